@@ -1,0 +1,82 @@
+// Builds every bundle: the extension (node/cjs, `vscode` external), the standalone sandbox,
+// the webview scripts (browser) and the test bundles. One esbuild pass, --watch to keep going.
+import * as esbuild from 'esbuild';
+import { readdirSync, existsSync, mkdirSync, cpSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const root = new URL('..', import.meta.url).pathname;
+// --only=<path prefix>[,<prefix>] builds just the entry points under those prefixes (handy while other parts are mid-edit).
+const only = [...args].find((a) => a.startsWith('--only='))?.slice(7).split(',');
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+function filesUnder(dir, suffix) {
+  const abs = join(root, dir);
+  if (!existsSync(abs)) return [];
+  return readdirSync(abs, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith(suffix))
+    .map((f) => join(dir, f));
+}
+
+const builds = [
+  { ...node, entryPoints: { 'sandbox-cli': 'src/sandbox/cli.ts' }, outdir: 'dist' },
+];
+if (!args.has('--sandbox-only')) {
+  if (existsSync(join(root, 'src/extension.ts'))) {
+    builds.push({ ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' });
+  }
+  const webviewEntries = filesUnder('media', '.ts').filter((f) => !f.includes('/lib/') && !f.endsWith('.d.ts'));
+  if (webviewEntries.length) {
+    builds.push({
+      bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production,
+      sourcemap: production ? false : 'linked', logLevel: 'warning', absWorkingDir: root,
+      entryPoints: webviewEntries, outdir: 'dist/media', outbase: 'media',
+    });
+  }
+  if (!production) {
+    // Tests: each file its own bundle; node_modules stay external so mocha/SDK load once.
+    const testEntries = [
+      ...filesUnder('test/unit', '.test.ts'),
+      ...filesUnder('test/integration', '.ts'),
+      ...filesUnder('test/e2e', '.ts'),
+      ...filesUnder('bench', '.ts'),
+    ];
+    if (testEntries.length) {
+      builds.push({ ...node, entryPoints: testEntries, outdir: 'out', outbase: '.', packages: 'external' });
+    }
+  }
+}
+
+if (only) {
+  for (const b of builds) {
+    const entries = Object.entries(Array.isArray(b.entryPoints) ? Object.fromEntries(b.entryPoints.map((e) => [e, e])) : b.entryPoints)
+      .filter(([, file]) => only.some((p) => file.startsWith(p)));
+    b.entryPoints = Array.isArray(b.entryPoints) ? entries.map(([, f]) => f) : Object.fromEntries(entries);
+  }
+  builds.splice(0, builds.length, ...builds.filter((b) => Object.keys(b.entryPoints).length));
+}
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+const codicons = join(root, 'node_modules/@vscode/codicons/dist');
+if (existsSync(codicons)) cpSync(codicons, join(root, 'dist/codicons'), { recursive: true });
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
