@@ -37,7 +37,8 @@ const builds = [
 ];
 if (!args.has('--sandbox-only')) {
   if (existsSync(join(root, 'src/extension.ts'))) {
-    builds.push({ ...node, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist' });
+    // The SDK-heavy parts are separate bundles the extension requires on first use (fast activation).
+    builds.push({ ...node, entryPoints: { extension: 'src/extension.ts', catalog: 'src/catalog/index.ts', sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' });
   }
   const webviewEntries = filesUnder('media', '.ts').filter((f) => !f.includes('/lib/') && !f.endsWith('.d.ts'));
   if (webviewEntries.length) {

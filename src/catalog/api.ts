@@ -1,0 +1,146 @@
+// The operations the extension uses, each paged to the end where the user needs everything.
+// One instance per connection; the extension loads this module lazily (it pulls in the SDK).
+import {
+  DescribeProvisionedProductCommand,
+  DescribeRecordCommand,
+  GetProvisionedProductOutputsCommand,
+  ListRecordHistoryCommand,
+  SearchProvisionedProductsCommand,
+  TerminateProvisionedProductCommand,
+  UpdateProvisionedProductPropertiesCommand,
+  type ProvisionedProductAttribute,
+  type ProvisionedProductDetail,
+  type RecordDetail,
+  type RecordOutput,
+  type ServiceCatalogClient,
+} from '@aws-sdk/client-service-catalog';
+import { createServiceCatalogClient, type CallCounter } from './client';
+import type { AccessLevel, CallSettings, Connection } from './connection';
+import { collectAllPages } from './paging';
+
+export const SEARCH_PAGE_SIZE = 100;
+
+export interface ListOptions {
+  /** Free text or `field:value` terms, sent as the SearchQuery filter. */
+  readonly query?: string;
+  readonly onPage?: (items: readonly ProvisionedProductAttribute[], pageIndex: number) => void;
+}
+
+export interface FullRecord {
+  readonly detail: RecordDetail;
+  readonly outputs: RecordOutput[];
+}
+
+export interface TerminateOptions {
+  readonly ignoreErrors?: boolean;
+  readonly retainPhysicalResources?: boolean;
+  readonly token: string;
+}
+
+export class CatalogApi {
+  readonly client: ServiceCatalogClient;
+  readonly calls: CallCounter = { total: 0, byOperation: {} };
+
+  constructor(
+    readonly connection: Connection,
+    private readonly settings: CallSettings,
+  ) {
+    this.client = createServiceCatalogClient(connection, settings, this.calls);
+  }
+
+  private get accessLevelFilter(): { Key: AccessLevel; Value: string } {
+    return { Key: this.settings.accessLevel, Value: 'Self' };
+  }
+
+  /** Every provisioned product visible at the configured access level (SearchProvisionedProducts, 100 a page). */
+  listProvisionedProducts(options: ListOptions = {}): Promise<ProvisionedProductAttribute[]> {
+    const query = options.query?.trim();
+    return collectAllPages(async (token) => {
+      const out = await this.client.send(
+        new SearchProvisionedProductsCommand({
+          AccessLevelFilter: this.accessLevelFilter,
+          Filters: query ? { SearchQuery: [query] } : undefined,
+          SortBy: 'name',
+          SortOrder: 'ASCENDING',
+          PageSize: SEARCH_PAGE_SIZE,
+          PageToken: token,
+        }),
+      );
+      return { items: out.ProvisionedProducts ?? [], nextToken: out.NextPageToken || undefined };
+    }, options.onPage);
+  }
+
+  async describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
+    const out = await this.client.send(new DescribeProvisionedProductCommand({ Id: id }));
+    if (!out.ProvisionedProductDetail) throw new Error(`No detail returned for provisioned product ${id}.`);
+    return out.ProvisionedProductDetail;
+  }
+
+  getProvisionedProductOutputs(id: string): Promise<RecordOutput[]> {
+    return collectAllPages(async (token) => {
+      const out = await this.client.send(new GetProvisionedProductOutputsCommand({ ProvisionedProductId: id, PageToken: token, PageSize: 20 }));
+      return { items: out.Outputs ?? [], nextToken: out.NextPageToken || undefined };
+    });
+  }
+
+  /** Records of one provisioned product, newest first; `limit` stops after enough pages. */
+  async listRecordsOfProvisionedProduct(id: string, limit = Infinity): Promise<RecordDetail[]> {
+    const records: RecordDetail[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.client.send(
+        new ListRecordHistoryCommand({
+          AccessLevelFilter: this.accessLevelFilter,
+          SearchFilter: { Key: 'provisionedproduct', Value: id },
+          PageSize: Math.min(20, Number.isFinite(limit) ? limit : 20),
+          PageToken: token,
+        }),
+      );
+      records.push(...(out.RecordDetails ?? []));
+      token = out.NextPageToken || undefined;
+    } while (token && records.length < limit);
+    return records.slice(0, limit);
+  }
+
+  /** A record with all pages of its outputs. */
+  async describeRecord(id: string): Promise<FullRecord> {
+    let detail: RecordDetail | undefined;
+    const outputs = await collectAllPages(async (token) => {
+      const out = await this.client.send(new DescribeRecordCommand({ Id: id, PageToken: token, PageSize: 20 }));
+      detail = out.RecordDetail;
+      return { items: out.RecordOutputs ?? [], nextToken: out.NextPageToken || undefined };
+    });
+    if (!detail) throw new Error(`No detail returned for record ${id}.`);
+    return { detail, outputs };
+  }
+
+  async terminateProvisionedProduct(id: string, options: TerminateOptions): Promise<RecordDetail> {
+    const out = await this.client.send(
+      new TerminateProvisionedProductCommand({
+        ProvisionedProductId: id,
+        TerminateToken: options.token,
+        IgnoreErrors: options.ignoreErrors,
+        RetainPhysicalResources: options.retainPhysicalResources,
+      }),
+    );
+    if (!out.RecordDetail) throw new Error('The service returned no record for the termination.');
+    return out.RecordDetail;
+  }
+
+  /** Changes LAUNCH_ROLE or OWNER; returns the record id of the change. */
+  async updateProvisionedProductProperty(id: string, key: 'LAUNCH_ROLE' | 'OWNER', value: string, token: string): Promise<string> {
+    const out = await this.client.send(
+      new UpdateProvisionedProductPropertiesCommand({
+        ProvisionedProductId: id,
+        ProvisionedProductProperties: { [key]: value },
+        IdempotencyToken: token,
+      }),
+    );
+    if (!out.RecordId) throw new Error('The service returned no record id for the property update.');
+    return out.RecordId;
+  }
+
+  dispose(): void {
+    this.client.destroy();
+  }
+}

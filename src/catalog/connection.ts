@@ -1,0 +1,43 @@
+// What the extension talks to: a real AWS account through a named profile, or the local sandbox.
+// Plain data only — credentials are resolved by the SDK's providers at call time and never stored.
+
+export type AccessLevel = 'User' | 'Role' | 'Account';
+export type CatalogLanguage = 'en' | 'jp' | 'zh';
+
+export interface AwsConnection {
+  readonly kind: 'aws';
+  /** Profile from the shared config/credentials files; undefined = the SDK's default chain (env, AWS_PROFILE, default). */
+  readonly profile?: string;
+  readonly region: string;
+}
+
+export interface SandboxConnection {
+  readonly kind: 'sandbox';
+  readonly endpoint: string;
+  readonly region: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}
+
+export type Connection = AwsConnection | SandboxConnection;
+
+export interface CallSettings {
+  readonly accessLevel: AccessLevel;
+  readonly language: CatalogLanguage;
+  /** SDK attempts per call (throttling and transient errors are retried by the SDK). */
+  readonly maxAttempts?: number;
+}
+
+export function connectionLabel(connection: Connection | undefined): string {
+  if (!connection) return 'Not connected';
+  if (connection.kind === 'sandbox') return 'Sandbox';
+  return `${connection.profile ?? 'default'} · ${connection.region}`;
+}
+
+/** Maps VS Code's display language (e.g. "ja", "zh-cn") to Service Catalog's AcceptLanguage. */
+export function languageFromLocale(locale: string): CatalogLanguage {
+  const lower = locale.toLowerCase();
+  if (lower.startsWith('ja')) return 'jp';
+  if (lower.startsWith('zh')) return 'zh';
+  return 'en';
+}

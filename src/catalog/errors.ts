@@ -1,0 +1,67 @@
+// Turns SDK and network failures into words a user can act on. No SDK import: the extension uses this
+// before the (lazily loaded) SDK bundle is in memory.
+
+export type FailureKind =
+  | 'sso-expired'
+  | 'no-credentials'
+  | 'invalid-credentials'
+  | 'access-denied'
+  | 'throttled'
+  | 'not-found'
+  | 'invalid-state'
+  | 'invalid-input'
+  | 'network'
+  | 'unknown';
+
+export interface Failure {
+  readonly kind: FailureKind;
+  /** One line in the service's own words where it gave some. */
+  readonly message: string;
+  /** A shell command that fixes it, when there is one (e.g. `aws sso login --profile dev`). */
+  readonly fixCommand?: string;
+  /** The exception name the service answered with, if any. */
+  readonly code?: string;
+}
+
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: string;
+  $metadata?: { httpStatusCode?: number };
+}
+
+const SSO_EXPIRED = /(sso|token).*(expired|refresh)|expired.*(sso|token)|The SSO session associated with this profile/i;
+
+export function classifyError(error: unknown, profile?: string): Failure {
+  const e = (typeof error === 'object' && error ? error : { message: String(error) }) as ErrorLike;
+  const code = e.name && e.name !== 'Error' ? e.name : e.code;
+  const message = firstLine(e.message) || code || 'Unknown error';
+  const loginFix = `aws sso login${profile ? ` --profile ${profile}` : ''}`;
+
+  if (SSO_EXPIRED.test(message) || code === 'ExpiredTokenException' && /sso/i.test(message)) {
+    return { kind: 'sso-expired', message: `The SSO session has expired. ${message}`, fixCommand: loginFix, code };
+  }
+  if (code === 'CredentialsProviderError' || /Could not load credentials|credential.*not found|Unable to find/i.test(message)) {
+    return { kind: 'no-credentials', message: `No AWS credentials found${profile ? ` for profile "${profile}"` : ''}. ${message}`, code };
+  }
+  if (code === 'UnrecognizedClientException' || code === 'InvalidSignatureException' || code === 'ExpiredTokenException' || code === 'InvalidClientTokenId') {
+    return { kind: 'invalid-credentials', message, code };
+  }
+  if (code === 'AccessDeniedException' || code === 'AccessDenied' || e.$metadata?.httpStatusCode === 403) {
+    return { kind: 'access-denied', message: `Permission denied: ${message}`, code };
+  }
+  if (code === 'ThrottlingException' || code === 'TooManyRequestsException') return { kind: 'throttled', message, code };
+  if (code === 'ResourceNotFoundException') return { kind: 'not-found', message, code };
+  if (code === 'InvalidStateException') return { kind: 'invalid-state', message, code };
+  if (code === 'InvalidParametersException' || code === 'DuplicateResourceException' || code === 'ValidationException') {
+    return { kind: 'invalid-input', message, code };
+  }
+  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|NetworkingError|TimeoutError/i.test(`${code} ${message}`)) {
+    return { kind: 'network', message: `Cannot reach the Service Catalog endpoint (${message}).`, code };
+  }
+  return { kind: 'unknown', message, code };
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? '').split('\n')[0].trim();
+}

@@ -1,0 +1,66 @@
+// Choosing what to talk to: a profile + region from the shared AWS files, or the sandbox.
+import * as vscode from 'vscode';
+import type { ProfileInfo } from '../catalog/profiles';
+import type { CatalogSession } from '../session/catalogSession';
+import { loadCatalogModule } from '../session/lazyModules';
+import { readSettings } from '../session/settings';
+import type { UserInput } from '../ui/userInput';
+
+const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {
+  sso: 'IAM Identity Center (SSO)',
+  process: 'credential_process',
+  'assume-role': 'assume role',
+  static: 'access keys',
+  'web-identity': 'web identity',
+  other: '',
+};
+
+interface ConnectionPick extends vscode.QuickPickItem {
+  readonly target: { kind: 'sandbox' } | { kind: 'aws'; profile?: string; region?: string };
+}
+
+export async function switchConnection(session: CatalogSession, input: UserInput, includeSandbox = true): Promise<void> {
+  const { listProfiles } = loadCatalogModule();
+  const profiles = await listProfiles().catch(() => [] as ProfileInfo[]);
+  const current = readSettings();
+  const items: ConnectionPick[] = [];
+  if (includeSandbox) {
+    items.push({ label: '$(beaker) Sandbox', description: 'Local catalog inside VS Code, no AWS account needed', target: { kind: 'sandbox' } });
+  }
+  if (process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) {
+    items.push({ label: '$(key) Environment credentials', description: process.env.AWS_PROFILE ? `AWS_PROFILE=${process.env.AWS_PROFILE}` : 'AWS_ACCESS_KEY_ID', target: { kind: 'aws' } });
+  }
+  for (const p of profiles) {
+    const isCurrent = current.backend !== 'sandbox' && current.profile === p.name;
+    items.push({
+      label: `$(account) ${p.name}`,
+      description: [PROFILE_KIND_LABELS[p.kind], p.region].filter(Boolean).join(' · '),
+      detail: isCurrent ? 'Current connection' : undefined,
+      target: { kind: 'aws', profile: p.name, region: p.region },
+    });
+  }
+  if (!profiles.length) {
+    items.push({ label: '$(info) No profiles found in ~/.aws/config or ~/.aws/credentials', description: 'Run "aws configure" or "aws configure sso" first', target: { kind: 'aws' } });
+  }
+  const pick = await input.pickOne(items, { title: 'Service Catalog: Connect', placeHolder: 'Choose an AWS profile or the sandbox', matchOnDescription: true });
+  if (pick.target.kind === 'sandbox') {
+    await session.useSandbox();
+    return;
+  }
+  const region = await pickRegion(input, pick.target.region ?? current.region ?? process.env.AWS_REGION);
+  await session.useAws(pick.target.profile, region);
+}
+
+async function pickRegion(input: UserInput, suggested: string | undefined): Promise<string> {
+  const { COMMON_REGIONS } = loadCatalogModule();
+  const regions = [...new Set([suggested, ...COMMON_REGIONS].filter((r): r is string => !!r))];
+  const items: vscode.QuickPickItem[] = regions.map((r) => ({ label: r, description: r === suggested ? 'profile / environment default' : undefined }));
+  items.push({ label: 'Other…', description: 'Type a region code' });
+  const pick = await input.pickOne(items, { title: 'Service Catalog: Region', placeHolder: 'Region' });
+  if (pick.label !== 'Other…') return pick.label;
+  return input.inputText({
+    title: 'Region code',
+    placeHolder: 'e.g. eu-west-1',
+    validateInput: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? undefined : 'A region code looks like eu-west-1.'),
+  }).then((v) => v.trim());
+}

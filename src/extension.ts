@@ -1,0 +1,108 @@
+// Composition root: builds the session, the tree, the status bar and the commands, and wires them.
+// Activation stays cheap: the SDK and the sandbox are separate bundles loaded on first use.
+import * as vscode from 'vscode';
+import { registerCommand, runInTerminal } from './commands/errorHandling';
+import { switchConnection } from './commands/connectionCommands';
+import { copyField, promptFilter, promptGroupBy } from './commands/treeCommands';
+import { CatalogSession } from './session/catalogSession';
+import { SandboxHost } from './session/sandboxHost';
+import { readSettings, SECTION } from './session/settings';
+import { ConnectionStatusBar } from './session/statusBar';
+import { AutoRefresher } from './tree/autoRefresher';
+import type { ProductNode } from './tree/nodes';
+import { ProvisionedProductsProvider } from './tree/provisionedProductsProvider';
+import { VsCodeUserInput, type UserInput } from './ui/userInput';
+import { log } from './util/log';
+
+const VIEW_ID = 'serviceCatalogExplorer.provisionedProducts';
+const FILTER_KEY = 'serviceCatalogExplorer.filter';
+
+/** What the extension exposes to its own integration tests (and to nothing else). */
+export interface ExtensionApi {
+  readonly session: CatalogSession;
+  readonly tree: ProvisionedProductsProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly autoRefresher: AutoRefresher;
+  readonly statusBar: ConnectionStatusBar;
+  /** Replaces the prompts (quick picks, input boxes, confirmations) so tests can answer them. */
+  setUserInput(input: UserInput): void;
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  let userInput: UserInput = new VsCodeUserInput();
+  const input: UserInput = {
+    pickOne: (items, options) => userInput.pickOne(items, options),
+    pickMany: (items, options) => userInput.pickMany(items, options),
+    inputText: (options) => userInput.inputText(options),
+    confirm: (message, detail, ...buttons) => userInput.confirm(message, detail, ...buttons),
+  };
+
+  const session = new CatalogSession(new SandboxHost(context.globalStorageUri));
+  const settings = readSettings();
+  const tree = new ProvisionedProductsProvider(session, context.workspaceState.get<string>(FILTER_KEY, ''), settings.groupBy);
+  const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
+  const autoRefresher = new AutoRefresher(session, tree, {
+    enabled: () => readSettings().autoRefresh,
+    intervalMs: () => readSettings().autoRefreshIntervalMs,
+    viewVisible: () => treeView.visible,
+  });
+  const statusBar = new ConnectionStatusBar(session);
+  context.subscriptions.push(session, tree, treeView, autoRefresher, statusBar);
+
+  const syncViewState = () => {
+    void vscode.commands.executeCommand('setContext', 'serviceCatalogExplorer.state', tree.viewState);
+    void vscode.commands.executeCommand('setContext', 'serviceCatalogExplorer.filtered', !!tree.filter);
+    treeView.message = tree.viewMessage;
+  };
+  context.subscriptions.push(
+    tree.onDidChangeTreeData(syncViewState),
+    session.onDidChange(syncViewState),
+    treeView.onDidChangeVisibility(() => autoRefresher.reschedule()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SECTION}.groupBy`)) tree.setGroupBy(readSettings().groupBy);
+      if (e.affectsConfiguration(`${SECTION}.autoRefresh`)) autoRefresher.reschedule();
+    }),
+  );
+  syncViewState();
+
+  const profile = () => readSettings().profile;
+  const command = (id: string, handler: (...args: any[]) => unknown) =>
+    context.subscriptions.push(registerCommand(`serviceCatalogExplorer.${id}`, handler, profile));
+
+  command('refresh', () => tree.refresh());
+  command('retry', async () => {
+    if (session.state.kind === 'failed') await session.connectFromSettings();
+    else await tree.refresh();
+  });
+  command('filter', async () => {
+    await promptFilter(tree, input);
+    await context.workspaceState.update(FILTER_KEY, tree.filter);
+  });
+  command('clearFilter', async () => {
+    await tree.setFilter('');
+    await context.workspaceState.update(FILTER_KEY, '');
+  });
+  command('groupBy', () => promptGroupBy(input));
+  command('switchConnection', () => switchConnection(session, input));
+  command('connect', () => switchConnection(session, input, false));
+  command('useSandbox', () => session.useSandbox());
+  command('runFix', (fix: string) => runInTerminal(fix));
+  command('copyId', (node?: ProductNode) => copyField(node, 'Id'));
+  command('copyArn', (node?: ProductNode) => copyField(node, 'Arn'));
+  command('copyName', (node?: ProductNode) => copyField(node, 'Name'));
+
+  void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`));
+
+  return {
+    session,
+    tree,
+    treeView: treeView as vscode.TreeView<unknown>,
+    autoRefresher,
+    statusBar,
+    setUserInput: (next) => (userInput = next),
+  };
+}
+
+export function deactivate(): void {
+  // Disposables registered on the context stop the sandbox and timers.
+}

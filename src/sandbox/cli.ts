@@ -1,0 +1,85 @@
+// Standalone sandbox: `node dist/sandbox-cli.js --port 4566 --time-scale 10`. Prints the endpoint and
+// credentials, serves until SIGINT/SIGTERM, then stops cleanly (saving the state file if one is set).
+import { startSandbox } from './index';
+import { KNOB_NAMES, KNOB_SPECS, parseKnob, type SandboxKnobs } from './knobs';
+
+function usage(): string {
+  const flags = KNOB_NAMES.map((name) => {
+    const spec = KNOB_SPECS[name];
+    const arg = spec.kind === 'boolean' ? '' : ' <value>';
+    return `  ${(spec.flag + arg).padEnd(32)}${spec.help} (env ${spec.env})`;
+  });
+  return [
+    'Usage: sandbox-cli [options]',
+    'Serves a local AWS Service Catalog on 127.0.0.1 for the AWS SDK and CLI.',
+    '',
+    ...flags,
+    `  ${'--help'.padEnd(32)}show this help`,
+  ].join('\n');
+}
+
+/** Flags win over SANDBOX_* environment variables, which startSandbox reads itself. */
+export function parseFlags(argv: readonly string[]): Partial<SandboxKnobs> | 'help' {
+  const knobs: Record<string, unknown> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inlineValue] = splitFlag(argv[i]);
+    if (flag === '--help' || flag === '-h') return 'help';
+    const name = KNOB_NAMES.find((n) => KNOB_SPECS[n].flag === flag);
+    if (!name) throw new Error(`unknown option ${argv[i]}`);
+    if (KNOB_SPECS[name].kind === 'boolean' && inlineValue === undefined) {
+      knobs[name] = true;
+      continue;
+    }
+    const value = inlineValue ?? argv[++i];
+    if (value === undefined) throw new Error(`${flag} needs a value`);
+    knobs[name] = parseKnob(name, value);
+  }
+  return knobs as Partial<SandboxKnobs>;
+}
+
+function splitFlag(arg: string): [string, string | undefined] {
+  const eq = arg.indexOf('=');
+  return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+}
+
+async function main(): Promise<void> {
+  let flags: Partial<SandboxKnobs> | 'help';
+  try {
+    flags = parseFlags(process.argv.slice(2));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${usage()}`);
+    process.exit(2);
+  }
+  if (flags === 'help') {
+    console.log(usage());
+    return;
+  }
+  const sandbox = await startSandbox(flags);
+  console.log(`endpoint: ${sandbox.endpoint}`);
+  console.log(`AWS_ACCESS_KEY_ID=${sandbox.credentials.accessKeyId}`);
+  console.log(`AWS_SECRET_ACCESS_KEY=${sandbox.credentials.secretAccessKey}`);
+  console.log(`AWS_REGION=${sandbox.region}`);
+  console.log(`aws servicecatalog search-products --endpoint-url ${sandbox.endpoint}`);
+  console.error(`[sandbox] seed ${sandbox.knobs.seed}${sandbox.knobs.stateFile ? `, state file ${sandbox.knobs.stateFile}` : ''}`);
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`[sandbox] ${signal}: stopping`);
+    sandbox.stop().then(
+      () => process.exit(0),
+      (err) => {
+        console.error(`[sandbox] could not stop cleanly: ${String(err)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(`[sandbox] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+// The sandbox's public entry point: a local, wire-compatible AWS Service Catalog.
+import { createService } from './service/index';
+import { launchSandbox, type Sandbox, type SandboxOptions } from './server';
+
+export type { Sandbox, SandboxOptions } from './server';
+export type { SandboxKnobs } from './knobs';
+export type { SandboxStats } from './stats';
+export { KNOWN_IDENTITIES, SANDBOX_COLLEAGUE, SANDBOX_USER, type SandboxIdentity } from './identities';
+
+/**
+ * Starts a sandbox on 127.0.0.1. Knobs come from `options`, then SANDBOX_* environment variables, then
+ * defaults; pass `service` to serve a ready-made (fake) service instead of the real catalog.
+ */
+export function startSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
+  return launchSandbox(options, createService);
+}

@@ -1,0 +1,192 @@
+// The sandbox's HTTP server: one POST / endpoint speaking awsJson1_1 as Service Catalog does, with
+// SigV4, model validation and fault knobs in front of the service layer's handlers.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
+import { ServiceError, SANDBOX_IDENTITY, type RequestContext, type SandboxService, type ServiceOptions } from './contract';
+import { ADMIN_PREFIX, handleAdmin, type AdminTarget } from './admin';
+import { SANDBOX_USER } from './identities';
+import { assertLive, checkKnobs, defaultKnobs, KNOB_NAMES, knobsFromEnv, seededRandom, type SandboxKnobs } from './knobs';
+import { isModelledOperation, SIGNING_NAME, validateInput, validateOutput } from './model';
+import { verifySignature } from './sigv4';
+import { readStateFile, StateFileWriter } from './stateFile';
+import { StatsRecorder, type SandboxStats } from './stats';
+import { checkContentType, operationFromTarget, parseJsonBody, readBody, sendError, sendJson, toWire } from './wire';
+
+export interface SandboxOptions extends SandboxKnobs {
+  /** A ready service (tests with a fake); by default one is created from the knobs and the state file. */
+  service: SandboxService;
+  /** Where SANDBOX_* knobs are read from (default process.env); options given in code win over them. */
+  env: NodeJS.ProcessEnv;
+  /** Where the sandbox reports unexpected errors and response violations (default stderr). */
+  log: (message: string) => void;
+}
+
+export interface Sandbox {
+  /** http://127.0.0.1:PORT */
+  readonly endpoint: string;
+  readonly port: number;
+  readonly region: string;
+  /** The default caller's keys (the second known caller is SANDBOX_COLLEAGUE in identities.ts). */
+  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Current knob values; change the live ones with setKnobs. */
+  readonly knobs: Readonly<SandboxKnobs>;
+  setKnobs(partial: Partial<SandboxKnobs>): void;
+  stats(): SandboxStats;
+  resetStats(): void;
+  readonly service: SandboxService;
+  /** Stops listening, drops open connections and saves the state file. */
+  stop(): Promise<void>;
+}
+
+export type ServiceFactory = (options: ServiceOptions) => SandboxService;
+
+/** Starts a sandbox around a service made by `createService` (index.ts passes the real one). */
+export async function launchSandbox(options: Partial<SandboxOptions>, createService: ServiceFactory): Promise<Sandbox> {
+  const log = options.log ?? ((message: string) => console.error(`[sandbox] ${message}`));
+  const knobs: SandboxKnobs = { ...defaultKnobs(), ...knobsFromEnv(options.env ?? process.env), ...checkKnobs(pickKnobs(options)) };
+  const service = options.service ?? createService({
+    timeScale: knobs.timeScale,
+    generatedProducts: knobs.generatedProducts,
+    restoreFrom: knobs.stateFile ? readStateFile(knobs.stateFile) : undefined,
+  });
+  const stateWriter = knobs.stateFile ? new StateFileWriter(knobs.stateFile, () => service.snapshot(), log) : undefined;
+  const stats = new StatsRecorder();
+  let random = seededRandom(knobs.seed);
+
+  const setKnobs = (partial: Partial<SandboxKnobs>): Readonly<SandboxKnobs> => {
+    const checked = checkKnobs(partial);
+    assertLive(checked);
+    Object.assign(knobs, checked);
+    if (checked.seed !== undefined) random = seededRandom(checked.seed);
+    return knobs;
+  };
+
+  const pipeline: Pipeline = {
+    service,
+    knobs,
+    random: () => random(),
+    stats,
+    log,
+    onWrite: () => stateWriter?.schedule(),
+  };
+  const server = createServer((req, res) => void route(req, res, pipeline, {
+    health: () => ({ status: 'ok', endpoint, operations: Object.keys(service.handlers).length, knobs }),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    setKnobs,
+  }));
+  const port = await listen(server, knobs.port);
+  const endpoint = `http://127.0.0.1:${port}`;
+
+  return {
+    endpoint,
+    port,
+    region: SANDBOX_IDENTITY.region,
+    credentials: { accessKeyId: SANDBOX_USER.accessKeyId, secretAccessKey: SANDBOX_USER.secretAccessKey },
+    knobs,
+    setKnobs: (partial) => void setKnobs(partial),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    service,
+    stop: async () => {
+      await close(server);
+      await stateWriter?.flush();
+    },
+  };
+}
+
+function pickKnobs(options: Partial<SandboxOptions>): Partial<SandboxKnobs> {
+  const knobs: Record<string, unknown> = {};
+  for (const name of KNOB_NAMES) if (options[name] !== undefined) knobs[name] = options[name];
+  return knobs as Partial<SandboxKnobs>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+interface Pipeline {
+  readonly service: SandboxService;
+  readonly knobs: Readonly<SandboxKnobs>;
+  readonly random: () => number;
+  readonly stats: StatsRecorder;
+  readonly log: (message: string) => void;
+  readonly onWrite: () => void;
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, pipeline: Pipeline, admin: AdminTarget): Promise<void> {
+  const requestId = randomUUID();
+  try {
+    const body = await readBody(req);
+    if (req.url?.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, body, admin);
+    if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://sandbox.invalid').pathname !== '/') {
+      throw new ServiceError('UnknownOperationException', `${req.method} ${req.url} is not an operation; send POST / with X-Amz-Target`, 404);
+    }
+    const answer = await handleApiCall(req, body, pipeline, requestId);
+    if (answer === 'drop') req.socket.destroy();
+    else sendJson(res, 200, answer.output, requestId);
+  } catch (err) {
+    sendError(res, asServiceError(err, requestId, pipeline.log), requestId);
+  }
+}
+
+/** Runs one API call through the fault knobs, SigV4, validation and the handler. */
+async function handleApiCall(req: IncomingMessage, body: Buffer, p: Pipeline, requestId: string): Promise<{ output: unknown } | 'drop'> {
+  const operation = operationFromTarget(req.headers['x-amz-target']);
+  p.stats.call(operation);
+  if (p.knobs.latencyMs > 0) await delay(p.knobs.latencyMs);
+  if (p.knobs.throttleRate > 0 && p.random() < p.knobs.throttleRate) {
+    p.stats.throttled();
+    throw new ServiceError('ThrottlingException', 'Rate exceeded');
+  }
+  const handler = isModelledOperation(operation) ? p.service.handlers[operation] : undefined;
+  if (!handler) throw new ServiceError('UnknownOperationException', `The operation ${operation} is not supported by the sandbox`);
+  checkContentType(req.headers['content-type']);
+  const caller = await verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body }, SIGNING_NAME);
+  const input = parseJsonBody(body);
+  validateInput(operation, input);
+  const ctx: RequestContext = {
+    accessKeyId: caller.identity.accessKeyId,
+    callerArn: caller.identity.arn,
+    accountId: caller.identity.accountId,
+    region: caller.region,
+  };
+  const output = toWire(await handler(input, ctx)) ?? {};
+  const isWrite = p.service.isWrite(operation);
+  if (isWrite) p.onWrite();
+  if (p.knobs.validateResponses) checkResponse(operation, output, p.log, requestId);
+  if (isWrite && p.knobs.dropAfterWriteRate > 0 && p.random() < p.knobs.dropAfterWriteRate) {
+    p.stats.dropped();
+    return 'drop';
+  }
+  return { output };
+}
+
+function checkResponse(operation: string, output: unknown, log: (message: string) => void, requestId: string): void {
+  const violations = validateOutput(operation, output);
+  if (violations.length === 0) return;
+  const message = `Response of ${operation} does not match the model: ${violations.join('; ')}`;
+  log(`${message} (request ${requestId})`);
+  throw new ServiceError('InternalFailure', message, 500);
+}
+
+function asServiceError(err: unknown, requestId: string, log: (message: string) => void): ServiceError {
+  if (err instanceof ServiceError) return err;
+  log(`unexpected error in request ${requestId}: ${err instanceof Error ? err.stack : String(err)}`);
+  return new ServiceError('InternalFailure', `An internal error occurred (request ${requestId})`, 500);
+}

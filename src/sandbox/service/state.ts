@@ -1,0 +1,125 @@
+// CatalogState wraps the JSON-safe CatalogData with the indexes that keep lookups O(1)
+// (names of live provisioned products, unfinished records and plans). Indexes are rebuilt
+// from the data on restore, so they never need to be snapshotted.
+import type { Artifact, CatalogData, PlanData, Portfolio, Product, ProvisionedProduct, RecordData, ServiceAction } from './types';
+
+export class CatalogState {
+  private readonly liveNames = new Map<string, string>();
+  private readonly productsById = new Map<string, Product>();
+  private readonly productsByViewId = new Map<string, Product>();
+  /** Records not yet settled: the only ones time can still change. */
+  readonly pendingRecords = new Set<string>();
+  /** Plans still being created. */
+  readonly pendingPlans = new Set<string>();
+
+  constructor(readonly data: CatalogData) {
+    for (const product of data.products) {
+      this.productsById.set(product.id, product);
+      this.productsByViewId.set(product.viewId, product);
+    }
+    for (const id of data.provisionedProductOrder) {
+      const pp = data.provisionedProducts[id];
+      if (pp && !pp.terminated) this.liveNames.set(pp.name, pp.id);
+    }
+    for (const id of data.recordOrder) if (!data.records[id].settled) this.pendingRecords.add(id);
+    for (const id of data.planOrder) if (data.plans[id].status === 'CREATE_IN_PROGRESS') this.pendingPlans.add(id);
+  }
+
+  /** A new id like AWS's: prefix-<13 lowercase alphanumerics>, deterministic from a serial number. */
+  newId(prefix: string): string {
+    for (;;) {
+      const id = `${prefix}-${scramble(++this.data.serial)}`;
+      if (!this.data.records[id] && !this.data.provisionedProducts[id] && !this.data.plans[id]) return id;
+    }
+  }
+
+  product(id: string): Product | undefined { return this.productsById.get(id); }
+  productByViewId(viewId: string): Product | undefined { return this.productsByViewId.get(viewId); }
+  productByName(name: string): Product | undefined { return this.data.products.find((p) => p.name === name); }
+  portfolio(id: string): Portfolio | undefined { return this.data.portfolios.find((p) => p.id === id); }
+  portfolioByPathId(pathId: string): Portfolio | undefined { return this.data.portfolios.find((p) => p.pathId === pathId); }
+  serviceAction(id: string): ServiceAction | undefined { return this.data.serviceActions.find((a) => a.id === id); }
+  artifact(product: Product, id: string): Artifact | undefined { return product.artifacts.find((a) => a.id === id); }
+
+  /** A provisioned product that has not been terminated. */
+  liveProvisionedProduct(id: string): ProvisionedProduct | undefined {
+    const pp = this.data.provisionedProducts[id];
+    return pp && !pp.terminated ? pp : undefined;
+  }
+  liveProvisionedProductByName(name: string): ProvisionedProduct | undefined {
+    const id = this.liveNames.get(name);
+    return id ? this.data.provisionedProducts[id] : undefined;
+  }
+  *liveProvisionedProducts(): Iterable<ProvisionedProduct> {
+    for (const id of this.data.provisionedProductOrder) {
+      const pp = this.data.provisionedProducts[id];
+      if (!pp.terminated) yield pp;
+    }
+  }
+
+  addProvisionedProduct(pp: ProvisionedProduct): void {
+    this.data.provisionedProducts[pp.id] = pp;
+    this.data.provisionedProductOrder.push(pp.id);
+    this.liveNames.set(pp.name, pp.id);
+  }
+  /** Terminated products stay in the data (their records refer to them) but leave every listing. */
+  markTerminated(pp: ProvisionedProduct): void {
+    pp.terminated = true;
+    if (this.liveNames.get(pp.name) === pp.id) this.liveNames.delete(pp.name);
+  }
+  /** A plan for a new product that is deleted unexecuted: its placeholder never existed. */
+  removeProvisionedProduct(pp: ProvisionedProduct): void {
+    this.markTerminated(pp);
+    delete this.data.provisionedProducts[pp.id];
+    const index = this.data.provisionedProductOrder.lastIndexOf(pp.id);
+    if (index >= 0) this.data.provisionedProductOrder.splice(index, 1);
+  }
+
+  record(id: string): RecordData | undefined { return this.data.records[id]; }
+  addRecord(record: RecordData): void {
+    this.data.records[record.id] = record;
+    this.data.recordOrder.push(record.id);
+    if (!record.settled) this.pendingRecords.add(record.id);
+  }
+
+  plan(id: string): PlanData | undefined { return this.data.plans[id]; }
+  addPlan(plan: PlanData): void {
+    this.data.plans[plan.id] = plan;
+    this.data.planOrder.push(plan.id);
+    if (plan.status === 'CREATE_IN_PROGRESS') this.pendingPlans.add(plan.id);
+  }
+  deletePlan(plan: PlanData): void {
+    delete this.data.plans[plan.id];
+    this.pendingPlans.delete(plan.id);
+    const index = this.data.planOrder.indexOf(plan.id);
+    if (index >= 0) this.data.planOrder.splice(index, 1);
+  }
+}
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Mixes a serial number into 13 random-looking characters (two 32-bit hashes, so no practical collisions). */
+export function scramble(serial: number): string {
+  let a = hash32(serial, 0x9e3779b9);
+  let b = hash32(serial, 0x85ebca6b);
+  let out = '';
+  for (let i = 0; i < 13; i++) {
+    const source = i < 6 ? a : b;
+    out += ALPHABET[source % 36];
+    if (i < 6) a = Math.floor(a / 36) ^ (i * 7919); else b = Math.floor(b / 36) ^ (i * 104729);
+    a >>>= 0; b >>>= 0;
+  }
+  return out;
+}
+
+export function hash32(value: number | string, seed = 0x811c9dc5): number {
+  const text = String(value);
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}

@@ -1,0 +1,29 @@
+import type { ProvisionedProductAttribute, ProvisionedProductDetail } from '@aws-sdk/client-service-catalog';
+
+/** What the tree knows of one provisioned product: the search attribute plus, once read, its detail. */
+export interface ProductRow extends ProvisionedProductAttribute {
+  LaunchRoleArn?: string;
+  /** Whether DescribeProvisionedProduct has been read (LaunchRoleArn is only in the detail). */
+  detailLoaded?: boolean;
+}
+
+/** Merges a fresh detail into a row. Names are not in the detail, so they are kept unless the version changed. */
+export function mergeDetail(row: ProductRow, detail: ProvisionedProductDetail): ProductRow {
+  const versionChanged = detail.ProvisioningArtifactId !== undefined && detail.ProvisioningArtifactId !== row.ProvisioningArtifactId;
+  return {
+    ...row,
+    Name: detail.Name ?? row.Name,
+    Arn: detail.Arn ?? row.Arn,
+    Type: detail.Type ?? row.Type,
+    Status: detail.Status ?? row.Status,
+    StatusMessage: detail.StatusMessage,
+    LastRecordId: detail.LastRecordId ?? row.LastRecordId,
+    LastProvisioningRecordId: detail.LastProvisioningRecordId ?? row.LastProvisioningRecordId,
+    LastSuccessfulProvisioningRecordId: detail.LastSuccessfulProvisioningRecordId ?? row.LastSuccessfulProvisioningRecordId,
+    ProductId: detail.ProductId ?? row.ProductId,
+    ProvisioningArtifactId: detail.ProvisioningArtifactId ?? row.ProvisioningArtifactId,
+    ProvisioningArtifactName: versionChanged ? undefined : row.ProvisioningArtifactName,
+    LaunchRoleArn: detail.LaunchRoleArn,
+    detailLoaded: true,
+  };
+}

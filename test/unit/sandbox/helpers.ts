@@ -1,0 +1,153 @@
+// Shared by every test that talks to a sandbox: start one with fast virtual time and every response
+// checked against the model, and make SDK clients or raw signed requests for it.
+import { ServiceCatalogClient, type ServiceCatalogClientConfig } from '@aws-sdk/client-service-catalog';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { HttpRequest } from '@smithy/protocol-http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { ServiceError, type SandboxService } from '../../../src/sandbox/contract';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index';
+
+/** Virtual time for tests: a minute of provisioning passes in about 0.1 s. */
+export const TEST_TIME_SCALE = 600;
+
+/**
+ * A sandbox for a test: fast time, responses validated against the model, SANDBOX_* environment
+ * variables ignored (a test states the knobs it relies on). Stop it in `after`.
+ */
+export function startTestSandbox(knobs: Partial<SandboxOptions> = {}): Promise<Sandbox> {
+  return startSandbox({ env: {}, timeScale: TEST_TIME_SCALE, validateResponses: true, seed: 1, ...knobs });
+}
+
+export interface ClientOptions extends Partial<ServiceCatalogClientConfig> {
+  /** Sign as someone else than the sandbox's default user (e.g. SANDBOX_COLLEAGUE, or unknown keys). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+}
+
+/** An SDK client for the sandbox. One attempt unless `maxAttempts` says otherwise, so failures are fast. */
+export function sdkClient(sandbox: Sandbox, opts: ClientOptions = {}): ServiceCatalogClient {
+  return new ServiceCatalogClient({
+    endpoint: sandbox.endpoint,
+    region: sandbox.region,
+    credentials: sandbox.credentials,
+    maxAttempts: 1,
+    ...opts,
+  });
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+  json(): any;
+}
+
+export interface RawRequest {
+  /** The operation name, or a whole X-Amz-Target value when it contains a dot. */
+  target?: string;
+  body?: string;
+  headers?: Record<string, string>;
+  /** false sends the request unsigned. */
+  sign?: boolean;
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  signingDate?: Date;
+}
+
+/** Sends a hand-made request (signed with the Smithy signer unless `sign: false`), for what the SDK won't send. */
+export async function rawRequest(sandbox: Sandbox, req: RawRequest): Promise<RawResponse> {
+  const target = req.target === undefined ? undefined : req.target.includes('.') ? req.target : `AWS242ServiceCatalogService.${req.target}`;
+  const url = new URL(sandbox.endpoint);
+  const headers: Record<string, string> = {
+    host: url.host,
+    'content-type': 'application/x-amz-json-1.1',
+    ...(target ? { 'x-amz-target': target } : {}),
+    ...req.headers,
+  };
+  const body = req.body ?? '{}';
+  let sent = headers;
+  if (req.sign !== false) {
+    const signer = new SignatureV4({
+      service: 'servicecatalog',
+      region: sandbox.region,
+      credentials: req.credentials ?? sandbox.credentials,
+      sha256: Sha256,
+    });
+    const signed = await signer.sign(
+      new HttpRequest({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers, body }),
+      { signingDate: req.signingDate },
+    );
+    sent = signed.headers;
+  }
+  const { host: _host, ...withoutHost } = sent; // fetch sets Host itself
+  const res = await fetch(sandbox.endpoint + '/', { method: 'POST', headers: withoutHost, body });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+}
+
+/** Calls an admin endpoint (/__sandbox/...) the way a test in another process would. */
+export async function admin(sandbox: Sandbox, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${sandbox.endpoint}/__sandbox/${path}`, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** Runs `fn` and returns what it threw; fails the test if it did not throw. */
+export async function caught(fn: () => Promise<unknown>): Promise<any> {
+  try {
+    await fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected an error, but the call succeeded');
+}
+
+export interface FakeService extends SandboxService {
+  /** How many writes (ProvisionProduct calls) the fake applied. */
+  readonly writes: () => number;
+}
+
+/**
+ * A tiny stand-in for the service layer, for wire tests that need no real catalog.
+ * DescribeProduct misbehaves on purpose by Id: 'prod-broken' answers off-model output,
+ * 'prod-crash' throws a plain Error, anything else is ResourceNotFoundException.
+ */
+export function fakeService(): FakeService {
+  let writes = 0;
+  const record = (id: string, name = 'fake') => ({
+    RecordId: id,
+    ProvisionedProductName: name,
+    Status: 'SUCCEEDED',
+    CreatedTime: new Date(1_700_000_000_250),
+    UpdatedTime: new Date(1_700_000_060_000),
+    RecordType: 'PROVISION_PRODUCT',
+    ProvisionedProductType: 'CFN_STACK',
+    RecordErrors: [],
+    RecordTags: [],
+  });
+  return {
+    writes: () => writes,
+    isWrite: (operation) => operation === 'ProvisionProduct',
+    snapshot: () => ({ writes }),
+    handlers: {
+      SearchProducts: () => ({
+        ProductViewSummaries: [{ Id: 'prodview-fake', ProductId: 'prod-fake', Name: 'Fake product', Type: 'CLOUD_FORMATION_TEMPLATE' }],
+      }),
+      DescribeRecord: (input) => ({ RecordDetail: record(input.Id), RecordOutputs: [] }),
+      ProvisionProduct: (input) => {
+        writes++;
+        return { RecordDetail: { ...record(`rec-${writes}`, input.ProvisionedProductName), Status: 'CREATED' } };
+      },
+      DescribeProduct: (input) => {
+        if (input.Id === 'prod-broken') {
+          return {
+            ProductViewSummary: { Id: 'prodview-broken', Type: 'SPACESHIP', Colour: 'red' },
+            ProvisioningArtifacts: [{ Id: 'pa-1', CreatedTime: '2024-01-01T00:00:00Z' }],
+          };
+        }
+        if (input.Id === 'prod-crash') throw new Error('fake handler crashed');
+        throw new ServiceError('ResourceNotFoundException', `Product ${input.Id} not found`);
+      },
+    },
+  };
+}
