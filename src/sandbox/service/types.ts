@@ -140,8 +140,8 @@ export interface ProvisionedProduct {
   statusMessage?: string;
   createdTime: number;
   idempotencyToken: string;
-  lastRecordId: string;
-  lastProvisioningRecordId: string;
+  lastRecordId?: string;
+  lastProvisioningRecordId?: string;
   lastSuccessfulProvisioningRecordId?: string;
   tags: Tag[];
   physicalId?: string;

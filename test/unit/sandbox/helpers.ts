@@ -54,6 +54,12 @@ export interface RawRequest {
 
 /** Sends a hand-made request (signed with the Smithy signer unless `sign: false`), for what the SDK won't send. */
 export async function rawRequest(sandbox: Sandbox, req: RawRequest): Promise<RawResponse> {
+  const body = req.body ?? '{}';
+  return sendRaw(sandbox, await requestHeaders(sandbox, req), body);
+}
+
+/** The headers of a request as the client would send them (signed unless `sign: false`), Host excepted. */
+export async function requestHeaders(sandbox: Sandbox, req: RawRequest): Promise<Record<string, string>> {
   const target = req.target === undefined ? undefined : req.target.includes('.') ? req.target : `AWS242ServiceCatalogService.${req.target}`;
   const url = new URL(sandbox.endpoint);
   const headers: Record<string, string> = {
@@ -62,7 +68,6 @@ export async function rawRequest(sandbox: Sandbox, req: RawRequest): Promise<Raw
     ...(target ? { 'x-amz-target': target } : {}),
     ...req.headers,
   };
-  const body = req.body ?? '{}';
   let sent = headers;
   if (req.sign !== false) {
     const signer = new SignatureV4({
@@ -71,14 +76,15 @@ export async function rawRequest(sandbox: Sandbox, req: RawRequest): Promise<Raw
       credentials: req.credentials ?? sandbox.credentials,
       sha256: Sha256,
     });
-    const signed = await signer.sign(
-      new HttpRequest({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers, body }),
-      { signingDate: req.signingDate },
-    );
-    sent = signed.headers;
+    const request = new HttpRequest({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers, body: req.body ?? '{}' });
+    sent = (await signer.sign(request, { signingDate: req.signingDate })).headers;
   }
-  const { host: _host, ...withoutHost } = sent; // fetch sets Host itself
-  const res = await fetch(sandbox.endpoint + '/', { method: 'POST', headers: withoutHost, body });
+  return Object.fromEntries(Object.entries(sent).filter(([name]) => name !== 'host')); // fetch sets Host itself
+}
+
+/** POSTs `body` with exactly these headers. */
+export async function sendRaw(sandbox: Sandbox, headers: Record<string, string>, body: string): Promise<RawResponse> {
+  const res = await fetch(sandbox.endpoint + '/', { method: 'POST', headers, body });
   const text = await res.text();
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
 }
@@ -133,6 +139,7 @@ export function fakeService(): FakeService {
       SearchProducts: () => ({
         ProductViewSummaries: [{ Id: 'prodview-fake', ProductId: 'prod-fake', Name: 'Fake product', Type: 'CLOUD_FORMATION_TEMPLATE' }],
       }),
+      SearchProvisionedProducts: () => ({ ProvisionedProducts: [], TotalResultsCount: 0 }),
       DescribeRecord: (input) => ({ RecordDetail: record(input.Id), RecordOutputs: [] }),
       ProvisionProduct: (input) => {
         writes++;

@@ -1,0 +1,212 @@
+// A plain, JSON-serializable description of the provisioning form, built from DescribeProvisioningParameters.
+// The webview renders it; the extension host validates submissions against the same model.
+import type {
+  DescribeProvisioningParametersOutput, ProvisioningArtifactParameter, TagOptionSummary,
+} from '@aws-sdk/client-service-catalog';
+
+export type FieldKind = 'select' | 'password' | 'number' | 'list' | 'text';
+
+export interface FieldConstraints {
+  readonly allowedValues?: readonly string[];
+  readonly allowedPattern?: string;
+  readonly constraintDescription?: string;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly minValue?: number;
+  readonly maxValue?: number;
+}
+
+export interface ParameterField {
+  readonly key: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly defaultValue?: string;
+  readonly kind: FieldKind;
+  /** CloudFormation parameter type as given (String, Number, CommaDelimitedList, List<…>, AWS::…). */
+  readonly parameterType: string;
+  /** A list type: the value is comma-separated and constraints apply to each item. */
+  readonly isList: boolean;
+  readonly isNumeric: boolean;
+  readonly noEcho: boolean;
+  readonly required: boolean;
+  readonly constraints: FieldConstraints;
+  /** Update forms: the value in use, shown prefilled (never set for NoEcho fields). */
+  readonly previousValue?: string;
+  /** Update forms: the parameter existed before, so UsePreviousValue is possible. */
+  readonly canKeepPrevious?: boolean;
+  /** Update forms: whether the form starts with "keep the previous value" ticked. */
+  readonly keepPreviousByDefault?: boolean;
+}
+
+export interface TagOptionGroup {
+  readonly key: string;
+  readonly values: readonly string[];
+  readonly required: boolean;
+  /** Preselected when the key has a single allowed value. */
+  readonly defaultValue?: string;
+}
+
+export interface StackSetSection {
+  /** Accounts and Regions from the STACKSET constraint: the choices, all used when none are picked. */
+  readonly accounts: readonly string[];
+  readonly regions: readonly string[];
+}
+
+export interface DisplayItem {
+  readonly type: string;
+  readonly value: string;
+}
+
+export interface ProvisioningForm {
+  readonly mode: 'provision' | 'update';
+  readonly fields: readonly ParameterField[];
+  readonly tagOptions: readonly TagOptionGroup[];
+  readonly stackSet?: StackSetSection;
+  readonly usageInstructions: readonly DisplayItem[];
+  readonly constraintSummaries: readonly DisplayItem[];
+  /** A launch role named in the usage instructions, for display. */
+  readonly launchRoleArn?: string;
+}
+
+export interface BuildFormOptions {
+  /** Whether every TagOption key must be given a value (Service Catalog's behaviour; default true). */
+  readonly tagOptionKeysRequired?: boolean;
+}
+
+const NUMERIC_TYPES = new Set(['Number', 'List<Number>']);
+
+export function isListType(parameterType: string): boolean {
+  return parameterType === 'CommaDelimitedList' || parameterType.startsWith('List<');
+}
+
+/** "InstanceType" → "Instance Type", "DBName" → "DB Name", "vpc_id" → "vpc id". */
+export function labelFromKey(key: string): string {
+  return key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim();
+}
+
+function optionalNumber(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+function fieldConstraints(parameter: ProvisioningArtifactParameter): FieldConstraints {
+  const c = parameter.ParameterConstraints ?? {};
+  const entries: [keyof FieldConstraints, unknown][] = [
+    ['allowedValues', c.AllowedValues?.length ? [...c.AllowedValues] : undefined],
+    ['allowedPattern', c.AllowedPattern || undefined],
+    ['constraintDescription', c.ConstraintDescription || undefined],
+    ['minLength', optionalNumber(c.MinLength)],
+    ['maxLength', optionalNumber(c.MaxLength)],
+    ['minValue', optionalNumber(c.MinValue)],
+    ['maxValue', optionalNumber(c.MaxValue)],
+  ];
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as FieldConstraints;
+}
+
+function fieldKind(parameterType: string, constraints: FieldConstraints, noEcho: boolean): FieldKind {
+  if (constraints.allowedValues) return 'select';
+  if (noEcho) return 'password';
+  if (parameterType === 'Number') return 'number';
+  if (isListType(parameterType)) return 'list';
+  return 'text';
+}
+
+export function buildField(parameter: ProvisioningArtifactParameter): ParameterField {
+  const key = parameter.ParameterKey ?? '';
+  const parameterType = parameter.ParameterType ?? 'String';
+  const noEcho = parameter.IsNoEcho === true;
+  const constraints = fieldConstraints(parameter);
+  return {
+    key,
+    label: labelFromKey(key),
+    ...(parameter.Description ? { description: parameter.Description } : {}),
+    ...(parameter.DefaultValue !== undefined ? { defaultValue: parameter.DefaultValue } : {}),
+    kind: fieldKind(parameterType, constraints, noEcho),
+    parameterType,
+    isList: isListType(parameterType),
+    isNumeric: NUMERIC_TYPES.has(parameterType),
+    noEcho,
+    required: parameter.DefaultValue === undefined,
+    constraints,
+  };
+}
+
+/** One group per TagOption key (the API may repeat a key); values deduplicated, in order. */
+export function groupTagOptions(tagOptions: readonly TagOptionSummary[], keysRequired: boolean): TagOptionGroup[] {
+  const valuesByKey = new Map<string, string[]>();
+  for (const option of tagOptions) {
+    if (!option.Key) continue;
+    const values = valuesByKey.get(option.Key) ?? [];
+    for (const value of option.Values ?? []) if (!values.includes(value)) values.push(value);
+    valuesByKey.set(option.Key, values);
+  }
+  return [...valuesByKey].map(([key, values]) => ({
+    key,
+    values,
+    required: keysRequired,
+    ...(values.length === 1 ? { defaultValue: values[0] } : {}),
+  }));
+}
+
+const ROLE_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+/;
+
+/** A launch role from instructions like {Type: "launchRole", Value: "arn:…:role/…"} or a LAUNCH summary. */
+function findLaunchRoleArn(items: readonly DisplayItem[]): string | undefined {
+  for (const item of items) {
+    const match = ROLE_ARN_IN_TEXT.exec(item.value);
+    if (match && (/role/i.test(item.type) || item.type === 'LAUNCH')) return match[0];
+  }
+  return undefined;
+}
+
+export function buildProvisioningForm(
+  output: DescribeProvisioningParametersOutput,
+  options: BuildFormOptions = {},
+): ProvisioningForm {
+  const usageInstructions = (output.UsageInstructions ?? []).map((u) => ({ type: u.Type ?? '', value: u.Value ?? '' }));
+  const constraintSummaries = (output.ConstraintSummaries ?? []).map((c) => ({ type: c.Type ?? '', value: c.Description ?? '' }));
+  const preferences = output.ProvisioningArtifactPreferences;
+  const launchRoleArn = findLaunchRoleArn([...usageInstructions, ...constraintSummaries]);
+  return {
+    mode: 'provision',
+    fields: (output.ProvisioningArtifactParameters ?? []).map(buildField),
+    tagOptions: groupTagOptions(output.TagOptions ?? [], options.tagOptionKeysRequired ?? true),
+    ...(preferences
+      ? { stackSet: { accounts: [...(preferences.StackSetAccounts ?? [])], regions: [...(preferences.StackSetRegions ?? [])] } }
+      : {}),
+    usageInstructions,
+    constraintSummaries,
+    ...(launchRoleArn ? { launchRoleArn } : {}),
+  };
+}
+
+/**
+ * The form for updating a provisioned product to the (possibly new) version described by `output`.
+ * `currentValues` are the parameter values in use (NoEcho ones are unknown or masked and are ignored).
+ * Fields that existed before can keep their previous value; NoEcho fields keep it unless replaced.
+ */
+export function buildUpdateForm(
+  output: DescribeProvisioningParametersOutput,
+  currentValues: Readonly<Record<string, string>>,
+  options: BuildFormOptions = {},
+): ProvisioningForm {
+  const base = buildProvisioningForm(output, options);
+  const fields = base.fields.map((field): ParameterField => {
+    const existed = Object.prototype.hasOwnProperty.call(currentValues, field.key);
+    if (!existed) return { ...field, canKeepPrevious: false, keepPreviousByDefault: false };
+    return {
+      ...field,
+      // A previous value satisfies "required": the user need not type it again.
+      required: false,
+      ...(field.noEcho ? {} : { previousValue: currentValues[field.key] }),
+      canKeepPrevious: true,
+      keepPreviousByDefault: field.noEcho,
+    };
+  });
+  return { ...base, mode: 'update', fields };
+}

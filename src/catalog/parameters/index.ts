@@ -1,0 +1,20 @@
+// Provisioning parameters: form model, validation, SDK inputs. Pure and browser-safe (the webview runs it too).
+export {
+  buildProvisioningForm, buildUpdateForm, buildField, groupTagOptions, labelFromKey, isListType,
+  type ProvisioningForm, type ParameterField, type FieldKind, type FieldConstraints, type TagOptionGroup,
+  type StackSetSection, type DisplayItem, type BuildFormOptions,
+} from './form-model';
+export { validateParameterValue, anchoredPattern } from './parameter-validation';
+export {
+  validateProvisioningSubmission, type ProvisioningSubmission, type TagEntry, type ValidationErrors, type ValidationResult,
+} from './submission';
+export {
+  validateStackSetPreferences, parseWholeNumber, type StackSetSubmission, type StackSetOperationType, type NumberInput,
+} from './stack-set';
+export {
+  validateProvisionedProductName, validateTagKey, validateTagValue, validateAccountId, validateRegion,
+  validateNotificationArn, validateRoleArn, isValidIdempotencyToken, newIdempotencyToken, MAX_TAGS, MAX_NOTIFICATION_ARNS,
+} from './validators';
+export { toProvisionInput, toUpdateInput, type ProductTarget, type UpdateTarget } from './to-input';
+export { diffParameters, type ParameterDiff, type ParameterChange } from './diff';
+export { redactNoEcho, REDACTED } from './redact';

@@ -1,0 +1,71 @@
+// Rules shared by ProvisionProduct, UpdateProvisionedProduct and plans: parameters, TagOptions,
+// stack-set preferences and how long / how well the fake CloudFormation does the work.
+import type { OpEnv } from '../env';
+import { fail } from '../errors';
+import { resolveParameters, type ProvidedParameter } from '../parameters';
+import type { TimelinePlan } from '../timeline';
+import type { Artifact, ParameterValue, Portfolio, Product, StackSetPreferences, Tag } from '../types';
+
+export function requireActive(env: OpEnv, artifact: Artifact): void {
+  if (!artifact.active) fail(env.operation, 'invalidParameters', `Provisioning artifact ${artifact.id} (${artifact.name}) is not active.`);
+}
+
+export function checkedParameters(env: OpEnv, artifact: Artifact, provided: ProvidedParameter[] | undefined, previous?: ParameterValue[]): ParameterValue[] {
+  const result = resolveParameters(artifact.parameters, provided, previous);
+  if (!result.ok) fail(env.operation, 'invalidParameters', result.message);
+  return result.values;
+}
+
+/** Tags whose key is a TagOption of the launch path's portfolio must use one of its values. */
+export function checkedTags(env: OpEnv, portfolio: Portfolio, tags: Tag[] | undefined): Tag[] {
+  const list = tags ?? [];
+  for (const tag of list) {
+    const option = portfolio.tagOptions.find((o) => o.key === tag.Key);
+    if (option && !option.values.includes(tag.Value)) {
+      fail(env.operation, 'invalidParameters', `Tag ${tag.Key} must have one of the TagOption values: ${option.values.join(', ')}.`);
+    }
+  }
+  const keys = new Set(list.map((t) => t.Key));
+  if (keys.size !== list.length) fail(env.operation, 'invalidParameters', 'Tags contain a duplicate key.');
+  return list;
+}
+
+interface StackSetInput { StackSetAccounts?: string[]; StackSetRegions?: string[] }
+
+/** Accounts and regions must come from the product's STACKSET constraint; none given means all. */
+export function checkedStackSet(env: OpEnv, product: Product, preferences: StackSetInput | undefined, current?: StackSetPreferences): StackSetPreferences | undefined {
+  const constraint = product.stackSet;
+  if (!constraint) {
+    if (preferences && Object.keys(preferences).length) {
+      fail(env.operation, 'invalidParameters', 'ProvisioningPreferences apply only to CFN_STACKSET provisioned products.');
+    }
+    return undefined;
+  }
+  const accounts = preferences?.StackSetAccounts?.length ? preferences.StackSetAccounts : current?.accounts ?? constraint.accounts;
+  const regions = preferences?.StackSetRegions?.length ? preferences.StackSetRegions : current?.regions ?? constraint.regions;
+  const badAccount = accounts.find((a) => !constraint.accounts.includes(a));
+  if (badAccount) fail(env.operation, 'invalidParameters', `Account ${badAccount} is not in the STACKSET constraint's accounts (${constraint.accounts.join(', ')}).`);
+  const badRegion = regions.find((r) => !constraint.regions.includes(r));
+  if (badRegion) fail(env.operation, 'invalidParameters', `Region ${badRegion} is not in the STACKSET constraint's regions (${constraint.regions.join(', ')}).`);
+  return { accounts, regions };
+}
+
+export interface PlannedWork { work: TimelinePlan; errors: { Code: string; Description: string }[] }
+
+export function provisionWork(product: Product): PlannedWork {
+  const failure = product.behavior.failsToProvision;
+  return { work: { workSeconds: product.behavior.provisionSeconds, outcome: failure ? 'FAILED' : 'SUCCEEDED' }, errors: failure ? [{ Code: failure.code, Description: failure.description }] : [] };
+}
+
+export function updateWork(product: Product): PlannedWork {
+  const seconds = Math.round(product.behavior.provisionSeconds * 0.7);
+  const rollback = product.behavior.rollsBackUpdates;
+  if (rollback) return { work: { workSeconds: seconds * 1.6, outcome: 'FAILED', rollbackShare: 0.4 }, errors: [{ Code: rollback.code, Description: rollback.description }] };
+  const failure = product.behavior.failsToProvision;
+  if (failure) return { work: { workSeconds: seconds, outcome: 'FAILED' }, errors: [{ Code: failure.code, Description: failure.description }] };
+  return { work: { workSeconds: seconds, outcome: 'SUCCEEDED' }, errors: [] };
+}
+
+export function terminateWork(product: Product): PlannedWork {
+  return { work: { workSeconds: Math.round(product.behavior.provisionSeconds * 0.5), outcome: 'SUCCEEDED' }, errors: [] };
+}

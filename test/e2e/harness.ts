@@ -1,0 +1,160 @@
+// E2E harness: a real VS Code (the pinned VS Code server from tools/vscode-server, Node extension
+// host) with this repo as the extension under development, its web workbench in headless Chromium
+// driven by playwright-core. Run the e2e files with scripts/run-e2e.mjs.
+//
+//   describe('my feature', () => {
+//     const wb = useWorkbench();            // per describe: one server + browser
+//     it('shows the tree', async () => {
+//       await wb.page.click('.activitybar [aria-label^="Service Catalog"]');
+//       await wb.screenshot('tree');         // -> test-results/tree.png
+//     });
+//   });
+//
+// Each test gets a fresh browser context and page with the workbench loaded ("[Extension Development
+// Host]" in the title) unless `pagePer: 'suite'`. A failing test leaves test-results/<test title>.png
+// and .log (browser console). Server and browser are stopped in `after`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Repo root: this file runs as out/test/e2e/<file>.js. */
+export const repoRoot = process.env.SCE_REPO_ROOT ?? path.resolve(__dirname, '../../..');
+export const testResultsDir = path.join(repoRoot, 'test-results');
+
+export interface WorkbenchOptions {
+  /** Folder to open (default: a fresh empty folder). */
+  workspace?: string;
+  /** Extra environment for the server and therefore the extension host (e.g. SCE_* / SANDBOX_*). */
+  env?: Record<string, string>;
+  /** Extension under development (default: $SCE_EXTENSION_PATH or the repo root). */
+  extensionDevelopmentPath?: string;
+  /** 'test' (default): fresh browser context + workbench per test; 'suite': one for the whole describe. */
+  pagePer?: 'test' | 'suite';
+  /** Time allowed for the workbench to appear (default 60 s). */
+  loadTimeoutMs?: number;
+}
+
+export interface Workbench {
+  /** The page showing the workbench (valid inside tests and beforeEach/afterEach hooks). */
+  readonly page: Page;
+  /** The folder opened in the workbench. */
+  readonly workspace: string;
+  /** Server origin (http://127.0.0.1:<port>) and its log file. */
+  readonly server: { origin: string; port: number; logFile: string };
+  /** Browser console messages of the current page ("type: text"). */
+  readonly console: string[];
+  /** Saves test-results/<name>.png; returns its path. */
+  screenshot(name: string): Promise<string | undefined>;
+  /** Closes the current page and loads a fresh workbench (new context). */
+  reload(): Promise<Page>;
+}
+
+/** The part of scripts/lib/vscode-server.mjs the harness uses (loaded at run time, not bundled). */
+interface Lib {
+  makeRunDir(prefix?: string): string;
+  startServer(o: { runDir: string; env?: Record<string, string> }): Promise<{ origin: string; port: number; logFile: string; stop(): Promise<void> }>;
+  launchBrowser(): Promise<Browser>;
+  workbenchUrl(o: { origin: string; folder?: string; extensionDevelopmentPath?: string }): string;
+  waitForWorkbench(page: Page, timeoutMs?: number): Promise<void>;
+  screenshot(page: Page, name: string): Promise<string | undefined>;
+  withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T>;
+}
+
+function loadLib(): Promise<Lib> {
+  return import(pathToFileURL(path.join(repoRoot, 'scripts/lib/vscode-server.mjs')).href) as Promise<Lib>;
+}
+
+/** Registers mocha hooks on the enclosing describe and returns its workbench handle. */
+export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
+  const pagePer = options.pagePer ?? 'test';
+  let lib: Lib;
+  let runDir: string | undefined;
+  let server: Awaited<ReturnType<Lib['startServer']>> | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let workspace = '';
+  let consoleLines: string[] = [];
+
+  async function openPage(): Promise<Page> {
+    await closePage();
+    context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
+    page = await context.newPage();
+    consoleLines = [];
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+    const url = lib.workbenchUrl({
+      origin: server!.origin,
+      folder: workspace,
+      extensionDevelopmentPath: options.extensionDevelopmentPath ?? process.env.SCE_EXTENSION_PATH ?? repoRoot,
+    });
+    await page.goto(url);
+    await lib.waitForWorkbench(page, options.loadTimeoutMs ?? 60_000);
+    return page;
+  }
+
+  async function closePage(): Promise<void> {
+    const ctx = context;
+    context = page = undefined;
+    await ctx?.close().catch(() => undefined);
+  }
+
+  /** On failure: screenshot + browser console next to it. */
+  async function recordFailure(title: string): Promise<void> {
+    if (!page) return;
+    const shot = await lib.screenshot(page, title);
+    if (shot) {
+      fs.writeFileSync(shot.replace(/\.png$/, '.log'), `${consoleLines.join('\n')}\n`);
+      console.log(`      screenshot: ${path.relative(repoRoot, shot)}`);
+    }
+  }
+
+  before(async function () {
+    this.timeout(120_000);
+    lib = await loadLib();
+    runDir = lib.makeRunDir('sce-e2e-');
+    workspace = options.workspace ?? path.join(runDir, 'workspace');
+    server = await lib.startServer({ runDir, env: options.env });
+    browser = await lib.launchBrowser();
+    if (pagePer === 'suite') await openPage();
+  });
+
+  beforeEach(async function () {
+    this.timeout(120_000);
+    if (pagePer === 'test') await openPage();
+  });
+
+  afterEach(async function () {
+    const test = this.currentTest;
+    if (test?.state === 'failed') await recordFailure(test.fullTitle());
+    if (pagePer === 'test') await closePage();
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await closePage();
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    if (runDir) fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
+  });
+
+  return {
+    get page() {
+      if (!page) throw new Error('no workbench page (use wb.page inside a test or hook)');
+      return page;
+    },
+    get workspace() {
+      return workspace;
+    },
+    get server() {
+      if (!server) throw new Error('server not started yet');
+      return { origin: server.origin, port: Number(new URL(server.origin).port), logFile: server.logFile };
+    },
+    get console() {
+      return consoleLines;
+    },
+    screenshot: (name) => lib.screenshot(page!, name),
+    reload: openPage,
+  };
+}
