@@ -20,12 +20,14 @@ const FILTER_KEY = 'serviceCatalogExplorer.filter';
 /** What the extension exposes to its own integration tests (and to nothing else). */
 export interface ExtensionApi {
   readonly session: CatalogSession;
+  /** The embedded sandbox (started on demand); tests stop and restart it to exercise failures. */
+  readonly sandbox: SandboxHost;
   readonly tree: ProvisionedProductsProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly autoRefresher: AutoRefresher;
   readonly statusBar: ConnectionStatusBar;
-  /** Replaces the prompts (quick picks, input boxes, confirmations) so tests can answer them. */
-  setUserInput(input: UserInput): void;
+  /** Replaces the prompts (quick picks, input boxes, confirmations) so tests can answer them; undefined restores VS Code's. */
+  setUserInput(input: UserInput | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -37,7 +39,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     confirm: (message, detail, ...buttons) => userInput.confirm(message, detail, ...buttons),
   };
 
-  const session = new CatalogSession(new SandboxHost(context.globalStorageUri));
+  const sandbox = new SandboxHost(context.globalStorageUri);
+  const session = new CatalogSession(sandbox);
   const settings = readSettings();
   const tree = new ProvisionedProductsProvider(session, context.workspaceState.get<string>(FILTER_KEY, ''), settings.groupBy);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
@@ -71,7 +74,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   command('refresh', () => tree.refresh());
   command('retry', async () => {
-    if (session.state.kind === 'failed') await session.connectFromSettings();
+    // A crashed embedded sandbox or a failed connection needs a new connection, not just a re-list.
+    const sandboxGone = session.state.kind === 'connected' && session.state.connection.kind === 'sandbox' && !sandbox.isRunning;
+    if (session.state.kind === 'failed' || sandboxGone) await session.connectFromSettings();
     else await tree.refresh();
   });
   command('filter', async () => {
@@ -95,11 +100,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   return {
     session,
+    sandbox,
     tree,
     treeView: treeView as vscode.TreeView<unknown>,
     autoRefresher,
     statusBar,
-    setUserInput: (next) => (userInput = next),
+    setUserInput: (next) => (userInput = next ?? new VsCodeUserInput()),
   };
 }
 

@@ -53,6 +53,11 @@ export function cleanup() {
   return cleaning;
 }
 
+/** True once cleanup has begun (e.g. after Ctrl-C), so callers can stay quiet about processes ending. */
+export function cleaningUp() {
+  return cleaning !== undefined;
+}
+
 let handlersInstalled = false;
 /** Cleans up on SIGINT/SIGTERM/SIGHUP (then exits 128+n) and kills leftover process groups on exit. */
 export function installCleanupHandlers() {

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
   console.log(`AWS_ACCESS_KEY_ID=${sandbox.credentials.accessKeyId}`);
   console.log(`AWS_SECRET_ACCESS_KEY=${sandbox.credentials.secretAccessKey}`);
   console.log(`AWS_REGION=${sandbox.region}`);
-  console.log(`aws servicecatalog search-products --endpoint-url ${sandbox.endpoint}`);
+  // --region too: AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION.
+  console.log(`aws servicecatalog search-products --endpoint-url ${sandbox.endpoint} --region ${sandbox.region}`);
   console.error(`[sandbox] seed ${sandbox.knobs.seed}${sandbox.knobs.stateFile ? `, state file ${sandbox.knobs.stateFile}` : ''}`);
 
   let stopping = false;

@@ -82,7 +82,8 @@ export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
     context = await browser!.newContext({ viewport: { width: 1400, height: 900 } });
     page = await context.newPage();
     consoleLines = [];
-    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+    // Workbench log lines look like "%c INFO color: #33f text"; keep the text.
+    page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text().replace(/^%c\s*(\w+)\s+color: #\w+\s*/, '$1 ')}`));
     page.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
     const url = lib.workbenchUrl({
       origin: server!.origin,

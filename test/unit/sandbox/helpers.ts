@@ -1,6 +1,12 @@
 // Shared by every test that talks to a sandbox: start one with fast virtual time and every response
 // checked against the model, and make SDK clients or raw signed requests for it.
-import { ServiceCatalogClient, type ServiceCatalogClientConfig } from '@aws-sdk/client-service-catalog';
+import {
+  DescribeProductCommand,
+  DescribeProvisioningParametersCommand,
+  SearchProductsCommand,
+  ServiceCatalogClient,
+  type ServiceCatalogClientConfig,
+} from '@aws-sdk/client-service-catalog';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
@@ -157,4 +163,34 @@ export function fakeService(): FakeService {
       },
     },
   };
+}
+
+/** Everything ProvisionProduct needs besides a name and a token. */
+export interface LaunchableProduct {
+  ProductId: string;
+  ProvisioningArtifactId: string;
+  PathId: string;
+  ProvisioningParameters: { Key: string; Value: string }[];
+}
+
+/**
+ * Finds, through the API, the first product of the catalog that can be launched with default (or
+ * first allowed) parameter values — so a test depends on the seeded catalog's shape, not on its ids.
+ */
+export async function launchableProduct(client: ServiceCatalogClient): Promise<LaunchableProduct> {
+  const { ProductViewSummaries = [] } = await client.send(new SearchProductsCommand({}));
+  for (const view of ProductViewSummaries) {
+    const product = await client.send(new DescribeProductCommand({ Id: view.ProductId }));
+    const artifact = product.ProvisioningArtifacts?.at(-1);
+    const path = product.LaunchPaths?.[0];
+    if (!artifact?.Id || !path?.Id) continue;
+    const ids = { ProductId: view.ProductId!, ProvisioningArtifactId: artifact.Id, PathId: path.Id };
+    const params = await client.send(new DescribeProvisioningParametersCommand(ids));
+    const values = (params.ProvisioningArtifactParameters ?? []).map((p) => ({
+      Key: p.ParameterKey!,
+      Value: p.DefaultValue ?? p.ParameterConstraints?.AllowedValues?.[0],
+    }));
+    if (values.every((v) => v.Value !== undefined)) return { ...ids, ProvisioningParameters: values as { Key: string; Value: string }[] };
+  }
+  throw new Error('no product in the catalog can be launched with default parameter values');
 }

@@ -1,0 +1,152 @@
+// Provisioned product plans: a reviewable change set (resource changes) executed later.
+import type { OpEnv } from '../env';
+import { fail } from '../errors';
+import { recall, remember } from '../idempotency';
+import { startRecord } from '../lifecycle';
+import { launchRoleFor, requireNotBusy, resolveArtifact, resolvePath, resolveProduct } from '../lookup';
+import { pageOf } from '../paging';
+import { planDetails, planSummary, recordDetail } from '../render';
+import { planTimeline } from '../timeline';
+import type { Artifact, PlanData, ProvisionedProduct, ResourceChange } from '../types';
+import { offsetFrom, ownerFilter } from './access';
+import { checkedParameters, checkedTags, provisionWork, requireActive, updateWork } from './launch-rules';
+import { createProvisionedProduct } from './provisioning';
+
+/** Virtual seconds CloudFormation takes to build a change set. */
+const PLAN_SECONDS = 20;
+
+export function createProvisionedProductPlan(input: Record<string, any>, env: OpEnv) {
+  const earlier = recall(env, 'IdempotencyToken', input);
+  const replayed = earlier && env.state.plan(earlier.planId);
+  if (replayed) return createAnswer(replayed);
+  const product = resolveProduct(env, input.ProductId, undefined);
+  const artifact = resolveArtifact(env, product, input.ProvisioningArtifactId, undefined);
+  requireActive(env, artifact);
+  const portfolio = resolvePath(env, product, input.PathId, undefined);
+  const tags = checkedTags(env, portfolio, input.Tags);
+  let pp = env.state.liveProvisionedProductByName(input.ProvisionedProductName);
+  const forNewProduct = !pp;
+  let changes: ResourceChange[];
+  let parameters;
+  if (pp) {
+    if (pp.productId !== product.id) fail(env.operation, 'invalidParameters', `Provisioned product ${pp.name} is of another product (${pp.productId}).`);
+    requireNotBusy(env, pp);
+    if (pp.status !== 'AVAILABLE' && pp.status !== 'TAINTED') fail(env.operation, 'invalidState', `Provisioned product ${pp.id} is ${pp.status}; plans need AVAILABLE or TAINTED.`);
+    if (openPlanFor(env, pp.id)) fail(env.operation, 'invalidState', `Provisioned product ${pp.id} already has a plan; execute or delete it first.`);
+    parameters = checkedParameters(env, artifact, input.ProvisioningParameters, pp.parameters);
+    changes = updateChanges(env.state.artifact(product, pp.artifactId), artifact, pp);
+    pp.statusBeforeChange = pp.status;
+    pp.status = 'PLAN_IN_PROGRESS';
+  } else {
+    parameters = checkedParameters(env, artifact, input.ProvisioningParameters);
+    pp = createProvisionedProduct(env, {
+      name: input.ProvisionedProductName, productId: product.id, artifactId: artifact.id, pathId: portfolio.pathId,
+      type: product.provisionedProductType, token: input.IdempotencyToken, tags, parameters, launchRoleArn: launchRoleFor(product, portfolio.id),
+    });
+    pp.status = 'PLAN_IN_PROGRESS';
+    changes = artifact.resources.map((r) => change('ADD', r.logicalId, r.type));
+  }
+  const id = env.state.newId('plan');
+  const plan: PlanData = {
+    id, name: input.PlanName, type: 'CLOUDFORMATION', provisionedProductId: pp.id, provisionedProductName: pp.name, forNewProduct,
+    productId: product.id, artifactId: artifact.id, pathId: portfolio.pathId, status: 'CREATE_IN_PROGRESS',
+    createdTime: env.now, updatedTime: env.now, readyAt: planTimeline(env.now, { workSeconds: PLAN_SECONDS, outcome: 'SUCCEEDED' }, env.timeScale, id).endsAt,
+    parameters: input.ProvisioningParameters ?? [], resolvedParameters: parameters, tags, notificationArns: input.NotificationArns ?? [],
+    resourceChanges: changes, ownerArn: pp.userArn,
+  };
+  env.state.addPlan(plan);
+  remember(env, 'IdempotencyToken', input, { planId: id });
+  return createAnswer(plan);
+}
+
+function createAnswer(plan: PlanData) {
+  return { PlanName: plan.name, PlanId: plan.id, ProvisionProductId: plan.provisionedProductId, ProvisionedProductName: plan.provisionedProductName, ProvisioningArtifactId: plan.artifactId };
+}
+
+function openPlanFor(env: OpEnv, ppId: string): PlanData | undefined {
+  return env.state.data.planOrder.map((id) => env.state.data.plans[id])
+    .find((p) => p.provisionedProductId === ppId && (p.status === 'CREATE_IN_PROGRESS' || p.status === 'CREATE_SUCCESS' || p.status === 'EXECUTE_IN_PROGRESS'));
+}
+
+function change(action: ResourceChange['Action'], logicalId: string, type: string, physicalId?: string, changedParameter?: string): ResourceChange {
+  return {
+    Action: action, LogicalResourceId: logicalId, PhysicalResourceId: physicalId, ResourceType: type, Replacement: 'FALSE',
+    Scope: action === 'MODIFY' ? ['Properties'] : [],
+    Details: action === 'MODIFY'
+      ? [{ Target: { Attribute: 'PROPERTIES', Name: changedParameter, RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC', CausingEntity: changedParameter }]
+      : [],
+  };
+}
+
+/** Resources only in the new version are added, only in the old removed, the rest modified. */
+function updateChanges(current: Artifact | undefined, next: Artifact, pp: ProvisionedProduct): ResourceChange[] {
+  const before = new Map((current?.resources ?? []).map((r) => [r.logicalId, r.type]));
+  const after = new Map(next.resources.map((r) => [r.logicalId, r.type]));
+  const physical = (logicalId: string) => `${pp.name}-${logicalId}`.toLowerCase();
+  return [
+    ...next.resources.filter((r) => !before.has(r.logicalId)).map((r) => change('ADD', r.logicalId, r.type)),
+    ...next.resources.filter((r) => before.has(r.logicalId)).map((r) => change('MODIFY', r.logicalId, r.type, physical(r.logicalId), next.parameters[0]?.ParameterKey)),
+    ...[...before].filter(([id]) => !after.has(id)).map(([id, type]) => change('REMOVE', id, type, physical(id))),
+  ];
+}
+
+function requirePlan(env: OpEnv, planId: string): PlanData {
+  const plan = env.state.plan(planId);
+  if (!plan) fail(env.operation, 'notFound', `Plan ${planId} not found.`);
+  return plan;
+}
+
+export function describeProvisionedProductPlan(input: Record<string, any>, env: OpEnv) {
+  const plan = requirePlan(env, input.PlanId);
+  const product = env.state.product(plan.productId);
+  const noEcho = new Set(product?.artifacts.find((a) => a.id === plan.artifactId)?.parameters.filter((p) => p.IsNoEcho).map((p) => p.ParameterKey));
+  const changes = plan.status === 'CREATE_IN_PROGRESS' ? [] : plan.resourceChanges;
+  const page = pageOf(changes, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
+  return { ProvisionedProductPlanDetails: planDetails(plan, noEcho), ResourceChanges: page.items, NextPageToken: page.nextPageToken };
+}
+
+export function listProvisionedProductPlans(input: Record<string, any>, env: OpEnv) {
+  const ppId: string | undefined = input.ProvisionProductId;
+  if (ppId !== undefined && !env.state.data.provisionedProducts[ppId]) fail(env.operation, 'notFound', `Provisioned product ${ppId} not found.`);
+  const owned = ownerFilter(env, input.AccessLevelFilter, 'User');
+  const plans = env.state.data.planOrder.map((id) => env.state.data.plans[id])
+    .filter((p) => owned(p.ownerArn) && (ppId === undefined || p.provisionedProductId === ppId));
+  const page = pageOf(plans, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
+  return { ProvisionedProductPlans: page.items.map(planSummary), NextPageToken: page.nextPageToken };
+}
+
+export function executeProvisionedProductPlan(input: Record<string, any>, env: OpEnv) {
+  const earlier = recall(env, 'IdempotencyToken', input);
+  const replayed = earlier && env.state.record(earlier.recordId);
+  if (replayed) return { RecordDetail: recordDetail(replayed) };
+  const plan = requirePlan(env, input.PlanId);
+  if (plan.status !== 'CREATE_SUCCESS') fail(env.operation, 'invalidState', `Plan ${plan.id} is ${plan.status}; only a CREATE_SUCCESS plan can be executed.`);
+  const pp = env.state.liveProvisionedProduct(plan.provisionedProductId);
+  if (!pp) fail(env.operation, 'notFound', `Provisioned product ${plan.provisionedProductId} of plan ${plan.id} no longer exists.`);
+  if (!plan.forNewProduct) requireNotBusy(env, pp);
+  const product = env.state.product(plan.productId)!;
+  const { work, errors } = plan.forNewProduct ? provisionWork(product) : updateWork(product);
+  const record = startRecord(env, pp, {
+    type: plan.forNewProduct ? 'PROVISION_PRODUCT' : 'UPDATE_PROVISIONED_PRODUCT', artifactId: plan.artifactId, pathId: plan.pathId, work, errors,
+    effect: { artifactId: plan.artifactId, pathId: plan.pathId, parameters: plan.resolvedParameters, tags: plan.tags, planId: plan.id },
+  });
+  plan.status = 'EXECUTE_IN_PROGRESS';
+  plan.updatedTime = env.now;
+  plan.executeRecordId = record.id;
+  remember(env, 'IdempotencyToken', input, { recordId: record.id });
+  return { RecordDetail: recordDetail(record) };
+}
+
+export function deleteProvisionedProductPlan(input: Record<string, any>, env: OpEnv) {
+  const plan = requirePlan(env, input.PlanId);
+  if (plan.status === 'EXECUTE_IN_PROGRESS') fail(env.operation, 'invalidParameters', `Plan ${plan.id} is being executed and can't be deleted now.`);
+  const pp = env.state.data.provisionedProducts[plan.provisionedProductId];
+  const executed = plan.status === 'EXECUTE_SUCCESS' || plan.status === 'EXECUTE_FAILED';
+  if (pp && !executed) {
+    // Unexecuted: a new product's placeholder disappears; an existing product leaves PLAN_IN_PROGRESS.
+    if (plan.forNewProduct) env.state.removeProvisionedProduct(pp);
+    else if (pp.status === 'PLAN_IN_PROGRESS') pp.status = pp.statusBeforeChange ?? 'AVAILABLE';
+  }
+  env.state.deletePlan(plan);
+  return {};
+}

@@ -1,0 +1,118 @@
+// The catalog as end users browse it: products, versions, launch paths and what a launch needs.
+import type { OpEnv } from '../env';
+import { fail } from '../errors';
+import { launchRoleFor, resolveArtifact, resolvePath, resolveProduct } from '../lookup';
+import { pageOf } from '../paging';
+import { artifactDetail, artifactSummaries, productViewSummary } from '../render';
+import type { Portfolio, Product } from '../types';
+import { offsetFrom } from './access';
+
+type ProductFilter = (product: Product, values: string[]) => boolean;
+
+const PRODUCT_FILTERS: Record<string, ProductFilter> = {
+  FullTextSearch: (p, values) => values.some((v) => [p.name, p.shortDescription, p.owner, p.distributor].some((field) => field.toLowerCase().includes(v.toLowerCase()))),
+  Owner: (p, values) => values.some((v) => p.owner.toLowerCase() === v.toLowerCase()),
+  ProductType: (p, values) => values.includes(p.type),
+  SourceProductId: (p, values) => values.includes(p.id),
+};
+
+const PRODUCT_SORTS: Record<string, (a: Product, b: Product) => number> = {
+  Title: (a, b) => a.name.localeCompare(b.name),
+  VersionCount: (a, b) => a.artifacts.filter((x) => x.active).length - b.artifacts.filter((x) => x.active).length,
+  CreationDate: (a, b) => a.createdTime - b.createdTime,
+};
+
+export function searchProducts(input: Record<string, any>, env: OpEnv) {
+  const filters = Object.entries((input.Filters ?? {}) as Record<string, string[]>).filter(([, values]) => values?.length);
+  let products = env.state.data.products.filter((p) => filters.every(([key, values]) => PRODUCT_FILTERS[key]?.(p, values) ?? true));
+  if (input.SortBy) {
+    const direction = input.SortOrder === 'DESCENDING' ? -1 : 1;
+    products = [...products].sort((a, b) => direction * PRODUCT_SORTS[input.SortBy](a, b));
+  }
+  const page = pageOf(products, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
+  return {
+    ProductViewSummaries: page.items.map(productViewSummary),
+    ProductViewAggregations: { Owner: countBy(products, (p) => p.owner), ProductType: countBy(products, (p) => p.type) },
+    NextPageToken: page.nextPageToken,
+  };
+}
+
+function countBy(products: Product[], key: (p: Product) => string) {
+  const counts = new Map<string, number>();
+  for (const p of products) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  return [...counts].map(([Value, ApproximateCount]) => ({ Value, ApproximateCount }));
+}
+
+function portfoliosOf(env: OpEnv, product: Product): Portfolio[] {
+  return product.portfolioIds.map((id) => env.state.portfolio(id)).filter((p): p is Portfolio => !!p);
+}
+
+export function describeProduct(input: Record<string, any>, env: OpEnv) {
+  const product = resolveProduct(env, input.Id, input.Name, 'Id', 'Name');
+  return {
+    ProductViewSummary: productViewSummary(product),
+    ProvisioningArtifacts: artifactSummaries(product),
+    Budgets: [],
+    LaunchPaths: portfoliosOf(env, product).map((p) => ({ Id: p.pathId, Name: p.displayName })),
+  };
+}
+
+export function describeProductView(input: Record<string, any>, env: OpEnv) {
+  const product = env.state.productByViewId(input.Id);
+  if (!product) fail(env.operation, 'notFound', `Product view ${input.Id} not found.`);
+  return { ProductViewSummary: productViewSummary(product), ProvisioningArtifacts: artifactSummaries(product) };
+}
+
+function constraintSummaries(product: Product, portfolio: Portfolio) {
+  const summaries: { Type: string; Description: string }[] = [];
+  const role = launchRoleFor(product, portfolio.id);
+  if (role) summaries.push({ Type: 'LAUNCH', Description: `Launch as ${role}` });
+  if (product.stackSet) summaries.push({ Type: 'STACKSET', Description: `Stack set in ${product.stackSet.accounts.length} accounts, ${product.stackSet.regions.length} regions` });
+  summaries.push({ Type: 'RESOURCE_UPDATE', Description: 'Tag updates on provisioned products allowed' });
+  return summaries;
+}
+
+export function listLaunchPaths(input: Record<string, any>, env: OpEnv) {
+  const product = resolveProduct(env, input.ProductId, undefined);
+  const paths = portfoliosOf(env, product).map((p) => ({ Id: p.pathId, ConstraintSummaries: constraintSummaries(product, p), Tags: p.tags, Name: p.displayName }));
+  const page = pageOf(paths, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
+  return { LaunchPathSummaries: page.items, NextPageToken: page.nextPageToken };
+}
+
+export function listProvisioningArtifacts(input: Record<string, any>, env: OpEnv) {
+  const product = resolveProduct(env, input.ProductId, undefined);
+  return { ProvisioningArtifactDetails: product.artifacts.map(artifactDetail) };
+}
+
+export function describeProvisioningArtifact(input: Record<string, any>, env: OpEnv) {
+  const product = resolveProduct(env, input.ProductId, input.ProductName);
+  const artifact = resolveArtifact(env, product, input.ProvisioningArtifactId, input.ProvisioningArtifactName);
+  return {
+    ProvisioningArtifactDetail: artifactDetail(artifact),
+    Info: input.Verbose ? { TemplateUrl: `https://sandbox-catalog-templates.s3.amazonaws.com/${product.id}/${artifact.id}/template.${artifact.type === 'CLOUD_FORMATION_TEMPLATE' ? 'yaml' : 'tar.gz'}` } : {},
+    Status: 'AVAILABLE',
+    ProvisioningArtifactParameters: input.IncludeProvisioningArtifactParameters ? artifact.parameters : undefined,
+  };
+}
+
+export function describeProvisioningParameters(input: Record<string, any>, env: OpEnv) {
+  const product = resolveProduct(env, input.ProductId, input.ProductName);
+  const artifact = resolveArtifact(env, product, input.ProvisioningArtifactId, input.ProvisioningArtifactName);
+  const portfolio = resolvePath(env, product, input.PathId, input.PathName);
+  const role = launchRoleFor(product, portfolio.id);
+  const outputs = artifact.outputs.map((o) => ({ Key: o.key, Description: o.description }));
+  return {
+    ProvisioningArtifactParameters: artifact.parameters,
+    ConstraintSummaries: constraintSummaries(product, portfolio),
+    UsageInstructions: [
+      { Type: 'rules', Value: '{}' },
+      ...(artifact.type === 'CLOUD_FORMATION_TEMPLATE' ? [{ Type: 'version', Value: '2010-09-09' }] : []),
+      ...(role ? [{ Type: 'launchAsRole', Value: role }] : []),
+      { Type: 'tagUpdateOnProvisionedProduct', Value: 'ALLOWED' },
+    ],
+    TagOptions: portfolio.tagOptions.map((o) => ({ Key: o.key, Values: o.values })),
+    ProvisioningArtifactPreferences: product.stackSet ? { StackSetAccounts: product.stackSet.accounts, StackSetRegions: product.stackSet.regions } : {},
+    ProvisioningArtifactOutputs: outputs,
+    ProvisioningArtifactOutputKeys: outputs,
+  };
+}

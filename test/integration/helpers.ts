@@ -1,0 +1,47 @@
+// Shared helpers for the integration suites that run inside the extension host.
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import type { TreeNode } from '../../src/tree/nodes';
+
+export const EXTENSION_ID = 'service-catalog-explorer.service-catalog-explorer';
+
+export async function extensionApi(): Promise<ExtensionApi> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  if (!ext) throw new Error(`${EXTENSION_ID} is not installed`);
+  return ext.activate();
+}
+
+/** Polls until `check` returns a truthy value (bounded), for state that settles asynchronously. */
+export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 20_000, everyMs = 100): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
+}
+
+/** Connects to the embedded sandbox and waits for the first full list. */
+export async function connectedToSandbox(): Promise<ExtensionApi> {
+  const api = await extensionApi();
+  if (api.session.state.kind !== 'connected' || api.session.state.connection.kind !== 'sandbox') {
+    await api.session.useSandbox();
+  }
+  await waitFor('the tree to load', () => api.tree.viewState === 'ready' || api.tree.viewState === 'empty');
+  return api;
+}
+
+export async function rootItems(api: ExtensionApi): Promise<{ node: TreeNode; item: vscode.TreeItem }[]> {
+  const nodes = await api.tree.getChildren();
+  return nodes.map((node) => ({ node, item: api.tree.getTreeItem(node) }));
+}
+
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('serviceCatalogExplorer').update(key, value, vscode.ConfigurationTarget.Global);
+}

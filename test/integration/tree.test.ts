@@ -1,0 +1,139 @@
+// The provisioned products tree against the embedded sandbox: contents, icons, tooltips, children,
+// filter, grouping, auto-refresh of busy items only, and the failure states.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { TerminateProvisionedProductCommand } from '@aws-sdk/client-service-catalog';
+import { GroupNode, ProductNode, type TreeNode } from '../../src/tree/nodes';
+import { connectedToSandbox, rootItems, setSetting, waitFor } from './helpers';
+
+const EXPECTED_ICONS: Record<string, string> = {
+  AVAILABLE: 'pass-filled',
+  UNDER_CHANGE: 'sync~spin',
+  PLAN_IN_PROGRESS: 'loading~spin',
+  TAINTED: 'warning',
+  ERROR: 'error',
+};
+
+describe('provisioned products tree', () => {
+  afterEach(async () => {
+    const api = await connectedToSandbox();
+    api.setUserInput(undefined);
+    await setSetting('groupBy', undefined);
+    await api.tree.setFilter('');
+  });
+
+  it('lists every product with a status icon, product · version, capabilities and a rich tooltip', async () => {
+    const api = await connectedToSandbox();
+    const items = await rootItems(api);
+    const products = items.filter((i) => i.node instanceof ProductNode);
+    assert.equal(products.length, api.tree.productNodes.length);
+    const statuses = new Set<string>();
+    for (const { node, item } of products) {
+      const row = (node as ProductNode).row;
+      statuses.add(row.Status!);
+      assert.equal(item.id, `pp/${row.Id}`, 'stable id');
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, EXPECTED_ICONS[row.Status!], `icon of ${row.Name} (${row.Status})`);
+      assert.ok((item.iconPath as vscode.ThemeIcon).color, 'coloured icon');
+      assert.equal(item.description, `${row.ProductName} · ${row.ProvisioningArtifactName}`);
+      assert.match(String(item.contextValue), new RegExp(`^provisionedProduct;status-${row.Status};type-`));
+      const tooltip = (item.tooltip as vscode.MarkdownString).value;
+      for (const part of [row.Id!, row.Arn!, row.Type!]) assert.ok(tooltip.includes(part), `tooltip has ${part}`);
+      assert.match(tooltip, /Launch role/);
+    }
+    for (const status of Object.keys(EXPECTED_ICONS)) assert.ok(statuses.has(status), `a product in ${status} is shown (saw ${[...statuses]})`);
+  });
+
+  it('expanding a product shows its launch role, outputs and recent records', async () => {
+    const api = await connectedToSandbox();
+    const node = api.tree.productNodes.find((n) => n.row.Status === 'AVAILABLE')!;
+    const children = await api.tree.getChildren(node);
+    const items = children.map((c) => api.tree.getTreeItem(c));
+    const launchRole = items.find((i) => i.description === 'Launch role')!;
+    assert.ok(launchRole, 'launch role child');
+    assert.match(String(launchRole.label), /^arn:aws:iam::\d{12}:role\//);
+    assert.match((api.tree.getTreeItem(node).tooltip as vscode.MarkdownString).value, /arn:aws:iam::\d{12}:role\//, 'tooltip shows the launch role once read');
+    const outputs = children[items.findIndex((i) => i.label === 'Outputs')];
+    const outputItems = (await api.tree.getChildren(outputs)).map((c) => api.tree.getTreeItem(c));
+    assert.ok(outputItems.length > 0 && outputItems.every((i) => i.label !== 'Could not load'));
+    const records = children[items.findIndex((i) => i.label === 'Recent records')];
+    const recordItems = (await api.tree.getChildren(records)).map((c) => api.tree.getTreeItem(c));
+    assert.ok(recordItems.length > 0, 'at least the provisioning record');
+    assert.ok(recordItems.some((i) => i.label === 'Provision product'), recordItems.map((i) => i.label).join());
+    for (const r of recordItems) assert.match((r.tooltip as vscode.MarkdownString).value, /Launch role/);
+  });
+
+  it('filters with SearchQuery and clears the filter', async () => {
+    const api = await connectedToSandbox();
+    const all = api.tree.productNodes.length;
+    const target = api.tree.productNodes.find((n) => n.row.Status === 'ERROR')!.row;
+    await api.tree.setFilter(target.Name!);
+    const filtered = api.tree.productNodes;
+    assert.ok(filtered.length >= 1 && filtered.length < all, `${filtered.length} of ${all}`);
+    assert.ok(filtered.some((n) => n.row.Id === target.Id));
+    assert.match(api.treeView.message ?? '', /Filtered by/);
+    await vscode.commands.executeCommand('serviceCatalogExplorer.clearFilter');
+    assert.equal(api.tree.productNodes.length, all);
+    await api.tree.setFilter('no-such-product-zzz');
+    assert.equal(api.tree.viewState, 'empty');
+  });
+
+  it('groups by status and by product', async () => {
+    const api = await connectedToSandbox();
+    await setSetting('groupBy', 'status');
+    await waitFor('grouping', async () => (await api.tree.getChildren())[0] instanceof GroupNode);
+    const groups = (await api.tree.getChildren()) as GroupNode[];
+    const labels = groups.map((g) => api.tree.getTreeItem(g).label);
+    assert.deepEqual(labels.slice(0, 2), ['Error', 'Tainted'], 'failures first');
+    const total = groups.reduce((n, g) => n + g.members.length, 0);
+    assert.equal(total, api.tree.productNodes.length);
+    for (const g of groups) for (const m of g.members) assert.equal(api.tree.getParent(m), g);
+    await setSetting('groupBy', 'product');
+    await waitFor('product groups', async () => ((await api.tree.getChildren()) as TreeNode[]).every((n) => n.id.startsWith('group/product/')));
+  });
+
+  it('auto-refresh re-reads only the busy product until it settles, then stops', async () => {
+    const api = await connectedToSandbox();
+    await setSetting('autoRefresh.intervalSeconds', 1);
+    await vscode.commands.executeCommand('serviceCatalogExplorer.provisionedProducts.focus');
+    const target = api.tree.productNodes.find((n) => n.row.Status === 'AVAILABLE' && !/colleague/.test(n.row.UserArn ?? ''))!.row;
+    await api.tree.setFilter(target.Name!);
+    assert.equal(api.tree.busyProducts().length, 0);
+    await api.session.api!.client.send(new TerminateProvisionedProductCommand({ ProvisionedProductId: target.Id, TerminateToken: `t-${Date.now()}` }));
+    await api.tree.refresh();
+    assert.equal(api.tree.findProduct(target.Id!)?.row.Status, 'UNDER_CHANGE');
+    assert.ok(api.autoRefresher.isScheduled, 'auto-refresh scheduled while the product is under change');
+    const listCallsBefore = api.session.api!.calls.byOperation.SearchProvisionedProducts ?? 0;
+    await waitFor('the terminated product to leave the tree', () => !api.tree.findProduct(target.Id!), 60_000);
+    assert.equal(api.session.api!.calls.byOperation.SearchProvisionedProducts ?? 0, listCallsBefore, 'no re-listing, only DescribeProvisionedProduct');
+    assert.ok(api.autoRefresher.describeCalls > 0);
+    assert.equal(api.autoRefresher.isScheduled, false, 'stops once everything settled');
+    await setSetting('autoRefresh.intervalSeconds', undefined);
+  });
+
+  it('keeps the last good list and marks it stale when a refresh fails, and Retry recovers', async () => {
+    const api = await connectedToSandbox();
+    const before = api.tree.productNodes.length;
+    await api.sandbox.stop();
+    await api.tree.refresh();
+    assert.equal(api.tree.productNodes.length, before, 'last good list kept');
+    assert.equal(api.tree.lastFailure?.kind, 'network');
+    assert.match(api.treeView.message ?? '', /^Stale: .*Last refresh failed: Cannot reach/);
+    await vscode.commands.executeCommand('serviceCatalogExplorer.retry');
+    await waitFor('recovery', () => api.tree.viewState === 'ready' && !api.tree.lastFailure);
+    assert.equal(api.treeView.message, undefined);
+  });
+
+  it('shows missing credentials in plain words with no list, and Retry', async () => {
+    const api = await connectedToSandbox();
+    try {
+      await api.session.useAws('no-such-profile', 'eu-west-1');
+      assert.match(api.statusBar.item.text, /no-such-profile · eu-west-1/);
+      await waitFor('the failure', () => api.tree.viewState === 'error');
+      const [item] = (await rootItems(api)).map((i) => i.item);
+      assert.match(String(item.label), /no-such-profile|credentials/i);
+      assert.equal(item.command?.command, 'serviceCatalogExplorer.retry');
+    } finally {
+      await api.session.useSandbox();
+    }
+  });
+});

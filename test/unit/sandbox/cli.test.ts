@@ -1,0 +1,187 @@
+// The standalone sandbox (dist/sandbox-cli.js) driven by an independent client: the AWS CLI (botocore).
+import * as assert from 'node:assert/strict';
+import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+
+const CLI = join(process.cwd(), 'dist', 'sandbox-cli.js');
+const awsInstalled = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
+
+interface RunningCli {
+  readonly process: ChildProcess;
+  readonly lines: string[];
+  readonly endpoint: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** Sends SIGTERM and resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts the CLI and waits for its banner: endpoint, the three AWS_* lines and the example command. */
+function startCli(args: string[]): Promise<RunningCli> {
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SANDBOX_VALIDATE_RESPONSES: '1' } });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    const lines: string[] = [];
+    const timer = setTimeout(() => reject(new Error(`no banner from the CLI; stderr: ${stderr}`)), 10_000);
+    void exited.then((code) => reject(new Error(`CLI exited with ${code}: ${stderr}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (lines.length < 5) return;
+      clearTimeout(timer);
+      const value = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? '';
+      const env = {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_ACCESS_KEY_ID: value('AWS_ACCESS_KEY_ID='),
+        AWS_SECRET_ACCESS_KEY: value('AWS_SECRET_ACCESS_KEY='),
+        AWS_REGION: value('AWS_REGION='),
+        AWS_DEFAULT_REGION: value('AWS_REGION='), // AWS CLI v1 reads only this one
+        AWS_CONFIG_FILE: '/dev/null',
+        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+        AWS_PAGER: '',
+      };
+      resolve({
+        process: child, lines, env, endpoint: value('endpoint: '),
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+  });
+}
+
+/** Runs `aws servicecatalog <args>` against the sandbox and parses its JSON output. */
+function aws(cli: RunningCli, ...args: string[]): Promise<any> {
+  return new Promise((resolve, reject) => {
+    execFile('aws', ['servicecatalog', ...args, '--endpoint-url', cli.endpoint, '--output', 'json'], { env: cli.env }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`aws servicecatalog ${args.join(' ')} failed: ${stderr}`));
+      else resolve(stdout.trim() ? JSON.parse(stdout) : {});
+    });
+  });
+}
+
+/** Polls describe-record until the record settles; returns its final detail. */
+async function waitForRecord(cli: RunningCli, recordId: string): Promise<any> {
+  for (let i = 0; i < 40; i++) {
+    const { RecordDetail } = await aws(cli, 'describe-record', '--id', recordId);
+    if (RecordDetail.Status === 'SUCCEEDED' || RecordDetail.Status === 'FAILED') return RecordDetail;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`record ${recordId} did not settle`);
+}
+
+describe('sandbox CLI', function () {
+  this.timeout(120_000);
+
+  it('prints its options with --help', () => {
+    const out = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
+    assert.equal(out.status, 0);
+    for (const flag of ['--port', '--time-scale', '--latency-ms', '--throttle-rate', '--drop-after-write-rate', '--generated-products', '--state-file', '--validate-responses', '--seed']) {
+      assert.ok(out.stdout.includes(flag), `help mentions ${flag}`);
+    }
+  });
+
+  it('refuses an unknown option', () => {
+    const out = spawnSync(process.execPath, [CLI, '--colour', 'red'], { encoding: 'utf8' });
+    assert.equal(out.status, 2);
+    assert.match(out.stderr, /unknown option --colour/);
+  });
+
+  describe('driven by the AWS CLI', () => {
+    let cli: RunningCli;
+    let dir: string;
+    before(async function () {
+      if (!awsInstalled) this.skip(); // the AWS CLI is the independent client under test; without it there is nothing to drive
+      dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+      cli = await startCli(['--port', '0', '--time-scale', '600', '--state-file', join(dir, 'state.json')]);
+    });
+    after(async () => {
+      if (cli) await cli.stop();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('prints the endpoint, the credentials and an example, in that order', () => {
+      assert.match(cli.lines[0], /^endpoint: http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(cli.lines[1], /^AWS_ACCESS_KEY_ID=AKIA\w+$/);
+      assert.match(cli.lines[2], /^AWS_SECRET_ACCESS_KEY=\S+$/);
+      assert.match(cli.lines[3], /^AWS_REGION=[a-z]+-[a-z]+-\d$/);
+      assert.ok(cli.lines[4].startsWith(`aws servicecatalog search-products --endpoint-url ${cli.endpoint}`));
+    });
+
+    it('serves a whole life cycle: search, launch, track, update, run an action, terminate', async () => {
+      const target = await findProductWithAction(cli);
+      const params = await aws(cli, 'describe-provisioning-parameters', '--product-id', target.productId,
+        '--provisioning-artifact-id', target.artifactId, '--path-id', target.pathId);
+      const parameters = (params.ProvisioningArtifactParameters as any[]).map((p) =>
+        `Key=${p.ParameterKey},Value=${p.DefaultValue ?? p.ParameterConstraints?.AllowedValues?.[0]}`); // CLI shorthand
+      const name = `cli-flow-${Date.now()}`;
+
+      const launched = await aws(cli, 'provision-product', '--product-id', target.productId, '--provisioning-artifact-id', target.artifactId,
+        '--path-id', target.pathId, '--provisioned-product-name', name, '--provision-token', 'cli-flow-launch',
+        ...(parameters.length ? ['--provisioning-parameters', ...parameters] : []));
+      assert.equal(launched.RecordDetail.RecordType, 'PROVISION_PRODUCT');
+      assert.equal(typeof launched.RecordDetail.CreatedTime, 'string', 'the CLI renders epoch seconds as a date');
+      assert.equal((await waitForRecord(cli, launched.RecordDetail.RecordId)).Status, 'SUCCEEDED');
+      const ppId: string = launched.RecordDetail.ProvisionedProductId;
+
+      const found = await aws(cli, 'search-provisioned-products', '--filters', `SearchQuery=name:${name}`);
+      assert.deepEqual(found.ProvisionedProducts.map((pp: any) => pp.Id), [ppId]);
+      assert.equal(found.ProvisionedProducts[0].Status, 'AVAILABLE');
+
+      const updated = await aws(cli, 'update-provisioned-product', '--provisioned-product-id', ppId, '--update-token', 'cli-flow-update');
+      assert.equal(updated.RecordDetail.RecordType, 'UPDATE_PROVISIONED_PRODUCT');
+      assert.equal((await waitForRecord(cli, updated.RecordDetail.RecordId)).Status, 'SUCCEEDED');
+
+      const executed = await aws(cli, 'execute-provisioned-product-service-action', '--provisioned-product-id', ppId,
+        '--service-action-id', target.serviceActionId, '--execute-token', 'cli-flow-action');
+      assert.equal((await waitForRecord(cli, executed.RecordDetail.RecordId)).Status, 'SUCCEEDED');
+
+      const terminated = await aws(cli, 'terminate-provisioned-product', '--provisioned-product-id', ppId, '--terminate-token', 'cli-flow-terminate');
+      assert.equal(terminated.RecordDetail.RecordType, 'TERMINATE_PROVISIONED_PRODUCT');
+      assert.equal((await waitForRecord(cli, terminated.RecordDetail.RecordId)).Status, 'SUCCEEDED');
+      const after = await aws(cli, 'search-provisioned-products', '--filters', `SearchQuery=name:${name}`);
+      assert.deepEqual(after.ProvisionedProducts ?? [], []);
+    });
+
+    it('maps errors to what the AWS CLI reports', async () => {
+      await assert.rejects(aws(cli, 'describe-record', '--id', 'rec-doesnotexist0'), /ResourceNotFoundException/);
+      await assert.rejects(aws(cli, 'search-provisioned-products', '--page-size', '500'), /InvalidParametersException.*pageSize/);
+    });
+
+    it('stops cleanly on SIGTERM and leaves its state file', async () => {
+      const code = await cli.stop();
+      assert.equal(code, 0);
+      const stateFile = join(dir, 'state.json');
+      assert.ok(existsSync(stateFile));
+      assert.doesNotThrow(() => JSON.parse(readFileSync(stateFile, 'utf8')));
+    });
+  });
+});
+
+interface ActionTarget {
+  productId: string;
+  artifactId: string;
+  pathId: string;
+  serviceActionId: string;
+}
+
+/** The first product (via search-products) with a launch path and a service action on its newest version. */
+async function findProductWithAction(cli: RunningCli): Promise<ActionTarget> {
+  const { ProductViewSummaries } = await aws(cli, 'search-products');
+  assert.ok(ProductViewSummaries.length > 0, 'the seeded catalog has products');
+  for (const view of ProductViewSummaries) {
+    const product = await aws(cli, 'describe-product', '--id', view.ProductId);
+    const artifact = product.ProvisioningArtifacts?.at(-1);
+    const path = product.LaunchPaths?.[0];
+    if (!artifact || !path) continue;
+    const actions = await aws(cli, 'list-service-actions-for-provisioning-artifact', '--product-id', view.ProductId, '--provisioning-artifact-id', artifact.Id);
+    const action = actions.ServiceActionSummaries?.[0];
+    if (action) return { productId: view.ProductId, artifactId: artifact.Id, pathId: path.Id, serviceActionId: action.Id };
+  }
+  throw new Error('no seeded product has a service action');
+}
