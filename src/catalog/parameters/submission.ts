@@ -60,12 +60,17 @@ function validateFreeTags(tags: readonly TagEntry[], errors: ValidationErrors): 
   if (tags.length > MAX_TAGS) errors.tags = `At most ${MAX_TAGS} tags are allowed.`;
 }
 
-/** TagOption keys must have one of their allowed values; required keys must be present. */
-function validateTagOptions(form: ProvisioningForm, tags: readonly TagEntry[], errors: ValidationErrors): void {
+/**
+ * TagOption keys must have one of their allowed values; required keys must be present. An update that
+ * sends no tags leaves them as they are, so required keys are checked only when tags are sent.
+ */
+function validateTagOptions(form: ProvisioningForm, submission: ProvisioningSubmission, errors: ValidationErrors): void {
+  const tags = submission.tags ?? [];
+  const requireKeys = form.mode === 'provision' || submission.tags !== undefined;
   for (const group of form.tagOptions) {
     const tag = tags.find((t) => t.key === group.key);
     if (!tag) {
-      if (group.required) errors[`tagOptions.${group.key}`] = `Choose a value for the tag ${group.key}.`;
+      if (group.required && requireKeys) errors[`tagOptions.${group.key}`] = `Choose a value for the tag ${group.key}.`;
       continue;
     }
     if (!group.values.includes(tag.value)) {
@@ -89,9 +94,8 @@ export function validateProvisioningSubmission(form: ProvisioningForm, submissio
     if (nameError) errors.name = nameError;
   }
   validateParameters(form, submission, errors);
-  const tags = submission.tags ?? [];
-  validateFreeTags(tags, errors);
-  validateTagOptions(form, tags, errors);
+  validateFreeTags(submission.tags ?? [], errors);
+  validateTagOptions(form, submission, errors);
   if (submission.stackSet) {
     if (form.stackSet) Object.assign(errors, validateStackSetPreferences(form.stackSet, submission.stackSet, form.mode));
     else errors.stackSet = 'This product version takes no stack set preferences.';

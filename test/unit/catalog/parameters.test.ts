@@ -267,6 +267,8 @@ describe('update forms', () => {
     assert.deepEqual(validateProvisioningSubmission(updateForm, replace).errors, {});
     const keptNew = validateProvisioningSubmission(updateForm, { parameters: {}, keepPrevious: ['LogRetentionDays'] }).errors;
     assert.match(keptNew['parameters.LogRetentionDays'], /no previous value/);
+    const withTags = validateProvisioningSubmission(updateForm, { ...replace, tags: [{ key: 'Owner', value: 'platform-team' }] }).errors;
+    assert.deepEqual(Object.keys(withTags), ['tagOptions.CostCenter'], 'sending tags on update replaces them all: required keys apply');
   });
 
   it('diffParameters lists added, removed and changed keys', () => {

@@ -152,6 +152,20 @@ describe('RecordTailer', () => {
     assert.deepEqual(finals.map((f) => f[0]).sort(), ['a', 'b']);
   });
 
+  it('slows records that were not throttled themselves (throttling is per account)', async () => {
+    const { clock, service, tailer } = setup({ policy: fixedPollPolicy(1_000) });
+    service.add('a', [[0, 'IN_PROGRESS']]);
+    service.add('b', [[0, 'IN_PROGRESS']]);
+    tailer.tail('a');
+    tailer.tail('b');
+    await clock.advanceBy(5_000);
+    service.failNext = (id) => (id === 'a' ? namedError('ThrottlingException') : undefined);
+    const bBefore = service.callsFor('b');
+    await clock.advanceBy(30_000);
+    const bCalls = service.callsFor('b') - bBefore;
+    assert.ok(bCalls < 24, `b made ${bCalls} calls in 30 s (30 without the shared penalty)`);
+  });
+
   it('retries network errors with growing delays', async () => {
     const { clock, service, tailer, finals } = setup({ policy: fixedPollPolicy(1_000) });
     service.add('r1', [[0, 'IN_PROGRESS'], [MINUTE, 'SUCCEEDED']]);

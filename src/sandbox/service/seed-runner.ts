@@ -1,0 +1,32 @@
+// Builds history by replaying ordinary requests at back-dated times, so seeded products, records
+// and plans go through exactly the same rules and life cycle as live requests.
+import { SANDBOX_IDENTITY, type RequestContext } from '../contract';
+import type { Operation, OpEnv } from './env';
+import { advanceTo } from './progress';
+import type { CatalogState } from './state';
+
+export interface SeedStep {
+  at: number;
+  operation: string;
+  input: Record<string, any>;
+  callerArn: string;
+  presetId?: string;
+  workSeconds?: number;
+  /** History runs at realistic speed; work still in flight now runs at the service's timeScale. */
+  live?: boolean;
+}
+
+export function runSeedSteps(state: CatalogState, operations: Record<string, Operation>, steps: SeedStep[], timeScale: number): void {
+  const ordered = [...steps].sort((a, b) => a.at - b.at);
+  for (const step of ordered) {
+    advanceTo(state, step.at);
+    const caller: RequestContext = {
+      accessKeyId: 'seed', callerArn: step.callerArn, accountId: SANDBOX_IDENTITY.accountId, region: SANDBOX_IDENTITY.region,
+    };
+    const env: OpEnv = {
+      state, now: step.at, caller, timeScale: step.live ? timeScale : 1, operation: step.operation,
+      presetId: step.presetId, workSeconds: step.workSeconds,
+    };
+    operations[step.operation](step.input, env);
+  }
+}
