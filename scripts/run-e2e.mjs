@@ -8,7 +8,7 @@
 // Env: SCE_E2E_TIMEOUT_MS   whole-run bound (default 900000)
 //      SCE_TEST_TIMEOUT     per-test mocha timeout in ms (default 120000)
 //      SCE_TEST_GREP        like --grep
-//      SCE_DEFAULT_BACKEND  defaults to "sandbox"; SCE_*/SANDBOX_*/AWS_* … reach the extension host
+//      SCE_*, SANDBOX_*, AWS_* … all variables of this process reach the extension host
 //      SCE_DEBUG_SERVER=1   echo the VS Code server's output;  SCE_HEADED=1  show the browser
 // Screenshots (and browser console logs of failed tests) land in test-results/.
 import { existsSync, readdirSync } from 'node:fs';
@@ -22,7 +22,6 @@ const argv = process.argv.slice(2);
 const grep = argv.find((a) => a.startsWith('--grep='))?.slice(7) ?? process.env.SCE_TEST_GREP;
 const outDir = join(repoRoot, 'out/test/e2e');
 const timeoutMs = Number(process.env.SCE_E2E_TIMEOUT_MS) || 15 * 60_000;
-process.env.SCE_DEFAULT_BACKEND ??= 'sandbox'; // inherited by the servers the harness starts
 process.env.SCE_REPO_ROOT ??= repoRoot;
 
 async function main() {

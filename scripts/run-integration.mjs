@@ -15,15 +15,15 @@
 // Env: SCE_TEST_TIMEOUT_MS   whole-run bound (default 600000)
 //      SCE_TEST_GREP         only tests whose title matches (read by the suite)
 //      SCE_TEST_TIMEOUT      per-test mocha timeout in ms (read by the suite)
-//      SCE_DEFAULT_BACKEND   defaults to "sandbox"; all SCE_*/SANDBOX_*/AWS_* … variables reach the extension host
+//      SCE_*, SANDBOX_*, AWS_* … all variables of this process reach the extension host
 //      SCE_DEBUG_SERVER=1    echo the VS Code server's output;  SCE_HEADED=1  show the browser (needs a display)
 // Exit code: the suite's (0 pass, 1 fail); 1 on timeout or launcher error. Screenshot and workbench log
 // of the server run land in test-results/.
-import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import {
-  cleanup, ensureServerInstalled, installCleanupHandlers, launchBrowser, makeRunDir, repoRoot, screenshot,
+  cleaningUp, cleanup, ensureServerInstalled, installCleanupHandlers, launchBrowser, makeRunDir, repoRoot, screenshot,
   serverInstalled, startServer, tail, testResultsDir, which, withTimeout, workbenchUrl,
 } from './lib/vscode-server.mjs';
 
@@ -35,7 +35,8 @@ const timeoutMs = Number(process.env.SCE_TEST_TIMEOUT_MS) || 10 * 60_000;
 // Must match test/integration/index.ts.
 const SUITE_START = '[sce-integration] suite start';
 const SUITE_END = '[sce-integration] suite end';
-const testEnv = { SCE_DEFAULT_BACKEND: process.env.SCE_DEFAULT_BACKEND ?? 'sandbox' };
+// Extra env for the extension host (everything in our own env reaches it anyway, e.g. SCE_*/SANDBOX_*).
+const testEnv = {};
 
 /** The Electron binary behind a desktop `code` on PATH, if any (not code-server's or a remote CLI shim). */
 function desktopCodeExecutable() {
@@ -101,6 +102,7 @@ async function runWithServer(runDir, workspace) {
     console.error(`[run-integration] ${e.message}`);
     code = 1;
   }
+  if (cleaningUp()) return 1; // interrupted: no diagnostics, just clean up
   console.log(`[run-integration] suite exited with ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   mkdirSync(testResultsDir, { recursive: true });
@@ -121,9 +123,9 @@ async function runWithServer(runDir, workspace) {
 async function main() {
   installCleanupHandlers();
   if (!existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} missing; run node scripts/build.mjs first`);
-  const main = JSON.parse((await import('node:fs')).readFileSync(join(extensionDevelopmentPath, 'package.json'), 'utf8')).main;
-  if (main && !existsSync(join(extensionDevelopmentPath, main))) {
-    console.warn(`[run-integration] WARNING: ${main} not built; the extension will fail to activate`);
+  const entry = JSON.parse(readFileSync(join(extensionDevelopmentPath, 'package.json'), 'utf8')).main;
+  if (entry && !existsSync(join(extensionDevelopmentPath, entry))) {
+    console.warn(`[run-integration] WARNING: ${entry} not built; the extension will fail to activate`);
   }
   const runDir = makeRunDir('sce-integration-');
   const workspace = resolve(opt('workspace') ?? process.env.SCE_TEST_WORKSPACE ?? join(runDir, 'workspace'));

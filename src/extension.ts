@@ -1,9 +1,17 @@
 // Composition root: builds the session, the tree, the status bar and the commands, and wires them.
 // Activation stays cheap: the SDK and the sandbox are separate bundles loaded on first use.
 import * as vscode from 'vscode';
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { registerCommand, runInTerminal } from './commands/errorHandling';
 import { switchConnection } from './commands/connectionCommands';
 import { copyField, promptFilter, promptGroupBy } from './commands/treeCommands';
+import { registerFormCommands } from './commands/formCommands';
+import { registerProductActions } from './commands/productActions';
+import { registerRecordCommands } from './commands/recordCommands';
+import { RecordDocumentProvider } from './records/recordDocument';
+import { RecordLog } from './records/recordLog';
+import { RecordTracker, type TrackMeta } from './records/recordTracker';
+import type { FormPanels } from './webviews/formPanels';
 import { CatalogSession } from './session/catalogSession';
 import { SandboxHost } from './session/sandboxHost';
 import { readSettings, SECTION } from './session/settings';
@@ -26,6 +34,16 @@ export interface ExtensionApi {
   readonly treeView: vscode.TreeView<unknown>;
   readonly autoRefresher: AutoRefresher;
   readonly statusBar: ConnectionStatusBar;
+  /** The open form panels (provision, update, plans, self-service actions). */
+  readonly forms: FormPanels;
+  /** Follows records to their end in the output channel (the current tracker; replaced by restartRecordTracking). */
+  readonly records: RecordTracker;
+  /** Every line the record tracker wrote to the output channel (output channels cannot be read back). */
+  readonly recordLog: RecordLog;
+  /** Follows a record the extension started (the forms' hook). */
+  trackRecord(record: RecordDetail | string, meta?: TrackMeta): Promise<void>;
+  /** Disposes the record tracker and makes a new one over the same store, as a window reload does. */
+  restartRecordTracking(): Promise<RecordTracker>;
   /** Replaces the prompts (quick picks, input boxes, confirmations) so tests can answer them; undefined restores VS Code's. */
   setUserInput(input: UserInput | undefined): void;
 }
@@ -96,6 +114,27 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   command('copyArn', (node?: ProductNode) => copyField(node, 'Arn'));
   command('copyName', (node?: ProductNode) => copyField(node, 'Name'));
 
+  // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
+  const recordLog = new RecordLog(log());
+  const newRecordTracker = () =>
+    new RecordTracker({
+      session, tree, memento: context.globalState, log: recordLog, timeScale: sandboxTimeScale,
+      onRecordChanged: (detail) => detail.RecordId && recordDocuments.refresh(detail.RecordId),
+    });
+  const recordDocuments = new RecordDocumentProvider({ session, tree, secretsOf: (id) => records.secretsOf(id) });
+  let records = newRecordTracker();
+  context.subscriptions.push(recordDocuments, { dispose: () => records.dispose() });
+  const trackRecord = async (record: RecordDetail | string, meta?: TrackMeta) => {
+    await records.track(record, meta).catch((error) => log().error(`Could not follow record: ${error instanceof Error ? error.message : String(error)}`));
+  };
+  const recordDeps = { session, tree, input, profile, tracker: () => records };
+  context.subscriptions.push(
+    ...registerRecordCommands({ ...recordDeps, treeView: treeView as vscode.TreeView<unknown>, documents: recordDocuments }),
+    ...registerProductActions(recordDeps),
+  );
+
+  const forms = registerFormCommands({ context, session, tree, input, profile, trackRecord: (record) => void trackRecord(record) });
+
   void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`));
 
   return {
@@ -105,8 +144,26 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView: treeView as vscode.TreeView<unknown>,
     autoRefresher,
     statusBar,
+    forms,
+    get records() {
+      return records;
+    },
+    recordLog,
+    trackRecord,
+    restartRecordTracking: async () => {
+      records.dispose();
+      records = newRecordTracker();
+      await records.whenResumed();
+      return records;
+    },
     setUserInput: (next) => (userInput = next ?? new VsCodeUserInput()),
   };
+}
+
+/** The sandbox runs operations faster than AWS; durations read from its history are scaled back to real time. */
+function sandboxTimeScale(api: { connection: { kind: string } }): number {
+  if (api.connection.kind !== 'sandbox') return 1;
+  return Number(process.env.SANDBOX_TIME_SCALE) || readSettings().sandboxTimeScale;
 }
 
 export function deactivate(): void {

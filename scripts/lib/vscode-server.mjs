@@ -83,7 +83,7 @@ function killGroup(pgid, signal) {
   }
 }
 
-/** Runs `fn` and rejects after `ms` with a clear message. */
+/** Awaits `promise`, rejecting after `ms` with a clear message. */
 export async function withTimeout(promise, ms, what) {
   let timer;
   const timeout = new Promise((_, reject) => {
@@ -260,7 +260,11 @@ export function workbenchUrl({ origin, folder, extensionDevelopmentPath = repoRo
 export async function launchBrowser({ headless = process.env.SCE_HEADED !== '1' } = {}) {
   installCleanupHandlers();
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(), headless, args: CHROMIUM_ARGS,
+    // Our own signal handlers close the browser as part of cleanup (playwright's would exit first).
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
+  });
   onCleanup(() => withTimeout(browser.close(), 10_000, 'browser.close').catch(() => {}));
   return browser;
 }

@@ -49,7 +49,7 @@ export class CatalogApi {
   }
 
   private get accessLevelFilter(): { Key: AccessLevel; Value: string } {
-    return { Key: this.settings.accessLevel, Value: 'Self' };
+    return { Key: this.settings.accessLevel, Value: 'self' };
   }
 
   /** Every provisioned product visible at the configured access level (SearchProvisionedProducts, 100 a page). */

@@ -2,3 +2,4 @@
 export { CatalogApi } from './api';
 export { listProfiles, COMMON_REGIONS } from './profiles';
 export type { FullRecord, ListOptions, TerminateOptions } from './api';
+export { ProvisioningService } from './provisioning';

@@ -5,6 +5,7 @@ import {
   DeleteProvisionedProductPlanCommand,
   DescribeProvisionedProductCommand,
   DescribeProvisionedProductPlanCommand,
+  DescribeRecordCommand,
   DescribeProvisioningParametersCommand,
   DescribeServiceActionExecutionParametersCommand,
   ExecuteProvisionedProductPlanCommand,
@@ -35,6 +36,8 @@ import {
 } from '@aws-sdk/client-service-catalog';
 import { collectAllPages } from './paging';
 
+export { SETTLED_PLAN_STATUSES } from './provisioningStatus';
+
 export const PRODUCT_SEARCH_PAGE_SIZE = 50;
 
 export interface PlanWithChanges {
@@ -55,8 +58,6 @@ export interface ServiceActionRun {
   readonly token: string;
 }
 
-/** Plan statuses after which DescribeProvisionedProductPlan will not change by itself. */
-export const SETTLED_PLAN_STATUSES: ReadonlySet<string> = new Set(['CREATE_SUCCESS', 'CREATE_FAILED', 'EXECUTE_SUCCESS', 'EXECUTE_FAILED']);
 
 export class ProvisioningService {
   constructor(private readonly client: ServiceCatalogClient) {}
@@ -102,6 +103,12 @@ export class ProvisioningService {
     const out = await this.client.send(new DescribeProvisionedProductCommand({ Id: id }));
     if (!out.ProvisionedProductDetail) throw new Error(`No detail returned for provisioned product ${id}.`);
     return out.ProvisionedProductDetail;
+  }
+
+  /** The launch path a record used (provisioned products do not carry theirs; their records do). */
+  async recordPathId(recordId: string): Promise<string | undefined> {
+    const out = await this.client.send(new DescribeRecordCommand({ Id: recordId, PageSize: 1 }));
+    return out.RecordDetail?.PathId || undefined;
   }
 
   async provision(input: ProvisionProductCommandInput): Promise<RecordDetail> {

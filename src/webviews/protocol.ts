@@ -170,7 +170,9 @@ export type ResponseMessage =
 
 export type PushMessage =
   | { readonly type: 'init'; readonly init: PanelInit }
-  | { readonly type: 'plan'; readonly plan: PlanView };
+  | { readonly type: 'plan'; readonly plan: PlanView }
+  /** The panel could not start (e.g. the provisioned product is gone); the page shows why. */
+  | { readonly type: 'failed'; readonly error: ErrorPayload };
 
 export type HostToWebview = ResponseMessage | PushMessage;
 

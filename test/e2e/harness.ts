@@ -48,6 +48,10 @@ export interface Workbench {
   screenshot(name: string): Promise<string | undefined>;
   /** Closes the current page and loads a fresh workbench (new context). */
   reload(): Promise<Page>;
+  /** Runs a command through the command palette (F1, type `label`, Enter). */
+  runCommand(label: string): Promise<void>;
+  /** Clicks the activity bar entry whose label starts with `title` and waits for its side bar. */
+  openViewContainer(title: string): Promise<void>;
 }
 
 /** The part of scripts/lib/vscode-server.mjs the harness uses (loaded at run time, not bundled). */
@@ -157,5 +161,20 @@ export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
     },
     screenshot: (name) => lib.screenshot(page!, name),
     reload: openPage,
+    async runCommand(label) {
+      const p = page!;
+      await p.keyboard.press('F1');
+      const input = p.locator('.quick-input-widget input');
+      await input.waitFor();
+      await input.fill(`>${label}`);
+      await p.locator('.quick-input-widget .monaco-list-row').first().waitFor();
+      await input.press('Enter');
+    },
+    async openViewContainer(title) {
+      const entry = page!.locator(`.activitybar [aria-label^="${title}"]`).first();
+      await entry.waitFor({ timeout: 30_000 }); // appears once the extension's contributions are registered
+      if ((await entry.getAttribute('aria-expanded')) !== 'true') await entry.click();
+      await page!.locator('.part.sidebar').waitFor();
+    },
   };
 }

@@ -10,8 +10,8 @@ export const CONTAINS_FIELDS = [
 ] as const;
 export type SearchField = (typeof EXACT_FIELDS)[number] | (typeof CONTAINS_FIELDS)[number];
 
-/** Values of one provisioned product, by field; tags as "key=value" strings, createdTime as ISO text. */
-export type SearchableValues = Partial<Record<SearchField, string | string[]>>;
+/** Reads one field of a provisioned product (tags as "key=value" strings, createdTime as ISO text); lazy so unused fields cost nothing. */
+export type SearchableValues = (field: SearchField) => string | string[] | undefined;
 
 export interface SearchTerm { field?: SearchField; value: string }
 
@@ -42,7 +42,7 @@ export function matchesTerm(term: SearchTerm, values: SearchableValues): boolean
   const fields = term.field ? [term.field] : FREE_TEXT_FIELDS;
   return fields.some((field) => {
     const exact = term.field !== undefined && EXACT.has(field);
-    return asList(values[field]).some((v) => (exact ? v.toLowerCase() === term.value : v.toLowerCase().includes(term.value)));
+    return asList(values(field)).some((v) => (exact ? v.toLowerCase() === term.value : v.toLowerCase().includes(term.value)));
   });
 }
 

@@ -71,7 +71,7 @@ function openPlanFor(env: OpEnv, ppId: string): PlanData | undefined {
 function change(action: ResourceChange['Action'], logicalId: string, type: string, physicalId?: string, changedParameter?: string): ResourceChange {
   return {
     Action: action, LogicalResourceId: logicalId, PhysicalResourceId: physicalId, ResourceType: type, Replacement: 'FALSE',
-    Scope: action === 'MODIFY' ? ['Properties'] : [],
+    Scope: action === 'MODIFY' ? ['PROPERTIES'] : [],
     Details: action === 'MODIFY'
       ? [{ Target: { Attribute: 'PROPERTIES', Name: changedParameter, RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC', CausingEntity: changedParameter }]
       : [],

@@ -46,26 +46,27 @@ function compareText(a: string, b: string): number {
 }
 
 function searchableValues(state: CatalogState, pp: ProvisionedProduct): SearchableValues {
-  const product = state.product(pp.productId);
-  return {
-    id: pp.id,
-    name: pp.name,
-    arn: pp.arn,
-    status: pp.status,
-    type: pp.type,
-    productId: pp.productId,
-    productName: product?.name,
-    provisioningArtifactId: pp.artifactId,
-    provisioningArtifactName: product?.artifacts.find((a) => a.id === pp.artifactId)?.name,
-    lastRecordId: pp.lastRecordId,
-    lastProvisioningRecordId: pp.lastProvisioningRecordId,
-    lastSuccessfulProvisioningRecordId: pp.lastSuccessfulProvisioningRecordId,
-    idempotencyToken: pp.idempotencyToken,
-    userArn: pp.userArn,
-    userArnSession: pp.userArn,
-    physicalId: pp.physicalId,
-    tags: pp.tags.map((t) => `${t.Key}=${t.Value}`),
-    createdTime: new Date(pp.createdTime).toISOString(),
+  return (field) => {
+    switch (field) {
+      case 'id': return pp.id;
+      case 'name': return pp.name;
+      case 'arn': return pp.arn;
+      case 'status': return pp.status;
+      case 'type': return pp.type;
+      case 'productId': return pp.productId;
+      case 'productName': return state.product(pp.productId)?.name;
+      case 'provisioningArtifactId': return pp.artifactId;
+      case 'provisioningArtifactName': return state.product(pp.productId)?.artifacts.find((a) => a.id === pp.artifactId)?.name;
+      case 'lastRecordId': return pp.lastRecordId;
+      case 'lastProvisioningRecordId': return pp.lastProvisioningRecordId;
+      case 'lastSuccessfulProvisioningRecordId': return pp.lastSuccessfulProvisioningRecordId;
+      case 'idempotencyToken': return pp.idempotencyToken;
+      case 'userArn':
+      case 'userArnSession': return pp.userArn;
+      case 'physicalId': return pp.physicalId;
+      case 'tags': return pp.tags.map((t) => `${t.Key}=${t.Value}`);
+      case 'createdTime': return new Date(pp.createdTime).toISOString();
+    }
   };
 }
 

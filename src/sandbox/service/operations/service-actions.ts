@@ -51,6 +51,7 @@ export function executeProvisionedProductServiceAction(input: Record<string, any
   const pp = resolveProvisionedProduct(env, input.ProvisionedProductId, undefined, 'ProvisionedProductId', 'ProvisionedProductId');
   const action = associatedAction(env, pp, input.ServiceActionId);
   requireNotBusy(env, pp);
+  if (pp.status === 'ERROR') fail(env.operation, 'invalidState', `Provisioned product ${pp.id} is in ERROR: its resources don't exist, so actions can't run on them.`);
   const given = (input.Parameters ?? {}) as Record<string, string[]>;
   const unknown = Object.keys(given).filter((name) => !action.parameters.some((p) => p.Name === name));
   if (unknown.length) fail(env.operation, 'invalidParameters', `Service action ${action.name} has no parameters named ${unknown.join(', ')}.`);

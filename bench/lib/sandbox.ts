@@ -1,0 +1,21 @@
+// Sandbox and API set-up shared by the benchmarks.
+import { CatalogApi } from '../../src/catalog/api';
+import type { AccessLevel, SandboxConnection } from '../../src/catalog/connection';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index';
+
+/** A sandbox that ignores SANDBOX_* from the environment: a benchmark states every knob it uses. */
+export function startBenchSandbox(knobs: Partial<SandboxOptions>): Promise<Sandbox> {
+  return startSandbox({ env: {}, seed: 1, log: (m) => process.stderr.write(`[sandbox] ${m}\n`), ...knobs });
+}
+
+export function sandboxConnection(sandbox: Sandbox): SandboxConnection {
+  return {
+    kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region,
+    accessKeyId: sandbox.credentials.accessKeyId, secretAccessKey: sandbox.credentials.secretAccessKey,
+  };
+}
+
+/** The API exactly as the extension makes it (default SDK retries), at the Account level so every product shows. */
+export function benchApi(sandbox: Sandbox, accessLevel: AccessLevel = 'Account'): CatalogApi {
+  return new CatalogApi(sandboxConnection(sandbox), { accessLevel, language: 'en' });
+}

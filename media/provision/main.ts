@@ -1,0 +1,276 @@
+// The provision and update page: product (search as you type), version, launch path, then the form
+// built by the host from DescribeProvisioningParameters. Checks the form with the host's own rules
+// before sending; keeps what was typed (never NoEcho values) in the page state so hiding the tab loses nothing.
+import { validateProvisioningSubmission } from '../../src/catalog/parameters';
+import type { DisplayItem } from '../../src/catalog/parameters';
+import type { FormTarget, LoadedForm, PanelInit, ProductChoice, ProductOptions, SubmitResult } from '../../src/webviews/protocol';
+import { banner, clear, fieldGroup, h, option, progress, section } from '../lib/dom';
+import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../lib/rpc';
+import { renderFormView, type FormView, type SavedValues } from './lib/formView';
+
+interface PageState {
+  init?: PanelInit;
+  query?: string;
+  productId?: string;
+  versionId?: string;
+  pathId?: string;
+  values?: SavedValues;
+  result?: SubmitResult;
+}
+
+const app = document.getElementById('app')!;
+let state: PageState = loadState<PageState>();
+let init: PanelInit;
+let loaded: LoadedForm | undefined;
+let view: FormView | undefined;
+let busy = false;
+let searchSeq = 0;
+
+const regions = {
+  header: h('header', {}),
+  product: h('div', { class: 'product-region' }),
+  version: h('div', { class: 'version-region' }),
+  details: h('div', { class: 'details-region' }),
+  form: h('div', { class: 'form-region' }),
+  actions: h('div', { class: 'actions', hidden: true }),
+  status: h('div', { class: 'status-region', 'aria-live': 'polite' }),
+};
+
+function persist(): void {
+  if (view) state.values = view.savedValues();
+  saveState(state);
+}
+
+const isUpdate = () => init.kind === 'update';
+
+/** Which form this is: saved input belongs to the same kind of form on the same provisioned product. */
+function formKey(i: PanelInit): string {
+  return i.kind === 'update' ? `update/${i.provisionedProduct.id}` : i.kind;
+}
+
+function start(next: PanelInit): void {
+  if (!state.init || formKey(state.init) !== formKey(next)) state = {};
+  init = next;
+  state.init = next;
+  persist();
+  app.removeAttribute('aria-busy');
+  app.replaceChildren(...Object.values(regions));
+  renderHeader();
+  renderActions();
+  if (state.result) showResult(state.result);
+  if (next.kind === 'update') {
+    void selectProduct(next.current.productId);
+  } else {
+    renderProductPicker();
+    const productId = state.productId ?? next.productId;
+    if (productId) void selectProduct(productId);
+  }
+}
+
+function renderHeader(): void {
+  if (init.kind === 'update') {
+    const p = init.provisionedProduct;
+    regions.header.replaceChildren(
+      h('h1', {}, `Update ${p.name}`),
+      h('p', { class: 'subtle' }, [p.productName, p.provisioningArtifactName, p.status, p.type, init.connection].filter(Boolean).join(' · ')),
+    );
+  } else {
+    regions.header.replaceChildren(h('h1', {}, 'Provision a product'), h('p', { class: 'subtle' }, init.connection));
+  }
+}
+
+function renderProductPicker(): void {
+  const search = h('vscode-textfield', { type: 'search', value: state.query ?? '', placeholder: 'Name, owner or description', autocomplete: 'off' });
+  search.append(h('vscode-icon', { slot: 'content-before', name: 'search', title: 'search' }));
+  const results = h('vscode-single-select', {});
+  const info = h('p', { class: 'subtle', 'aria-live': 'polite' });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void runSearch(String(search.value), results, info), 250);
+  });
+  results.addEventListener('change', () => {
+    const productId = String(results.value);
+    if (productId && productId !== state.productId) void selectProduct(productId);
+  });
+  regions.product.replaceChildren(
+    section(
+      'Product',
+      fieldGroup({ id: 'product-search', label: 'Search products', control: search }).group,
+      fieldGroup({ id: 'product-choice', label: 'Product', required: true, control: results, extra: [info] }).group,
+    ),
+  );
+  void runSearch(state.query ?? '', results, info);
+}
+
+async function runSearch(query: string, results: HTMLElement, info: HTMLElement): Promise<void> {
+  const mine = ++searchSeq;
+  state.query = query;
+  persist();
+  info.textContent = 'Searching…';
+  try {
+    const products = await request('searchProducts', { query });
+    if (mine !== searchSeq) return; // a newer search is under way
+    fillProducts(results, products);
+    info.textContent = products.length ? `${products.length} product${products.length === 1 ? '' : 's'}` : 'No products match.';
+  } catch (error) {
+    if (mine === searchSeq) info.textContent = `Search failed: ${errorMessage(error)}`;
+  }
+}
+
+function fillProducts(results: HTMLElement, products: readonly ProductChoice[]): void {
+  const selected = state.productId;
+  results.replaceChildren(option('', 'Choose a product…', !products.some((p) => p.productId === selected)));
+  for (const p of products) {
+    const label = [p.name, p.owner, p.type].filter(Boolean).join(' · ');
+    results.append(option(p.productId, label, p.productId === selected));
+  }
+}
+
+async function selectProduct(productId: string): Promise<void> {
+  if (state.productId !== productId) Object.assign(state, { productId, versionId: undefined, pathId: undefined });
+  persist();
+  clear(regions.form);
+  clear(regions.details);
+  regions.actions.hidden = true;
+  regions.version.replaceChildren(progress('Loading versions and launch paths…'));
+  try {
+    const options = await request('loadProduct', { productId });
+    if (state.productId !== productId) return;
+    renderVersionAndPath(options);
+  } catch (error) {
+    regions.version.replaceChildren(banner('error', `Could not load the product: ${errorMessage(error)}`));
+  }
+}
+
+function versionLabel(v: ProductOptions['versions'][number]): string {
+  return `${v.name}${v.current ? ' (current)' : ''}${v.deprecated ? ' — deprecated' : ''}`;
+}
+
+function renderVersionAndPath(options: ProductOptions): void {
+  const versionId = options.versions.some((v) => v.id === state.versionId) ? state.versionId : options.preselectedVersionId;
+  const versions = h('vscode-single-select', {});
+  for (const v of options.versions) versions.append(option(v.id, versionLabel(v), v.id === versionId));
+  const describeVersion = () => options.versions.find((v) => v.id === versions.value)?.description ?? '';
+  const versionGroup = fieldGroup({ id: 'version', label: 'Version', required: true, control: versions, description: describeVersion() || ' ' });
+  versions.addEventListener('change', () => {
+    state.versionId = String(versions.value);
+    versionGroup.group.querySelector('.field-description')!.textContent = describeVersion();
+    void loadParameters();
+  });
+  state.versionId = versionId;
+  const parts: HTMLElement[] = [versionGroup.group];
+  const paths = options.paths;
+  state.pathId = paths.some((p) => p.id === state.pathId) ? state.pathId : options.preselectedPathId;
+  if (paths.length > 1) {
+    const select = h('vscode-single-select', {});
+    if (!state.pathId) select.append(option('', 'Choose a launch path…', true));
+    for (const p of paths) select.append(option(p.id, p.constraints.length ? `${p.name} — ${p.constraints.join('; ')}` : p.name, p.id === state.pathId));
+    select.addEventListener('change', () => {
+      state.pathId = String(select.value) || undefined;
+      void loadParameters();
+    });
+    parts.push(fieldGroup({ id: 'launch-path', label: 'Launch path', required: true, control: select, description: 'This product is shared through more than one portfolio; each may apply other constraints (launch role, tags, notifications).' }).group);
+  } else if (paths.length === 1) {
+    parts.push(h('p', { class: 'subtle' }, `Launch path: ${paths[0].name}`));
+  }
+  regions.version.replaceChildren(section(isUpdate() ? `Version of ${options.productName}` : `${options.productName}: version and launch path`, ...parts));
+  void loadParameters();
+}
+
+async function loadParameters(): Promise<void> {
+  persist();
+  if (!state.productId || !state.versionId) return;
+  const target: FormTarget = { productId: state.productId, provisioningArtifactId: state.versionId, ...(state.pathId ? { pathId: state.pathId } : {}) };
+  loaded = undefined;
+  view = undefined;
+  regions.actions.hidden = true;
+  clear(regions.details);
+  regions.form.replaceChildren(progress('Loading parameters…'));
+  try {
+    const result = await request('loadParameters', target);
+    if (result.target.provisioningArtifactId !== state.versionId || (result.target.pathId ?? undefined) !== state.pathId) return;
+    renderForm(result);
+  } catch (error) {
+    regions.form.replaceChildren(banner('error', `Could not load the parameters: ${errorMessage(error)}`));
+  }
+}
+
+function displayList(title: string, items: readonly DisplayItem[]): HTMLElement | undefined {
+  if (!items.length) return undefined;
+  return h('div', {}, h('h3', {}, title), h('ul', {}, ...items.map((i) => h('li', {}, h('code', {}, i.type), ' ', i.value))));
+}
+
+function renderForm(result: LoadedForm): void {
+  loaded = result;
+  const form = result.form;
+  const launchRole = form.launchRoleArn ? h('p', {}, h('span', { class: 'codicon codicon-shield', 'aria-hidden': 'true' }), ' Launch role: ', h('code', {}, form.launchRoleArn)) : undefined;
+  const details = [launchRole, displayList('Constraints', form.constraintSummaries), displayList('Usage instructions', form.usageInstructions)].filter(Boolean) as HTMLElement[];
+  regions.details.replaceChildren(...(details.length ? [h('details', { class: 'about', open: true }, h('summary', {}, 'About this launch'), ...details)] : []));
+  view = renderFormView(form, state.values ?? {}, result.diff, persist);
+  regions.form.replaceChildren(view.element);
+  regions.actions.hidden = false;
+  persist();
+}
+
+const submitButton = h('vscode-button', { icon: 'rocket', onclick: () => void send('submit') });
+const previewButton = h('vscode-button', { secondary: true, icon: 'diff', onclick: () => void send('preview') });
+
+function renderActions(): void {
+  submitButton.textContent = isUpdate() ? 'Update' : 'Provision';
+  previewButton.textContent = 'Preview changes';
+  regions.actions.replaceChildren(submitButton, previewButton, h('span', { class: 'subtle shortcut' }, 'Ctrl+Enter submits'));
+}
+
+function setBusy(next: boolean, text = ''): void {
+  busy = next;
+  submitButton.disabled = next;
+  previewButton.disabled = next;
+  app.setAttribute('aria-busy', String(next));
+  if (next) regions.status.replaceChildren(progress(text));
+}
+
+function showErrors(errors: Readonly<Record<string, string>>, lead: string): void {
+  const unplaced = view!.errors.showAll(errors);
+  regions.status.replaceChildren(banner('error', lead, ...(unplaced.length ? [h('ul', {}, ...unplaced.map((m) => h('li', {}, m)))] : [])));
+}
+
+async function send(kind: 'submit' | 'preview'): Promise<void> {
+  if (busy || !loaded || !view) return;
+  const submission = view.collect();
+  const check = validateProvisioningSubmission(loaded.form, submission);
+  if (!check.valid) return showErrors(check.errors, 'Fix the highlighted fields; nothing was sent.');
+  view.errors.clearAll();
+  setBusy(true, kind === 'submit' ? 'Sending the request…' : 'Creating a plan…');
+  try {
+    if (kind === 'submit') showResult(await request('submit', { target: loaded.target, submission }));
+    else {
+      const plan = await request('preview', { target: loaded.target, submission });
+      regions.status.replaceChildren(banner('success', `Plan ${plan.planName} created. Its changes open in the plans tab, where you can execute or discard it.`));
+    }
+  } catch (error) {
+    if (error instanceof RequestFailed && error.payload.fieldErrors) showErrors(error.payload.fieldErrors, error.payload.message);
+    else regions.status.replaceChildren(banner('error', h('strong', {}, 'The request failed; your input is kept. '), errorMessage(error)));
+  } finally {
+    setBusy(false);
+    if (regions.status.querySelector('.progress')) clear(regions.status);
+  }
+}
+
+function showResult(result: SubmitResult): void {
+  state.result = result;
+  persist();
+  regions.status.replaceChildren(
+    banner('success', h('strong', {}, `${isUpdate() ? 'Update' : 'Provisioning'} started. `), 'Record ', h('code', { class: 'record-id' }, result.recordId), ` (${result.status ?? 'CREATED'}) for `, h('strong', {}, result.provisionedProductName ?? ''), '. Follow it in the Service Catalog output and the tree.'),
+  );
+}
+
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send('submit');
+});
+
+onPush((message) => {
+  if (message.type === 'init') start(message.init);
+  else if (message.type === 'failed') app.replaceChildren(banner('error', h('strong', {}, 'This form could not open. '), message.error.message));
+});
+ready();

@@ -1,0 +1,83 @@
+// The words and rules behind the right-click actions on provisioned products. Pure (no vscode import)
+// so the confirmation wording and validators are unit-tested.
+
+export interface TerminateConfirmation {
+  readonly message: string;
+  readonly detail: string;
+  /** What the user must type to go on, when the blast radius asks for it. */
+  readonly typeToConfirm?: string;
+}
+
+export interface TerminateOptionsChoice {
+  readonly ignoreErrors: boolean;
+  readonly retainPhysicalResources: boolean;
+}
+
+export const TERMINATE = 'Terminate';
+export const TERMINATE_WITH_OPTIONS = 'Terminate with Options…';
+
+/** One product: name it; several: list them and ask the user to type the count ("terminate 3"). */
+export function terminateConfirmation(names: readonly string[], confirmByTyping: boolean): TerminateConfirmation {
+  if (names.length === 1) {
+    const [name] = names;
+    return {
+      message: `Terminate provisioned product "${name}"?`,
+      detail: 'Its resources (the CloudFormation stack or other launched resources) are deleted. This cannot be undone.',
+      typeToConfirm: confirmByTyping ? name : undefined,
+    };
+  }
+  const listed = names.slice(0, 10).map((n) => `• ${n}`);
+  if (names.length > 10) listed.push(`• …and ${names.length - 10} more`);
+  return {
+    message: `Terminate ${names.length} provisioned products?`,
+    detail: `${listed.join('\n')}\n\nTheir resources are deleted. This cannot be undone.`,
+    typeToConfirm: `terminate ${names.length}`,
+  };
+}
+
+export function typedConfirmationError(typed: string, expected: string): string | undefined {
+  return typed === expected ? undefined : `Type "${expected}" to confirm.`;
+}
+
+export function describeTerminateOptions(options: TerminateOptionsChoice): string {
+  const chosen = [options.ignoreErrors && 'ignoring errors', options.retainPhysicalResources && 'keeping physical resources'].filter(Boolean);
+  return chosen.length ? ` (${chosen.join(', ')})` : '';
+}
+
+export interface ActionOutcome {
+  readonly name: string;
+  /** Why it did not start; undefined when it started. */
+  readonly failure?: string;
+}
+
+/** The summary after acting on several products: how many started, and which failed why. */
+export function multiActionSummary(verb: string, outcomes: readonly ActionOutcome[]): { readonly text: string; readonly failed: boolean } {
+  const failed = outcomes.filter((o) => o.failure);
+  const started = outcomes.length - failed.length;
+  if (!failed.length) return { text: `${verb} started for all ${outcomes.length} provisioned products.`, failed: false };
+  const reasons = failed.map((o) => `${o.name}: ${o.failure}`).join('; ');
+  return { text: `${verb} started for ${started} of ${outcomes.length} provisioned products. Failed: ${reasons}`, failed: true };
+}
+
+const IAM_USER_OR_ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:(user|role)\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+const STS_ASSUMED_ROLE_ARN = /^arn:aws(-cn|-us-gov)?:sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
+
+/** For "change owner": OWNER accepts IAM user, IAM role and STS assumed-role ARNs of the account. */
+export function validateOwnerArn(arn: string): string | undefined {
+  if (arn.length === 0) return 'Enter an IAM user or role ARN.';
+  return IAM_USER_OR_ROLE_ARN.test(arn) || STS_ASSUMED_ROLE_ARN.test(arn)
+    ? undefined
+    : 'Enter an IAM user or role ARN like arn:aws:iam::123456789012:user/alice or arn:aws:iam::123456789012:role/Admin.';
+}
+
+/** The provisioned product's page in the AWS console for the connection's region. */
+export function consoleUrl(region: string, provisionedProductId: string): string {
+  const r = encodeURIComponent(region);
+  return `https://${r}.console.aws.amazon.com/servicecatalog/home?region=${r}#/provisioned-products/${encodeURIComponent(provisionedProductId)}`;
+}
+
+/** Plain words for a permission error on the admin-only property changes. */
+export function propertyChangeDeniedMessage(property: 'launch role' | 'owner', productName: string): string {
+  return `You are not allowed to change the ${property} of "${productName}". Changing a provisioned product's ${property} is an administrator action: `
+    + `it needs servicecatalog:UpdateProvisionedProductProperties${property === 'launch role' ? ' and iam:PassRole on the new role' : ''}. Ask your catalog administrator.`;
+}

@@ -1,0 +1,170 @@
+// Record commands: look up a record (or reveal a pasted provisioned product), a product's record
+// history, open a record's document, tail a running record, show the record log.
+import * as vscode from 'vscode';
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { CatalogApi } from '../catalog/api';
+import { classifyError } from '../catalog/errors';
+import { isTerminalStatus } from '../catalog/records/record-tailer';
+import { RECORD_ID_PATTERN, recordIdOf, TAIL_RECORD_COMMAND, type RecordDocumentProvider } from '../records/recordDocument';
+import { formatLineTime, productLabel } from '../records/recordLines';
+import { SHOW_RECORD_LOG_COMMAND, type RecordTracker } from '../records/recordTracker';
+import type { CatalogSession } from '../session/catalogSession';
+import { ProductNode, RecordNode } from '../tree/nodes';
+import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
+import { recordStatusIcon } from '../tree/statusStyle';
+import type { UserInput } from '../ui/userInput';
+import { log } from '../util/log';
+import { registerCommand } from './errorHandling';
+
+/** How many products' histories feed the "recent records" pick, and how many records of each. */
+const RECENT_PRODUCTS = 20;
+const RECENT_PER_PRODUCT = 5;
+
+export interface RecordCommandDeps {
+  readonly session: CatalogSession;
+  readonly tree: ProvisionedProductsProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly input: UserInput;
+  readonly documents: RecordDocumentProvider;
+  readonly tracker: () => RecordTracker;
+  readonly profile: () => string | undefined;
+}
+
+type RecordPick = vscode.QuickPickItem & { readonly recordId?: string };
+
+export function registerRecordCommands(deps: RecordCommandDeps): vscode.Disposable[] {
+  const command = (id: string, handler: (...args: any[]) => unknown) => registerCommand(id, handler, deps.profile);
+  return [
+    command('serviceCatalogExplorer.lookUpRecord', (text?: string) => lookUpRecord(deps, text)),
+    command('serviceCatalogExplorer.showRecordHistory', (node?: ProductNode) => showRecordHistory(deps, node)),
+    command('serviceCatalogExplorer.openRecord', (target?: RecordNode | string) => openRecord(deps, target)),
+    command(TAIL_RECORD_COMMAND, (target?: string | vscode.Uri) => tailRecord(deps, target)),
+    command(SHOW_RECORD_LOG_COMMAND, () => log().show(true)),
+  ];
+}
+
+/**
+ * Opens a record's document, or reveals the provisioned product when given its id, name or ARN.
+ * Returns what it did, for tests: 'record' or 'product'.
+ */
+async function lookUpRecord(deps: RecordCommandDeps, text?: string): Promise<'record' | 'product'> {
+  const api = requireApi(deps.session);
+  const wanted = typeof text === 'string' && text.trim() ? text.trim() : await promptForRecord(deps, api);
+  const product = deps.tree.findProduct(wanted);
+  if (product) {
+    await deps.treeView.reveal(product, { select: true, focus: true, expand: false });
+    return 'product';
+  }
+  if (!RECORD_ID_PATTERN.test(wanted)) {
+    throw new Error(`"${wanted}" is neither a record id nor a provisioned product in the view.`);
+  }
+  await deps.documents.open(wanted);
+  return 'record';
+}
+
+async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promise<string> {
+  const enter: RecordPick = { label: '$(edit) Enter a record id, or a provisioned product id, name or ARN…', alwaysShow: true };
+  const recent = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Reading recent records…' },
+    () => recentRecords(deps.tree, api),
+  );
+  const items: RecordPick[] = [enter, { label: 'Recent records', kind: vscode.QuickPickItemKind.Separator }, ...recent.map(recordPick)];
+  const picked = await deps.input.pickOne(items, {
+    title: 'Look up a record',
+    placeHolder: 'Filter by type, product, status or time, or pick "Enter…" to paste an id',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked.recordId) return picked.recordId;
+  const typed = await deps.input.inputText({
+    title: 'Look up a record',
+    prompt: 'A record id (rec-…), or a provisioned product id, name or ARN to reveal it in the tree',
+    validateInput: (value) => (value.trim() ? undefined : 'Enter an id, a name or an ARN.'),
+  });
+  return typed.trim();
+}
+
+/**
+ * Recent records, newest first, from the ListRecordHistory of the products in the view (CatalogApi
+ * offers ListRecordHistory filtered by provisioned product only).
+ */
+async function recentRecords(tree: ProvisionedProductsProvider, api: CatalogApi): Promise<RecordDetail[]> {
+  const ids = tree.productNodes.map((n) => n.row.Id).filter((id): id is string => !!id).slice(0, RECENT_PRODUCTS);
+  const histories = await Promise.all(ids.map((id) => api.listRecordsOfProvisionedProduct(id, RECENT_PER_PRODUCT).catch(() => [])));
+  const byId = new Map(histories.flat().map((r) => [r.RecordId, r]));
+  return newestFirst([...byId.values()]);
+}
+
+function newestFirst(records: RecordDetail[]): RecordDetail[] {
+  return records.sort((a, b) => (b.CreatedTime?.getTime() ?? 0) - (a.CreatedTime?.getTime() ?? 0));
+}
+
+function recordPick(record: RecordDetail): RecordPick {
+  const icon = recordStatusIcon(record.Status);
+  return {
+    label: `$(${icon.id}) ${record.RecordType ?? 'Record'} · ${productLabel(record)}`,
+    description: `${record.Status ?? ''} · ${record.CreatedTime ? formatLineTime(record.CreatedTime) : ''}`,
+    detail: record.RecordId,
+    recordId: record.RecordId,
+  };
+}
+
+/** All records of a provisioned product (every page), newest first; the chosen one opens. Returns its id. */
+async function showRecordHistory(deps: RecordCommandDeps, node?: ProductNode): Promise<string | undefined> {
+  const api = requireApi(deps.session);
+  const product = node instanceof ProductNode ? node : await pickProduct(deps);
+  const id = product.row.Id!;
+  const records = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the record history of ${product.row.Name}…` },
+    () => api.listRecordsOfProvisionedProduct(id),
+  );
+  if (!records.length) {
+    void vscode.window.showInformationMessage(`${product.row.Name} has no records.`);
+    return undefined;
+  }
+  const picked = await deps.input.pickOne(newestFirst(records).map(recordPick), {
+    title: `Record history of ${product.row.Name} (${records.length})`,
+    placeHolder: 'Filter by type, status or time; pick one to open it',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked.recordId) await deps.documents.open(picked.recordId);
+  return picked.recordId;
+}
+
+async function pickProduct(deps: RecordCommandDeps): Promise<ProductNode> {
+  const items = deps.tree.productNodes.map((node) => ({ label: node.row.Name ?? node.row.Id ?? '?', description: node.row.Id, node }));
+  if (!items.length) throw new Error('No provisioned products are shown.');
+  return (await deps.input.pickOne(items, { title: 'Record history of which provisioned product?' })).node;
+}
+
+async function openRecord(deps: RecordCommandDeps, target?: RecordNode | string): Promise<void> {
+  const recordId = target instanceof RecordNode ? target.record.RecordId : target;
+  if (!recordId) return lookUpRecord(deps).then(() => undefined);
+  await deps.documents.open(recordId);
+}
+
+/** Follows a running record in the output (from its document's code lens or editor title). */
+async function tailRecord(deps: RecordCommandDeps, target?: string | vscode.Uri): Promise<void> {
+  const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+  const recordId = typeof target === 'string' ? target : uri && recordIdOf(uri);
+  if (!recordId) throw new Error('Open a record first (Service Catalog: Look Up Record).');
+  const api = requireApi(deps.session);
+  const { detail } = await api.describeRecord(recordId);
+  deps.documents.refresh(recordId);
+  if (isTerminalStatus(detail.Status)) {
+    void vscode.window.showInformationMessage(`Record ${recordId} has already finished: ${detail.Status}.`);
+    return;
+  }
+  try {
+    await deps.tracker().track(detail);
+  } catch (error) {
+    throw new Error(`Could not follow record ${recordId}: ${classifyError(error).message}`);
+  }
+}
+
+function requireApi(session: CatalogSession): CatalogApi {
+  const api = session.api;
+  if (!api) throw new Error('Connect to AWS or the sandbox first.');
+  return api;
+}

@@ -1,0 +1,97 @@
+// Read-only markdown documents of records (`servicecatalog-record:/<record id>.md`), read fresh with
+// DescribeRecord (all output pages), with a "Tail" code lens while the record is still running.
+import * as vscode from 'vscode';
+import type { RecordStatus } from '@aws-sdk/client-service-catalog';
+import { classifyError } from '../catalog/errors';
+import { isTerminalStatus } from '../catalog/records/record-tailer';
+import type { CatalogSession } from '../session/catalogSession';
+import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
+import { Disposable } from '../util/disposable';
+import { recordMarkdown } from './recordMarkdown';
+
+export const RECORD_SCHEME = 'servicecatalog-record';
+export const TAIL_RECORD_COMMAND = 'serviceCatalogExplorer.tailRecord';
+
+/** Record ids are 1–100 characters of letters, digits, "_" and "-" (the model's Id shape). */
+export const RECORD_ID_PATTERN = /^[a-zA-Z0-9_-]{1,100}$/;
+
+export function recordUri(recordId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: RECORD_SCHEME, path: `/${recordId}.md` });
+}
+
+export function recordIdOf(uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== RECORD_SCHEME) return undefined;
+  return uri.path.replace(/^\//, '').replace(/\.md$/, '') || undefined;
+}
+
+export interface RecordDocumentDeps {
+  readonly session: CatalogSession;
+  readonly tree: ProvisionedProductsProvider;
+  /** NoEcho values known for a record (those of operations this window started). */
+  readonly secretsOf?: (recordId: string) => readonly string[] | undefined;
+}
+
+export class RecordDocumentProvider extends Disposable implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider {
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
+  readonly onDidChange = this.changed.event;
+  private readonly lensesChanged = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  /** Last status shown per record, for the code lens. */
+  private readonly statuses = new Map<string, RecordStatus | undefined>();
+
+  constructor(private readonly deps: RecordDocumentDeps) {
+    super();
+    this.register(vscode.workspace.registerTextDocumentContentProvider(RECORD_SCHEME, this));
+    this.register(vscode.languages.registerCodeLensProvider({ scheme: RECORD_SCHEME }, this));
+  }
+
+  /** Opens (or re-reads and shows) the document of a record. */
+  async open(recordId: string): Promise<vscode.TextEditor> {
+    const uri = recordUri(recordId);
+    const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    if (alreadyOpen) this.changed.fire(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    return vscode.window.showTextDocument(document, { preview: true });
+  }
+
+  /** Re-reads an open record document, e.g. when its record changed status. */
+  refresh(recordId: string): void {
+    const uri = recordUri(recordId);
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.changed.fire(uri);
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const recordId = recordIdOf(uri) ?? '';
+    const api = this.deps.session.api;
+    if (!api) return `# Record ${recordId}\n\nNot connected to Service Catalog.\n`;
+    if (!RECORD_ID_PATTERN.test(recordId)) return `# Record ${recordId}\n\nNot a record id.\n`;
+    try {
+      const { detail, outputs } = await api.describeRecord(recordId);
+      this.statuses.set(recordId, detail.Status);
+      this.lensesChanged.fire();
+      const product = detail.ProvisionedProductId ? this.deps.tree.findProduct(detail.ProvisionedProductId)?.row : undefined;
+      const sameVersion = product?.ProvisioningArtifactId === detail.ProvisioningArtifactId;
+      const names = {
+        provisionedProductName: product?.Name,
+        productName: product?.ProductId === detail.ProductId ? product?.ProductName : undefined,
+        versionName: sameVersion ? product?.ProvisioningArtifactName : undefined,
+      };
+      return recordMarkdown(detail, outputs, names, this.deps.secretsOf?.(recordId));
+    } catch (error) {
+      this.statuses.delete(recordId);
+      return `# Record ${recordId}\n\nCould not read the record: ${classifyError(error).message}\n`;
+    }
+  }
+
+  /** Whether the record was still running when its document was last read. */
+  isRunning(recordId: string): boolean {
+    return this.statuses.has(recordId) && !isTerminalStatus(this.statuses.get(recordId));
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const recordId = recordIdOf(document.uri);
+    if (!recordId || !this.isRunning(recordId)) return [];
+    const command = { title: '$(eye) Tail this record in the output', command: TAIL_RECORD_COMMAND, arguments: [recordId] };
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), command)];
+  }
+}

@@ -1,0 +1,67 @@
+// The sandbox's service layer: createService() builds (or restores) the catalog state and
+// answers every operation. Time is read from the clock on each request and applied lazily.
+import type { Clock, OperationHandler, SandboxService, ServiceOptions } from '../contract';
+import type { OpEnv } from './env';
+import { generatedSteps } from './generated';
+import { OPERATIONS, WRITE_OPERATIONS } from './operations';
+import { advanceTo } from './progress';
+import { seedPortfolios, seedProducts, seedServiceActions } from './seed-catalog';
+import { seedHistorySteps } from './seed-history';
+import { runSeedSteps } from './seed-runner';
+import { CatalogState } from './state';
+import type { CatalogData } from './types';
+
+export { SEED } from './seed-catalog';
+export { generatedId, generatedName } from './generated';
+export { checkParameterValue, resolveParameters } from './parameters';
+
+const systemClock: Clock = { now: () => Date.now() };
+
+export function createService(options: ServiceOptions): SandboxService {
+  const clock = options.clock ?? systemClock;
+  const timeScale = options.timeScale > 0 ? options.timeScale : 1;
+  const state = new CatalogState(options.restoreFrom !== undefined ? restoredData(options.restoreFrom) : seededData(clock.now(), timeScale, options.generatedProducts));
+
+  const handlers: Record<string, OperationHandler> = {};
+  for (const [operation, run] of Object.entries(OPERATIONS)) {
+    handlers[operation] = (input, caller) => {
+      const now = clock.now();
+      advanceTo(state, now);
+      const env: OpEnv = { state, now, caller, timeScale, operation };
+      return run(input ?? {}, env);
+    };
+  }
+  return {
+    handlers,
+    isWrite: (operation) => WRITE_OPERATIONS.has(operation),
+    snapshot() {
+      advanceTo(state, clock.now());
+      // Through JSON, so the snapshot is exactly what a state file will hold (no undefined members).
+      return JSON.parse(JSON.stringify(state.data));
+    },
+  };
+}
+
+function emptyData(now: number): CatalogData {
+  return {
+    version: 1, serial: 0, portfolios: seedPortfolios(), products: seedProducts(now), serviceActions: seedServiceActions(),
+    provisionedProducts: {}, provisionedProductOrder: [], records: {}, recordOrder: [], plans: {}, planOrder: [], idempotency: {},
+  };
+}
+
+function seededData(now: number, timeScale: number, generated: number): CatalogData {
+  const data = emptyData(now);
+  const state = new CatalogState(data);
+  const steps = [...generatedSteps(Math.max(0, generated), now, timeScale), ...seedHistorySteps(now, timeScale)];
+  runSeedSteps(state, OPERATIONS, steps, timeScale);
+  advanceTo(state, now);
+  return data;
+}
+
+function restoredData(snapshot: unknown): CatalogData {
+  const data = snapshot as Partial<CatalogData> | null;
+  if (!data || data.version !== 1 || !Array.isArray(data.recordOrder) || typeof data.provisionedProducts !== 'object') {
+    throw new Error('The sandbox state snapshot is not one this version can restore.');
+  }
+  return structuredClone(data as CatalogData);
+}

@@ -1,0 +1,132 @@
+// Opens the form panels, keeps track of the open ones, and brings them back after a reload
+// (WebviewPanelSerializer: the page's saved state says which form it was, the host rebuilds the rest).
+import * as vscode from 'vscode';
+import { PlanController } from './controllers/planController';
+import { ProvisioningFormController } from './controllers/provisioningFormController';
+import { ServiceActionController } from './controllers/serviceActionController';
+import type { ControllerDeps, FormController, ParameterMemory } from './controllers/deps';
+import { FormPanel, VIEW_TYPES } from './formPanel';
+import type { Logger } from './messageRouter';
+import type { PanelKind, ProvisionedProductRef } from './protocol';
+import { isPlainObject } from './schema';
+
+export type PanelDeps = Omit<ControllerDeps, 'openPlan'>;
+
+export class FormPanels implements vscode.Disposable {
+  private readonly open = new Set<FormPanel>();
+  private readonly opened = new vscode.EventEmitter<FormPanel>();
+  readonly onDidOpen = this.opened.event;
+  private readonly deps: ControllerDeps;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    deps: PanelDeps,
+    private readonly logger: Logger,
+  ) {
+    this.deps = { ...deps, openPlan: (product, planId) => void this.openPlans(product, planId) };
+  }
+
+  get panels(): readonly FormPanel[] {
+    return [...this.open];
+  }
+
+  openProvision(productId?: string): FormPanel {
+    return this.create('provision', 'Provision Product', (deps) => new ProvisioningFormController(deps, { mode: 'provision', productId }));
+  }
+
+  openUpdate(product: ProvisionedProductRef): FormPanel {
+    return this.create('update', `Update ${product.name}`, (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product }));
+  }
+
+  /** One plans panel per provisioned product: an open one is replaced so it shows `focusPlanId`. */
+  openPlans(product: ProvisionedProductRef, focusPlanId?: string): FormPanel {
+    const existing = this.panels.find((p) => p.kind === 'plans' && (p.controller as PlanController).productId === product.id);
+    const column = existing?.panel.viewColumn;
+    existing?.dispose();
+    return this.create('plans', `Plans: ${product.name}`, (deps, panel) => new PlanController(deps, product, (m) => panel().post(m), focusPlanId), column);
+  }
+
+  openAction(product: ProvisionedProductRef): FormPanel {
+    return this.create('action', `Run Action: ${product.name}`, (deps) => new ServiceActionController(deps, product));
+  }
+
+  private create(
+    kind: PanelKind,
+    title: string,
+    makeController: (deps: ControllerDeps, panel: () => FormPanel) => FormController,
+    column = vscode.ViewColumn.Active,
+    restored?: vscode.WebviewPanel,
+  ): FormPanel {
+    const webviewPanel = restored ?? vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, column, {});
+    let formPanel: FormPanel | undefined;
+    const controller = makeController(this.deps, () => formPanel!);
+    formPanel = new FormPanel(kind, webviewPanel, controller, this.extensionUri, this.logger);
+    this.open.add(formPanel);
+    formPanel.onDidDispose(() => this.open.delete(formPanel!));
+    this.opened.fire(formPanel);
+    return formPanel;
+  }
+
+  /** Serializers for every kind; the page's state carries its PanelInit (never secrets). */
+  registerSerializers(): vscode.Disposable[] {
+    return (Object.keys(VIEW_TYPES) as PanelKind[]).map((kind) =>
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPES[kind], {
+        deserializeWebviewPanel: async (panel, state) => this.restore(kind, panel, state),
+      }),
+    );
+  }
+
+  private restore(kind: PanelKind, panel: vscode.WebviewPanel, state: unknown): void {
+    const init = isPlainObject(state) && isPlainObject(state.init) ? state.init : undefined;
+    const product = init && isPlainObject(init.provisionedProduct) ? refFrom(init.provisionedProduct) : undefined;
+    const productId = init && typeof init.productId === 'string' ? init.productId : undefined;
+    if (kind !== 'provision' && !product) {
+      panel.dispose(); // nothing to rebuild it from
+      return;
+    }
+    const make: Record<PanelKind, (deps: ControllerDeps, p: () => FormPanel) => FormController> = {
+      provision: (deps) => new ProvisioningFormController(deps, { mode: 'provision', productId }),
+      update: (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product! }),
+      plans: (deps, p) => new PlanController(deps, product!, (m) => p().post(m)),
+      action: (deps) => new ServiceActionController(deps, product!),
+    };
+    this.create(kind, panel.title, make[kind], undefined, panel);
+  }
+
+  dispose(): void {
+    for (const panel of this.panels) panel.dispose();
+    this.opened.dispose();
+  }
+}
+
+function refFrom(value: Record<string, unknown>): ProvisionedProductRef | undefined {
+  const id = value.id;
+  const name = value.name;
+  if (typeof id !== 'string' || typeof name !== 'string' || id.length > 100 || name.length > 128) return undefined;
+  return { id, name };
+}
+
+/** Last submitted non-NoEcho values per provisioned product, in the extension's global state. */
+export class MementoParameterMemory implements ParameterMemory {
+  private static readonly KEY = 'serviceCatalogExplorer.lastParameters';
+  private static readonly MAX_PRODUCTS = 200;
+
+  constructor(private readonly memento: vscode.Memento) {}
+
+  recall(provisionedProductId: string): Readonly<Record<string, string>> | undefined {
+    return this.all()[provisionedProductId];
+  }
+
+  remember(provisionedProductId: string, values: Readonly<Record<string, string>>): void {
+    const all = { ...this.all() };
+    delete all[provisionedProductId];
+    all[provisionedProductId] = { ...values };
+    const ids = Object.keys(all);
+    for (const old of ids.slice(0, Math.max(0, ids.length - MementoParameterMemory.MAX_PRODUCTS))) delete all[old];
+    void this.memento.update(MementoParameterMemory.KEY, all);
+  }
+
+  private all(): Record<string, Record<string, string>> {
+    return this.memento.get<Record<string, Record<string, string>>>(MementoParameterMemory.KEY, {});
+  }
+}
