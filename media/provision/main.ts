@@ -60,7 +60,7 @@ function start(next: PanelInit): void {
   if (state.result) showResult(state.result);
   if (next.kind === 'update') {
     void selectProduct(next.current.productId);
-  } else {
+  } else if (next.kind === 'provision') {
     renderProductPicker();
     const productId = state.productId ?? next.productId;
     if (productId) void selectProduct(productId);

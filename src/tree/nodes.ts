@@ -39,7 +39,8 @@ export class ProductNode extends TreeNode {
     item.description = this.activity ? `${this.activity} ${product}` : product;
     item.iconPath = this.activity ? new vscode.ThemeIcon('loading~spin') : productStatusIcon(r.Status);
     item.contextValue = productContextValue(r);
-    item.tooltip = productTooltip(r);
+    // Until the detail (launch role) is read, leave the tooltip to resolveTreeItem, which runs on hover.
+    item.tooltip = r.detailLoaded ? productTooltip(r) : undefined;
     item.accessibilityInformation = { label: `${r.Name}, ${humanize(r.Status)}, ${product}` };
     return item;
   }

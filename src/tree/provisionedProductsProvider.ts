@@ -10,6 +10,7 @@ import { log } from '../util/log';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
 import { mergeDetail, type ProductRow } from './productRow';
 import { BUSY_PRODUCT_STATUSES, humanize, productStatusIcon } from './statusStyle';
+import { productTooltip } from './tooltips';
 
 export type ViewState = 'signedOut' | 'loading' | 'empty' | 'ready' | 'error';
 
@@ -177,6 +178,26 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     return node.toTreeItem();
+  }
+
+  /** The launch role is only in DescribeProvisionedProduct: read it when the user hovers, not for every row. */
+  async resolveTreeItem(item: vscode.TreeItem, node: TreeNode): Promise<vscode.TreeItem> {
+    const api = this.session.api;
+    if (!(node instanceof ProductNode)) return item;
+    if (node.row.detailLoaded || !api) {
+      item.tooltip ??= productTooltip(node.row);
+      return item;
+    }
+    try {
+      const statusBefore = node.row.Status;
+      node.row = mergeDetail(node.row, await api.describeProvisionedProduct(node.row.Id!));
+      if (node.row.Status !== statusBefore) this.changed.fire(this.groupBy === 'status' ? undefined : node);
+      item.tooltip = productTooltip(node.row);
+    } catch (error) {
+      log().warn(`Reading ${node.row.Id} for its tooltip failed: ${(error as Error).message}`);
+      item.tooltip = productTooltip(node.row);
+    }
+    return item;
   }
 
   getParent(node: TreeNode): TreeNode | undefined {

@@ -15,7 +15,7 @@ export function productTooltip(p: ProductRow): vscode.MarkdownString {
     ['Version', p.ProvisioningArtifactName ? `${escape(p.ProvisioningArtifactName)} (${code(p.ProvisioningArtifactId)})` : code(p.ProvisioningArtifactId)],
     ['Created', p.CreatedTime ? formatTime(p.CreatedTime) : undefined],
     ['Owner', code(p.UserArn)],
-    ['Launch role', p.detailLoaded ? code(p.LaunchRoleArn) ?? '_none_' : '_loading…_'],
+    ['Launch role', p.detailLoaded ? code(p.LaunchRoleArn) ?? '_none_' : '_not read_'],
     ['Last record', code(p.LastRecordId)],
     ['Last provisioning record', code(p.LastProvisioningRecordId)],
     ['Last successful provisioning record', code(p.LastSuccessfulProvisioningRecordId)],

@@ -37,9 +37,10 @@ describe('provisioned products tree', () => {
       assert.ok((item.iconPath as vscode.ThemeIcon).color, 'coloured icon');
       assert.equal(item.description, `${row.ProductName} · ${row.ProvisioningArtifactName}`);
       assert.match(String(item.contextValue), new RegExp(`^provisionedProduct;status-${row.Status};type-`));
-      const tooltip = (item.tooltip as vscode.MarkdownString).value;
-      for (const part of [row.Id!, row.Arn!, row.Type!]) assert.ok(tooltip.includes(part), `tooltip has ${part}`);
-      assert.match(tooltip, /Launch role/);
+      const resolved = await api.tree.resolveTreeItem(item, node);
+      const tooltip = (resolved.tooltip as vscode.MarkdownString).value;
+      for (const part of [row.Id!, row.Arn!, row.Type!, row.ProvisioningArtifactId!]) assert.ok(tooltip.includes(part), `tooltip has ${part}`);
+      assert.match(tooltip, /\| Launch role \| (`arn:aws:iam::123456789012:role\/SCLaunchRole-[A-Za-z]+`|_none_) \|/);
     }
     for (const status of Object.keys(EXPECTED_ICONS)) assert.ok(statuses.has(status), `a product in ${status} is shown (saw ${[...statuses]})`);
   });

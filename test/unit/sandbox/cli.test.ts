@@ -125,7 +125,7 @@ describe('sandbox CLI', function () {
         '--path-id', target.pathId, '--provisioned-product-name', name, '--provision-token', 'cli-flow-launch',
         ...(parameters.length ? ['--provisioning-parameters', ...parameters] : []));
       assert.equal(launched.RecordDetail.RecordType, 'PROVISION_PRODUCT');
-      assert.equal(typeof launched.RecordDetail.CreatedTime, 'string', 'the CLI renders epoch seconds as a date');
+      assert.equal(typeof launched.RecordDetail.CreatedTime, 'number', 'epoch seconds on the wire, shown as is by CLI v1');
       assert.equal((await waitForRecord(cli, launched.RecordDetail.RecordId)).Status, 'SUCCEEDED');
       const ppId: string = launched.RecordDetail.ProvisionedProductId;
 

@@ -1,0 +1,57 @@
+// What a person sees: the Service Catalog container with the sandbox's provisioned products, one status
+// icon per status, a tooltip on hover, and the status bar item. Screenshots go to test-results/.
+import * as assert from 'node:assert/strict';
+import { useWorkbench } from './harness';
+
+const STATUS_ICON_CLASSES: Record<string, string> = {
+  AVAILABLE: 'codicon-pass-filled',
+  UNDER_CHANGE: 'codicon-sync',
+  PLAN_IN_PROGRESS: 'codicon-loading',
+  TAINTED: 'codicon-warning',
+  ERROR: 'codicon-error',
+};
+
+describe('provisioned products tree (browser)', () => {
+  const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox', SANDBOX_TIME_SCALE: '1' }, pagePer: 'suite' });
+
+  it('shows every provisioned product with its status icon', async () => {
+    await wb.openViewContainer('Service Catalog');
+    const rows = wb.page.locator('.pane-body [role=treeitem]');
+    await rows.first().waitFor({ timeout: 30_000 });
+    await wb.page.waitForFunction(() => document.querySelectorAll('.pane-body [role=treeitem]').length >= 8, undefined, { timeout: 30_000 });
+    const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    for (const name of ['analytics-cluster', 'billing-db', 'checkout-service', 'inventory-service', 'web-marketing-site']) {
+      assert.ok(labels.some((l) => l.startsWith(name)), `${name} listed in ${labels.join(' | ')}`);
+    }
+    for (const [status, cls] of Object.entries(STATUS_ICON_CLASSES)) {
+      const count = await wb.page.locator(`.pane-body [role=treeitem] .custom-view-tree-node-item-icon.${cls}, .pane-body [role=treeitem] .codicon.${cls}`).count();
+      assert.ok(count > 0, `an icon for ${status} (${cls})`);
+    }
+    assert.match(await wb.page.locator('.statusbar').innerText(), /Sandbox/);
+    await wb.screenshot('tree-statuses');
+  });
+
+  it('hovering a product shows its tooltip with ids, ARN and launch role', async () => {
+    const row = wb.page.locator('.pane-body [role=treeitem]', { hasText: 'web-marketing-site' }).first();
+    await row.hover();
+    const hover = wb.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'web-marketing-site' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    const text = await hover.innerText();
+    assert.match(text, /arn:aws:servicecatalog:/);
+    await hover.filter({ hasText: 'role/SCLaunchRole' }).waitFor({ timeout: 15_000 });
+    assert.match(await hover.innerText(), /Launch role\s+arn:aws:iam::123456789012:role\/SCLaunchRole-/);
+    await wb.screenshot('tree-tooltip');
+  });
+
+  it('expands a product into launch role, outputs and records', async () => {
+    const row = wb.page.locator('.pane-body [role=treeitem]', { hasText: 'web-marketing-site' }).first();
+    await row.click();
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.locator('.pane-body [role=treeitem]', { hasText: 'Recent records' }).first().waitFor({ timeout: 15_000 });
+    await wb.page.locator('.pane-body [role=treeitem]', { hasText: 'Recent records' }).first().click();
+    await wb.page.keyboard.press('ArrowRight');
+    await wb.page.locator('.pane-body [role=treeitem]', { hasText: 'Provision product' }).first().waitFor({ timeout: 15_000 });
+    assert.ok(await wb.page.locator('.pane-body [role=treeitem]', { hasText: 'SCLaunchRole' }).count() > 0, 'launch role row');
+    await wb.screenshot('tree-expanded');
+  });
+});

@@ -1,0 +1,266 @@
+// Record tracking, lookup, history and the right-click actions, in a real extension host against the
+// embedded sandbox. Each test provisions its own products so it does not disturb the seeded ones.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ProvisionProductCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { ExtensionApi } from '../../src/extension';
+import { SEED } from '../../src/sandbox/service/seed-catalog';
+import type { ProductNode } from '../../src/tree/nodes';
+import type { UserInput } from '../../src/ui/userInput';
+import { connectedToSandbox, setSetting, waitFor } from './helpers';
+
+const RECORD_TIMEOUT_MS = 90_000;
+const P = SEED.products;
+
+/** Answers prompts from a script and remembers what was asked. */
+class ScriptedInput implements UserInput {
+  readonly asked: { kind: string; text: string; items?: readonly vscode.QuickPickItem[] }[] = [];
+  constructor(private readonly answers: { confirm?: string[]; text?: string[]; pickOne?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem)[]; pickMany?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem[])[] }) {}
+
+  async pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
+    this.asked.push({ kind: 'pickOne', text: options.title ?? '', items });
+    return this.next(this.answers.pickOne, 'pickOne')(items) as T;
+  }
+  async pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]> {
+    this.asked.push({ kind: 'pickMany', text: options.title ?? '', items });
+    return this.next(this.answers.pickMany, 'pickMany')(items) as T[];
+  }
+  async inputText(options: vscode.InputBoxOptions): Promise<string> {
+    this.asked.push({ kind: 'inputText', text: `${options.title} | ${options.prompt} | ${options.value ?? ''}` });
+    return this.next(this.answers.text, 'inputText');
+  }
+  async confirm(message: string, detail: string, ...buttons: string[]): Promise<string> {
+    this.asked.push({ kind: 'confirm', text: `${message}\n${detail}\n[${buttons.join('|')}]` });
+    return this.next(this.answers.confirm, 'confirm');
+  }
+  private next<T>(queue: T[] | undefined, kind: string): T {
+    const answer = queue?.shift();
+    if (answer === undefined) throw new Error(`unexpected ${kind} prompt`);
+    return answer;
+  }
+}
+
+async function provisionWebsite(api: ExtensionApi, name: string): Promise<RecordDetail> {
+  const out = await api.session.api!.client.send(
+    new ProvisionProductCommand({
+      ProductId: P.staticWebsite.id,
+      ProvisioningArtifactId: P.staticWebsite.versions.v11,
+      PathId: SEED.portfolios.platform.pathId,
+      ProvisionedProductName: name,
+      ProvisioningParameters: [{ Key: 'BucketName', Value: `${name}-content` }],
+      ProvisionToken: `tok-${name}`,
+    }),
+  );
+  return out.RecordDetail!;
+}
+
+/** Provisions a website through the tracker and waits until it is AVAILABLE in the tree. */
+async function availableWebsite(api: ExtensionApi, name: string): Promise<ProductNode> {
+  const record = await provisionWebsite(api, name);
+  const handle = await api.records.track(record);
+  await handle.final;
+  return waitFor(`${name} AVAILABLE in the tree`, async () => {
+    await api.tree.refresh();
+    const node = api.tree.findProduct(name);
+    return node?.row.Status === 'AVAILABLE' ? node : undefined;
+  }, RECORD_TIMEOUT_MS);
+}
+
+const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
+const finalLinesOf = (api: ExtensionApi, recordId: string) =>
+  api.recordLog.linesAbout(recordId).filter((l) => / · (\S+ → )?(SUCCEEDED|FAILED) · launch role /.test(l));
+
+describe('records', () => {
+  afterEach(async () => {
+    const api = await connectedToSandbox();
+    api.setUserInput(undefined);
+    await setSetting('confirmTerminateByTyping', undefined);
+  });
+
+  it('follows a provisioning record to SUCCEEDED: status lines with the launch role, outputs, item activity, refresh', async () => {
+    const api = await connectedToSandbox();
+    const name = unique('rec-ok');
+    const record = await provisionWebsite(api, name);
+    const handle = await api.records.track(record);
+    await api.tree.refresh();
+    await waitFor('the item to show its activity', () => api.tree.findProduct(name)?.activity === 'Provisioning…');
+    assert.ok(api.records.isBusy(record.ProvisionedProductId!));
+    const final = await handle.final;
+    assert.equal(final.Status, 'SUCCEEDED');
+
+    const lines = api.recordLog.linesAbout(record.RecordId!);
+    const role = SEED.launchRoles.platform;
+    assert.ok(lines.some((l) => l.includes(`${record.RecordId} · PROVISION_PRODUCT · ${name} (${record.ProvisionedProductId}) · CREATED · launch role ${role}`)), lines.join('\n'));
+    assert.ok(lines.some((l) => l.includes(' IN_PROGRESS · launch role ')), 'the IN_PROGRESS change');
+    assert.equal(finalLinesOf(api, record.RecordId!).length, 1);
+    assert.match(finalLinesOf(api, record.RecordId!)[0], new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ · ${record.RecordId} · .* → SUCCEEDED · launch role ${role}$`));
+    assert.ok(lines.some((l) => l.includes(`output WebsiteURL = https://${name}.sandbox-sites.example.com`)), 'outputs');
+    assert.ok(lines.some((l) => l.includes(`output BucketName = ${name}-content`)));
+    await waitFor('activity cleared and the tree refreshed', () => {
+      const node = api.tree.findProduct(name);
+      return node && node.activity === undefined && node.row.Status === 'AVAILABLE';
+    });
+    assert.equal(api.records.isBusy(record.ProvisionedProductId!), false);
+  });
+
+  it('shows every RecordError of a failing product', async () => {
+    const api = await connectedToSandbox();
+    const name = unique('rec-fail');
+    const out = await api.session.api!.client.send(
+      new ProvisionProductCommand({
+        ProductId: P.analyticsCluster.id,
+        ProvisioningArtifactId: P.analyticsCluster.versions.v02,
+        PathId: SEED.portfolios.data.pathId,
+        ProvisionedProductName: name,
+        ProvisioningParameters: [{ Key: 'ClusterName', Value: name }],
+        ProvisionToken: `tok-${name}`,
+      }),
+    );
+    const handle = await api.records.track(out.RecordDetail!);
+    const final = await handle.final;
+    assert.equal(final.Status, 'FAILED');
+    const recordId = out.RecordDetail!.RecordId!;
+    const lines = api.recordLog.linesAbout(recordId);
+    assert.match(finalLinesOf(api, recordId)[0], new RegExp(`FAILED · launch role ${SEED.launchRoles.dataTeam}$`));
+    assert.ok(lines.some((l) => l.includes(`${recordId} error CREATE_FAILED: The following resource(s) failed to create: [Cluster].`)), lines.join('\n'));
+    assert.ok(!lines.some((l) => l.includes(' output ')), 'no outputs on failure');
+  });
+
+  it('terminates several products from the context menu: one confirmation, typed count, options, a record each', async () => {
+    const api = await connectedToSandbox();
+    const [a, b] = await Promise.all([availableWebsite(api, unique('term-a')), availableWebsite(api, unique('term-b'))]);
+    const input = new ScriptedInput({
+      confirm: ['Terminate with Options…'],
+      pickMany: [(items) => items.filter((i) => i.label === 'Retain physical resources')],
+      text: ['terminate 2'],
+    });
+    api.setUserInput(input);
+    const outcomes = (await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', a, [a, b])) as { name: string; failure?: string }[];
+    assert.deepEqual(outcomes.map((o) => o.failure), [undefined, undefined]);
+    const confirmation = input.asked.find((q) => q.kind === 'confirm')!.text;
+    assert.match(confirmation, /^Terminate 2 provisioned products\?/);
+    assert.ok(confirmation.includes(`• ${a.row.Name}`) && confirmation.includes(`• ${b.row.Name}`));
+    assert.equal(input.asked.filter((q) => q.kind === 'confirm').length, 1, 'one confirmation for both');
+
+    for (const node of [a, b]) {
+      const id = node.row.Id!;
+      await waitFor(`${node.row.Name} to leave the tree`, async () => {
+        await api.tree.refresh();
+        return !api.tree.findProduct(id);
+      }, RECORD_TIMEOUT_MS);
+      const terminated = api.recordLog.lines.filter((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name} (${id})`) && / → SUCCEEDED · /.test(l));
+      assert.equal(terminated.length, 1, `one final report for ${node.row.Name}`);
+    }
+  });
+
+  it('changes the launch role: validated input, tooltip, and the next record runs with it', async () => {
+    const api = await connectedToSandbox();
+    const node = await availableWebsite(api, unique('role'));
+    const newRole = SEED.launchRoles.restricted;
+    api.setUserInput(new ScriptedInput({ text: ['not-an-arn'] }));
+    await vscode.commands.executeCommand('serviceCatalogExplorer.changeLaunchRole', node);
+    assert.equal(api.tree.findProduct(node.row.Id!)!.row.LaunchRoleArn, SEED.launchRoles.platform, 'an invalid ARN changes nothing');
+
+    const input = new ScriptedInput({ text: [newRole] });
+    api.setUserInput(input);
+    await vscode.commands.executeCommand('serviceCatalogExplorer.changeLaunchRole', node, [node]);
+    assert.ok(input.asked[0].text.endsWith(`| ${SEED.launchRoles.platform}`), 'prefilled with the current role');
+    const tooltip = (api.tree.getTreeItem(api.tree.findProduct(node.row.Id!)!).tooltip as vscode.MarkdownString).value;
+    assert.ok(tooltip.includes(newRole), tooltip);
+    await waitFor('the property record to succeed', () =>
+      api.recordLog.lines.some((l) => l.includes(`UPDATE_PROVISIONED_PRODUCT_PROPERTIES · ${node.row.Name}`) && / SUCCEEDED · launch role /.test(l)), RECORD_TIMEOUT_MS);
+    await waitFor('the product to settle', async () => {
+      await api.tree.refresh();
+      return api.tree.findProduct(node.row.Id!)?.row.Status === 'AVAILABLE' && !api.records.isBusy(node.row.Id!);
+    });
+
+    api.setUserInput(new ScriptedInput({ confirm: ['Terminate'] }));
+    await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', api.tree.findProduct(node.row.Id!));
+    await waitFor('the termination to be reported with the new launch role', () =>
+      api.recordLog.lines.some((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name}`) && l.endsWith(`SUCCEEDED · launch role ${newRole}`)), RECORD_TIMEOUT_MS);
+  });
+
+  it('asks to type the name when the setting says so, and a wrong name terminates nothing', async () => {
+    const api = await connectedToSandbox();
+    await setSetting('confirmTerminateByTyping', true);
+    const node = api.tree.productNodes.find((n) => n.row.Status === 'AVAILABLE')!;
+    const input = new ScriptedInput({ confirm: ['Terminate'], text: ['wrong-name'] });
+    api.setUserInput(input);
+    const calls = api.session.api!.calls.byOperation.TerminateProvisionedProduct ?? 0;
+    await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', node);
+    assert.match(input.asked[1].text, new RegExp(`Type "${node.row.Name}" to confirm`));
+    assert.equal(api.session.api!.calls.byOperation.TerminateProvisionedProduct ?? 0, calls, 'nothing sent');
+  });
+
+  it('looks up a record by id, from the recent records, and reveals a pasted product', async () => {
+    const api = await connectedToSandbox();
+    const product = api.tree.findProduct(SEED.provisionedProducts.ordersService.id)!;
+    const [latest] = await api.session.api!.listRecordsOfProvisionedProduct(product.row.Id!, 1);
+
+    assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord', latest.RecordId), 'record');
+    const editor = await waitFor('the record document', () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'servicecatalog-record' && e.document.getText().includes(`# Record ${latest.RecordId}`) ? e : undefined;
+    });
+    const text = editor.document.getText();
+    for (const part of [`| Status | ${latest.Status} |`, `| Type | ${latest.RecordType} |`, `| Launch role | ${latest.LaunchRoleArn} |`, `${product.row.Name} (${product.row.Id})`, '## Outputs', '## Tags']) {
+      assert.ok(text.includes(part), `${part} in\n${text}`);
+    }
+    assert.equal(editor.document.languageId, 'markdown');
+
+    const input = new ScriptedInput({ pickOne: [(items) => items.find((i) => i.detail === latest.RecordId)!] });
+    api.setUserInput(input);
+    assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord'), 'record');
+    const offered = input.asked[0].items!.filter((i) => i.detail);
+    assert.ok(offered.length > 1, 'recent records offered');
+    const times = offered.map((i) => String(i.description).split(' · ')[1]);
+    assert.deepEqual([...times].sort().reverse(), times, 'newest first');
+
+    assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord', product.row.Arn), 'product');
+    await waitFor('the product selected in the tree', () => api.treeView.selection.includes(product));
+  });
+
+  it('shows the whole record history of a product, newest first, each openable', async () => {
+    const api = await connectedToSandbox();
+    const product = api.tree.findProduct(SEED.provisionedProducts.billingDb.id)!;
+    const all = await api.session.api!.listRecordsOfProvisionedProduct(product.row.Id!);
+    const input = new ScriptedInput({ pickOne: [(items) => items[items.length - 1]] });
+    api.setUserInput(input);
+    const opened = await vscode.commands.executeCommand('serviceCatalogExplorer.showRecordHistory', product);
+    const items = input.asked[0].items!;
+    assert.equal(items.length, all.length);
+    assert.equal(opened, items[items.length - 1].detail, 'the oldest record opened');
+    await waitFor('its document', () => vscode.window.activeTextEditor?.document.getText().includes(`# Record ${opened}`));
+  });
+
+  it('resumes after a restart mid-operation and reports the final status exactly once', async () => {
+    const api = await connectedToSandbox();
+    const name = unique('resume');
+    const record = await provisionWebsite(api, name);
+    await api.records.track(record);
+    const recordId = record.RecordId!;
+    await waitFor('IN_PROGRESS to be reported', () => api.recordLog.linesAbout(recordId).some((l) => l.includes(' IN_PROGRESS · ')), RECORD_TIMEOUT_MS);
+
+    const resumed = await api.restartRecordTracking();
+    assert.ok(resumed.activeRecordIds.includes(recordId), 'the new tracker follows the stored record');
+    const finished = new Promise<RecordDetail>((resolve) => resumed.onDidFinish((d) => d.RecordId === recordId && resolve(d)));
+    assert.equal((await finished).Status, 'SUCCEEDED');
+    assert.equal(finalLinesOf(api, recordId).length, 1);
+
+    const again = await api.restartRecordTracking();
+    assert.ok(!again.activeRecordIds.includes(recordId), 'a reported record is not tailed again');
+    await new Promise((r) => setTimeout(r, 2_000));
+    assert.equal(finalLinesOf(api, recordId).length, 1, 'still reported once');
+  });
+
+  it('shows outputs, and says why the console cannot open in sandbox mode', async () => {
+    const api = await connectedToSandbox();
+    const product = api.tree.findProduct(SEED.provisionedProducts.webMarketingSite.id) ?? api.tree.productNodes.find((n) => n.row.Status === 'AVAILABLE')!;
+    const input = new ScriptedInput({ pickOne: [(items) => items.find((i) => !String(i.description).startsWith('http'))!] });
+    api.setUserInput(input);
+    const key = await vscode.commands.executeCommand('serviceCatalogExplorer.showOutputs', product);
+    assert.ok(key, 'an output was picked');
+    assert.ok(input.asked[0].items!.length > 0);
+    assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.openInConsole', product), undefined, 'nothing opened in sandbox mode');
+  });
+});
