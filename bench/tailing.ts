@@ -16,7 +16,7 @@ const MEAN_ARRIVAL_GAP_MS = 8_000; // virtual
 
 const P = SEED.products;
 /** Products with realistic, different provisioning times (45 s to 4 min at scale 1; one always fails). */
-const LAUNCHES = [
+const LAUNCHES: { productId: string; artifactId: string; params: (i: number) => Record<string, string> }[] = [
   { productId: P.staticWebsite.id, artifactId: P.staticWebsite.versions.v11, params: (i: number) => ({ BucketName: `tail-site-${i}` }) },
   { productId: P.terraformBucket.id, artifactId: P.terraformBucket.versions.v11, params: (i: number) => ({ bucket_prefix: `tail-${i}` }) },
   { productId: P.devInstance.id, artifactId: P.devInstance.versions.v11, params: () => ({}) },

@@ -9,6 +9,7 @@ import { newIdempotencyToken, validateRoleArn } from '../catalog/parameters/vali
 import type { RecordTracker } from '../records/recordTracker';
 import type { CatalogSession } from '../session/catalogSession';
 import { SECTION } from '../session/settings';
+import { productCapabilities } from '../tree/capabilities';
 import { ProductNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
@@ -69,8 +70,8 @@ async function pickProduct(deps: ProductActionDeps): Promise<ProductNode> {
   return (await deps.input.pickOne(items, { title: 'Which provisioned product?' })).node;
 }
 
-function productContext(node: ProductNode): string {
-  return String(node.toTreeItem().contextValue ?? '');
+function productContext(node: ProductNode): string[] {
+  return productCapabilities(node.row);
 }
 
 function names(nodes: readonly ProductNode[]): string {

@@ -45,10 +45,9 @@ export async function verifySignature(
   const auth = parseAuthorization(headerValue(request.headers, 'authorization'));
   const identity = findIdentity(auth.accessKeyId);
   if (!identity) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
-  const amzDate = headerValue(request.headers, 'x-amz-date');
-  const signingDate = parseAmzDate(amzDate);
-  checkScope(auth, amzDate!, expectedService);
-  checkClockSkew(amzDate!, signingDate, now);
+  const { amzDate, signingDate } = parseAmzDate(headerValue(request.headers, 'x-amz-date'));
+  checkScope(auth, amzDate, expectedService);
+  checkClockSkew(amzDate, signingDate, now);
   checkPayloadHash(request);
   const expected = await computeSignature(request, auth, identity, signingDate);
   if (!constantTimeEqual(expected, auth.signature)) {
@@ -76,13 +75,13 @@ function parseAuthorization(header: string | undefined): ParsedAuthorization {
   return { accessKeyId, date, region, service, signedHeaders: signedHeaders.split(';'), signature };
 }
 
-function parseAmzDate(value: string | undefined): Date {
-  const m = value && /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
-  if (!m) {
+function parseAmzDate(value: string | undefined): { amzDate: string; signingDate: Date } {
+  const m = value === undefined ? null : /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
+  if (!value || !m) {
     throw new ServiceError('IncompleteSignatureException', "Authorization header requires existence of a valid 'X-Amz-Date' header.");
   }
   const [, y, mo, d, h, mi, s] = m.map(Number);
-  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return { amzDate: value, signingDate: new Date(Date.UTC(y, mo - 1, d, h, mi, s)) };
 }
 
 function checkScope(auth: ParsedAuthorization, amzDate: string, expectedService: string): void {

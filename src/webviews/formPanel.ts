@@ -35,6 +35,9 @@ export class FormPanel {
   readonly onDidDispose = this.closed.event;
   private testRequestId = -1;
   private isDisposed = false;
+  private markInitialized!: (message: HostToWebview) => void;
+  /** Resolves with the first `init` (or `failed`) the page was sent, i.e. once its script loaded and said `ready`. */
+  readonly initialized = new Promise<HostToWebview>((resolve) => (this.markInitialized = resolve));
 
   constructor(
     readonly kind: PanelKind,
@@ -42,8 +45,10 @@ export class FormPanel {
     readonly controller: FormController,
     extensionUri: vscode.Uri,
     private readonly logger: Logger,
+    restored = false,
   ) {
-    panel.webview.options = webviewOptions(extensionUri);
+    // Restored panels come with the options of their last session: set ours (resource roots) again.
+    if (restored) panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     panel.webview.html = this.html(extensionUri);
     this.router = new MessageRouter(panel.title, controller.handlers, (m) => this.post(m), logger, () => void this.sendInit());
@@ -86,6 +91,7 @@ export class FormPanel {
 
   post(message: HostToWebview): void {
     if (this.isDisposed) return;
+    if (message.type === 'init' || message.type === 'failed') this.markInitialized(message);
     this.posted.fire(message);
     void this.panel.webview.postMessage(message);
   }

@@ -5,7 +5,7 @@ import { PlanController } from './controllers/planController';
 import { ProvisioningFormController } from './controllers/provisioningFormController';
 import { ServiceActionController } from './controllers/serviceActionController';
 import type { ControllerDeps, FormController, ParameterMemory } from './controllers/deps';
-import { FormPanel, VIEW_TYPES } from './formPanel';
+import { FormPanel, VIEW_TYPES, webviewOptions } from './formPanel';
 import type { Logger } from './messageRouter';
 import type { PanelKind, ProvisionedProductRef } from './protocol';
 import { isPlainObject } from './schema';
@@ -57,10 +57,10 @@ export class FormPanels implements vscode.Disposable {
     column = vscode.ViewColumn.Active,
     restored?: vscode.WebviewPanel,
   ): FormPanel {
-    const webviewPanel = restored ?? vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, column, {});
+    const webviewPanel = restored ?? vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, column, webviewOptions(this.extensionUri));
     let formPanel: FormPanel | undefined;
     const controller = makeController(this.deps, () => formPanel!);
-    formPanel = new FormPanel(kind, webviewPanel, controller, this.extensionUri, this.logger);
+    formPanel = new FormPanel(kind, webviewPanel, controller, this.extensionUri, this.logger, !!restored);
     this.open.add(formPanel);
     formPanel.onDidDispose(() => this.open.delete(formPanel!));
     this.opened.fire(formPanel);

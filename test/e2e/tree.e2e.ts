@@ -18,7 +18,7 @@ describe('provisioned products tree (browser)', () => {
     await wb.openViewContainer('Service Catalog');
     const rows = wb.page.locator('.pane-body [role=treeitem]');
     await rows.first().waitFor({ timeout: 30_000 });
-    await wb.page.waitForFunction(() => document.querySelectorAll('.pane-body [role=treeitem]').length >= 8, undefined, { timeout: 30_000 });
+    await wb.page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.pane-body [role=treeitem]').length >= 8, undefined, { timeout: 30_000 });
     const labels = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
     for (const name of ['analytics-cluster', 'billing-db', 'checkout-service', 'inventory-service', 'web-marketing-site']) {
       assert.ok(labels.some((l) => l.startsWith(name)), `${name} listed in ${labels.join(' | ')}`);

@@ -144,12 +144,10 @@ describe('records', () => {
 
     for (const node of [a, b]) {
       const id = node.row.Id!;
-      await waitFor(`${node.row.Name} to leave the tree`, async () => {
-        await api.tree.refresh();
-        return !api.tree.findProduct(id);
-      }, RECORD_TIMEOUT_MS);
-      const terminated = api.recordLog.lines.filter((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name} (${id})`) && / → SUCCEEDED · /.test(l));
-      assert.equal(terminated.length, 1, `one final report for ${node.row.Name}`);
+      const terminated = () => api.recordLog.lines.filter((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name} (${id})`) && / → SUCCEEDED · /.test(l));
+      await waitFor(`the termination of ${node.row.Name} to be reported`, () => terminated().length > 0, RECORD_TIMEOUT_MS);
+      await waitFor(`${node.row.Name} to leave the tree`, () => !api.tree.findProduct(id));
+      assert.equal(terminated().length, 1, `one final report for ${node.row.Name}`);
     }
   });
 
@@ -159,7 +157,8 @@ describe('records', () => {
     const newRole = SEED.launchRoles.restricted;
     api.setUserInput(new ScriptedInput({ text: ['not-an-arn'] }));
     await vscode.commands.executeCommand('serviceCatalogExplorer.changeLaunchRole', node);
-    assert.equal(api.tree.findProduct(node.row.Id!)!.row.LaunchRoleArn, SEED.launchRoles.platform, 'an invalid ARN changes nothing');
+    const launchRole = async () => (await api.session.api!.describeProvisionedProduct(node.row.Id!)).LaunchRoleArn;
+    assert.equal(await launchRole(), SEED.launchRoles.platform, 'an invalid ARN changes nothing');
 
     const input = new ScriptedInput({ text: [newRole] });
     api.setUserInput(input);
@@ -167,6 +166,7 @@ describe('records', () => {
     assert.ok(input.asked[0].text.endsWith(`| ${SEED.launchRoles.platform}`), 'prefilled with the current role');
     const tooltip = (api.tree.getTreeItem(api.tree.findProduct(node.row.Id!)!).tooltip as vscode.MarkdownString).value;
     assert.ok(tooltip.includes(newRole), tooltip);
+    assert.equal(await launchRole(), newRole);
     await waitFor('the property record to succeed', () =>
       api.recordLog.lines.some((l) => l.includes(`UPDATE_PROVISIONED_PRODUCT_PROPERTIES · ${node.row.Name}`) && / SUCCEEDED · launch role /.test(l)), RECORD_TIMEOUT_MS);
     await waitFor('the product to settle', async () => {

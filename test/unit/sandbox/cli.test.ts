@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { SEED } from '../../../src/sandbox/service/index';
 
 const CLI = join(process.cwd(), 'dist', 'sandbox-cli.js');
 const awsInstalled = spawnSync('aws', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -114,16 +115,20 @@ describe('sandbox CLI', function () {
     });
 
     it('serves a whole life cycle: search, launch, track, update, run an action, terminate', async () => {
-      const target = await findProductWithAction(cli);
-      const params = await aws(cli, 'describe-provisioning-parameters', '--product-id', target.productId,
-        '--provisioning-artifact-id', target.artifactId, '--path-id', target.pathId);
-      const parameters = (params.ProvisioningArtifactParameters as any[]).map((p) =>
-        `Key=${p.ParameterKey},Value=${p.DefaultValue ?? p.ParameterConstraints?.AllowedValues?.[0]}`); // CLI shorthand
-      const name = `cli-flow-${Date.now()}`;
+      const product = SEED.products.staticWebsite;
+      const artifactId = product.versions.v20;
+      const pathId = SEED.portfolios.platform.pathId;
+      const search = await aws(cli, 'search-products', '--filters', `FullTextSearch=${product.name}`);
+      assert.ok(search.ProductViewSummaries.some((v: any) => v.ProductId === product.id), 'search-products finds the seeded product');
 
-      const launched = await aws(cli, 'provision-product', '--product-id', target.productId, '--provisioning-artifact-id', target.artifactId,
-        '--path-id', target.pathId, '--provisioned-product-name', name, '--provision-token', 'cli-flow-launch',
-        ...(parameters.length ? ['--provisioning-parameters', ...parameters] : []));
+      const params = await aws(cli, 'describe-provisioning-parameters', '--product-id', product.id, '--provisioning-artifact-id', artifactId, '--path-id', pathId);
+      const keys = (params.ProvisioningArtifactParameters as any[]).map((p) => p.ParameterKey);
+      assert.ok(keys.includes('BucketName') && keys.includes('CacheTtlSeconds'), `parameters: ${keys}`);
+      const name = `cli-flow-${process.pid}`;
+
+      const launched = await aws(cli, 'provision-product', '--product-id', product.id, '--provisioning-artifact-id', artifactId,
+        '--path-id', pathId, '--provisioned-product-name', name, '--provision-token', 'cli-flow-launch',
+        '--provisioning-parameters', `Key=BucketName,Value=${name}-content`);
       assert.equal(launched.RecordDetail.RecordType, 'PROVISION_PRODUCT');
       assert.equal(typeof launched.RecordDetail.CreatedTime, 'number', 'epoch seconds on the wire, shown as is by CLI v1');
       assert.equal((await waitForRecord(cli, launched.RecordDetail.RecordId)).Status, 'SUCCEEDED');
@@ -133,12 +138,13 @@ describe('sandbox CLI', function () {
       assert.deepEqual(found.ProvisionedProducts.map((pp: any) => pp.Id), [ppId]);
       assert.equal(found.ProvisionedProducts[0].Status, 'AVAILABLE');
 
-      const updated = await aws(cli, 'update-provisioned-product', '--provisioned-product-id', ppId, '--update-token', 'cli-flow-update');
+      const updated = await aws(cli, 'update-provisioned-product', '--provisioned-product-id', ppId, '--update-token', 'cli-flow-update',
+        '--provisioning-parameters', 'Key=CacheTtlSeconds,Value=60', 'Key=BucketName,UsePreviousValue=true');
       assert.equal(updated.RecordDetail.RecordType, 'UPDATE_PROVISIONED_PRODUCT');
       assert.equal((await waitForRecord(cli, updated.RecordDetail.RecordId)).Status, 'SUCCEEDED');
 
       const executed = await aws(cli, 'execute-provisioned-product-service-action', '--provisioned-product-id', ppId,
-        '--service-action-id', target.serviceActionId, '--execute-token', 'cli-flow-action');
+        '--service-action-id', SEED.serviceActions.invalidateCache, '--execute-token', 'cli-flow-action');
       assert.equal((await waitForRecord(cli, executed.RecordDetail.RecordId)).Status, 'SUCCEEDED');
 
       const terminated = await aws(cli, 'terminate-provisioned-product', '--provisioned-product-id', ppId, '--terminate-token', 'cli-flow-terminate');
@@ -162,26 +168,3 @@ describe('sandbox CLI', function () {
     });
   });
 });
-
-interface ActionTarget {
-  productId: string;
-  artifactId: string;
-  pathId: string;
-  serviceActionId: string;
-}
-
-/** The first product (via search-products) with a launch path and a service action on its newest version. */
-async function findProductWithAction(cli: RunningCli): Promise<ActionTarget> {
-  const { ProductViewSummaries } = await aws(cli, 'search-products');
-  assert.ok(ProductViewSummaries.length > 0, 'the seeded catalog has products');
-  for (const view of ProductViewSummaries) {
-    const product = await aws(cli, 'describe-product', '--id', view.ProductId);
-    const artifact = product.ProvisioningArtifacts?.at(-1);
-    const path = product.LaunchPaths?.[0];
-    if (!artifact || !path) continue;
-    const actions = await aws(cli, 'list-service-actions-for-provisioning-artifact', '--product-id', view.ProductId, '--provisioning-artifact-id', artifact.Id);
-    const action = actions.ServiceActionSummaries?.[0];
-    if (action) return { productId: view.ProductId, artifactId: artifact.Id, pathId: path.Id, serviceActionId: action.Id };
-  }
-  throw new Error('no seeded product has a service action');
-}

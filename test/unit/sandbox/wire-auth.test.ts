@@ -66,6 +66,12 @@ describe('sandbox wire: SigV4', () => {
     assert.match(err.message, /^Signature expired: \d{8}T\d{6}Z is now earlier than/);
   });
 
+  it('lets the SDK correct its clock from the response Date header and retry', async () => {
+    const client = sdkClient(sandbox, { systemClockOffset: -20 * 60 * 1000, maxAttempts: 2 });
+    const out = await client.send(new SearchProductsCommand({}));
+    assert.equal(out.$metadata.attempts, 2);
+  });
+
   it('tolerates a client clock 10 minutes off', async () => {
     const res = await rawRequest(sandbox, { target: 'SearchProducts', signingDate: new Date(Date.now() - 10 * 60 * 1000) });
     assert.equal(res.status, 200);

@@ -1,0 +1,68 @@
+// One activation, in a fresh process: require the extension bundle with the vscode stand-in and call
+// activate() with a fake context. Prints the times as JSON. Run by bench/run.mjs several times.
+import Module from 'node:module';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const bundle = process.argv[2];
+const stub = join(__dirname, 'stubs', 'vscode.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const vscode = require(stub) as typeof import('./stubs/vscode');
+
+/**
+ * Activation touches more of the API than the tree (and grows as features land), so members the
+ * stand-in lacks answer with an inert value: callable, constructible, every property another such value.
+ */
+const inert: any = new Proxy(function () {}, {
+  get: (_target, key) => (key === Symbol.toPrimitive ? () => '' : key === 'then' ? undefined : inert),
+  apply: () => inert,
+  construct: () => inert,
+});
+const lenient = (target: object): object =>
+  new Proxy(target, { get: (t, key) => (key in t ? wrap((t as Record<PropertyKey, unknown>)[key]) : inert) });
+const wrap = (value: unknown): unknown => (value && typeof value === 'object' && !Array.isArray(value) ? lenient(value) : value);
+// Bundlers copy a module's own keys at import, so namespaces the stand-in lacks must exist as keys.
+const EXTRA_NAMESPACES = ['languages', 'extensions', 'tasks', 'debug', 'authentication', 'scm', 'tests', 'notebooks', 'l10n', 'chat', 'lm',
+  'ViewColumn', 'ProgressLocation', 'Range', 'Position', 'Selection', 'CodeLens', 'TextEdit', 'WorkspaceEdit', 'FileType',
+  'QuickPickItemKind', 'ExtensionMode', 'ColorThemeKind', 'UIKind', 'EndOfLine', 'TextEditorRevealType', 'DiagnosticSeverity',
+  'StatusBarItem', 'CancellationTokenSource', 'RelativePattern', 'TreeItemCheckboxState', 'TabInputText', 'Location'];
+const VSCODE_ID = join(__dirname, 'stubs', 'vscode-lenient.js');
+require.cache[VSCODE_ID] = { id: VSCODE_ID, filename: VSCODE_ID, loaded: true, exports: lenient({ ...vscode, ...Object.fromEntries(EXTRA_NAMESPACES.map((n) => [n, inert])) }) } as unknown as NodeJS.Module;
+const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
+const original = resolver._resolveFilename;
+resolver._resolveFilename = function (request: string, ...rest: unknown[]) {
+  return request === 'vscode' ? VSCODE_ID : original.call(this, request, ...rest);
+};
+const storage = mkdtempSync(join(tmpdir(), 'sce-activate-'));
+const memento = { get: (_key: string, fallback?: unknown) => fallback, update: async () => undefined, keys: () => [] };
+const context = {
+  subscriptions: [] as { dispose(): unknown }[],
+  globalStorageUri: vscode.Uri.file(storage),
+  storageUri: vscode.Uri.file(storage),
+  logUri: vscode.Uri.file(storage),
+  extensionUri: vscode.Uri.file(join(bundle, '..', '..')),
+  extensionPath: join(bundle, '..', '..'),
+  extensionMode: 1,
+  workspaceState: memento,
+  globalState: { ...memento, setKeysForSync: () => undefined },
+  asAbsolutePath: (p: string) => join(bundle, '..', '..', p),
+};
+
+const t0 = performance.now();
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const extension = require(bundle) as { activate(context: unknown): unknown };
+const t1 = performance.now();
+extension.activate(context);
+const t2 = performance.now();
+// What activation set off (a connection attempt) runs on; see when the event loop is first free again.
+setImmediate(() => {
+  const t3 = performance.now();
+  const sdkLoaded = Object.keys(require.cache).some((file) => file.endsWith('catalog.js'));
+  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, untilIdleMs: t3 - t0, sdkLoadedDuringActivation: sdkLoaded }));
+  for (const d of context.subscriptions) {
+    try { d.dispose(); } catch { /* the stand-in has no real resources */ }
+  }
+  process.exit(0);
+});

@@ -1,0 +1,121 @@
+// `npm run bench`: bench-only build (vscode aliased to a stand-in), then each benchmark in its own
+// process; prints a table and writes bench/results.json. Every figure is measured in this run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBench } from './build.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, 'out/bench');
+const ACTIVATION_RUNS = 9;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length / 2) - 1];
+const kb = (bytes) => Math.round(bytes / 1024);
+
+await buildBench();
+
+function bench(name, extraArgs = []) {
+  const file = join(out, 'results', `${name}.json`);
+  rmSync(file, { force: true });
+  console.error(`▶ ${name}`);
+  const res = spawnSync(process.execPath, [...extraArgs, join(out, `${name}.js`)], {
+    cwd: root, stdio: ['ignore', 'inherit', 'pipe'], env: { ...process.env, BENCH_RESULT: file, AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1' },
+  });
+  const stderr = res.stderr.toString().split('\n').filter((l) => /^\s\s\S|Error|error/.test(l)).join('\n');
+  if (stderr) console.error(stderr);
+  if (res.status !== 0 || !existsSync(file)) return { error: `exited ${res.status}: ${res.stderr.toString().slice(-600)}` };
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+/** Production build and .vsix in a copy of the repo (so other people's dist/ is left alone), plus activation times. */
+function startup() {
+  const dir = mkdtempSync(join(tmpdir(), 'sce-package-'));
+  try {
+    for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'tsconfig.json', 'scripts', 'src', 'media']) {
+      if (existsSync(join(root, entry))) cpSync(join(root, entry), join(dir, entry), { recursive: true });
+    }
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: dir, stdio: 'inherit' });
+    const vsix = join(dir, 'bench.vsix');
+    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+      cwd: dir, stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const dist = join(dir, 'dist');
+    const webviews = existsSync(join(dist, 'media'))
+      ? readdirSync(join(dist, 'media'), { recursive: true }).map(String).filter((f) => f.endsWith('.js'))
+      : [];
+    const sizes = {
+      extensionJsKb: kb(statSync(join(dist, 'extension.js')).size),
+      catalogJsKb: kb(statSync(join(dist, 'catalog.js')).size),
+      sandboxJsKb: kb(statSync(join(dist, 'sandbox.js')).size),
+      webviewsKb: Object.fromEntries(webviews.map((f) => [f, kb(statSync(join(dist, 'media', f)).size)])),
+      vsixKb: kb(statSync(vsix).size),
+    };
+    const activation = {};
+    for (const scenario of ['auto', 'sandbox']) {
+      const runs = [];
+      for (let i = 0; i < ACTIVATION_RUNS; i++) {
+        const home = mkdtempSync(join(tmpdir(), 'sce-home-')); // no ~/.aws: a first-time user
+        const env = { PATH: process.env.PATH, HOME: home, AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1', ...(scenario === 'sandbox' ? { SCE_DEFAULT_BACKEND: 'sandbox' } : {}) };
+        const text = execFileSync(process.execPath, [join(out, 'activation.js'), join(dist, 'extension.js')], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+        runs.push(JSON.parse(text));
+        rmSync(home, { recursive: true, force: true });
+      }
+      const pick = (key) => Math.round(median(runs.map((r) => r[key])) * 10) / 10;
+      activation[scenario] = {
+        requireMs: pick('requireMs'), activateMs: pick('activateMs'), totalMs: pick('totalMs'), untilIdleMs: pick('untilIdleMs'),
+        sdkLoadedBeforeActivateReturned: runs.every((r) => r.sdkLoadedDuringActivation), runs: runs.map((r) => Math.round(r.totalMs * 10) / 10),
+      };
+    }
+    return { sizes, activation };
+  } catch (error) {
+    return { error: String(error) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results = {
+  when: new Date().toISOString(),
+  machine: `${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cpus`,
+  listing: bench('listing'),
+  tree: bench('tree', ['--expose-gc']),
+  tailing: bench('tailing'),
+  startup: (console.error('▶ startup'), startup()),
+};
+mkdirSync(join(root, 'bench'), { recursive: true });
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+printTable(results);
+
+function printTable(r) {
+  const rows = [];
+  const ok = (pass) => (pass ? 'met' : 'MISSED');
+  for (const s of r.listing.sizes ?? []) {
+    rows.push([`Listing N=${s.n} (${s.visible} visible, ${s.pages} pages)`, `${s.extension.ms} ms, ${s.extension.apiCalls} calls`,
+      `floor ${s.floor.ms} ms → ${s.extensionVsFloor}×; CLI scan ${s.cliScan.ms} ms/${s.cliScan.apiCalls} calls (${s.cliScanVsExtension}× slower); CLI search loop ${s.cliSearchLoop.ms} ms/${s.cliSearchLoop.apiCalls} calls (${s.cliSearchLoopVsExtension}×)`,
+      `≤1.15× floor: ${ok(s.extensionVsFloor <= 1.15)}${s.n === 1000 ? `; ≥3× CLI: ${ok(s.cliScanVsExtension >= 3)}` : ''}`]);
+  }
+  if (r.tree.build) {
+    rows.push([`Tree: ${r.tree.products} items`, `${r.tree.build.medianMs} ms, ${r.tree.build.retainedHeapMb} MB retained`,
+      `(${r.tree.buildIfDateFormatCached.medianMs} ms with a cached date format)`, `<100 ms: ${ok(r.tree.build.medianMs < 100)}`]);
+    rows.push([`Auto-refresh, ${r.tree.autoRefresh.busy} busy of ${r.tree.products}`, `${r.tree.autoRefresh.medianMs} ms`,
+      `calls/tick ${JSON.stringify(r.tree.autoRefresh.apiCallsPerTick)}`, `no re-list: ${ok(!r.tree.autoRefresh.apiCallsPerTick.SearchProvisionedProducts)}`]);
+  }
+  for (const key of ['adaptive', 'fixed1s']) {
+    const t = r.tailing[key];
+    if (!t) continue;
+    rows.push([`Tailing ${t.policy} (${t.records} records, ${t.recordMinutes} record-min)`, `median ${t.delay.medianMs} ms, p95 ${t.delay.p95Ms} ms`,
+      `final: median ${t.finalDelay.medianMs} ms, p95 ${t.finalDelay.p95Ms} ms; ${t.describeCalls} DescribeRecord = ${t.callsPerRecordMinute}/record-min`,
+      key === 'adaptive' ? `median ≤2 s: ${ok(t.delay.medianMs <= 2000)}; ≤10 calls/record-min: ${ok(t.callsPerRecordMinute <= 10)}` : 'baseline']);
+  }
+  if (r.startup.sizes) {
+    const s = r.startup.sizes;
+    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `catalog.js ${s.catalogJsKb} KB, sandbox.js ${s.sandboxJsKb} KB, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
+    for (const [scenario, a] of Object.entries(r.startup.activation)) {
+      rows.push([`Activation (${scenario})`, `${a.totalMs} ms (require ${a.requireMs} + activate ${a.activateMs})`,
+        `SDK loaded before activate returned: ${a.sdkLoadedBeforeActivateReturned}`, `<30 ms: ${ok(a.totalMs < 30)}`]);
+    }
+  } else rows.push(['Start-up', 'error', r.startup.error, '']);
+  for (const [name, v] of Object.entries(r)) if (v && v.error) console.log(`${name}: ${v.error}`);
+  console.log(['| Benchmark | Result | Compared with | Target |', '|---|---|---|---|', ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n'));
+}

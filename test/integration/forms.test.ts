@@ -1,0 +1,141 @@
+// The form panels in the real extension host against the sandbox: each flow goes through the panel's
+// message path (validation → controller → response), exactly as the webview's own messages do.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extension';
+import { SEED } from '../../src/sandbox/service/index';
+import type { FormPanel } from '../../src/webviews/formPanel';
+import type { PanelKind, PlanView, ResponseMessage } from '../../src/webviews/protocol';
+import { connectedToSandbox, waitFor } from './helpers';
+
+const P = SEED.products;
+const SECRET = 'IntegrationS3cret';
+
+/** Runs a command that opens a panel and returns that panel once its page said `ready` and got `init`. */
+async function openedPanel(api: ExtensionApi, kind: PanelKind, run: () => Thenable<unknown>): Promise<FormPanel> {
+  const opened = new Promise<FormPanel>((resolve) => {
+    const sub = api.forms.onDidOpen((panel) => {
+      if (panel.kind !== kind) return;
+      sub.dispose();
+      resolve(panel);
+    });
+  });
+  await run();
+  const panel = await opened;
+  const first = await withTimeout(panel.initialized, 30_000, `the ${kind} page to load and receive init`);
+  if (first.type === 'failed') assert.fail(`the ${kind} panel could not open: ${first.error.message}`);
+  return panel;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout>;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), ms)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function ok<T = any>(response: ResponseMessage): T {
+  if (!response.ok) assert.fail(`request failed: ${response.error.message} ${JSON.stringify(response.error.fieldErrors ?? {})}`);
+  return response.result as T;
+}
+
+describe('forms', () => {
+  let api: ExtensionApi;
+  before(async () => {
+    api = await connectedToSandbox();
+  });
+  afterEach(() => {
+    for (const panel of api.forms.panels) panel.dispose();
+  });
+
+  it('provisions a product from the form and shows it in the tree at once', async () => {
+    const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
+    assert.match(panel.panel.webview.html, /default-src 'none'/);
+    const products = ok<{ productId: string }[]>(await panel.request('searchProducts', { query: 'static' }));
+    assert.ok(products.some((p) => p.productId === P.staticWebsite.id));
+    const options = ok(await panel.request('loadProduct', { productId: P.staticWebsite.id }));
+    const target = { productId: P.staticWebsite.id, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
+    ok(await panel.request('loadParameters', target));
+    const submission = {
+      provisionedProductName: 'forms-it-site',
+      parameters: { BucketName: 'forms-it-site-bucket', Environment: 'dev' },
+      tags: [{ key: 'CostCenter', value: 'cc-2002' }, { key: 'Environment', value: 'dev' }],
+    };
+    const refused = await panel.request('submit', { target, submission: { ...submission, parameters: { BucketName: 'Bad_Bucket!' } } });
+    assert.ok(!refused.ok && refused.error.fieldErrors?.['parameters.BucketName'], 'the host refuses what the form rules refuse');
+    const result = ok(await panel.request('submit', { target, submission }));
+    assert.match(result.recordId, /\S/);
+    await waitFor('the new product in the tree', () => api.tree.findProduct('forms-it-site'));
+  });
+
+  it('ignores a malformed message from the page and keeps working', async () => {
+    const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
+    let answered = 0;
+    const sub = panel.onDidPost((m) => m.type === 'response' && answered++);
+    await panel.receive({ type: 'request', id: 5, method: 'submit', params: { target: 'everything', submission: { parameters: { DbPassword: SECRET } } } });
+    await panel.receive('not even an object');
+    sub.dispose();
+    assert.equal(answered, 0);
+    assert.ok(ok<unknown[]>(await panel.request('searchProducts', { query: '' })).length > 0);
+  });
+
+  it('updates a provisioned product to a new version, keeping some values and changing others', async () => {
+    const node = await waitFor('orders-service', () => api.tree.findProduct(SEED.provisionedProducts.ordersService.id));
+    const panel = await openedPanel(api, 'update', () => vscode.commands.executeCommand('serviceCatalogExplorer.updateProvisionedProduct', node));
+    const options = ok(await panel.request('loadProduct', { productId: P.containerService.id }));
+    assert.ok(options.versions.some((v: { current?: boolean }) => v.current), 'the version in use is marked');
+    const current = { productId: P.containerService.id, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
+    const v3 = { ...current, provisioningArtifactId: P.containerService.versions.v3 };
+    const loaded = ok(await panel.request('loadParameters', v3));
+    if (current.provisioningArtifactId !== v3.provisioningArtifactId) assert.deepEqual(loaded.diff.added, ['EnableAutoScaling']);
+    const result = ok(await panel.request('submit', {
+      target: v3,
+      submission: { parameters: { DesiredCount: '5', EnableAutoScaling: 'true' }, keepPrevious: ['ServiceName', 'ContainerImage', 'DbPassword'] },
+    }));
+    assert.equal(result.recordType, 'UPDATE_PROVISIONED_PRODUCT');
+    await waitFor('the tree to show the update', () => api.tree.findProduct(SEED.provisionedProducts.ordersService.id)?.row.Status !== 'AVAILABLE' || api.tree.findProduct(SEED.provisionedProducts.ordersService.id)?.row.ProvisioningArtifactId === v3.provisioningArtifactId);
+  });
+
+  it('previews changes as a plan, waits for it, and executes it', async () => {
+    const node = await waitFor('web-marketing-site', () => api.tree.findProduct(SEED.provisionedProducts.webMarketingSite.id));
+    const form = await openedPanel(api, 'update', () => vscode.commands.executeCommand('serviceCatalogExplorer.updateProvisionedProduct', node));
+    const options = ok(await form.request('loadProduct', { productId: P.staticWebsite.id }));
+    const target = { productId: P.staticWebsite.id, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
+    ok(await form.request('loadParameters', target));
+    const plansOpened = new Promise<FormPanel>((resolve) => { const s = api.forms.onDidOpen((p) => p.kind === 'plans' && (s.dispose(), resolve(p))); });
+    const started = ok(await form.request('preview', { target, submission: { parameters: { Environment: 'staging' }, keepPrevious: ['BucketName'] } }));
+    const plans = await plansOpened;
+    const view = await waitFor('the plan to be ready', async () => {
+      const v = ok<PlanView>(await plans.request('describePlan', { planId: started.planId }));
+      return v.settled ? v : undefined;
+    }, 30_000, 300);
+    assert.equal(view.status, 'CREATE_SUCCESS');
+    assert.ok(view.changes.length > 0);
+    const executed = ok(await plans.request('executePlan', { planId: started.planId }));
+    assert.match(executed.recordId, /\S/);
+  });
+
+  it('lists the plans of a product and discards one', async () => {
+    const node = await waitFor('dev-box-alice', () => api.tree.findProduct(SEED.provisionedProducts.devBoxAlice.id));
+    const form = await openedPanel(api, 'update', () => vscode.commands.executeCommand('serviceCatalogExplorer.updateProvisionedProduct', node));
+    const options = ok(await form.request('loadProduct', { productId: P.devInstance.id }));
+    const target = { productId: P.devInstance.id, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
+    const started = ok(await form.request('preview', { target, submission: { parameters: { InstanceType: 't3.small' }, keepPrevious: ['VolumeSizeGiB', 'KeyName'] } }));
+    const panel = await openedPanel(api, 'plans', () => vscode.commands.executeCommand('serviceCatalogExplorer.showPlans', node));
+    const plans = ok<{ planId: string }[]>(await panel.request('listPlans', {}));
+    assert.ok(plans.some((p) => p.planId === started.planId), 'the new plan is listed');
+    ok(await panel.request('deletePlan', { planId: started.planId }));
+    const after = ok<{ planId: string }[]>(await panel.request('listPlans', {}));
+    assert.ok(!after.some((p) => p.planId === started.planId));
+  });
+
+  it('runs a self-service action with its TARGET parameter', async () => {
+    const node = await waitFor('dev-box-alice', () => api.tree.findProduct(SEED.provisionedProducts.devBoxAlice.id));
+    const panel = await openedPanel(api, 'action', () => vscode.commands.executeCommand('serviceCatalogExplorer.runServiceAction', node));
+    const actions = ok<{ id: string }[]>(await panel.request('listActions', {}));
+    const restart = actions.find((a) => a.id === SEED.serviceActions.restartInstance)!;
+    const form = ok(await panel.request('describeAction', { actionId: restart.id }));
+    const parameters = Object.fromEntries(form.parameters.map((p: { name: string; defaultValues: string[] }) => [p.name, p.defaultValues.join(',')]));
+    const result = ok(await panel.request('runAction', { actionId: restart.id, parameters }));
+    assert.match(result.recordId, /\S/);
+  });
+});
