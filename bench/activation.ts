@@ -60,7 +60,7 @@ const t2 = performance.now();
 setImmediate(() => {
   const t3 = performance.now();
   const sdkLoaded = Object.keys(require.cache).some((file) => file.endsWith('catalog.js'));
-  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, untilIdleMs: t3 - t0, sdkLoadedDuringActivation: sdkLoaded }));
+  process.stdout.write(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, untilIdleMs: t3 - t0, sdkLoadedByFirstIdle: sdkLoaded }));
   for (const d of context.subscriptions) {
     try { d.dispose(); } catch { /* the stand-in has no real resources */ }
   }

@@ -1,6 +1,6 @@
 // The bench-only esbuild step: bundles each bench/*.ts to out/bench/ with `vscode` aliased to the
 // stand-in in bench/stubs/vscode.ts, so the real tree code runs in plain Node. (scripts/build.mjs also
-// bundles bench/**/*.ts, but with `vscode` external; these bundles overwrite those.)
+// bundles bench/**/*.ts, but with `vscode` external, and other people's builds rewrite out/ at any time: hence a directory of our own.)
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ export async function buildBench() {
   await esbuild.build({
     absWorkingDir: root,
     entryPoints: [...entries, 'bench/stubs/vscode.ts'],
-    outdir: 'out/bench',
+    outdir: 'out/bench-run',
     outbase: 'bench',
     bundle: true,
     platform: 'node',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildBench } from './build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const out = join(root, 'out/bench');
+const out = join(root, 'out/bench-run');
 const ACTIVATION_RUNS = 9;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length / 2) - 1];
 const kb = (bytes) => Math.round(bytes / 1024);
@@ -37,7 +37,7 @@ function startup() {
     symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
     execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { cwd: dir, stdio: 'inherit' });
     const vsix = join(dir, 'bench.vsix');
-    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix], {
+    execFileSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--baseContentUrl', 'https://example.invalid/', '--baseImagesUrl', 'https://example.invalid/', '-o', vsix], {
       cwd: dir, stdio: ['ignore', 'ignore', 'inherit'],
     });
     const dist = join(dir, 'dist');
@@ -64,7 +64,7 @@ function startup() {
       const pick = (key) => Math.round(median(runs.map((r) => r[key])) * 10) / 10;
       activation[scenario] = {
         requireMs: pick('requireMs'), activateMs: pick('activateMs'), totalMs: pick('totalMs'), untilIdleMs: pick('untilIdleMs'),
-        sdkLoadedBeforeActivateReturned: runs.every((r) => r.sdkLoadedDuringActivation), runs: runs.map((r) => Math.round(r.totalMs * 10) / 10),
+        sdkLoadedByFirstIdle: runs.every((r) => r.sdkLoadedByFirstIdle), runs: runs.map((r) => Math.round(r.totalMs * 10) / 10),
       };
     }
     return { sizes, activation };
@@ -75,13 +75,17 @@ function startup() {
   }
 }
 
+// BENCH_ONLY=tree,startup re-runs some parts and keeps the other figures of the last results.json.
+const only = process.env.BENCH_ONLY?.split(',');
+const previous = only && existsSync(join(root, 'bench/results.json')) ? JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) : {};
+const want = (name) => !only || only.includes(name);
 const results = {
   when: new Date().toISOString(),
   machine: `${process.platform} ${process.arch}, node ${process.version}, ${(await import('node:os')).cpus().length} cpus`,
-  listing: bench('listing'),
-  tree: bench('tree', ['--expose-gc']),
-  tailing: bench('tailing'),
-  startup: (console.error('▶ startup'), startup()),
+  listing: want('listing') ? bench('listing') : previous.listing,
+  tree: want('tree') ? bench('tree', ['--expose-gc']) : previous.tree,
+  tailing: want('tailing') ? bench('tailing') : previous.tailing,
+  startup: want('startup') ? (console.error('▶ startup'), startup()) : previous.startup,
 };
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
@@ -113,7 +117,7 @@ function printTable(r) {
     rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `catalog.js ${s.catalogJsKb} KB, sandbox.js ${s.sandboxJsKb} KB, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
     for (const [scenario, a] of Object.entries(r.startup.activation)) {
       rows.push([`Activation (${scenario})`, `${a.totalMs} ms (require ${a.requireMs} + activate ${a.activateMs})`,
-        `SDK loaded before activate returned: ${a.sdkLoadedBeforeActivateReturned}`, `<30 ms: ${ok(a.totalMs < 30)}`]);
+        `catalog.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}`, `<30 ms: ${ok(a.totalMs < 30)}`]);
     }
   } else rows.push(['Start-up', 'error', r.startup.error, '']);
   for (const [name, v] of Object.entries(r)) if (v && v.error) console.log(`${name}: ${v.error}`);

@@ -42,13 +42,24 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     if (message.ok) waiter.resolve(message.result);
     else waiter.reject(new RequestFailed(message.error));
   } else {
+    if (message.type === 'init' || message.type === 'failed') initialized = true;
     for (const listener of pushListeners) listener(message);
   }
 });
 
-/** Tells the host the page is listening; it answers with `init` (again after every reload of the page). */
+let initialized = false;
+
+/**
+ * Tells the host the page is listening; it answers with `init` (again after every reload of the page).
+ * Repeated until the first push arrives: a page that loads while its panel is being shown can lose it.
+ */
 export function ready(): void {
-  vscode.postMessage({ type: 'ready' });
+  const say = () => {
+    if (initialized) return;
+    vscode.postMessage({ type: 'ready' });
+    setTimeout(say, 1000);
+  };
+  say();
 }
 
 /** What the page keeps when hidden: never NoEcho values (callers leave them out). */

@@ -235,6 +235,11 @@ function showErrors(errors: Readonly<Record<string, string>>, lead: string): voi
   regions.status.replaceChildren(banner('error', lead, ...(unplaced.length ? [h('ul', {}, ...unplaced.map((m) => h('li', {}, m)))] : [])));
 }
 
+/** The outcome sits under the buttons: bring it into view (focus stays where the user is). */
+function revealStatus(): void {
+  regions.status.scrollIntoView({ block: 'nearest' });
+}
+
 async function send(kind: 'submit' | 'preview'): Promise<void> {
   if (busy || !loaded || !view) return;
   const submission = view.collect();
@@ -251,6 +256,7 @@ async function send(kind: 'submit' | 'preview'): Promise<void> {
   } catch (error) {
     if (error instanceof RequestFailed && error.payload.fieldErrors) showErrors(error.payload.fieldErrors, error.payload.message);
     else regions.status.replaceChildren(banner('error', h('strong', {}, 'The request failed; your input is kept. '), errorMessage(error)));
+    revealStatus();
   } finally {
     setBusy(false);
     if (regions.status.querySelector('.progress')) clear(regions.status);
@@ -263,6 +269,7 @@ function showResult(result: SubmitResult): void {
   regions.status.replaceChildren(
     banner('success', h('strong', {}, `${isUpdate() ? 'Update' : 'Provisioning'} started. `), 'Record ', h('code', { class: 'record-id' }, result.recordId), ` (${result.status ?? 'CREATED'}) for `, h('strong', {}, result.provisionedProductName ?? ''), '. Follow it in the Service Catalog output and the tree.'),
   );
+  revealStatus();
 }
 
 document.addEventListener('keydown', (event) => {

@@ -68,7 +68,8 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
     { location: vscode.ProgressLocation.Window, title: 'Reading recent records…' },
     () => recentRecords(deps.tree, api),
   );
-  const items: RecordPick[] = [enter, { label: 'Recent records', kind: vscode.QuickPickItemKind.Separator }, ...recent.map(recordPick)];
+  // "Enter…" comes last so that typing a filter highlights the first matching record.
+  const items: RecordPick[] = [...recent.map(recordPick), { label: '', kind: vscode.QuickPickItemKind.Separator }, enter];
   const picked = await deps.input.pickOne(items, {
     title: 'Look up a record',
     placeHolder: 'Filter by type, product, status or time, or pick "Enter…" to paste an id',

@@ -200,7 +200,7 @@ function stackSetSection(form: ProvisioningForm, errors: FieldErrors, saved: Sav
 }
 
 function notificationsSection(errors: FieldErrors, saved: SavedValues) {
-  const control = h('vscode-textarea', { value: saved.notificationArns ?? '', rows: 2, placeholder: 'arn:aws:sns:us-east-1:123456789012:my-topic' });
+  const control = h('vscode-textarea', { value: saved.notificationArns ?? '', rows: 2, placeholder: 'arn:aws:sns:<region>:<account>:<topic>, one per line' });
   const { group } = fieldGroup({ id: 'notification-arns', label: 'Notification ARNs', control, description: 'SNS topics for stack events, one per line (at most 5).' });
   errorSlot(errors, 'notificationArns', group, control as FieldControl);
   return { element: section('Notifications', group), text: () => textOf(control), values: () => listOf(textOf(control)) };
@@ -211,7 +211,8 @@ export function renderFormView(form: ProvisioningForm, saved: SavedValues, diff:
   const name = form.mode === 'provision' ? nameSection(errors, saved, onChange) : undefined;
   const parameters = parametersSection(form, errors, saved, diff, onChange);
   const tags = tagsSection(form, errors, saved, onChange);
-  const stackSet = form.stackSet ? stackSetSection(form, errors, saved) : undefined;
+  // Only STACKSET-constrained (CFN_STACKSET) versions name accounts or Regions; an empty preferences object means none.
+  const stackSet = form.stackSet && (form.stackSet.accounts.length || form.stackSet.regions.length) ? stackSetSection(form, errors, saved) : undefined;
   const notifications = form.mode === 'provision' ? notificationsSection(errors, saved) : undefined;
   const element = h('div', { class: 'form-view' }, name?.element, parameters.element, tags.element, stackSet?.element, notifications?.element);
 

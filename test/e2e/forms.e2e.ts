@@ -1,0 +1,65 @@
+// The provision form in a real VS Code (web workbench) on the sandbox, used with the keyboard only:
+// find a product, fill the form, see a field error, submit, see the record.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { useWorkbench } from './harness';
+
+function form(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview').frameLocator('#active-frame');
+}
+
+describe('provision form (e2e)', () => {
+  const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' } });
+
+  it('is filled with the keyboard, shows a field error, and submits', async () => {
+    const page = wb.page;
+    await page.click('.activitybar [aria-label^="Service Catalog"]');
+    await page.locator('[role=treeitem]').first().waitFor({ timeout: 60_000 });
+    await page.locator('.action-label[aria-label^="Provision Product"]').first().click();
+    const f = form(page);
+    await f.locator('text=/\\d+ products?/').waitFor({ timeout: 30_000 });
+
+    // Search, then choose the product with the keyboard.
+    await f.locator('#product-search').click();
+    await page.keyboard.type('Static Website');
+    await f.locator('text=/^1 product$/').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await f.locator('#param-BucketName').waitFor({ timeout: 30_000 });
+
+    // Name and an invalid bucket name: the field says what the constraint says.
+    await f.locator('#pp-name').click();
+    await page.keyboard.type('e2e-site');
+    await page.keyboard.press('Tab');
+    await f.locator('#param-BucketName').click();
+    await page.keyboard.type('Bad_Bucket');
+    await page.keyboard.press('Tab');
+    const bucketError = f.locator('#param-BucketName-error');
+    await bucketError.waitFor({ state: 'visible' });
+    assert.match((await bucketError.textContent()) ?? '', /lowercase letters, digits, dots or hyphens/);
+    await wb.screenshot('forms-provision-field-error');
+
+    // Fix it, choose the required TagOptions, submit with Ctrl+Enter.
+    await f.locator('#param-BucketName').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('e2e-site-bucket');
+    await page.keyboard.press('Tab');
+    for (const key of ['CostCenter', 'Environment']) {
+      await f.locator(`#tagoption-${key}`).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    }
+    await page.keyboard.press('Control+Enter');
+    const recordId = f.locator('.record-id');
+    await recordId.waitFor({ timeout: 30_000 }).catch(async (error) => {
+      await wb.screenshot('forms-provision-not-submitted');
+      throw error;
+    });
+    assert.match((await recordId.textContent()) ?? '', /\S/);
+    await wb.screenshot('forms-provision-submitted');
+  });
+});
