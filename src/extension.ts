@@ -135,7 +135,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   const forms = registerFormCommands({ context, session, tree, input, profile, trackRecord: (record) => void trackRecord(record) });
 
-  void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`));
+  // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
+  setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));
 
   return {
     session,

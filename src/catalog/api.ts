@@ -102,6 +102,20 @@ export class CatalogApi {
     return records.slice(0, limit);
   }
 
+  /** The newest records at the configured access level (ListRecordHistory without a product filter). */
+  async listRecentRecords(limit = 50): Promise<RecordDetail[]> {
+    const records: RecordDetail[] = [];
+    let token: string | undefined;
+    do {
+      const out = await this.client.send(
+        new ListRecordHistoryCommand({ AccessLevelFilter: this.accessLevelFilter, PageSize: Math.min(20, limit - records.length), PageToken: token }),
+      );
+      records.push(...(out.RecordDetails ?? []));
+      token = out.NextPageToken || undefined;
+    } while (token && records.length < limit);
+    return records.slice(0, limit);
+  }
+
   /** A record with all pages of its outputs. */
   async describeRecord(id: string): Promise<FullRecord> {
     let detail: RecordDetail | undefined;

@@ -30,7 +30,8 @@ interface ErrorLike {
   $metadata?: { httpStatusCode?: number };
 }
 
-const SSO_EXPIRED = /(sso|token).*(expired|refresh)|expired.*(sso|token)|The SSO session associated with this profile/i;
+// Only an SSO session is fixed by `aws sso login`; an expired static or assume-role token is not.
+const SSO_EXPIRED = /\bSSO\b.*(expired|invalid|refresh)|(expired|refresh).*\bSSO\b/i;
 
 export function classifyError(error: unknown, profile?: string): Failure {
   const e = (typeof error === 'object' && error ? error : { message: String(error) }) as ErrorLike;
@@ -38,13 +39,16 @@ export function classifyError(error: unknown, profile?: string): Failure {
   const message = firstLine(e.message) || code || 'Unknown error';
   const loginFix = `aws sso login${profile ? ` --profile ${profile}` : ''}`;
 
-  if (SSO_EXPIRED.test(message) || code === 'ExpiredTokenException' && /sso/i.test(message)) {
+  if (SSO_EXPIRED.test(message)) {
     return { kind: 'sso-expired', message: `The SSO session has expired. ${message}`, fixCommand: loginFix, code };
   }
   if (code === 'CredentialsProviderError' || /Could not load credentials|credential.*not found|Unable to find/i.test(message)) {
     return { kind: 'no-credentials', message: `No AWS credentials found${profile ? ` for profile "${profile}"` : ''}. ${message}`, code };
   }
-  if (code === 'UnrecognizedClientException' || code === 'InvalidSignatureException' || code === 'ExpiredTokenException' || code === 'InvalidClientTokenId') {
+  if (code === 'ExpiredTokenException' || code === 'RequestExpired') {
+    return { kind: 'invalid-credentials', message: `The credentials have expired${profile ? ` (profile "${profile}")` : ''}: refresh them and retry. ${message}`, code };
+  }
+  if (code === 'UnrecognizedClientException' || code === 'InvalidSignatureException' || code === 'InvalidClientTokenId') {
     return { kind: 'invalid-credentials', message, code };
   }
   if (code === 'AccessDeniedException' || code === 'AccessDenied' || e.$metadata?.httpStatusCode === 403) {

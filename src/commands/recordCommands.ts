@@ -16,9 +16,8 @@ import type { UserInput } from '../ui/userInput';
 import { log } from '../util/log';
 import { registerCommand } from './errorHandling';
 
-/** How many products' histories feed the "recent records" pick, and how many records of each. */
-const RECENT_PRODUCTS = 20;
-const RECENT_PER_PRODUCT = 5;
+/** How many of the newest records the "recent records" pick offers. */
+const RECENT_RECORDS = 60;
 
 export interface RecordCommandDeps {
   readonly session: CatalogSession;
@@ -66,7 +65,7 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
   const enter: RecordPick = { label: '$(edit) Enter a record id, or a provisioned product id, name or ARN…', alwaysShow: true };
   const recent = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Reading recent records…' },
-    () => recentRecords(deps.tree, api),
+    () => recentRecords(api),
   );
   // "Enter…" comes last so that typing a filter highlights the first matching record.
   const items: RecordPick[] = [...recent.map(recordPick), { label: '', kind: vscode.QuickPickItemKind.Separator }, enter];
@@ -85,15 +84,9 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
   return typed.trim();
 }
 
-/**
- * Recent records, newest first, from the ListRecordHistory of the products in the view (CatalogApi
- * offers ListRecordHistory filtered by provisioned product only).
- */
-async function recentRecords(tree: ProvisionedProductsProvider, api: CatalogApi): Promise<RecordDetail[]> {
-  const ids = tree.productNodes.map((n) => n.row.Id).filter((id): id is string => !!id).slice(0, RECENT_PRODUCTS);
-  const histories = await Promise.all(ids.map((id) => api.listRecordsOfProvisionedProduct(id, RECENT_PER_PRODUCT).catch(() => [])));
-  const byId = new Map(histories.flat().map((r) => [r.RecordId, r]));
-  return newestFirst([...byId.values()]);
+/** Recent records at the configured access level, newest first (account-wide ListRecordHistory). */
+async function recentRecords(api: CatalogApi): Promise<RecordDetail[]> {
+  return newestFirst(await api.listRecentRecords(RECENT_RECORDS));
 }
 
 function newestFirst(records: RecordDetail[]): RecordDetail[] {

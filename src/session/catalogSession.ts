@@ -1,5 +1,8 @@
 // Owns the current connection and its API client. Everything that talks to Service Catalog asks the
 // session for `api`, and listens to `onDidChange` to start over when the connection changes.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CatalogApi } from '../catalog/api';
 import { connectionLabel, type AwsConnection, type Connection } from '../catalog/connection';
@@ -109,12 +112,21 @@ export class CatalogSession extends Disposable {
 
 async function awsIsConfigured(settings: Settings): Promise<boolean> {
   if (settings.profile || process.env.AWS_PROFILE || process.env.AWS_ACCESS_KEY_ID) return true;
+  // Only load the SDK bundle to read profiles when there are shared files to read.
+  if (!sharedFilesExist()) return false;
   try {
     const profiles = await loadCatalogModule().listProfiles();
     return profiles.some((p) => p.name === 'default');
   } catch {
     return false;
   }
+}
+
+function sharedFilesExist(): boolean {
+  const aws = path.join(os.homedir(), '.aws');
+  const config = process.env.AWS_CONFIG_FILE ?? path.join(aws, 'config');
+  const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(aws, 'credentials');
+  return fs.existsSync(config) || fs.existsSync(credentials);
 }
 
 async function resolveAwsConnection(settings: Settings): Promise<AwsConnection> {

@@ -10,6 +10,13 @@ describe('classifyError', () => {
     assert.equal(f.fixCommand, 'aws sso login --profile dev-sso');
   });
 
+  it('does not offer SSO login for an expired static or assume-role token', () => {
+    const f = classifyError(named('ExpiredTokenException', 'The security token included in the request is expired'), 'admin');
+    assert.equal(f.kind, 'invalid-credentials');
+    assert.equal(f.fixCommand, undefined);
+    assert.match(f.message, /expired \(profile "admin"\)/);
+  });
+
   it('says which profile has no credentials', () => {
     const f = classifyError(named('CredentialsProviderError', 'Could not load credentials from any providers'), 'ci');
     assert.equal(f.kind, 'no-credentials');
