@@ -42,9 +42,15 @@ describe('provision form (e2e)', () => {
     await wb.screenshot('forms-provision-field-error');
 
     // Fix it, choose the required TagOptions, submit with Ctrl+Enter.
-    await f.locator('#param-BucketName').click();
+    // Focus the text field's own input (inside the component's shadow root) before editing, so no key
+    // lands while focus is still moving into the component.
+    const bucketInput = f.locator('#param-BucketName input');
+    await bucketInput.focus();
     await page.keyboard.press('Control+a');
-    await page.keyboard.type('e2e-site-bucket');
+    await page.keyboard.press('Backspace');
+    assert.equal(await bucketInput.inputValue(), '', 'the invalid value is cleared');
+    await page.keyboard.type('e2e-site-bucket', { delay: 10 });
+    assert.equal(await bucketInput.inputValue(), 'e2e-site-bucket');
     await page.keyboard.press('Tab');
     for (const key of ['CostCenter', 'Environment']) {
       await f.locator(`#tagoption-${key}`).focus();

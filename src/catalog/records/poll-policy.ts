@@ -38,14 +38,14 @@ export interface AdaptivePollOptions {
 
 export const DEFAULT_POLL_OPTIONS: AdaptivePollOptions = {
   fastIntervalMs: 1_000,
-  fastPhaseMs: 5_000,
+  fastPhaseMs: 3_000,
   backoffFactor: 1.5,
   maxIntervalMs: 20_000,
   maxIntervalWithoutExpectationMs: 12_000,
   jitterRatio: 0.2,
   expectedWindowBefore: 0.15,
   expectedWindowAfter: 0.3,
-  expectedWindowIntervalMs: 3_000,
+  expectedWindowIntervalMs: 3_500,
 };
 
 /**
