@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { registerCommand, runInTerminal } from './commands/errorHandling';
 import { switchConnection } from './commands/connectionCommands';
-import { copyField, promptFilter, promptGroupBy } from './commands/treeCommands';
+import { copyField, copyNodeValue, promptFilter, promptGroupBy } from './commands/treeCommands';
 import { registerFormCommands } from './commands/formCommands';
 import { registerProductActions } from './commands/productActions';
 import { registerRecordCommands } from './commands/recordCommands';
@@ -17,7 +17,7 @@ import { SandboxHost } from './session/sandboxHost';
 import { readSettings, SECTION } from './session/settings';
 import { ConnectionStatusBar } from './session/statusBar';
 import { AutoRefresher } from './tree/autoRefresher';
-import type { ProductNode } from './tree/nodes';
+import type { InfoNode, OutputNode, ProductNode } from './tree/nodes';
 import { ProvisionedProductsProvider } from './tree/provisionedProductsProvider';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './util/log';
@@ -113,6 +113,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   command('copyId', (node?: ProductNode) => copyField(node, 'Id'));
   command('copyArn', (node?: ProductNode) => copyField(node, 'Arn'));
   command('copyName', (node?: ProductNode) => copyField(node, 'Name'));
+  command('copyValue', (node?: InfoNode | OutputNode) => copyNodeValue(node));
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log());

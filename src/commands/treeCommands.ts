@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../session/settings';
 import { updateSetting } from '../session/settings';
-import type { ProductNode } from '../tree/nodes';
+import type { InfoNode, OutputNode, ProductNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
 
@@ -29,4 +29,12 @@ export async function copyField(node: ProductNode | undefined, field: 'Id' | 'Ar
   if (!value) return;
   await vscode.env.clipboard.writeText(value);
   vscode.window.setStatusBarMessage(`Copied ${field === 'Arn' ? 'ARN' : field.toLowerCase()}: ${value}`, 3000);
+}
+
+/** Copies what a detail row stands for: the launch role ARN, or an output's value. */
+export async function copyNodeValue(node: InfoNode | OutputNode | undefined): Promise<void> {
+  const value = node && ('output' in node ? node.output.OutputValue : node.copyValue);
+  if (!value) return;
+  await vscode.env.clipboard.writeText(value);
+  vscode.window.setStatusBarMessage(`Copied: ${value}`, 3000);
 }

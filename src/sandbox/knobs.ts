@@ -115,14 +115,4 @@ export function assertLive(partial: Partial<SandboxKnobs>): void {
   if (fixed.length) throw new Error(`${fixed.join(', ')} can only be set when the sandbox starts`);
 }
 
-/** A small seeded generator (mulberry32): the same seed gives the same throttles and drops. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../util/seededRandom';

@@ -87,7 +87,7 @@ export class InfoNode extends TreeNode {
     private readonly label: string,
     private readonly description: string,
     private readonly icon: string,
-    private readonly copyValue?: string,
+    readonly copyValue?: string,
   ) {
     super();
   }

@@ -46,8 +46,11 @@ export function recordTooltip(r: RecordDetail): vscode.MarkdownString {
   return md;
 }
 
+// One formatter for all tooltips: building one per call costs more than the rest of a tree item.
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+
 export function formatTime(date: Date): string {
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return timeFormat.format(date);
 }
 
 function table(rows: [string, string | undefined][]): string {

@@ -53,6 +53,9 @@ describe('provisioned products tree', () => {
     const launchRole = items.find((i) => i.description === 'Launch role')!;
     assert.ok(launchRole, 'launch role child');
     assert.match(String(launchRole.label), /^arn:aws:iam::\d{12}:role\//);
+    assert.match(String(launchRole.contextValue), /canCopyValue/);
+    await vscode.commands.executeCommand('serviceCatalogExplorer.copyValue', children[items.indexOf(launchRole)]);
+    assert.equal(await vscode.env.clipboard.readText(), launchRole.label, 'Copy Value puts the launch role ARN on the clipboard');
     assert.match((api.tree.getTreeItem(node).tooltip as vscode.MarkdownString).value, /arn:aws:iam::\d{12}:role\//, 'tooltip shows the launch role once read');
     const outputs = children[items.findIndex((i) => i.label === 'Outputs')];
     const outputItems = (await api.tree.getChildren(outputs)).map((c) => api.tree.getTreeItem(c));

@@ -59,7 +59,8 @@ export function recordDetail(record: RecordData) {
   };
 }
 
-export function provisionedProductDetail(pp: ProvisionedProduct) {
+/** The members ProvisionedProductDetail and ProvisionedProductAttribute share. */
+function provisionedProductCommon(pp: ProvisionedProduct) {
   return {
     Name: pp.name,
     Arn: pp.arn,
@@ -74,30 +75,21 @@ export function provisionedProductDetail(pp: ProvisionedProduct) {
     LastSuccessfulProvisioningRecordId: pp.lastSuccessfulProvisioningRecordId,
     ProductId: pp.productId,
     ProvisioningArtifactId: pp.artifactId,
-    LaunchRoleArn: pp.launchRoleArn,
   };
+}
+
+export function provisionedProductDetail(pp: ProvisionedProduct) {
+  return { ...provisionedProductCommon(pp), LaunchRoleArn: pp.launchRoleArn };
 }
 
 export function provisionedProductAttribute(pp: ProvisionedProduct, state: CatalogState) {
   const product = state.product(pp.productId);
   const artifact = product && state.artifact(product, pp.artifactId);
   return {
-    Name: pp.name,
-    Arn: pp.arn,
-    Type: pp.type,
-    Id: pp.id,
-    Status: pp.status,
-    StatusMessage: pp.statusMessage,
-    CreatedTime: date(pp.createdTime),
-    IdempotencyToken: pp.idempotencyToken,
-    LastRecordId: pp.lastRecordId,
-    LastProvisioningRecordId: pp.lastProvisioningRecordId,
-    LastSuccessfulProvisioningRecordId: pp.lastSuccessfulProvisioningRecordId,
+    ...provisionedProductCommon(pp),
     Tags: pp.tags,
     PhysicalId: pp.physicalId,
-    ProductId: pp.productId,
     ProductName: product?.name,
-    ProvisioningArtifactId: pp.artifactId,
     ProvisioningArtifactName: artifact?.name,
     UserArn: pp.userArn,
     UserArnSession: pp.userArn,
