@@ -55,23 +55,6 @@ async function timeBuilds(treeApi: TreeApi): Promise<{ ms: number[]; heapMb: num
   return { ms, heapMb, items: last!.items, provider: last!.provider };
 }
 
-/** Runs `fn` with Date#toLocaleString served by one cached Intl.DateTimeFormat per option set. */
-async function withCachedDateFormat<T>(fn: () => Promise<T>): Promise<T> {
-  const original = Date.prototype.toLocaleString;
-  const formats = new Map<string, Intl.DateTimeFormat>();
-  Date.prototype.toLocaleString = function (this: Date, locales?: Intl.LocalesArgument, options?: Intl.DateTimeFormatOptions): string {
-    const key = JSON.stringify([locales, options]);
-    let format = formats.get(key);
-    if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locales, options)));
-    return format.format(this);
-  };
-  try {
-    return await fn();
-  } finally {
-    Date.prototype.toLocaleString = original;
-  }
-}
-
 async function main(): Promise<void> {
   progress('tree: sandbox with 1,000 generated products (10 under change)');
   const sandbox = await startBenchSandbox({ generatedProducts: 1_000, latencyMs: 40, timeScale: 1 });
@@ -89,8 +72,6 @@ async function main(): Promise<void> {
     await refreshAndRender(newProvider(treeApi)); // warm-up
     const build = await timeBuilds(treeApi);
     const provider = build.provider;
-    // What tooltips.ts's formatTime would cost with one cached Intl.DateTimeFormat (same text): a diagnosis, not the figure.
-    const cachedDates = await withCachedDateFormat(() => timeBuilds(treeApi));
 
     progress('tree: auto-refresh ticks');
     const refresher = new AutoRefresher(fakeSession(treeApi), provider, { enabled: () => true, intervalMs: () => 60_000, viewVisible: () => true });
@@ -117,7 +98,6 @@ async function main(): Promise<void> {
     writeResult({
       products: build.items,
       build: { medianMs: median(build.ms), runs: build.ms, retainedHeapMb: median(build.heapMb), heapRuns: build.heapMb },
-      buildIfDateFormatCached: { medianMs: median(cachedDates.ms), runs: cachedDates.ms },
       autoRefresh: {
         busy: provider.busyProducts().length,
         medianMs: median(tickMs),

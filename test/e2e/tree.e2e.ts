@@ -11,11 +11,23 @@ const STATUS_ICON_CLASSES: Record<string, string> = {
   ERROR: 'codicon-error',
 };
 
+/** Drags the side bar's edge so descriptions (product · version) are readable in the screenshots. */
+async function widenSideBar(page: import('playwright-core').Page, width: number): Promise<void> {
+  const box = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  if (!box) return;
+  const edge = { x: box.x + box.width - 1, y: box.y + box.height / 2 };
+  await page.mouse.move(edge.x, edge.y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, edge.y, { steps: 8 });
+  await page.mouse.up();
+}
+
 describe('provisioned products tree (browser)', () => {
   const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox', SANDBOX_TIME_SCALE: '1' }, pagePer: 'suite' });
 
   it('shows every provisioned product with its status icon', async () => {
     await wb.openViewContainer('Service Catalog');
+    await widenSideBar(wb.page, 560);
     const rows = wb.page.locator('.pane-body [role=treeitem]');
     await rows.first().waitFor({ timeout: 30_000 });
     await wb.page.waitForFunction(() => (globalThis as any).document.querySelectorAll('.pane-body [role=treeitem]').length >= 8, undefined, { timeout: 30_000 });
