@@ -22,10 +22,12 @@ export function registerCommand(id: string, handler: CommandHandler, profile: ()
 }
 
 export async function showFailure(failure: Failure): Promise<void> {
-  const actions = failure.fixCommand ? [`Run "${failure.fixCommand}"`, 'Show Log'] : ['Show Log'];
+  const credentials = ['sso-expired', 'no-credentials', 'invalid-credentials'].includes(failure.kind);
+  const actions = [...(failure.fixCommand ? [`Run "${failure.fixCommand}"`] : []), ...(credentials ? ['Switch Connection'] : []), 'Show Log'];
   const message = failure.message.length > 300 ? `${failure.message.slice(0, 300)}… (see the log)` : failure.message;
   const choice = await vscode.window.showErrorMessage(message, ...actions);
   if (choice === 'Show Log') log().show(true);
+  else if (choice === 'Switch Connection') void vscode.commands.executeCommand('serviceCatalogExplorer.switchConnection');
   else if (choice && failure.fixCommand) runInTerminal(failure.fixCommand);
 }
 

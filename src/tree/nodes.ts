@@ -37,7 +37,7 @@ export class ProductNode extends TreeNode {
     const version = r.ProvisioningArtifactName ?? r.ProvisioningArtifactId;
     const product = [r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · ');
     item.description = this.activity ? `${this.activity} ${product}` : product;
-    item.iconPath = this.activity ? new vscode.ThemeIcon('loading~spin') : productStatusIcon(r.Status);
+    item.iconPath = this.activity ? new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.blue')) : productStatusIcon(r.Status);
     item.contextValue = productContextValue(r);
     // Until the detail (launch role) is read, leave the tooltip to resolveTreeItem, which runs on hover.
     item.tooltip = r.detailLoaded ? productTooltip(r) : undefined;

@@ -14,6 +14,7 @@ import { productTooltip } from './tooltips';
 
 export type ViewState = 'signedOut' | 'loading' | 'empty' | 'ready' | 'error';
 
+const CREDENTIAL_FAILURES: ReadonlySet<string> = new Set(['sso-expired', 'no-credentials', 'invalid-credentials', 'access-denied']);
 const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 const STATUS_ORDER = ['ERROR', 'TAINTED', 'UNDER_CHANGE', 'PLAN_IN_PROGRESS', 'AVAILABLE'];
 
@@ -221,22 +222,31 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
 
   private rootNodes(): TreeNode[] {
     const state = this.session.state;
-    if (state.kind === 'failed') return [this.failureNode(state.failure, 'Could not connect')];
+    if (state.kind === 'failed') return this.failureNodes(state.failure, 'Could not connect');
     if (state.kind !== 'connected') return [];
     if (!this.loadedOnce && !this.inFlight) void this.refresh();
-    if (this.failure && !this.products.size) return [this.failureNode(this.failure, 'Could not list provisioned products')];
+    if (this.failure && !this.products.size) return this.failureNodes(this.failure, 'Could not list provisioned products');
     if (this.groupBy === 'none') return this.sortedProducts();
     return this.groups();
   }
 
-  private failureNode(failure: Failure, title: string): MessageNode {
+  /** The failure in its own words with its fix (or Retry), plus the way out when it is about credentials. */
+  private failureNodes(failure: Failure, title: string): MessageNode[] {
     const icon = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     const command = failure.fixCommand
       ? { command: 'serviceCatalogExplorer.runFix', title: 'Fix', arguments: [failure.fixCommand] }
       : { command: 'serviceCatalogExplorer.retry', title: 'Retry' };
     const hint = failure.fixCommand ? ` Click to run "${failure.fixCommand}".` : ' Click to retry.';
-    return new MessageNode('error', `${title}: ${failure.message}`, hint.trim(), icon, command);
+    const nodes = [new MessageNode('error', `${title}: ${failure.message}`, hint.trim(), icon, command)];
+    if (failure.fixCommand) {
+      nodes.push(new MessageNode('error/retry', 'Retry', 'after signing in', new vscode.ThemeIcon('refresh'), { command: 'serviceCatalogExplorer.retry', title: 'Retry' }));
+    }
+    if (CREDENTIAL_FAILURES.has(failure.kind)) {
+      nodes.push(new MessageNode('error/switch', 'Switch connection…', 'another profile, region or the sandbox', new vscode.ThemeIcon('plug'), { command: 'serviceCatalogExplorer.switchConnection', title: 'Switch Connection' }));
+    }
+    return nodes;
   }
+
 
   private sortedProducts(): ProductNode[] {
     return [...this.products.values()].sort((a, b) => byName.compare(a.row.Name ?? '', b.row.Name ?? ''));

@@ -33,9 +33,12 @@ describe('provisioned products tree', () => {
       const row = (node as ProductNode).row;
       statuses.add(row.Status!);
       assert.equal(item.id, `pp/${row.Id}`, 'stable id');
-      assert.equal((item.iconPath as vscode.ThemeIcon).id, EXPECTED_ICONS[row.Status!], `icon of ${row.Name} (${row.Status})`);
+      // An operation started from the extension shows on the item itself until its record ends.
+      const expectedIcon = (node as ProductNode).activity ? 'loading~spin' : EXPECTED_ICONS[row.Status!];
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, expectedIcon, `icon of ${row.Name} (${row.Status})`);
       assert.ok((item.iconPath as vscode.ThemeIcon).color, 'coloured icon');
-      assert.equal(item.description, `${row.ProductName} · ${row.ProvisioningArtifactName}`);
+      const activity = (node as ProductNode).activity;
+      assert.equal(item.description, `${activity ? `${activity} ` : ''}${row.ProductName} · ${row.ProvisioningArtifactName}`);
       assert.match(String(item.contextValue), new RegExp(`^provisionedProduct;status-${row.Status};type-`));
       const resolved = await api.tree.resolveTreeItem(item, node);
       const tooltip = (resolved.tooltip as vscode.MarkdownString).value;
@@ -98,6 +101,8 @@ describe('provisioned products tree', () => {
 
   it('auto-refresh re-reads only the busy product until it settles, then stops', async () => {
     const api = await connectedToSandbox();
+    // Records that earlier suites started refresh the tree when they end: let them finish first.
+    await waitFor('earlier tracked records to end', () => api.records.activeRecordIds.length === 0, 120_000, 250);
     await setSetting('autoRefresh.intervalSeconds', 1);
     await vscode.commands.executeCommand('serviceCatalogExplorer.provisionedProducts.focus');
     const target = api.tree.productNodes.find((n) => n.row.Status === 'AVAILABLE' && !/colleague/.test(n.row.UserArn ?? ''))!.row;
@@ -134,9 +139,10 @@ describe('provisioned products tree', () => {
       await api.session.useAws('no-such-profile', 'eu-west-1');
       assert.match(api.statusBar.item.text, /no-such-profile · eu-west-1/);
       await waitFor('the failure', () => api.tree.viewState === 'error');
-      const [item] = (await rootItems(api)).map((i) => i.item);
+      const [item, switchItem] = (await rootItems(api)).map((i) => i.item);
       assert.match(String(item.label), /no-such-profile|credentials/i);
       assert.equal(item.command?.command, 'serviceCatalogExplorer.retry');
+      assert.equal(switchItem?.command?.command, 'serviceCatalogExplorer.switchConnection', 'a way out: another profile or the sandbox');
     } finally {
       await api.session.useSandbox();
     }
