@@ -155,6 +155,12 @@ export function groupTagOptions(tagOptions: readonly TagOptionSummary[], keysReq
 
 const ROLE_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+/;
 
+
+/** Services may return an empty preferences object for plain stacks: only a stack set gets the section. */
+function isStackSet(preferences: NonNullable<DescribeProvisioningParametersOutput['ProvisioningArtifactPreferences']>, summaries: readonly { type: string }[]): boolean {
+  return !!(preferences.StackSetAccounts?.length || preferences.StackSetRegions?.length) || summaries.some((c) => c.type === 'STACKSET');
+}
+
 /** A launch role from instructions like {Type: "launchRole", Value: "arn:…:role/…"} or a LAUNCH summary. */
 function findLaunchRoleArn(items: readonly DisplayItem[]): string | undefined {
   for (const item of items) {
@@ -176,7 +182,7 @@ export function buildProvisioningForm(
     mode: 'provision',
     fields: (output.ProvisioningArtifactParameters ?? []).map(buildField),
     tagOptions: groupTagOptions(output.TagOptions ?? [], options.tagOptionKeysRequired ?? true),
-    ...(preferences
+    ...(preferences && isStackSet(preferences, constraintSummaries)
       ? { stackSet: { accounts: [...(preferences.StackSetAccounts ?? [])], regions: [...(preferences.StackSetRegions ?? [])] } }
       : {}),
     usageInstructions,

@@ -82,8 +82,9 @@ describe('buildProvisioningForm', () => {
     assert.deepEqual(form.constraintSummaries.map((c) => c.type), ['LAUNCH', 'TEMPLATE']);
   });
 
-  it('has a stack-set section only when ProvisioningArtifactPreferences is present', () => {
+  it('has a stack-set section only when ProvisioningArtifactPreferences names accounts or regions', () => {
     assert.equal(form.stackSet, undefined);
+    assert.equal(buildProvisioningForm({ ...STACK_SET_OUTPUT, ProvisioningArtifactPreferences: {}, ConstraintSummaries: [] }).stackSet, undefined, 'an empty preferences object is a plain stack');
     assert.deepEqual(buildProvisioningForm(STACK_SET_OUTPUT).stackSet, {
       accounts: ['111111111111', '222222222222'], regions: ['us-east-1', 'eu-west-1'],
     });

@@ -111,7 +111,7 @@ export function describeProvisioningParameters(input: Record<string, any>, env: 
       { Type: 'tagUpdateOnProvisionedProduct', Value: 'ALLOWED' },
     ],
     TagOptions: portfolio.tagOptions.map((o) => ({ Key: o.key, Values: o.values })),
-    ProvisioningArtifactPreferences: product.stackSet ? { StackSetAccounts: product.stackSet.accounts, StackSetRegions: product.stackSet.regions } : {},
+    ProvisioningArtifactPreferences: product.stackSet ? { StackSetAccounts: product.stackSet.accounts, StackSetRegions: product.stackSet.regions } : undefined,
     ProvisioningArtifactOutputs: outputs,
     ProvisioningArtifactOutputKeys: outputs,
   };
