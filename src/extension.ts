@@ -134,7 +134,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerProductActions(recordDeps),
   );
 
-  const forms = registerFormCommands({ context, session, tree, input, profile, trackRecord: (record) => void trackRecord(record) });
+  const forms = registerFormCommands({ context, session, tree, input, profile, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));

@@ -21,7 +21,7 @@ export interface FormCommandDeps {
   readonly tree: ProvisionedProductsProvider;
   readonly input: UserInput;
   /** Follows a new record to its end; the lead wires it to the records output channel. */
-  readonly trackRecord?: (record: RecordDetail) => void;
+  readonly trackRecord?: (record: RecordDetail, secrets?: readonly string[]) => void;
   readonly profile: () => string | undefined;
 }
 

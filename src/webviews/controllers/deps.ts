@@ -23,7 +23,8 @@ export interface ControllerDeps {
   readonly service: () => FormService;
   readonly connectionLabel: () => string;
   /** Hands a new record to whoever follows records to their end (the output channel). */
-  readonly trackRecord: (record: RecordDetail) => void;
+  /** Follows a record to its end; `secrets` (typed NoEcho values) are masked wherever the record is shown. */
+  readonly trackRecord: (record: RecordDetail, secrets?: readonly string[]) => void;
   /** Re-lists the tree so a new or changed product shows at once. */
   readonly refreshTree: () => void;
   readonly logger: Logger;

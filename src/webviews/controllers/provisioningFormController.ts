@@ -195,7 +195,7 @@ export class ProvisioningFormController implements FormController {
     this.deps.logger.info(`Record ${record.RecordId} (${record.RecordType ?? 'request'}) started for ${record.ProvisionedProductName ?? '?'}`);
     const id = record.ProvisionedProductId ?? this.current?.product.id;
     if (id && this.loaded) this.deps.memory.remember(id, this.valuesToRemember(this.loaded.form, submission, id));
-    this.deps.trackRecord(record);
+    this.deps.trackRecord(record, this.loaded ? typedSecrets(this.loaded.form, submission) : []);
     this.deps.refreshTree();
   }
 
@@ -249,4 +249,9 @@ export class ProvisioningFormController implements FormController {
 /** Stable for one token, so a retried CreateProvisionedProductPlan asks for the same plan. */
 function planName(productName: string, token: string): string {
   return `${productName}-plan-${token.replace(/-/g, '').slice(0, 8)}`;
+}
+
+/** The NoEcho values typed in this submission, so record output can mask them. */
+function typedSecrets(form: ProvisioningForm, submission: ProvisioningSubmission): string[] {
+  return form.fields.filter((f) => f.noEcho).map((f) => submission.parameters[f.key]).filter((v): v is string => !!v);
 }
