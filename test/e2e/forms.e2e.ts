@@ -65,7 +65,15 @@ describe('provision form (e2e)', () => {
       await wb.screenshot('forms-provision-not-submitted');
       throw error;
     });
-    assert.match((await recordId.textContent()) ?? '', /\S/);
+    const id = ((await recordId.textContent()) ?? '').trim();
+    assert.match(id, /\S/);
     await wb.screenshot('forms-provision-submitted');
+
+    // The record is followed in the Service Catalog output, with the launch role on its lines.
+    await wb.runCommand('Service Catalog: Show Record Output');
+    const output = page.locator('.part.panel .monaco-editor .view-lines');
+    await output.filter({ hasText: id }).first().waitFor({ timeout: 30_000 });
+    await output.filter({ hasText: 'SCLaunchRole' }).first().waitFor({ timeout: 30_000 });
+    await wb.screenshot('forms-provision-record-output');
   });
 });
