@@ -84,31 +84,26 @@ export class CatalogApi {
   }
 
   /** Records of one provisioned product, newest first; `limit` stops after enough pages. */
-  async listRecordsOfProvisionedProduct(id: string, limit = Infinity): Promise<RecordDetail[]> {
+  listRecordsOfProvisionedProduct(id: string, limit = Infinity): Promise<RecordDetail[]> {
+    return this.listRecordHistory({ Key: 'provisionedproduct', Value: id }, limit);
+  }
+
+  /** The newest records at the configured access level (ListRecordHistory without a product filter). */
+  listRecentRecords(limit = 50): Promise<RecordDetail[]> {
+    return this.listRecordHistory(undefined, limit);
+  }
+
+  private async listRecordHistory(searchFilter: { Key: string; Value: string } | undefined, limit: number): Promise<RecordDetail[]> {
     const records: RecordDetail[] = [];
     let token: string | undefined;
     do {
       const out = await this.client.send(
         new ListRecordHistoryCommand({
           AccessLevelFilter: this.accessLevelFilter,
-          SearchFilter: { Key: 'provisionedproduct', Value: id },
-          PageSize: Math.min(20, Number.isFinite(limit) ? limit : 20),
+          SearchFilter: searchFilter,
+          PageSize: Math.min(20, limit - records.length),
           PageToken: token,
         }),
-      );
-      records.push(...(out.RecordDetails ?? []));
-      token = out.NextPageToken || undefined;
-    } while (token && records.length < limit);
-    return records.slice(0, limit);
-  }
-
-  /** The newest records at the configured access level (ListRecordHistory without a product filter). */
-  async listRecentRecords(limit = 50): Promise<RecordDetail[]> {
-    const records: RecordDetail[] = [];
-    let token: string | undefined;
-    do {
-      const out = await this.client.send(
-        new ListRecordHistoryCommand({ AccessLevelFilter: this.accessLevelFilter, PageSize: Math.min(20, limit - records.length), PageToken: token }),
       );
       records.push(...(out.RecordDetails ?? []));
       token = out.NextPageToken || undefined;
