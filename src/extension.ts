@@ -17,6 +17,7 @@ import { SandboxHost } from './session/sandboxHost';
 import { readSettings, SECTION } from './session/settings';
 import { ConnectionStatusBar } from './session/statusBar';
 import { AutoRefresher } from './tree/autoRefresher';
+import { autoRefreshIntervalMs } from './tree/refreshCadence';
 import type { InfoNode, OutputNode, ProductNode } from './tree/nodes';
 import { ProvisionedProductsProvider } from './tree/provisionedProductsProvider';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
@@ -64,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const autoRefresher = new AutoRefresher(session, tree, {
     enabled: () => readSettings().autoRefresh,
-    intervalMs: () => readSettings().autoRefreshIntervalMs,
+    intervalMs: () => autoRefreshIntervalMs(readSettings().autoRefreshIntervalMs, vscode.window.state.focused),
     viewVisible: () => treeView.visible,
   });
   const statusBar = new ConnectionStatusBar(session);
@@ -79,6 +80,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree.onDidChangeTreeData(syncViewState),
     session.onDidChange(syncViewState),
     treeView.onDidChangeVisibility(() => autoRefresher.reschedule()),
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) autoRefresher.catchUp();
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SECTION}.groupBy`)) tree.setGroupBy(readSettings().groupBy);
       if (e.affectsConfiguration(`${SECTION}.autoRefresh`)) autoRefresher.reschedule();

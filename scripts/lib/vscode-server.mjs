@@ -171,11 +171,13 @@ function serverEnv(runDir, extra) {
 
 /**
  * Starts the VS Code server and waits until it answers HTTP.
- * @param {{ runDir: string, port?: number, host?: string, env?: Record<string,string>, echo?: boolean, readyTimeoutMs?: number }} opts
+ * @param {{ runDir: string, port?: number, host?: string, env?: Record<string,string>, echo?: boolean, readyTimeoutMs?: number, smokeTestDriver?: boolean }} opts
  *   echo: also copy server output to stderr (default: only when SCE_DEBUG_SERVER is set).
+ *   smokeTestDriver (default true): reports an extension test suite's result to the page, but makes
+ *   the workbench refuse modal dialogs; browser checks of dialogs turn it off.
  * @returns {Promise<{ port: number, host: string, origin: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
  */
-export async function startServer({ runDir, port, host = '127.0.0.1', env = {}, echo = !!process.env.SCE_DEBUG_SERVER, readyTimeoutMs = 60_000 }) {
+export async function startServer({ runDir, port, host = '127.0.0.1', env = {}, echo = !!process.env.SCE_DEBUG_SERVER, readyTimeoutMs = 60_000, smokeTestDriver = true }) {
   assertServerInstalled();
   installCleanupHandlers();
   port ??= await freePort();
@@ -183,7 +185,7 @@ export async function startServer({ runDir, port, host = '127.0.0.1', env = {}, 
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, [
     serverMain, '--host', host, '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
+    '--without-connection-token', '--accept-server-license-terms', ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
     '--disable-telemetry', '--disable-workspace-trust',
     '--server-data-dir', join(runDir, 'server-data'),
     '--user-data-dir', join(runDir, 'user-data'),

@@ -39,6 +39,11 @@ export class AutoRefresher extends Disposable {
     this.timer = setTimeout(() => void this.tick(), this.options.intervalMs());
   }
 
+  /** Catches up at once (e.g. when the window regains focus) if anything is being watched. */
+  catchUp(): void {
+    if (!this.disposed && this.shouldRun()) void this.tick();
+  }
+
   private shouldRun(): boolean {
     return this.options.enabled() && this.options.viewVisible() && this.provider.busyProducts().length > 0;
   }

@@ -1,8 +1,9 @@
 // The right-click menu in the real workbench offers only what a product's status allows: everything on
-// an AVAILABLE product, nothing that changes a product that is UNDER_CHANGE.
+// an AVAILABLE product, nothing that changes a product that is UNDER_CHANGE. Terminate runs through its
+// modal confirmation and its record is tailed to the end in the Service Catalog output.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { useWorkbench } from './harness';
+import { pickMenuItem, useWorkbench } from './harness';
 
 async function contextMenuLabels(page: Page, rowText: string): Promise<string[]> {
   await page.keyboard.press('Escape');
@@ -35,5 +36,30 @@ describe('context menu (browser)', () => {
     assert.ok(labels.includes('Show Record History') && labels.includes('Copy Id'), labels.join(' | '));
     await wb.screenshot('context-menu-under-change');
     await wb.page.keyboard.press('Escape');
+  });
+
+  it('terminates through the confirmation and tails the record to SUCCEEDED in the output', async () => {
+    const page = wb.page;
+    const row = page.locator('.pane-body [role=treeitem]', { hasText: 'dev-box-alice' }).first();
+    await row.click({ button: 'right' });
+    await pickMenuItem(page, 'Terminate…');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match((await dialog.textContent()) ?? '', /Terminate provisioned product "dev-box-alice"\?/);
+    await wb.screenshot('terminate-confirmation');
+    await dialog.locator('.monaco-button', { hasText: /^Terminate$/ }).click();
+
+    // The product shows the operation while it runs, then leaves the tree.
+    await row.filter({ hasText: /Terminat/ }).waitFor({ timeout: 15_000 });
+    await wb.runCommand('Service Catalog: Show Record Output');
+    // Monaco renders each visual line (long lines wrap) in its own element, spaces as non-breaking ones.
+    const outputText = () =>
+      page.locator('.part.panel .monaco-editor .view-line').evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')).join(''));
+    const finalLine = /TERMINATE_PROVISIONED_PRODUCT · dev-box-alice [^·]*· IN_PROGRESS → SUCCEEDED · launch role arn:aws:iam::\d{12}:role\/[\w+=,.@-]+/;
+    const deadline = Date.now() + 90_000;
+    while (!finalLine.test(await outputText()) && Date.now() < deadline) await page.waitForTimeout(500);
+    assert.match(await outputText(), finalLine, 'the final status line, with the launch role, in the output');
+    await page.locator('.pane-body [role=treeitem]', { hasText: 'dev-box-alice' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await wb.screenshot('terminate-record-output');
   });
 });

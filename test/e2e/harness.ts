@@ -57,7 +57,7 @@ export interface Workbench {
 /** The part of scripts/lib/vscode-server.mjs the harness uses (loaded at run time, not bundled). */
 interface Lib {
   makeRunDir(prefix?: string): string;
-  startServer(o: { runDir: string; env?: Record<string, string> }): Promise<{ origin: string; port: number; logFile: string; stop(): Promise<void> }>;
+  startServer(o: { runDir: string; env?: Record<string, string>; smokeTestDriver?: boolean }): Promise<{ origin: string; port: number; logFile: string; stop(): Promise<void> }>;
   launchBrowser(): Promise<Browser>;
   workbenchUrl(o: { origin: string; folder?: string; extensionDevelopmentPath?: string }): string;
   waitForWorkbench(page: Page, timeoutMs?: number): Promise<void>;
@@ -67,6 +67,16 @@ interface Lib {
 
 function loadLib(): Promise<Lib> {
   return import(pathToFileURL(path.join(repoRoot, 'scripts/lib/vscode-server.mjs')).href) as Promise<Lib>;
+}
+
+/** Runs the item labelled `label` of the open context menu (highlighted, then Enter, as a keyboard user would). */
+export async function pickMenuItem(page: Page, label: string): Promise<void> {
+  const item = page.locator('.context-view .action-item', { has: page.locator('.action-label', { hasText: label }) }).first();
+  await item.waitFor({ timeout: 15_000 });
+  await item.hover();
+  await page.locator('.context-view .action-item.focused').first().waitFor({ timeout: 5_000 });
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 /** Registers mocha hooks on the enclosing describe and returns its workbench handle. */
@@ -120,7 +130,8 @@ export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
     lib = await loadLib();
     runDir = lib.makeRunDir('sce-e2e-');
     workspace = options.workspace ?? path.join(runDir, 'workspace');
-    server = await lib.startServer({ runDir, env: options.env });
+    // No smoke-test driver: with it the workbench refuses modal dialogs, and users see them.
+    server = await lib.startServer({ runDir, env: options.env, smokeTestDriver: false });
     browser = await lib.launchBrowser();
     if (pagePer === 'suite') await openPage();
   });

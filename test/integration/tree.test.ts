@@ -112,6 +112,10 @@ describe('provisioned products tree', () => {
     await api.tree.refresh();
     assert.equal(api.tree.findProduct(target.Id!)?.row.Status, 'UNDER_CHANGE');
     assert.ok(api.autoRefresher.isScheduled, 'auto-refresh scheduled while the product is under change');
+    // Regaining window focus catches up at once instead of waiting for the (slowed) timer.
+    const callsBeforeCatchUp = api.autoRefresher.describeCalls;
+    api.autoRefresher.catchUp();
+    await waitFor('an immediate re-read on catch-up', () => api.autoRefresher.describeCalls > callsBeforeCatchUp, 500, 20);
     const listCallsBefore = api.session.api!.calls.byOperation.SearchProvisionedProducts ?? 0;
     await waitFor('the terminated product to leave the tree', () => !api.tree.findProduct(target.Id!), 60_000);
     assert.equal(api.session.api!.calls.byOperation.SearchProvisionedProducts ?? 0, listCallsBefore, 'no re-listing, only DescribeProvisionedProduct');
