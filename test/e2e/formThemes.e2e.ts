@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { pickMenuItem, useWorkbench } from './harness';
+import { chooseProductBySearch } from './formSteps';
 
 const THEMES = [
   { name: 'dark', colorTheme: 'Default Dark Modern', bodyClass: 'vscode-dark' },
@@ -73,13 +74,7 @@ describe('forms in both themes (e2e)', () => {
 
       // Provision: product chosen by search, its parameters with defaults and constraints.
       let form = await openForm(() => page.locator('.action-label[aria-label^="Provision Product"]').first().click(), '#product-search');
-      await form.locator('#product-search').click();
-      await page.keyboard.type('Static Website');
-      await form.locator('text=/^1 product$/').waitFor();
-      await page.keyboard.press('Tab');
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
+      await chooseProductBySearch(page, form, 'Static Website');
       await form.locator('#param-BucketName').waitFor({ timeout: 30_000 });
       await expectTheme(form, theme.bodyClass);
       await wb.screenshot(`form-provision-${theme.name}`);

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { useWorkbench } from './harness';
+import { chooseProductBySearch } from './formSteps';
 
 function form(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').frameLocator('#active-frame');
@@ -20,13 +21,7 @@ describe('provision form (e2e)', () => {
     await f.locator('text=/\\d+ products?/').waitFor({ timeout: 30_000 });
 
     // Search, then choose the product with the keyboard.
-    await f.locator('#product-search').click();
-    await page.keyboard.type('Static Website');
-    await f.locator('text=/^1 product$/').waitFor();
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
+    await chooseProductBySearch(page, f, 'Static Website');
     await f.locator('#param-BucketName').waitFor({ timeout: 30_000 });
 
     // Name and an invalid bucket name: the field says what the constraint says.
