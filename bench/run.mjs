@@ -95,7 +95,7 @@ function printTable(r) {
   const rows = [];
   const ok = (pass) => (pass ? 'met' : 'MISSED');
   for (const s of r.listing.sizes ?? []) {
-    rows.push([`Listing N=${s.n} (${s.visible} visible, ${s.pages} pages)`, `${s.extension.ms} ms, ${s.extension.apiCalls} calls`,
+    rows.push([`Listing N=${s.n} (${s.visible} visible, ${s.pages} pages)`, `${s.extension.ms} ms, ${s.extension.apiCalls} calls` + (s.extension.launchRoleSweepCalls ? ` (+${s.extension.launchRoleSweepCalls} launch-role scan after)` : ''),
       `floor ${s.floor.ms} ms → ${s.extensionVsFloor}×; CLI scan ${s.cliScan.ms} ms/${s.cliScan.apiCalls} calls (${s.cliScanVsExtension}× slower); CLI search loop ${s.cliSearchLoop.ms} ms/${s.cliSearchLoop.apiCalls} calls (${s.cliSearchLoopVsExtension}×)`,
       `≤1.15× floor: ${ok(s.extensionVsFloor <= 1.15)}${s.n === 1000 ? `; ≥3× CLI: ${ok(s.cliScanVsExtension >= 3)}` : ''}`]);
   }

@@ -5,6 +5,7 @@ import {
   DescribeRecordCommand,
   GetProvisionedProductOutputsCommand,
   ListRecordHistoryCommand,
+  ScanProvisionedProductsCommand,
   SearchProvisionedProductsCommand,
   TerminateProvisionedProductCommand,
   UpdateProvisionedProductPropertiesCommand,
@@ -19,6 +20,8 @@ import type { AccessLevel, CallSettings, Connection } from './connection';
 import { collectAllPages } from './paging';
 
 export const SEARCH_PAGE_SIZE = 100;
+/** The model's cap for ScanProvisionedProducts. */
+export const SCAN_PAGE_SIZE = 20;
 
 export interface ListOptions {
   /** Free text or `field:value` terms, sent as the SearchQuery filter. */
@@ -68,6 +71,24 @@ export class CatalogApi {
       );
       return { items: out.ProvisionedProducts ?? [], nextToken: out.NextPageToken || undefined };
     }, options.onPage);
+  }
+
+  /**
+   * Pages through ScanProvisionedProducts (details, launch role included, 20 a page) at the configured
+   * access level. `onPage` returns false to stop early; at most `maxPages` are read. Returns pages read.
+   */
+  async scanProvisionedProducts(onPage: (details: readonly ProvisionedProductDetail[]) => boolean | void, maxPages = Infinity): Promise<number> {
+    let token: string | undefined;
+    let pages = 0;
+    while (pages < maxPages) {
+      const out = await this.client.send(
+        new ScanProvisionedProductsCommand({ AccessLevelFilter: this.accessLevelFilter, PageSize: SCAN_PAGE_SIZE, PageToken: token }),
+      );
+      pages++;
+      token = out.NextPageToken || undefined;
+      if (onPage(out.ProvisionedProducts ?? []) === false || !token) break;
+    }
+    return pages;
   }
 
   async describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {

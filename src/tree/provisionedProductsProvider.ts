@@ -2,11 +2,13 @@
 // good list when a refresh fails, and updates single items in place when they are re-read.
 import * as vscode from 'vscode';
 import type { ProvisionedProductDetail } from '@aws-sdk/client-service-catalog';
+import type { CatalogApi } from '../catalog/api';
 import { classifyError, type Failure } from '../catalog/errors';
 import type { CatalogSession } from '../session/catalogSession';
 import type { GroupBy } from '../session/settings';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/log';
+import { shouldSweep, sweepLaunchRoles } from './launchRoleSweep';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
 import { mergeDetail, type ProductRow } from './productRow';
 import { BUSY_PRODUCT_STATUSES, humanize, productStatusIcon } from './statusStyle';
@@ -19,7 +21,7 @@ const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base'
 const STATUS_ORDER = ['ERROR', 'TAINTED', 'UNDER_CHANGE', 'PLAN_IN_PROGRESS', 'AVAILABLE'];
 
 export class ProvisionedProductsProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
-  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
+  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private readonly settled = this.register(new vscode.EventEmitter<void>());
   /** Fires after every refresh attempt (success or failure) has been applied. */
@@ -31,6 +33,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   private lastSuccess?: Date;
   private inFlight?: Promise<void>;
   private refreshAgain = false;
+  private sweeping?: Promise<void>;
 
   constructor(
     private readonly session: CatalogSession,
@@ -109,6 +112,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       this.replaceProducts(rows);
       this.failure = undefined;
       this.lastSuccess = new Date();
+      this.startLaunchRoleSweep(api);
     } catch (error) {
       if (api !== this.session.api) return;
       this.failure = classifyError(error, api.connection.kind === 'aws' ? api.connection.profile : undefined);
@@ -135,6 +139,39 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       }
     }
     this.products = next;
+  }
+
+  /** Resolves once the launch-role sweep of the last refresh has ended (tests and benchmarks wait on it). */
+  whenDetailsSettled(): Promise<void> {
+    return this.sweeping ?? Promise.resolve();
+  }
+
+  /** Reads the launch roles of a small list in the background, after the list is shown. */
+  private startLaunchRoleSweep(api: CatalogApi): void {
+    const missing = this.productNodes.filter((n) => !n.row.detailLoaded).map((n) => n.row.Id!);
+    if (!shouldSweep(this.products.size, missing.length)) return;
+    const afterRefresh = new Promise((resolve) => setTimeout(resolve, 0));
+    this.sweeping = afterRefresh
+      .then(() => (api === this.session.api ? sweepLaunchRoles(api, missing, (details) => this.applyScannedDetails(api, details)) : undefined))
+      .then(
+        () => undefined,
+        (error) => log().warn(`Reading launch roles with ScanProvisionedProducts failed: ${(error as Error).message}`),
+      );
+  }
+
+  private applyScannedDetails(api: CatalogApi, details: readonly ProvisionedProductDetail[]): void {
+    if (api !== this.session.api) return;
+    const updated: ProductNode[] = [];
+    let statusMoved = false;
+    for (const detail of details) {
+      const node = this.products.get(detail.Id!);
+      // A product whose version changed since the listing would lose its names: the next refresh brings them.
+      if (!node || node.row.detailLoaded || detail.ProvisioningArtifactId !== node.row.ProvisioningArtifactId) continue;
+      statusMoved ||= detail.Status !== node.row.Status;
+      node.row = mergeDetail(node.row, detail);
+      updated.push(node);
+    }
+    if (updated.length) this.changed.fire(statusMoved && this.groupBy === 'status' ? undefined : updated);
   }
 
   /** Applies a freshly read detail to one item; fires only for that item unless grouping moves it. */

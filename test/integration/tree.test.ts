@@ -48,6 +48,32 @@ describe('provisioned products tree', () => {
     for (const status of Object.keys(EXPECTED_ICONS)) assert.ok(statuses.has(status), `a product in ${status} is shown (saw ${[...statuses]})`);
   });
 
+  it('reads the launch roles of a small list with ScanProvisionedProducts, not one call per product', async () => {
+    const api = await connectedToSandbox();
+    const calls = api.session.api!.calls.byOperation;
+    // Auto-refresh may re-read the seeded busy products meanwhile: its own calls are not the sweep's.
+    const described = () => (calls.DescribeProvisionedProduct ?? 0) - api.autoRefresher.describeCalls;
+    const before = { scan: calls.ScanProvisionedProducts ?? 0, describe: described() };
+    // A filter that matches nothing, then none: every product comes back as a new item, without its detail.
+    await api.tree.setFilter('no-such-provisioned-product');
+    assert.equal(api.tree.productNodes.length, 0);
+    await api.tree.setFilter('');
+    await api.tree.whenDetailsSettled();
+    const nodes = api.tree.productNodes;
+    const scans = (calls.ScanProvisionedProducts ?? 0) - before.scan;
+    assert.ok(scans >= 1 && scans <= Math.ceil(nodes.length / 20) + 1, `${scans} scan pages for ${nodes.length} products`);
+    for (const node of nodes) {
+      assert.ok(node.row.detailLoaded, `${node.row.Name} has its detail`);
+      const item = api.tree.getTreeItem(node);
+      const tooltip = (item.tooltip as vscode.MarkdownString | undefined)?.value ?? '';
+      assert.match(tooltip, /\| Launch role \| (`arn:aws:iam::\d{12}:role\/[\w+=,.@-]+`|_none_) \|/, `tooltip of ${node.row.Name} without hovering`);
+    }
+    const sample = nodes.find((n) => n.row.LaunchRoleArn)!;
+    const detail = await api.session.api!.describeProvisionedProduct(sample.row.Id!);
+    assert.equal(sample.row.LaunchRoleArn, detail.LaunchRoleArn, 'the same launch role DescribeProvisionedProduct gives');
+    assert.equal(described() - before.describe, 1, 'only the check above described a product');
+  });
+
   it('expanding a product shows its launch role, outputs and recent records', async () => {
     const api = await connectedToSandbox();
     const node = api.tree.productNodes.find((n) => n.row.Status === 'AVAILABLE')!;
