@@ -1,5 +1,6 @@
 // Composition root: builds the session, the tree, the status bar and the commands, and wires them.
 // Activation stays cheap: the SDK and the sandbox are separate bundles loaded on first use.
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { registerCommand, runInTerminal } from './commands/errorHandling';
@@ -123,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const recordLog = new RecordLog(log());
   const newRecordTracker = () =>
     new RecordTracker({
-      session, tree, memento: context.globalState, log: recordLog, timeScale: sandboxTimeScale,
+      session, tree, memento: context.globalState, ownerId: windowOwnerId(context.workspaceState), log: recordLog, timeScale: sandboxTimeScale,
       onRecordChanged: (detail) => detail.RecordId && recordDocuments.refresh(detail.RecordId),
     });
   const recordDocuments = new RecordDocumentProvider({ session, tree, secretsOf: (id) => records.secretsOf(id) });
@@ -164,6 +165,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     setUserInput: (next) => (userInput = next ?? new VsCodeUserInput()),
   };
+}
+
+/** This window's id in shared state: kept in workspace state, so a reload of the window keeps it. */
+function windowOwnerId(workspaceState: vscode.Memento): string {
+  const key = 'serviceCatalogExplorer.windowId';
+  let id = workspaceState.get<string>(key);
+  if (!id) {
+    id = randomUUID();
+    void workspaceState.update(key, id);
+  }
+  return id;
 }
 
 /** The sandbox runs operations faster than AWS; durations read from its history are scaled back to real time. */

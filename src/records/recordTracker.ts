@@ -13,7 +13,7 @@ import { log } from '../util/log';
 import { activityText, finalLines, operationVerb, resultSummary, statusLine } from './recordLines';
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from './recordTiming';
-import { MementoTailStore, tailStoreKey, type MementoLike } from './tailStoreAdapter';
+import { MementoTailStore, TAIL_LEASE_RENEW_MS, tailStoreKey, type MementoLike } from './tailStoreAdapter';
 
 export const SHOW_RECORD_LOG_COMMAND = 'serviceCatalogExplorer.showRecordLog';
 const SHOW_OUTPUT = 'Show Output';
@@ -32,6 +32,8 @@ export interface RecordTrackerDeps {
   readonly session: CatalogSession;
   readonly tree: ProvisionedProductsProvider;
   readonly memento: MementoLike;
+  /** This window's id in the shared store (stable across reloads); without it, one window is assumed. */
+  readonly ownerId?: string;
   readonly log: RecordLog;
   /** How much faster than real time the connection's service runs (the sandbox's time scale), for durations from history. */
   readonly timeScale?: (api: CatalogApi) => number;
@@ -56,6 +58,7 @@ export class RecordTracker extends Disposable {
   private tailer?: RecordTailer;
   private api?: CatalogApi;
   private resumed: Promise<void> = Promise.resolve();
+  private leaseTimer?: ReturnType<typeof setInterval>;
   private readonly running = new Map<string, RunningRecord>();
   private readonly finished = this.register(new vscode.EventEmitter<RecordDetail>());
   /** Fires once per record when its final status has been reported. */
@@ -120,7 +123,8 @@ export class RecordTracker extends Disposable {
     if (api === this.api && this.tailer) return;
     this.stopTailer();
     if (!api || this.disposed) return;
-    const store = new MementoTailStore(this.deps.memento, tailStoreKey(api.connection));
+    const ownership = this.deps.ownerId ? { owner: this.deps.ownerId } : undefined;
+    const store = new MementoTailStore(this.deps.memento, tailStoreKey(api.connection), ownership);
     const tailer = new RecordTailer({
       describeRecord: async (id) => {
         const { detail, outputs } = await api.describeRecord(id);
@@ -134,10 +138,18 @@ export class RecordTracker extends Disposable {
     this.tailer = tailer;
     this.api = api;
     this.resumed = this.resume(tailer, store);
+    // Renews this window's claim on its records and adopts those a closed window left unfinished.
+    if (ownership) this.leaseTimer = setInterval(() => void this.renewAndAdopt(tailer, store), TAIL_LEASE_RENEW_MS);
+  }
+
+  private async renewAndAdopt(tailer: RecordTailer, store: MementoTailStore): Promise<void> {
+    if (this.tailer !== tailer) return;
+    const orphans = store.load().some((e) => e.finalReportedAtMs === undefined && !tailer.handleFor(e.recordId));
+    if (orphans || this.running.size) await this.resume(tailer, store);
   }
 
   private async resume(tailer: RecordTailer, store: MementoTailStore): Promise<void> {
-    const pending = store.load().filter((entry) => entry.finalReportedAtMs === undefined);
+    const pending = store.load().filter((entry) => entry.finalReportedAtMs === undefined && !tailer.handleFor(entry.recordId));
     for (const entry of pending) this.begin(entry.recordId, entry.meta, entry.startedAtMs, undefined, entry.lastStatus);
     try {
       await tailer.resume();
@@ -148,6 +160,8 @@ export class RecordTracker extends Disposable {
   }
 
   private stopTailer(): void {
+    if (this.leaseTimer) clearInterval(this.leaseTimer);
+    this.leaseTimer = undefined;
     this.tailer?.dispose();
     this.tailer = undefined;
     this.api = undefined;

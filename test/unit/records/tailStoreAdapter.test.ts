@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { RecordStatus } from '@aws-sdk/client-service-catalog';
 import { RecordTailer, VirtualClock, type PersistedTail } from '../../../src/catalog/records';
-import { MementoTailStore, tailStoreKey, type MementoLike } from '../../../src/records/tailStoreAdapter';
+import { MementoTailStore, TAIL_LEASE_MS, tailStoreKey, type MementoLike } from '../../../src/records/tailStoreAdapter';
 
 /** Like VS Code's globalState: values are JSON-cloned on update. */
 class FakeMemento implements MementoLike {
@@ -55,6 +55,81 @@ describe('globalState TailStore adapter', () => {
     const memento = new FakeMemento();
     await new MementoTailStore(memento, devKey).save([entry('rec-dev')]);
     assert.deepEqual(new MementoTailStore(memento, sandboxKey).load(), []);
+  });
+
+  describe('shared by two windows', () => {
+    let now = 0;
+    const windowStore = (memento: MementoLike, owner: string) => new MementoTailStore(memento, 'k', { owner, now: () => now });
+
+    it('a window saving its records keeps the other window\'s records', async () => {
+      now = 1_000;
+      const memento = new FakeMemento();
+      const a = windowStore(memento, 'window-a');
+      const b = windowStore(memento, 'window-b');
+      await a.save([entry('rec-a')]);
+      await b.save([entry('rec-b')]);
+      await a.save([entry('rec-a', { lastStatus: 'IN_PROGRESS' })]);
+      const everything = new MementoTailStore(memento, 'k').load();
+      assert.deepEqual(everything.map((e) => e.recordId).sort(), ['rec-a', 'rec-b']);
+      assert.equal(everything.find((e) => e.recordId === 'rec-a')?.lastStatus, 'IN_PROGRESS');
+      assert.ok(everything.every((e) => !('owner' in e) && !('leaseUntilMs' in e)), 'ownership stays inside the store');
+      await b.save([]);
+      assert.deepEqual(new MementoTailStore(memento, 'k').load().map((e) => e.recordId), ['rec-a'], 'a window drops only its own');
+    });
+
+    it('a window adopts another\'s records only once that window stopped renewing its lease', async () => {
+      now = 1_000;
+      const memento = new FakeMemento();
+      await windowStore(memento, 'window-a').save([entry('rec-a')]);
+      const b = windowStore(memento, 'window-b');
+      assert.deepEqual(b.load(), [], 'window A is alive: its record is not B\'s to follow');
+      now += TAIL_LEASE_MS - 1;
+      assert.deepEqual(b.load(), []);
+      now += 1;
+      assert.deepEqual(b.load().map((e) => e.recordId), ['rec-a'], 'A closed or crashed: B takes over');
+      await b.save(b.load());
+      assert.deepEqual(windowStore(memento, 'window-a').load(), [], 'and A, back later, leaves it to B');
+    });
+
+    it('a reloaded window resumes its own records at once', async () => {
+      now = 1_000;
+      const memento = new FakeMemento();
+      await windowStore(memento, 'window-a').save([entry('rec-a')]);
+      assert.deepEqual(windowStore(memento, 'window-a').load().map((e) => e.recordId), ['rec-a']);
+    });
+
+    it('with two tailers, each record is reported once, by the window that follows it', async () => {
+      now = 0;
+      let status: RecordStatus = 'IN_PROGRESS';
+      const describeRecord = async (id: string) => ({ RecordDetail: { RecordId: id, Status: status } });
+      const clock = new VirtualClock(0);
+      const memento = new FakeMemento();
+      const finals: string[] = [];
+      const open = (owner: string) => {
+        const tailer = new RecordTailer({ describeRecord, store: windowStore(memento, owner), clock, random: () => 0.5 });
+        tailer.onFinal((id) => finals.push(`${owner}:${id}`));
+        return tailer;
+      };
+      const a = open('a');
+      const b = open('b');
+      await a.resume();
+      await b.resume();
+      a.tail('rec-a', {}, { RecordId: 'rec-a', Status: 'CREATED' });
+      b.tail('rec-b', {}, { RecordId: 'rec-b', Status: 'CREATED' });
+      await clock.advanceBy(3_000);
+      await Promise.all([a.flushStore(), b.flushStore()]);
+      // Window B reloads while both records run: it must pick up its own record, not A's.
+      b.dispose();
+      const b2 = open('b');
+      await b2.resume();
+      assert.deepEqual(b2.activeRecordIds, ['rec-b']);
+      status = 'SUCCEEDED';
+      await clock.runUntil(() => finals.length === 2, 120_000);
+      await clock.advanceBy(60_000);
+      assert.deepEqual(finals.sort(), ['a:rec-a', 'b:rec-b']);
+      a.dispose();
+      b2.dispose();
+    });
   });
 
   describe('with the RecordTailer across a restart', () => {
