@@ -1,12 +1,16 @@
 // Idempotency tokens: a repeated token with the same request replays the first result without a
 // second effect; the same token with a different request is refused, as AWS does.
+import { createHash } from 'node:crypto';
 import type { OpEnv } from './env';
 import { fail } from './errors';
 
-/** Canonical JSON of the request without its token (and AcceptLanguage, which changes nothing). */
+/**
+ * Digest of the request's canonical JSON without its token (and AcceptLanguage, which changes
+ * nothing). A digest, not the JSON: requests carry NoEcho values, and this is kept in the state.
+ */
 export function requestFingerprint(input: Record<string, unknown>, tokenField: string): string {
   const { [tokenField]: _token, AcceptLanguage: _language, ...rest } = input;
-  return canonicalJson(rest);
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -1,5 +1,6 @@
 // Provisioning-parameter rules as CloudFormation applies them, with CloudFormation's wording.
-// Pure (no sandbox imports beyond types) so a client form can reuse it to validate before sending.
+// Pure (no state, no I/O); NoEcho values are kept only as digests (./secrets).
+import { isSealed, sealSecret } from './secrets';
 import type { ParameterSpec, ParameterValue } from './types';
 
 export interface ProvidedParameter { Key: string; Value?: string; UsePreviousValue?: boolean }
@@ -74,9 +75,10 @@ export function resolveParameters(specs: ParameterSpec[], provided: ProvidedPara
     }
     const value = given && !given.UsePreviousValue && given.Value !== undefined ? given.Value : previousByKey.get(spec.ParameterKey) ?? spec.DefaultValue;
     if (value === undefined) { missing.push(spec.ParameterKey); continue; }
-    const problem = checkParameterValue(spec, value);
+    // A sealed previous value was checked when it was given; only its digest is left to check.
+    const problem = isSealed(value) ? undefined : checkParameterValue(spec, value);
     if (problem) return { ok: false, message: problem };
-    values.push({ Key: spec.ParameterKey, Value: value });
+    values.push({ Key: spec.ParameterKey, Value: spec.IsNoEcho ? sealSecret(value) : value });
   }
   if (missing.length) return { ok: false, message: `Parameters: [${missing.join(', ')}] must have values` };
   return { ok: true, values };

@@ -1,5 +1,6 @@
 // A NoEcho canary provisioned through the sandbox never comes back in reads of records, products or
-// outputs, nor in error messages, redacted form values, or anything logged while it is in use.
+// outputs, nor in error messages, redacted form values, anything logged while it is in use, or the
+// sandbox's saved state.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { classifyError } from '../../../src/catalog/errors';
@@ -99,6 +100,8 @@ describe('faults: NoEcho secrets', function () {
       }
       const error = rejected as Error;
       texts.push(`error: ${error.message}`, `classified: ${classifyError(error).message}`, ...internalErrors, ...logged, ...sandboxLog);
+      // The sandbox's own state (what its state file holds) keeps digests, and idempotency fingerprints, only.
+      texts.push(`sandbox state: ${JSON.stringify(sandbox.service.snapshot())}`);
       for (const secret of [...secrets, badSecret.slice(0, -1)]) {
         const leak = texts.find((t) => t.includes(secret));
         assert.equal(leak, undefined, `the NoEcho value leaked in: ${leak?.slice(0, 300)}`);

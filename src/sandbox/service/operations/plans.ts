@@ -6,6 +6,7 @@ import { startRecord } from '../lifecycle';
 import { launchRoleFor, requireNotBusy, resolveArtifact, resolvePath, resolveProduct } from '../lookup';
 import { pageOf } from '../paging';
 import { planDetails, planSummary, recordDetail } from '../render';
+import { sealNoEchoValues } from '../secrets';
 import { planTimeline } from '../timeline';
 import type { Artifact, PlanData, ProvisionedProduct, ResourceChange } from '../types';
 import { offsetFrom, ownerFilter } from './access';
@@ -51,7 +52,7 @@ export function createProvisionedProductPlan(input: Record<string, any>, env: Op
     id, name: input.PlanName, type: 'CLOUDFORMATION', provisionedProductId: pp.id, provisionedProductName: pp.name, forNewProduct,
     productId: product.id, artifactId: artifact.id, pathId: portfolio.pathId, status: 'CREATE_IN_PROGRESS',
     createdTime: env.now, updatedTime: env.now, readyAt: planTimeline(env.now, { workSeconds: PLAN_SECONDS, outcome: 'SUCCEEDED' }, env.timeScale, id).endsAt,
-    parameters: input.ProvisioningParameters ?? [], resolvedParameters: parameters, tags, notificationArns: input.NotificationArns ?? [],
+    parameters: sealNoEchoValues(artifact.parameters, input.ProvisioningParameters), resolvedParameters: parameters, tags, notificationArns: input.NotificationArns ?? [],
     resourceChanges: changes, ownerArn: pp.userArn,
   };
   env.state.addPlan(plan);
