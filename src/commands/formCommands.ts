@@ -42,6 +42,7 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
     {
       service,
       connectionLabel: () => session.label,
+      connectedAs: () => (session.api ? session.label : undefined),
       trackRecord: deps.trackRecord ?? ((record) => log().info(`Record ${record.RecordId} started (${record.RecordType}, ${record.Status}).`)),
       refreshTree: () => void tree.refresh(),
       logger: log(),
@@ -91,6 +92,7 @@ async function provisionedProductFrom(arg: unknown, capability: Capability, titl
     if (node) return refFromNode(node);
     return { id: arg, name: arg };
   }
+  if (!deps.session.api) throw new RequestError('Not connected to Service Catalog. Connect to AWS or try the sandbox first.');
   const candidates = deps.tree.productNodes.filter((n) => productCapabilities(n.row).includes(capability));
   if (!candidates.length) throw new RequestError('No provisioned product in the tree allows this now.');
   const items = candidates.map((node) => ({ label: node.row.Name ?? node.row.Id ?? '?', description: node.row.ProductName, detail: node.row.Status, node }));

@@ -11,7 +11,9 @@ export function productCapabilities(p: ProductFacts): string[] {
   const caps: string[] = [];
   const status = p.Status ?? 'UNKNOWN';
   const settled = status === 'AVAILABLE' || status === 'TAINTED' || status === 'ERROR';
-  if (settled) caps.push('canUpdate', 'canTerminate', 'canChangeProperties', 'canPlan');
+  if (settled) caps.push('canUpdate', 'canTerminate', 'canChangeProperties');
+  // A product waiting on its plan can only move on by executing or deleting that plan.
+  if (settled || status === 'PLAN_IN_PROGRESS') caps.push('canPlan');
   if (status === 'AVAILABLE' || status === 'TAINTED') caps.push('canRunAction');
   if (p.Arn) caps.push('hasArn');
   return caps;

@@ -5,12 +5,16 @@ import { PlanController } from './controllers/planController';
 import { ProvisioningFormController } from './controllers/provisioningFormController';
 import { ServiceActionController } from './controllers/serviceActionController';
 import type { ControllerDeps, FormController, ParameterMemory } from './controllers/deps';
+import { ConnectionPin } from './connectionPin';
 import { FormPanel, VIEW_TYPES, webviewOptions } from './formPanel';
 import type { Logger } from './messageRouter';
 import type { PanelKind, ProvisionedProductRef } from './protocol';
 import { isPlainObject } from './schema';
 
 export type PanelDeps = Omit<ControllerDeps, 'openPlan'>;
+
+/** The session's label while signed out; a form opened then is not pinned to anything. */
+const NOT_CONNECTED = 'Not connected';
 
 export class FormPanels implements vscode.Disposable {
   private readonly open = new Set<FormPanel>();
@@ -56,15 +60,30 @@ export class FormPanels implements vscode.Disposable {
     makeController: (deps: ControllerDeps, panel: () => FormPanel) => FormController,
     column = vscode.ViewColumn.Active,
     restored?: vscode.WebviewPanel,
+    restoredConnection?: string,
   ): FormPanel {
     const webviewPanel = restored ?? vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, column, webviewOptions(this.extensionUri));
     let formPanel: FormPanel | undefined;
-    const controller = makeController(this.deps, () => formPanel!);
+    const controller = makeController(this.pinnedDeps(restoredConnection), () => formPanel!);
     formPanel = new FormPanel(kind, webviewPanel, controller, this.extensionUri, this.logger, !!restored);
     this.open.add(formPanel);
     formPanel.onDidDispose(() => this.open.delete(formPanel!));
     this.opened.fire(formPanel);
     return formPanel;
+  }
+
+  /** Deps whose service refuses to serve once the connection is not the one the form opened on. */
+  private pinnedDeps(restoredConnection?: string): ControllerDeps {
+    const current = () => this.deps.connectedAs?.();
+    const pin = new ConnectionPin(restoredConnection ?? current());
+    return {
+      ...this.deps,
+      connectionLabel: () => pin.label ?? this.deps.connectionLabel(),
+      service: () => {
+        pin.check(current());
+        return this.deps.service();
+      },
+    };
   }
 
   /** Serializers for every kind; the page's state carries its PanelInit (never secrets). */
@@ -90,7 +109,9 @@ export class FormPanels implements vscode.Disposable {
       plans: (deps, p) => new PlanController(deps, product!, (m) => p().post(m)),
       action: (deps) => new ServiceActionController(deps, product!),
     };
-    this.create(kind, panel.title, make[kind], undefined, panel);
+    // A restored form stays on the connection its page last showed, even if the session reconnects elsewhere.
+    const connection = init && typeof init.connection === 'string' && init.connection !== NOT_CONNECTED ? init.connection : undefined;
+    this.create(kind, panel.title, make[kind], undefined, panel, connection);
   }
 
   dispose(): void {

@@ -22,6 +22,8 @@ export interface ControllerDeps {
   /** The current connection's service; throws when not connected. */
   readonly service: () => FormService;
   readonly connectionLabel: () => string;
+  /** The label of the connection in use, undefined when not connected (forms pin themselves to it). */
+  readonly connectedAs?: () => string | undefined;
   /** Hands a new record to whoever follows records to their end (the output channel). */
   /** Follows a record to its end; `secrets` (typed NoEcho values) are masked wherever the record is shown. */
   readonly trackRecord: (record: RecordDetail, secrets?: readonly string[]) => void;

@@ -9,11 +9,12 @@ describe('provisioned product capabilities', () => {
     );
   });
 
-  it('allows nothing that changes a product while it is busy', () => {
-    for (const Status of ['UNDER_CHANGE', 'PLAN_IN_PROGRESS']) {
-      const caps = productCapabilities({ Status });
-      assert.deepEqual(caps.filter((c) => c !== 'hasArn'), [], Status);
-    }
+  it('allows nothing that changes a product while it is under change', () => {
+    assert.deepEqual(productCapabilities({ Status: 'UNDER_CHANGE', Arn: 'arn:x' }), ['hasArn']);
+  });
+
+  it('offers only its plans (execute or delete) while a plan is in progress', () => {
+    assert.deepEqual(productCapabilities({ Status: 'PLAN_IN_PROGRESS' }), ['canPlan']);
   });
 
   it('lets a failed product be updated or terminated but not run actions when in ERROR', () => {
