@@ -57,6 +57,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     pickMany: (items, options) => userInput.pickMany(items, options),
     inputText: (options) => userInput.inputText(options),
     confirm: (message, detail, ...buttons) => userInput.confirm(message, detail, ...buttons),
+    // Optional in the interface: present exactly when the current input has it.
+    get pickOrType() {
+      return userInput.pickOrType?.bind(userInput);
+    },
   };
 
   const sandbox = new SandboxHost(context.globalStorageUri);
@@ -70,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     viewVisible: () => treeView.visible,
   });
   const statusBar = new ConnectionStatusBar(session);
+  context.subscriptions.push(tree.onDidRefresh(() => statusBar.showCallFailure(tree.lastFailure)));
   context.subscriptions.push(session, tree, treeView, autoRefresher, statusBar);
 
   const syncViewState = () => {

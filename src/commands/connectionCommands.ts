@@ -5,6 +5,7 @@ import type { CatalogSession } from '../session/catalogSession';
 import { loadCatalogModule } from '../session/lazyModules';
 import { readSettings } from '../session/settings';
 import type { UserInput } from '../ui/userInput';
+import { runInTerminal } from './errorHandling';
 
 const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {
   sso: 'IAM Identity Center (SSO)',
@@ -16,35 +17,49 @@ const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {
 };
 
 interface ConnectionPick extends vscode.QuickPickItem {
-  readonly target: { kind: 'sandbox' } | { kind: 'aws'; profile?: string; region?: string };
+  readonly target: { kind: 'sandbox' } | { kind: 'aws'; profile?: string; region?: string } | { kind: 'configure'; command: string };
 }
+
+const CURRENT = 'Current connection';
 
 export async function switchConnection(session: CatalogSession, input: UserInput, includeSandbox = true): Promise<void> {
   const { listProfiles } = loadCatalogModule();
   const profiles = await listProfiles().catch(() => [] as ProfileInfo[]);
   const current = readSettings();
+  const connected = session.state.kind === 'connected' ? session.state.connection : undefined;
   const items: ConnectionPick[] = [];
   if (includeSandbox) {
-    items.push({ label: '$(beaker) Sandbox', description: 'Local catalog inside VS Code, no AWS account needed', target: { kind: 'sandbox' } });
+    items.push({
+      label: '$(beaker) Sandbox', description: 'Local catalog inside VS Code, no AWS account needed',
+      detail: connected?.kind === 'sandbox' ? CURRENT : undefined, target: { kind: 'sandbox' },
+    });
   }
   if (process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) {
     items.push({ label: '$(key) Environment credentials', description: process.env.AWS_PROFILE ? `AWS_PROFILE=${process.env.AWS_PROFILE}` : 'AWS_ACCESS_KEY_ID', target: { kind: 'aws' } });
   }
   for (const p of profiles) {
-    const isCurrent = current.backend !== 'sandbox' && current.profile === p.name;
+    const isCurrent = connected?.kind === 'aws' && connected.profile === p.name;
     items.push({
       label: `$(account) ${p.name}`,
       description: [PROFILE_KIND_LABELS[p.kind], p.region].filter(Boolean).join(' · '),
-      detail: isCurrent ? 'Current connection' : undefined,
+      detail: isCurrent ? CURRENT : undefined,
       target: { kind: 'aws', profile: p.name, region: p.region },
     });
   }
   if (!profiles.length) {
-    items.push({ label: '$(info) No profiles found in ~/.aws/config or ~/.aws/credentials', description: 'Run "aws configure" or "aws configure sso" first', target: { kind: 'aws' } });
+    // Nothing to connect with yet: offer to set a profile up, as the AWS CLI does it.
+    items.push(
+      { label: '$(terminal) Set up an IAM Identity Center (SSO) profile', description: 'no profiles in ~/.aws/config yet · runs "aws configure sso"', target: { kind: 'configure', command: 'aws configure sso' } },
+      { label: '$(terminal) Set up a profile with access keys', description: 'runs "aws configure"', target: { kind: 'configure', command: 'aws configure' } },
+    );
   }
   const pick = await input.pickOne(items, { title: 'Service Catalog: Connect', placeHolder: 'Choose an AWS profile or the sandbox', matchOnDescription: true });
   if (pick.target.kind === 'sandbox') {
     await session.useSandbox();
+    return;
+  }
+  if (pick.target.kind === 'configure') {
+    runInTerminal(pick.target.command);
     return;
   }
   const region = await pickRegion(input, pick.target.region ?? current.region ?? process.env.AWS_REGION);

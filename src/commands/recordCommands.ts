@@ -6,12 +6,13 @@ import type { CatalogApi } from '../catalog/api';
 import { classifyError } from '../catalog/errors';
 import { isTerminalStatus } from '../catalog/records/record-tailer';
 import { RECORD_ID_PATTERN, recordIdOf, TAIL_RECORD_COMMAND, type RecordDocumentProvider } from '../records/recordDocument';
-import { formatLineTime, productLabel } from '../records/recordLines';
+
 import { SHOW_RECORD_LOG_COMMAND, type RecordTracker } from '../records/recordTracker';
 import type { CatalogSession } from '../session/catalogSession';
 import { ProductNode, RecordNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
-import { recordStatusIcon } from '../tree/statusStyle';
+import { humanize, recordStatusIcon } from '../tree/statusStyle';
+import { formatTime } from '../tree/tooltips';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../util/log';
 import { registerCommand } from './errorHandling';
@@ -57,25 +58,51 @@ async function lookUpRecord(deps: RecordCommandDeps, text?: string): Promise<'re
   if (!RECORD_ID_PATTERN.test(wanted)) {
     throw new Error(`"${wanted}" is neither a record id nor a provisioned product in the view.`);
   }
+  await requireRecord(api, wanted);
   await deps.documents.open(wanted);
   return 'record';
 }
 
 async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promise<string> {
-  const enter: RecordPick = { label: '$(edit) Enter a record id, or a provisioned product id, name or ARN…', alwaysShow: true };
   const recent = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: 'Reading recent records…' },
     () => recentRecords(api),
   );
-  // "Enter…" comes last so that typing a filter highlights the first matching record.
-  const items: RecordPick[] = [...recent.map(recordPick), { label: '', kind: vscode.QuickPickItemKind.Separator }, enter];
-  const picked = await deps.input.pickOne(items, {
+  const options = {
     title: 'Look up a record',
-    placeHolder: 'Filter by type, product, status or time, or pick "Enter…" to paste an id',
+    placeHolder: 'Filter recent records by type, product, status or time, or paste a record id, or a provisioned product id, name or ARN',
     matchOnDescription: true,
     matchOnDetail: true,
-  });
-  if (picked.recordId) return picked.recordId;
+  };
+  const picks = recent.map((r) => recordPick(r));
+  // What is typed can be looked up directly: the entry for it comes last, so a typed filter still
+  // highlights the first matching record.
+  if (deps.input.pickOrType) {
+    const picked = await deps.input.pickOrType(picks, {
+      ...options,
+      typedLabel: (value) => (value ? `$(search) Look up "${value}"` : '$(edit) Enter a record id, or a provisioned product id, name or ARN…'),
+    });
+    if ('typed' in picked) return picked.typed || askForId(deps);
+    return picked.recordId!;
+  }
+  const enter: RecordPick = { label: '$(edit) Enter a record id, or a provisioned product id, name or ARN…', alwaysShow: true };
+  const picked = await deps.input.pickOne([...picks, { label: '', kind: vscode.QuickPickItemKind.Separator }, enter], options);
+  return picked.recordId ?? askForId(deps);
+}
+
+/** An unknown id is said in a message, not opened as a document that only says it failed. */
+async function requireRecord(api: CatalogApi, recordId: string): Promise<void> {
+  try {
+    await api.describeRecord(recordId);
+  } catch (error) {
+    if ((error as Error).name === 'ResourceNotFoundException') {
+      throw new Error(`"${recordId}" is neither a record of this connection nor a provisioned product in the view.`);
+    }
+    throw error;
+  }
+}
+
+async function askForId(deps: RecordCommandDeps): Promise<string> {
   const typed = await deps.input.inputText({
     title: 'Look up a record',
     prompt: 'A record id (rec-…), or a provisioned product id, name or ARN to reveal it in the tree',
@@ -93,11 +120,13 @@ function newestFirst(records: RecordDetail[]): RecordDetail[] {
   return records.sort((a, b) => (b.CreatedTime?.getTime() ?? 0) - (a.CreatedTime?.getTime() ?? 0));
 }
 
-function recordPick(record: RecordDetail): RecordPick {
+/** A record in a pick: readable type and status, local time; the product only where records of several are listed. */
+function recordPick(record: RecordDetail, withProduct = true): RecordPick {
   const icon = recordStatusIcon(record.Status);
+  const product = withProduct ? ` · ${record.ProvisionedProductName ?? record.ProvisionedProductId ?? ''}` : '';
   return {
-    label: `$(${icon.id}) ${record.RecordType ?? 'Record'} · ${productLabel(record)}`,
-    description: `${record.Status ?? ''} · ${record.CreatedTime ? formatLineTime(record.CreatedTime) : ''}`,
+    label: `$(${icon.id}) ${humanize(record.RecordType ?? 'Record')}${product}`,
+    description: `${humanize(record.Status)} · ${record.CreatedTime ? formatTime(record.CreatedTime) : ''}`,
     detail: record.RecordId,
     recordId: record.RecordId,
   };
@@ -116,7 +145,7 @@ async function showRecordHistory(deps: RecordCommandDeps, node?: ProductNode): P
     void vscode.window.showInformationMessage(`${product.row.Name} has no records.`);
     return undefined;
   }
-  const picked = await deps.input.pickOne(newestFirst(records).map(recordPick), {
+  const picked = await deps.input.pickOne(newestFirst(records).map((r) => recordPick(r, false)), {
     title: `Record history of ${product.row.Name} (${records.length})`,
     placeHolder: 'Filter by type, status or time; pick one to open it',
     matchOnDescription: true,

@@ -1,27 +1,40 @@
 import * as vscode from 'vscode';
+import type { Failure } from '../catalog/errors';
 import { Disposable } from '../util/disposable';
 import type { CatalogSession, SessionState } from './catalogSession';
 
-/** Shows `profile · region` (or Sandbox) and switches connection on click. */
+/** Shows `profile · region` (or Sandbox) and switches connection on click; warns when calls fail. */
 export class ConnectionStatusBar extends Disposable {
   readonly item = this.register(vscode.window.createStatusBarItem('serviceCatalogExplorer.connection', vscode.StatusBarAlignment.Left, 50));
+  private callFailure?: Failure;
 
   constructor(private readonly session: CatalogSession) {
     super();
     this.item.name = 'Service Catalog Connection';
     this.item.command = 'serviceCatalogExplorer.switchConnection';
-    this.register(session.onDidChange((state) => this.render(state)));
+    this.register(
+      session.onDidChange((state) => {
+        this.callFailure = undefined; // it was the previous connection's
+        this.render(state);
+      }),
+    );
     this.render(session.state);
     this.item.show();
   }
 
+  /** The last listing's failure (e.g. expired credentials on a connection that was made), or none. */
+  showCallFailure(failure: Failure | undefined): void {
+    this.callFailure = failure;
+    this.render(this.session.state);
+  }
+
   private render(state: SessionState): void {
-    const icon = state.kind === 'connecting' ? '$(sync~spin)' : state.kind === 'failed' ? '$(warning)' : '$(cloud)';
+    const failure = state.kind === 'failed' ? state.failure : state.kind === 'connected' ? this.callFailure : undefined;
+    const icon = state.kind === 'connecting' ? '$(sync~spin)' : failure ? '$(warning)' : '$(cloud)';
     this.item.text = `${icon} ${this.session.label}`;
-    this.item.tooltip =
-      state.kind === 'failed'
-        ? `Service Catalog: ${state.failure.message}\nClick to switch connection.`
-        : `Service Catalog connection: ${this.session.label}\nClick to switch.`;
-    this.item.backgroundColor = state.kind === 'failed' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.tooltip = failure
+      ? `Service Catalog (${this.session.label}): ${failure.message}\nClick to switch connection.`
+      : `Service Catalog connection: ${this.session.label}\nClick to switch.`;
+    this.item.backgroundColor = failure ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 }

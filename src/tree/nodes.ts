@@ -203,6 +203,7 @@ export class RecordNode extends TreeNode {
     item.iconPath = recordStatusIcon(r.Status);
     item.tooltip = recordTooltip(r);
     item.contextValue = `record;status-${r.Status}`;
+    if (r.RecordId) item.command = { command: 'serviceCatalogExplorer.openRecord', title: 'Open Record', arguments: [r.RecordId] };
     return item;
   }
 }

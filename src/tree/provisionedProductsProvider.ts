@@ -72,7 +72,8 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       const when = this.lastSuccess ? this.lastSuccess.toLocaleTimeString() : 'earlier';
       return `Stale: showing the list from ${when}. Last refresh failed: ${this.failure.message}`;
     }
-    if (this.filterText) return `Filtered by "${this.filterText}"`;
+    // An empty filtered list says so in the welcome content (with Clear Filter), which VS Code shows only without a message.
+    if (this.filterText && this.products.size) return `Filtered by "${this.filterText}"`;
     return undefined;
   }
 

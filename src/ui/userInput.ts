@@ -14,6 +14,16 @@ export interface UserInput {
   inputText(options: vscode.InputBoxOptions): Promise<string>;
   /** A modal question; resolves to the chosen button, throws UserCancelledError on cancel. */
   confirm(message: string, detail: string, ...buttons: string[]): Promise<string>;
+  /**
+   * A pick whose last entry takes what was typed in the filter box (`typedLabel` words it), so a pasted
+   * id needs no second prompt. Optional: prompts without it fall back to a pick, then an input box.
+   */
+  pickOrType?<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions): Promise<T | { typed: string }>;
+}
+
+export interface PickOrTypeOptions extends vscode.QuickPickOptions {
+  /** The entry that stands for the typed text: its label with nothing typed, and with `value` typed. */
+  typedLabel(value: string): string;
 }
 
 export class VsCodeUserInput implements UserInput {
@@ -33,6 +43,35 @@ export class VsCodeUserInput implements UserInput {
     const value = await vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
     if (value === undefined) throw new UserCancelledError();
     return value;
+  }
+
+  pickOrType<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions): Promise<T | { typed: string }> {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+    const typedEntry: vscode.QuickPickItem = { label: options.typedLabel(''), alwaysShow: true };
+    const separator: vscode.QuickPickItem = { label: '', kind: vscode.QuickPickItemKind.Separator };
+    Object.assign(pick, { title: options.title, placeholder: options.placeHolder, matchOnDescription: !!options.matchOnDescription, matchOnDetail: !!options.matchOnDetail });
+    pick.items = [...items, separator, typedEntry];
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      pick.onDidChangeValue((value) => {
+        typedEntry.label = options.typedLabel(value.trim());
+        pick.items = [...items, separator, typedEntry]; // a new array: the list shows the new label
+      });
+      pick.onDidAccept(() => {
+        const [chosen] = pick.selectedItems;
+        if (!chosen) return;
+        settled = true;
+        const typed = pick.value.trim();
+        if (chosen === typedEntry) resolve({ typed });
+        else resolve(chosen as T);
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        if (!settled) reject(new UserCancelledError());
+        pick.dispose();
+      });
+      pick.show();
+    });
   }
 
   async confirm(message: string, detail: string, ...buttons: string[]): Promise<string> {

@@ -39,6 +39,10 @@ export class FormPanel {
   /** Resolves with the first `init` (or `failed`) the page was sent, i.e. once its script loaded and said `ready`. */
   readonly initialized = new Promise<HostToWebview>((resolve) => (this.markInitialized = resolve));
 
+  get productId(): string | undefined {
+    return this.controller.productId;
+  }
+
   constructor(
     readonly kind: PanelKind,
     readonly panel: vscode.WebviewPanel,

@@ -38,8 +38,9 @@ export class FormPanels implements vscode.Disposable {
     return this.create('provision', 'Provision Product', (deps) => new ProvisioningFormController(deps, { mode: 'provision', productId }));
   }
 
+  /** One update form per provisioned product: an open one is brought forward with what was typed in it. */
   openUpdate(product: ProvisionedProductRef): FormPanel {
-    return this.create('update', `Update ${product.name}`, (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product }));
+    return this.revealExisting('update', product) ?? this.create('update', `Update ${product.name}`, (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product }));
   }
 
   /** One plans panel per provisioned product: an open one is replaced so it shows `focusPlanId`. */
@@ -51,7 +52,13 @@ export class FormPanels implements vscode.Disposable {
   }
 
   openAction(product: ProvisionedProductRef): FormPanel {
-    return this.create('action', `Run Action: ${product.name}`, (deps) => new ServiceActionController(deps, product));
+    return this.revealExisting('action', product) ?? this.create('action', `Run Action: ${product.name}`, (deps) => new ServiceActionController(deps, product));
+  }
+
+  private revealExisting(kind: 'update' | 'action', product: ProvisionedProductRef): FormPanel | undefined {
+    const existing = this.panels.find((p) => p.kind === kind && p.productId === product.id);
+    existing?.panel.reveal();
+    return existing;
   }
 
   private create(

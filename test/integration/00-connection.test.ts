@@ -46,5 +46,24 @@ describe('connection', () => {
     }
     assert.ok(offered.some((l) => l.includes('Sandbox')), `offered: ${offered.join(', ')}`);
     assert.equal(api.session.state.kind, 'connected');
+
+    // Asked again, the picker marks where it is connected now.
+    let sandboxDetail: string | undefined;
+    api.setUserInput({
+      pickOne: async (items) => {
+        const sandbox = items.find((i) => i.label.includes('Sandbox'))!;
+        sandboxDetail = (sandbox as { detail?: string }).detail;
+        return sandbox;
+      },
+      pickMany: async () => [],
+      inputText: async () => '',
+      confirm: async () => '',
+    });
+    try {
+      await vscode.commands.executeCommand('serviceCatalogExplorer.switchConnection');
+    } finally {
+      api.setUserInput(undefined);
+    }
+    assert.equal(sandboxDetail, 'Current connection');
   });
 });

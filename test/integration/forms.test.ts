@@ -146,6 +146,10 @@ describe('forms', () => {
   it('runs a self-service action with its TARGET parameter', async () => {
     const node = await waitFor('dev-box-alice', () => api.tree.findProduct(SEED.provisionedProducts.devBoxAlice.id));
     const panel = await openedPanel(api, 'action', () => vscode.commands.executeCommand('serviceCatalogExplorer.runServiceAction', node));
+    const open = api.forms.panels.length;
+    await vscode.commands.executeCommand('serviceCatalogExplorer.runServiceAction', node);
+    assert.equal(api.forms.panels.length, open, 'a second Run Action on the same product brings the open form forward');
+    assert.ok(panel.panel.active || panel.panel.visible);
     const actions = ok<{ id: string }[]>(await panel.request('listActions', {}));
     const restart = actions.find((a) => a.id === SEED.serviceActions.restartInstance)!;
     const form = ok(await panel.request('describeAction', { actionId: restart.id }));

@@ -6,7 +6,7 @@ import { ProvisionProductCommand, type RecordDetail } from '@aws-sdk/client-serv
 import type { ExtensionApi } from '../../src/extension';
 import { SEED } from '../../src/sandbox/service/seed-catalog';
 import type { ProductNode } from '../../src/tree/nodes';
-import type { UserInput } from '../../src/ui/userInput';
+import type { PickOrTypeOptions, UserInput } from '../../src/ui/userInput';
 import { connectedToSandbox, setSetting, waitFor } from './helpers';
 
 const RECORD_TIMEOUT_MS = 90_000;
@@ -15,7 +15,20 @@ const P = SEED.products;
 /** Answers prompts from a script and remembers what was asked. */
 class ScriptedInput implements UserInput {
   readonly asked: { kind: string; text: string; items?: readonly vscode.QuickPickItem[] }[] = [];
-  constructor(private readonly answers: { confirm?: string[]; text?: string[]; pickOne?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem)[]; pickMany?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem[])[] }) {}
+  constructor(private readonly answers: {
+    confirm?: string[]; text?: string[];
+    pickOne?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem)[];
+    pickMany?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem[])[];
+    /** Answers for a pick that also takes typed text: an item, or `{ typed }`. */
+    pickOrType?: ((items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | { typed: string })[];
+  }) {
+    if (!answers.pickOrType) this.pickOrType = undefined; // prompts then use their pick-then-input fallback
+  }
+
+  pickOrType?: UserInput['pickOrType'] = async <T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions) => {
+    this.asked.push({ kind: 'pickOrType', text: `${options.title ?? ''} | ${options.typedLabel('x')}`, items });
+    return this.next(this.answers.pickOrType, 'pickOrType')(items) as T | { typed: string };
+  };
 
   async pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T> {
     this.asked.push({ kind: 'pickOne', text: options.title ?? '', items });
@@ -213,8 +226,20 @@ describe('records', () => {
     assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord'), 'record');
     const offered = input.asked[0].items!.filter((i) => i.detail);
     assert.ok(offered.length > 1, 'recent records offered');
-    const times = offered.map((i) => String(i.description).split(' · ')[1]);
-    assert.deepEqual([...times].sort().reverse(), times, 'newest first');
+    const recent = await api.session.api!.listRecentRecords(60);
+    const created = new Map(recent.map((r) => [r.RecordId, r.CreatedTime!.getTime()]));
+    const times = offered.map((i) => created.get(i.detail!)!);
+    assert.deepEqual([...times].sort((a, b) => b - a), times, 'newest first');
+    assert.ok(offered.every((i) => !/_/.test(i.label)), `readable types: ${offered[0].label}`);
+
+    // Pasted into the pick's filter box, an id is looked up at once, without a second prompt.
+    const pasted = new ScriptedInput({ pickOrType: [() => ({ typed: latest.RecordId! })] });
+    api.setUserInput(pasted);
+    assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord'), 'record');
+    assert.deepEqual(pasted.asked.map((a) => a.kind), ['pickOrType']);
+    // An id the service does not know is said in words (the command wrapper shows it); no document opens for it.
+    assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord', 'rec-doesnotexist1'), undefined);
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.getText().includes('# Record rec-doesnotexist1')));
 
     assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord', product.row.Arn), 'product');
     await waitFor('the product selected in the tree', () => api.treeView.selection.includes(product));

@@ -94,6 +94,12 @@ describe('provisioned products tree', () => {
     assert.ok(recordItems.length > 0, 'at least the provisioning record');
     assert.ok(recordItems.some((i) => i.label === 'Provision product'), recordItems.map((i) => i.label).join());
     for (const r of recordItems) assert.match((r.tooltip as vscode.MarkdownString).value, /Launch role/);
+    // A click on a record opens its document.
+    const click = recordItems[0].command!;
+    assert.equal(click.command, 'serviceCatalogExplorer.openRecord');
+    await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
+    await waitFor('the record document', () => vscode.window.activeTextEditor?.document.getText().includes(String(click.arguments?.[0])));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('filters with SearchQuery and clears the filter', async () => {
@@ -109,6 +115,8 @@ describe('provisioned products tree', () => {
     assert.equal(api.tree.productNodes.length, all);
     await api.tree.setFilter('no-such-product-zzz');
     assert.equal(api.tree.viewState, 'empty');
+    // VS Code shows the welcome content ("No provisioned products match the filter", Clear Filter) only without a message.
+    assert.equal(api.treeView.message, undefined);
   });
 
   it('groups by status and by product', async () => {
@@ -137,7 +145,8 @@ describe('provisioned products tree', () => {
     await api.session.api!.client.send(new TerminateProvisionedProductCommand({ ProvisionedProductId: target.Id, TerminateToken: `t-${Date.now()}` }));
     await api.tree.refresh();
     assert.equal(api.tree.findProduct(target.Id!)?.row.Status, 'UNDER_CHANGE');
-    assert.ok(api.autoRefresher.isScheduled, 'auto-refresh scheduled while the product is under change');
+    // (A tick of the seeded busy products may be running at this instant: it reschedules when it ends.)
+    await waitFor('auto-refresh scheduled while the product is under change', () => api.autoRefresher.isScheduled, 3_000, 20);
     // Regaining window focus catches up at once instead of waiting for the (slowed) timer.
     const callsBeforeCatchUp = api.autoRefresher.describeCalls;
     api.autoRefresher.catchUp();
@@ -173,8 +182,11 @@ describe('provisioned products tree', () => {
       assert.match(String(item.label), /no-such-profile|credentials/i);
       assert.equal(item.command?.command, 'serviceCatalogExplorer.retry');
       assert.equal(switchItem?.command?.command, 'serviceCatalogExplorer.switchConnection', 'a way out: another profile or the sandbox');
+      await waitFor('the status bar to warn', () => api.statusBar.item.text.startsWith('$(warning)'));
+      assert.match(String(api.statusBar.item.tooltip), /no-such-profile|credentials/i);
     } finally {
       await api.session.useSandbox();
     }
+    await waitFor('a clean status bar on the sandbox', () => api.statusBar.item.text === '$(cloud) Sandbox');
   });
 });

@@ -38,6 +38,8 @@ export interface ControllerDeps {
 /** A panel's brain: how it introduces itself after `ready`, and which requests it answers. */
 export interface FormController {
   init(): Promise<PanelInit>;
+  /** The provisioned product the panel is about, if any (one update or action panel per product). */
+  readonly productId?: string;
   readonly handlers: import('../messageRouter').Handlers;
   dispose?(): void;
 }

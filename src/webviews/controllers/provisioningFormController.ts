@@ -52,6 +52,11 @@ export class ProvisioningFormController implements FormController {
     private readonly subject: FormSubject,
   ) {}
 
+  /** The provisioned product an update form is for. */
+  get productId(): string | undefined {
+    return this.subject.mode === 'update' ? this.subject.provisionedProduct.id : undefined;
+  }
+
   private get service() {
     return this.deps.service();
   }

@@ -27,6 +27,10 @@ export class ServiceActionController implements FormController {
     private readonly known: ProvisionedProductRef,
   ) {}
 
+  get productId(): string {
+    return this.known.id;
+  }
+
   async init(): Promise<PanelInit> {
     return { kind: 'action', connection: this.deps.connectionLabel(), provisionedProduct: await this.resolved() };
   }
