@@ -120,9 +120,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   command('connect', () => switchConnection(session, input, false));
   command('useSandbox', () => session.useSandbox());
   command('runFix', (fix: string) => runInTerminal(fix));
-  command('copyId', (node?: ProductNode) => copyField(node, 'Id'));
-  command('copyArn', (node?: ProductNode) => copyField(node, 'Arn'));
-  command('copyName', (node?: ProductNode) => copyField(node, 'Name'));
+  command('copyId', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Id', selected));
+  command('copyArn', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Arn', selected));
+  command('copyName', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Name', selected));
   command('copyValue', (node?: InfoNode | OutputNode) => copyNodeValue(node));
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.

@@ -70,6 +70,23 @@ export function validateOwnerArn(arn: string): string | undefined {
     : 'Enter an IAM user or role ARN like arn:aws:iam::123456789012:user/alice or arn:aws:iam::123456789012:role/Admin.';
 }
 
+/** Launch roles and owners live in the product's own account: another account's ARN is refused here. */
+export function otherAccountError(arn: string, productArns: readonly (string | undefined)[]): string | undefined {
+  const account = (value: string | undefined) => value?.split(':')[4];
+  const wanted = account(arn);
+  const foreign = productArns.find((productArn) => account(productArn) && account(productArn) !== wanted);
+  return foreign ? `${arn} is in account ${wanted}, but the provisioned product is in account ${account(foreign)}. Use an ARN of account ${account(foreign)}.` : undefined;
+}
+
+/** What changing the owner does, said before it is done: the product may leave the caller's view. */
+export function ownerChangeConfirmation(productNames: readonly string[], newOwner: string, accessLevel: string): { message: string; detail: string } {
+  const what = productNames.length === 1 ? `"${productNames[0]}"` : `${productNames.length} provisioned products`;
+  const leaves = accessLevel === 'User'
+    ? 'With the User access level, it will no longer be listed here, and only the new owner can read its past records.'
+    : 'Only the new owner can read its past records afterwards.';
+  return { message: `Transfer ${what} to ${newOwner}?`, detail: `The new owner can update, terminate and run actions on it. ${leaves}` };
+}
+
 /** The provisioned product's page in the AWS console for the connection's region. */
 export function consoleUrl(region: string, provisionedProductId: string): string {
   const r = encodeURIComponent(region);

@@ -8,7 +8,7 @@ import { classifyError } from '../catalog/errors';
 import { newIdempotencyToken, validateRoleArn } from '../catalog/parameters/validators';
 import type { RecordTracker } from '../records/recordTracker';
 import type { CatalogSession } from '../session/catalogSession';
-import { SECTION } from '../session/settings';
+import { readSettings, SECTION } from '../session/settings';
 import { productCapabilities } from '../tree/capabilities';
 import { ProductNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
@@ -16,7 +16,7 @@ import type { UserInput } from '../ui/userInput';
 import { log } from '../util/log';
 import { registerCommand } from './errorHandling';
 import {
-  consoleUrl, describeTerminateOptions, multiActionSummary, propertyChangeDeniedMessage, TERMINATE, TERMINATE_WITH_OPTIONS,
+  consoleUrl, describeTerminateOptions, otherAccountError, ownerChangeConfirmation, multiActionSummary, propertyChangeDeniedMessage, TERMINATE, TERMINATE_WITH_OPTIONS,
   terminateConfirmation, typedConfirmationError, validateOwnerArn, type ActionOutcome, type TerminateOptionsChoice,
 } from './productActionRules';
 import { callWithToken } from './retrySameToken';
@@ -165,7 +165,8 @@ async function changeProperty(deps: ProductActionDeps, property: Property, node?
   const api = requireApi(deps.session);
   const targets = await targetsOf(deps, 'canChangeProperties', node, selected);
   const label = property === 'LAUNCH_ROLE' ? 'launch role' : 'owner';
-  const validate = property === 'LAUNCH_ROLE' ? validateRoleArn : validateOwnerArn;
+  const validateFormat = property === 'LAUNCH_ROLE' ? validateRoleArn : validateOwnerArn;
+  const validate = (value: string) => validateFormat(value.trim()) ?? otherAccountError(value.trim(), targets.map((t) => t.row.Arn));
   const current = targets.length === 1 ? await currentValue(api, targets[0], property) : undefined;
   const value = (
     await deps.input.inputText({
@@ -177,6 +178,10 @@ async function changeProperty(deps: ProductActionDeps, property: Property, node?
   ).trim();
   const invalid = validate(value);
   if (invalid) throw new Error(invalid);
+  if (property === 'OWNER') {
+    const confirmation = ownerChangeConfirmation(targets.map((t) => t.row.Name ?? t.row.Id!), value, readSettings().accessLevel);
+    await deps.input.confirm(confirmation.message, confirmation.detail, 'Change Owner');
+  }
   const outcomes: ActionOutcome[] = [];
   for (const target of targets) outcomes.push(await changePropertyOf(deps, api, target, property, value));
   reportOutcomes(`Changing the ${label}`, targets.length, outcomes);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../session/settings';
-import { updateSetting } from '../session/settings';
+import { readSettings, updateSetting } from '../session/settings';
 import type { InfoNode, OutputNode, ProductNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
@@ -15,20 +15,24 @@ export async function promptFilter(provider: ProvisionedProductsProvider, input:
 }
 
 export async function promptGroupBy(input: UserInput): Promise<void> {
+  const current = readSettings().groupBy;
   const items: (vscode.QuickPickItem & { value: GroupBy })[] = [
     { label: 'None', value: 'none' },
     { label: 'Status', value: 'status' },
     { label: 'Product', value: 'product' },
-  ];
+  ].map((item) => ({ ...item, value: item.value as GroupBy, description: item.value === current ? 'current' : undefined, picked: item.value === current }));
   const pick = await input.pickOne(items, { title: 'Group provisioned products by' });
   await updateSetting('groupBy', pick.value);
 }
 
-export async function copyField(node: ProductNode | undefined, field: 'Id' | 'Arn' | 'Name'): Promise<void> {
-  const value = node?.row[field];
-  if (!value) return;
-  await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(`Copied ${field === 'Arn' ? 'ARN' : field.toLowerCase()}: ${value}`, 3000);
+/** Copies a field of the clicked product, or of every selected product (one per line). */
+export async function copyField(node: ProductNode | undefined, field: 'Id' | 'Arn' | 'Name', selected?: readonly unknown[]): Promise<void> {
+  const nodes = selected?.length ? selected.filter((n): n is ProductNode => !!n && typeof n === 'object' && 'row' in n) : node ? [node] : [];
+  const values = nodes.map((n) => n.row[field]).filter((v): v is string => !!v);
+  if (!values.length) return;
+  await vscode.env.clipboard.writeText(values.join('\n'));
+  const what = field === 'Arn' ? 'ARN' : field.toLowerCase();
+  vscode.window.setStatusBarMessage(values.length === 1 ? `Copied ${what}: ${values[0]}` : `Copied ${values.length} ${what}s`, 3000);
 }
 
 /** Copies what a detail row stands for: the launch role ARN, or an output's value. */

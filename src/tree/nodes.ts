@@ -97,7 +97,7 @@ export class InfoNode extends TreeNode {
     item.id = this.id;
     item.description = this.description;
     item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.tooltip = `${this.description}: ${this.label}`;
+    item.tooltip = this.description ? `${this.description}: ${this.label}` : this.label;
     item.contextValue = this.copyValue ? 'info;canCopyValue' : 'info';
     return item;
   }

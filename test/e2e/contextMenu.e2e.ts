@@ -5,8 +5,8 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { pickMenuItem, useWorkbench } from './harness';
 
-async function contextMenuLabels(page: Page, rowText: string): Promise<string[]> {
-  await page.keyboard.press('Escape');
+async function contextMenuLabels(page: Page, rowText: string, keepSelection = false): Promise<string[]> {
+  if (!keepSelection) await page.keyboard.press('Escape'); // closes an open menu (and clears the selection)
   const row = page.locator('.pane-body [role=treeitem]', { hasText: rowText }).first();
   await row.click({ button: 'right' });
   const menu = page.locator('.context-view .monaco-menu, .monaco-menu-container').first();
@@ -36,6 +36,21 @@ describe('context menu (browser)', () => {
     assert.ok(labels.includes('Show Record History') && labels.includes('Copy Id'), labels.join(' | '));
     await wb.screenshot('context-menu-under-change');
     await wb.page.keyboard.press('Escape');
+  });
+
+  it('on a multi-selection offers only what acts on every selected product', async () => {
+    const page = wb.page;
+    await page.keyboard.press('Escape');
+    await page.locator('.pane-body [role=treeitem]', { hasText: 'orders-service' }).first().click();
+    await page.locator('.pane-body [role=treeitem]', { hasText: 'web-marketing-site' }).first().click({ modifiers: ['Control'] });
+    const labels = await contextMenuLabels(page, 'web-marketing-site', true);
+    for (const expected of ['Terminate…', 'Change Launch Role…', 'Change Owner…', 'Copy ARN']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' | ')}`);
+    for (const absent of ['Update Provisioned Product…', 'Run Self-Service Action…', 'Show Outputs', 'Show Record History']) {
+      assert.ok(!labels.includes(absent), `${absent} acts on one product only: ${labels.join(' | ')}`);
+    }
+    await wb.screenshot('context-menu-multi-selection');
+    await page.keyboard.press('Escape');
+    await page.locator('.pane-body [role=treeitem]', { hasText: 'orders-service' }).first().click();
   });
 
   it('terminates through the confirmation and tails the record to SUCCEEDED in the output', async () => {

@@ -2,7 +2,7 @@
 // embedded sandbox. Each test provisions its own products so it does not disturb the seeded ones.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ProvisionProductCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
+import { ProvisionProductCommand, SearchProvisionedProductsCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ExtensionApi } from '../../src/extension';
 import { SEED } from '../../src/sandbox/service/seed-catalog';
 import type { ProductNode } from '../../src/tree/nodes';
@@ -191,6 +191,28 @@ describe('records', () => {
     await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', api.tree.findProduct(node.row.Id!));
     await waitFor('the termination to be reported with the new launch role', () =>
       api.recordLog.lines.some((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name}`) && l.endsWith(`SUCCEEDED · launch role ${newRole}`)), RECORD_TIMEOUT_MS);
+  });
+
+  it('changes the owner only within the account, after saying what the transfer does', async () => {
+    const api = await connectedToSandbox();
+    const node = await availableWebsite(api, unique('owner'));
+    // Read at the Account level: after a transfer the product is no longer the caller's own.
+    const owner = async () => (await api.session.api!.client.send(new SearchProvisionedProductsCommand({
+      AccessLevelFilter: { Key: 'Account', Value: 'self' }, Filters: { SearchQuery: [`id:${node.row.Id}`] },
+    }))).ProvisionedProducts?.[0]?.UserArn;
+    api.setUserInput(new ScriptedInput({ text: ['arn:aws:iam::999999999999:user/mallory'] }));
+    await vscode.commands.executeCommand('serviceCatalogExplorer.changeOwner', node);
+    assert.equal(await owner(), SEED.callers.user, 'an owner in another account changes nothing');
+
+    const declined = new ScriptedInput({ text: [SEED.callers.colleague], confirm: [] });
+    api.setUserInput(declined);
+    await vscode.commands.executeCommand('serviceCatalogExplorer.changeOwner', node);
+    assert.match(declined.asked.find((a) => a.kind === 'confirm')!.text, /^Transfer ".+" to arn:aws:iam::\d{12}:user\/sandbox-colleague\?/);
+    assert.equal(await owner(), SEED.callers.user, 'no confirmation, no transfer');
+
+    api.setUserInput(new ScriptedInput({ text: [SEED.callers.colleague], confirm: ['Change Owner'] }));
+    await vscode.commands.executeCommand('serviceCatalogExplorer.changeOwner', node);
+    assert.equal(await owner(), SEED.callers.colleague);
   });
 
   it('asks to type the name when the setting says so, and a wrong name terminates nothing', async () => {

@@ -17,7 +17,9 @@ export interface SearchTerm { field?: SearchField; value: string }
 
 const FIELD_BY_LOWER = new Map<string, SearchField>([...EXACT_FIELDS, ...CONTAINS_FIELDS].map((f) => [f.toLowerCase(), f]));
 const EXACT = new Set<string>(EXACT_FIELDS);
-const FREE_TEXT_FIELDS: SearchField[] = ['name', 'id', 'arn', 'productName', 'provisioningArtifactName', 'status', 'type', 'physicalId', 'tags'];
+// Not the ARN: every ARN holds "servicecatalog", the region and the account, so free text like
+// "service" would match everything. `arn:…` still searches it.
+const FREE_TEXT_FIELDS: SearchField[] = ['name', 'id', 'productName', 'provisioningArtifactName', 'status', 'type', 'physicalId', 'tags'];
 
 /** Splits a query into terms; quotes group words ("my app", name:"my app"). */
 export function parseSearchQuery(query: string): SearchTerm[] {

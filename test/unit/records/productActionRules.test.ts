@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
-  consoleUrl, describeTerminateOptions, multiActionSummary, propertyChangeDeniedMessage, terminateConfirmation, typedConfirmationError, validateOwnerArn,
+  consoleUrl, describeTerminateOptions, multiActionSummary, otherAccountError, ownerChangeConfirmation, propertyChangeDeniedMessage, terminateConfirmation,
+  typedConfirmationError, validateOwnerArn,
 } from '../../../src/commands/productActionRules';
 import { callWithToken } from '../../../src/commands/retrySameToken';
 
@@ -93,5 +94,26 @@ describe('retrying a write with the same idempotency token', () => {
     calls = 0;
     await assert.rejects(callWithToken('t', async () => { calls++; throw named('ThrottlingException'); }, { attempts: 2, sleep: noSleep }));
     assert.equal(calls, 2);
+  });
+});
+
+describe('changing launch role or owner', () => {
+  const productArn = 'arn:aws:servicecatalog:us-east-1:123456789012:stack/web/pp-abc';
+
+  it('refuses an ARN of another account than the product\'s, naming both', () => {
+    assert.equal(otherAccountError('arn:aws:iam::123456789012:role/Launch', [productArn]), undefined);
+    assert.equal(
+      otherAccountError('arn:aws:iam::999999999999:user/mallory', [productArn]),
+      'arn:aws:iam::999999999999:user/mallory is in account 999999999999, but the provisioned product is in account 123456789012. Use an ARN of account 123456789012.',
+    );
+    assert.equal(otherAccountError('arn:aws:iam::123456789012:role/Launch', [undefined]), undefined, 'nothing to compare with');
+  });
+
+  it('says before a transfer that the product may leave the view', () => {
+    const mine = ownerChangeConfirmation(['web'], 'arn:aws:iam::123456789012:user/bob', 'User');
+    assert.equal(mine.message, 'Transfer "web" to arn:aws:iam::123456789012:user/bob?');
+    assert.match(mine.detail, /no longer be listed here/);
+    assert.doesNotMatch(ownerChangeConfirmation(['a', 'b'], 'x', 'Account').detail, /listed here/);
+    assert.match(ownerChangeConfirmation(['a', 'b'], 'x', 'Account').message, /Transfer 2 provisioned products/);
   });
 });

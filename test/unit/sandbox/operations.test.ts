@@ -279,6 +279,10 @@ describe('operations (SDK over HTTP, fake clock)', function () {
       assert.deepEqual(free.ProvisionedProducts!.map((p) => p.Id), [PP.webMarketingSite.id]);
       assert.equal(free.ProvisionedProducts![0].ProductName, 'Static Website');
       assert.ok(free.ProvisionedProducts![0].Tags!.some((t) => t.Key === 'CostCenter'));
+      // Free text skips the ARN (all ARNs share "servicecatalog"); the arn field still searches it.
+      assert.equal((await search({ Filters: { SearchQuery: ['servicecatalog'] } })).ProvisionedProducts!.length, 0);
+      const byArn = await search({ Filters: { SearchQuery: [`arn:${free.ProvisionedProducts![0].Arn}`] } });
+      assert.deepEqual(byArn.ProvisionedProducts!.map((p) => p.Id), [PP.webMarketingSite.id]);
       const mine = await search({ AccessLevelFilter: { Key: 'User', Value: 'self' }, PageSize: 100, Filters: { SearchQuery: ['name:sbx', 'id:pp-sbx'] } });
       assert.ok(mine.ProvisionedProducts!.every((p) => p.UserArn === SEED.callers.user));
       const everyone = await search({ AccessLevelFilter: { Key: 'Account', Value: 'self' }, PageSize: 100, Filters: { SearchQuery: [`userArn:${SEED.callers.colleague} name:web-docs-site`] } });
