@@ -189,7 +189,12 @@ export class ProvisioningFormController implements FormController {
     const values = JSON.stringify(redactNoEcho(form, submission.parameters));
     if (this.subject.mode === 'provision') {
       this.deps.logger.info(`Provisioning ${submission.provisionedProductName} (${targetKey(target)}) with ${values}`);
-      return this.service.provision(toProvisionInput(form, submission, token, target));
+      return this.service.provision(toProvisionInput(form, submission, token, target)).catch((error: unknown) => {
+        // The service's word on a taken name belongs on the name field, where it can be fixed.
+        if ((error as Error).name !== 'DuplicateResourceException') throw error;
+        const message = `A provisioned product named "${submission.provisionedProductName}" already exists. Choose another name.`;
+        throw new RequestError(message, { name: message }, 'DuplicateResourceException');
+      });
     }
     const current = await this.readCurrent(this.subject.provisionedProduct);
     this.deps.logger.info(`Updating ${current.product.name} to ${targetKey(target)} with ${values}, keeping ${JSON.stringify(submission.keepPrevious ?? [])}`);

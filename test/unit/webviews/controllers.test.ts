@@ -133,6 +133,19 @@ describe('form controllers against the sandbox', () => {
     const remembered = h.store.recall(result.provisionedProductId)!;
     assert.equal(remembered.ServiceName, 'orders-api');
     assert.equal(remembered.DbPassword, undefined, 'NoEcho never stored');
+
+    // The same name again, from a new form: the service's refusal lands on the name field.
+    const again = new ProvisioningFormController(harness(service), { mode: 'provision' });
+    await call(again.handlers, 'loadParameters', container);
+    const duplicate = await rejection(call(again.handlers, 'submit', {
+      target: container,
+      submission: {
+        provisionedProductName: 'orders-api-unit',
+        parameters: { ServiceName: 'orders-api', DesiredCount: '3', DbPassword: SECRET },
+        tags: [{ key: 'CostCenter', value: 'cc-1001' }, { key: 'Environment', value: 'dev' }],
+      },
+    }));
+    assert.match(duplicate.fieldErrors?.name ?? '', /"orders-api-unit" already exists/);
   });
 
   it('prefills an update, keeps unknown and NoEcho values by default, and shows what a new version adds', async () => {
