@@ -1,7 +1,9 @@
 // The self-service action page: the actions of the product's version, the chosen action's parameters
 // (TARGET ones prefilled and explained), and the run.
 import type { ActionChoice, ActionForm, PanelInit, SubmitResult } from '../../src/webviews/protocol';
-import { banner, domId, FieldErrors, fieldGroup, h, option, progress, section, type FieldControl } from '../lib/dom';
+import {
+  banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint, type FieldControl,
+} from '../lib/dom';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../lib/rpc';
 
 interface PageState {
@@ -36,7 +38,7 @@ function start(init: PanelInit): void {
     h('header', {}, h('h1', {}, `Run an action on ${p.name}`), h('p', { class: 'subtle' }, [p.productName, p.provisioningArtifactName, p.status, init.connection].filter(Boolean).join(' · '))),
     section('Action', fieldGroup({ id: 'action-choice', label: 'Self-service action', required: true, control: actionSelect, extra: [actionInfo] }).group),
     formRegion,
-    h('div', { class: 'actions' }, runButton),
+    h('div', { class: 'actions' }, runButton, shortcutHint('runs the action')),
     status,
   );
   if (state.result) showResult(state.result);
@@ -62,10 +64,13 @@ async function chooseAction(actionId: string): Promise<void> {
   const action = actions.find((a) => a.id === actionId);
   actionInfo.textContent = [action?.description, action?.definitionType].filter(Boolean).join(' · ');
   runButton.disabled = true;
+  form = undefined; // nothing runs (Ctrl+Enter included) until this action's parameters are shown
   formRegion.replaceChildren(progress('Loading the action’s parameters…'));
   try {
-    form = await request('describeAction', { actionId });
-    if (state.actionId === actionId) renderParameters(form);
+    const described = await request('describeAction', { actionId });
+    if (state.actionId !== actionId) return;
+    form = described;
+    renderParameters(described);
   } catch (error) {
     formRegion.replaceChildren(banner('error', `Could not read the action’s parameters: ${errorMessage(error)}`));
   }
@@ -113,8 +118,12 @@ async function run(): Promise<void> {
 function showResult(result: SubmitResult): void {
   state.result = result;
   saveState(state);
-  status.replaceChildren(banner('success', 'Action started. Record ', h('code', { class: 'record-id' }, result.recordId), ` (${result.status ?? 'CREATED'}).`));
+  status.replaceChildren(
+    banner('success', h('strong', {}, 'Action started: '), 'record ', h('code', { class: 'record-id' }, result.recordId), '. It is followed in the “Service Catalog” output.'),
+  );
 }
+
+onSubmitShortcut(() => void run());
 
 onPush((message) => {
   if (message.type === 'init') start(message.init);

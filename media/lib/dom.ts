@@ -47,6 +47,13 @@ export class FieldErrors {
     this.slots.set(path, { message, control });
   }
 
+  /** Drops a slot, clearing what it shows: its path is about to name another control. */
+  unregister(path: string): void {
+    if (!this.slots.has(path)) return;
+    this.set(path, undefined);
+    this.slots.delete(path);
+  }
+
   clearAll(): void {
     for (const path of this.slots.keys()) this.set(path, undefined);
   }
@@ -119,10 +126,25 @@ export function progress(text: string): HTMLElement {
   return h('div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, h('vscode-progress-ring', {}), h('span', {}, text));
 }
 
-export function option(value: string, label: string, selected = false): HTMLElement {
-  return h('vscode-option', { value, selected, description: '' }, label);
+/** `description` shows under the list while the option is active (hovered or highlighted). */
+export function option(value: string, label: string, selected = false, description = ''): HTMLElement {
+  return h('vscode-option', { value, selected, description }, label);
 }
 
 export function section(title: string, ...children: Child[]): HTMLElement {
   return h('section', { class: 'form-section', 'aria-label': title }, h('h2', {}, title), ...children);
+}
+
+const onMac = /Macintosh|Mac OS X/.test(navigator.userAgent);
+
+/** Ctrl+Enter (Cmd+Enter on macOS) anywhere in the page runs the page's main action. */
+export function onSubmitShortcut(run: () => void): void {
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) run();
+  });
+}
+
+/** The hint next to the main button, e.g. "Ctrl+Enter submits" ("Cmd+Enter submits" on macOS). */
+export function shortcutHint(effect: string): HTMLElement {
+  return h('span', { class: 'subtle shortcut' }, `${onMac ? 'Cmd' : 'Ctrl'}+Enter ${effect}`);
 }

@@ -33,6 +33,7 @@ function start(init: PanelInit): void {
   planSelect.addEventListener('change', () => void showPlan(String(planSelect.value)));
   list.replaceChildren(section('Plans', fieldGroup({ id: 'plan-choice', label: 'Plan', control: planSelect }).group, h('div', { class: 'actions' }, refreshButton)));
   app.replaceChildren(header, list, detail, status);
+  if (state.result) status.replaceChildren(executionBanner(state.result));
   void loadPlans();
 }
 
@@ -50,8 +51,19 @@ async function loadPlans(): Promise<void> {
   }
 }
 
+/** The page knows one version's name, the provisioned product's own; other versions show their id. */
+function versionName(artifactId: string): string {
+  const product = state.init?.kind === 'plans' ? state.init.provisionedProduct : undefined;
+  if (artifactId !== product?.provisioningArtifactId || !product.provisioningArtifactName) return artifactId;
+  return `${product.provisioningArtifactName} (current version)`;
+}
+
+function planLabel(p: PlanRow): string {
+  return p.provisioningArtifactId ? `${p.name} · ${versionName(p.provisioningArtifactId)}` : p.name;
+}
+
 function fillPlans(plans: readonly PlanRow[]): void {
-  planSelect.replaceChildren(...plans.map((p) => option(p.planId, `${p.name}${p.provisioningArtifactId ? ` · ${p.provisioningArtifactId}` : ''}`, p.planId === state.planId)));
+  planSelect.replaceChildren(...plans.map((p) => option(p.planId, planLabel(p), p.planId === state.planId)));
 }
 
 async function showPlan(planId: string): Promise<void> {
@@ -122,12 +134,23 @@ async function execute(): Promise<void> {
     const result = await request('executePlan', { planId: state.planId });
     state.result = result;
     saveState(state);
-    status.replaceChildren(banner('success', 'Executing. Record ', h('code', { class: 'record-id' }, result.recordId), ` (${result.status ?? 'CREATED'}). Follow it in the Service Catalog output and the tree.`));
+    status.replaceChildren(executionBanner(result));
   } catch (error) {
     status.replaceChildren(banner('error', `The plan was not executed: ${errorMessage(error)}`));
   } finally {
     setBusy(false);
   }
+}
+
+/**
+ * No record status reaches this page (only the plan's, pushed while it runs), so the banner names the
+ * record and where it is followed instead of a status that would soon be stale.
+ */
+function executionBanner(result: SubmitResult): HTMLElement {
+  return banner(
+    'success', h('strong', {}, 'Execution started: '), 'record ', h('code', { class: 'record-id' }, result.recordId),
+    '. Follow it in the Service Catalog output; the plan status above changes when it is done.',
+  );
 }
 
 async function discard(): Promise<void> {
@@ -136,7 +159,7 @@ async function discard(): Promise<void> {
   try {
     await request('deletePlan', { planId: state.planId });
     status.replaceChildren(banner('info', 'The plan was deleted.'));
-    state.planId = undefined;
+    Object.assign(state, { planId: undefined, result: undefined });
     await loadPlans();
   } catch (error) {
     status.replaceChildren(banner('error', `The plan was not deleted: ${errorMessage(error)}`));

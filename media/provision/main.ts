@@ -3,8 +3,9 @@
 // before sending; keeps what was typed (never NoEcho values) in the page state so hiding the tab loses nothing.
 import { validateProvisioningSubmission } from '../../src/catalog/parameters';
 import type { DisplayItem } from '../../src/catalog/parameters';
-import type { FormTarget, LoadedForm, PanelInit, ProductChoice, ProductOptions, SubmitResult } from '../../src/webviews/protocol';
-import { banner, clear, fieldGroup, h, option, progress, section } from '../lib/dom';
+import { additionalUsageInstructions } from '../../src/catalog/parameters/form-model';
+import type { FormTarget, LoadedForm, PanelInit, PathChoice, ProductChoice, ProductOptions, SubmitResult } from '../../src/webviews/protocol';
+import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../lib/dom';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../lib/rpc';
 import { renderFormView, type FormView, type SavedValues } from './lib/formView';
 
@@ -23,6 +24,7 @@ let state: PageState = loadState<PageState>();
 let init: PanelInit;
 let loaded: LoadedForm | undefined;
 let view: FormView | undefined;
+let launchPaths: readonly PathChoice[] = [];
 let busy = false;
 let searchSeq = 0;
 
@@ -118,17 +120,35 @@ async function runSearch(query: string, results: HTMLElement, info: HTMLElement)
   }
 }
 
+const PRODUCT_TYPES: Readonly<Record<string, string>> = {
+  CLOUD_FORMATION_TEMPLATE: 'CloudFormation', TERRAFORM_OPEN_SOURCE: 'Terraform', TERRAFORM_CLOUD: 'Terraform Cloud',
+  EXTERNAL: 'External', MARKETPLACE: 'Marketplace',
+};
+
 function fillProducts(results: HTMLElement, products: readonly ProductChoice[]): void {
   const selected = state.productId;
   results.replaceChildren(option('', 'Choose a product…', !products.some((p) => p.productId === selected)));
   for (const p of products) {
-    const label = [p.name, p.owner, p.type].filter(Boolean).join(' · ');
+    const label = [p.name, p.owner, p.type && (PRODUCT_TYPES[p.type] ?? p.type)].filter(Boolean).join(' · ');
     results.append(option(p.productId, label, p.productId === selected));
   }
 }
 
+/** What the user typed that is not about one product: the name, free tags and notification ARNs. */
+function productIndependentValues({ name, tags, notificationArns }: SavedValues = {}): SavedValues {
+  return { name, tags, notificationArns };
+}
+
+/** Parameter values and TagOption choices belong to the product they were given for. */
+function switchProduct(productId: string): void {
+  persist();
+  view = undefined;
+  loaded = undefined;
+  Object.assign(state, { productId, versionId: undefined, pathId: undefined, values: productIndependentValues(state.values) });
+}
+
 async function selectProduct(productId: string): Promise<void> {
-  if (state.productId !== productId) Object.assign(state, { productId, versionId: undefined, pathId: undefined });
+  if (state.productId !== productId) switchProduct(productId);
   persist();
   clear(regions.form);
   clear(regions.details);
@@ -147,6 +167,29 @@ function versionLabel(v: ProductOptions['versions'][number]): string {
   return `${v.name}${v.current ? ' (current)' : ''}${v.deprecated ? ' — deprecated' : ''}`;
 }
 
+/** The role name of a path's LAUNCH constraint ("…:role/SCLaunchRole-Platform"): what tells two paths apart. */
+function launchRoleName(path: PathChoice): string | undefined {
+  const launch = path.constraints.find((c) => c.startsWith('LAUNCH'));
+  return launch?.match(/:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/)?.[1];
+}
+
+function launchPathLabel(path: PathChoice): string {
+  const role = launchRoleName(path);
+  return role ? `${path.name} · launch role ${role}` : path.name;
+}
+
+function launchPathGroup(paths: readonly PathChoice[]): HTMLElement {
+  const select = h('vscode-single-select', {});
+  if (!state.pathId) select.append(option('', 'Choose a launch path…', true));
+  for (const p of paths) select.append(option(p.id, launchPathLabel(p), p.id === state.pathId, p.constraints.join(' · ')));
+  select.addEventListener('change', () => {
+    state.pathId = String(select.value) || undefined;
+    void loadParameters();
+  });
+  const description = 'This product is shared through more than one portfolio; each may apply other constraints (launch role, tags, notifications).';
+  return fieldGroup({ id: 'launch-path', label: 'Launch path', required: true, control: select, description }).group;
+}
+
 function renderVersionAndPath(options: ProductOptions): void {
   const versionId = options.versions.some((v) => v.id === state.versionId) ? state.versionId : options.preselectedVersionId;
   const versions = h('vscode-single-select', {});
@@ -160,40 +203,39 @@ function renderVersionAndPath(options: ProductOptions): void {
   });
   state.versionId = versionId;
   const parts: HTMLElement[] = [versionGroup.group];
-  const paths = options.paths;
-  state.pathId = paths.some((p) => p.id === state.pathId) ? state.pathId : options.preselectedPathId;
-  if (paths.length > 1) {
-    const select = h('vscode-single-select', {});
-    if (!state.pathId) select.append(option('', 'Choose a launch path…', true));
-    for (const p of paths) select.append(option(p.id, p.constraints.length ? `${p.name} — ${p.constraints.join('; ')}` : p.name, p.id === state.pathId));
-    select.addEventListener('change', () => {
-      state.pathId = String(select.value) || undefined;
-      void loadParameters();
-    });
-    parts.push(fieldGroup({ id: 'launch-path', label: 'Launch path', required: true, control: select, description: 'This product is shared through more than one portfolio; each may apply other constraints (launch role, tags, notifications).' }).group);
-  } else if (paths.length === 1) {
-    parts.push(h('p', { class: 'subtle' }, `Launch path: ${paths[0].name}`));
-  }
+  launchPaths = options.paths;
+  state.pathId = launchPaths.some((p) => p.id === state.pathId) ? state.pathId : options.preselectedPathId;
+  if (launchPaths.length > 1) parts.push(launchPathGroup(launchPaths));
+  else if (launchPaths.length === 1) parts.push(h('p', { class: 'subtle' }, `Launch path: ${launchPathLabel(launchPaths[0])}`));
   regions.version.replaceChildren(section(isUpdate() ? `Version of ${options.productName}` : `${options.productName}: version and launch path`, ...parts));
   void loadParameters();
 }
 
+/** With several launch paths the service needs one named; until then there is nothing to ask it. */
+const awaitingLaunchPath = () => launchPaths.length > 1 && !state.pathId;
+
 async function loadParameters(): Promise<void> {
   persist();
   if (!state.productId || !state.versionId) return;
-  const target: FormTarget = { productId: state.productId, provisioningArtifactId: state.versionId, ...(state.pathId ? { pathId: state.pathId } : {}) };
   loaded = undefined;
   view = undefined;
   regions.actions.hidden = true;
   clear(regions.details);
+  if (awaitingLaunchPath()) return void regions.form.replaceChildren(h('p', { class: 'subtle' }, 'Choose a launch path to see its parameters.'));
+  const target: FormTarget = { productId: state.productId, provisioningArtifactId: state.versionId, ...(state.pathId ? { pathId: state.pathId } : {}) };
   regions.form.replaceChildren(progress('Loading parameters…'));
   try {
     const result = await request('loadParameters', target);
-    if (result.target.provisioningArtifactId !== state.versionId || (result.target.pathId ?? undefined) !== state.pathId) return;
+    if (!isCurrent(result.target)) return;
     renderForm(result);
   } catch (error) {
-    regions.form.replaceChildren(banner('error', `Could not load the parameters: ${errorMessage(error)}`));
+    if (isCurrent(target)) regions.form.replaceChildren(banner('error', `Could not load the parameters: ${errorMessage(error)}`));
   }
+}
+
+/** A slower answer for an earlier choice must not replace the form of the current one. */
+function isCurrent(target: FormTarget): boolean {
+  return target.productId === state.productId && target.provisioningArtifactId === state.versionId && (target.pathId ?? undefined) === state.pathId;
 }
 
 function displayList(title: string, items: readonly DisplayItem[]): HTMLElement | undefined {
@@ -205,7 +247,7 @@ function renderForm(result: LoadedForm): void {
   loaded = result;
   const form = result.form;
   const launchRole = form.launchRoleArn ? h('p', {}, h('span', { class: 'codicon codicon-shield', 'aria-hidden': 'true' }), ' Launch role: ', h('code', {}, form.launchRoleArn)) : undefined;
-  const details = [launchRole, displayList('Constraints', form.constraintSummaries), displayList('Usage instructions', form.usageInstructions)].filter(Boolean) as HTMLElement[];
+  const details = [launchRole, displayList('Constraints', form.constraintSummaries), displayList('Usage instructions', additionalUsageInstructions(form))].filter(Boolean) as HTMLElement[];
   regions.details.replaceChildren(...(details.length ? [h('details', { class: 'about', open: true }, h('summary', {}, 'About this launch'), ...details)] : []));
   view = renderFormView(form, state.values ?? {}, result.diff, persist);
   regions.form.replaceChildren(view.element);
@@ -219,7 +261,7 @@ const previewButton = h('vscode-button', { secondary: true, icon: 'diff', onclic
 function renderActions(): void {
   submitButton.textContent = isUpdate() ? 'Update' : 'Provision';
   previewButton.textContent = 'Preview changes';
-  regions.actions.replaceChildren(submitButton, previewButton, h('span', { class: 'subtle shortcut' }, 'Ctrl+Enter submits'));
+  regions.actions.replaceChildren(submitButton, previewButton, shortcutHint('submits'));
 }
 
 function setBusy(next: boolean, text = ''): void {
@@ -267,14 +309,15 @@ function showResult(result: SubmitResult): void {
   state.result = result;
   persist();
   regions.status.replaceChildren(
-    banner('success', h('strong', {}, `${isUpdate() ? 'Update' : 'Provisioning'} started. `), 'Record ', h('code', { class: 'record-id' }, result.recordId), ` (${result.status ?? 'CREATED'}) for `, h('strong', {}, result.provisionedProductName ?? ''), '. Follow it in the Service Catalog output and the tree.'),
+    banner(
+      'success', h('strong', {}, `${isUpdate() ? 'Update' : 'Provisioning'} started: `), 'record ', h('code', { class: 'record-id' }, result.recordId),
+      ...(result.provisionedProductName ? [' for ', h('strong', {}, result.provisionedProductName)] : []), '. Follow it in the Service Catalog output and the tree.',
+    ),
   );
   revealStatus();
 }
 
-document.addEventListener('keydown', (event) => {
-  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send('submit');
-});
+onSubmitShortcut(() => void send('submit'));
 
 onPush((message) => {
   if (message.type === 'init') start(message.init);

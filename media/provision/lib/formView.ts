@@ -2,8 +2,8 @@
 // parameters, tags (TagOptions and free tags), stack-set preferences and notification ARNs.
 // `collect()` gives the submission; `savedValues()` the same without NoEcho values (for setState).
 import {
-  validateProvisionedProductName, type ParameterDiff, type ProvisioningForm, type ProvisioningSubmission, type StackSetSubmission,
-  type TagEntry,
+  labelFromKey, validateProvisionedProductName, type ParameterDiff, type ProvisioningForm, type ProvisioningSubmission,
+  type StackSetSubmission, type TagEntry,
 } from '../../../src/catalog/parameters';
 import { banner, domId, FieldErrors, fieldGroup, h, option, section, type FieldControl } from '../../lib/dom';
 import { renderParameter, type RenderedParameter } from '../../lib/parameterFields';
@@ -52,15 +52,21 @@ function nameSection(errors: FieldErrors, saved: SavedValues, onChange: () => vo
   return { element: section('Name', group), value: () => textOf(control) };
 }
 
+/** Removed parameters are not in the new version's fields: their labels come from their keys. */
+function parameterLabel(form: ProvisioningForm, key: string): string {
+  return form.fields.find((f) => f.key === key)?.label ?? labelFromKey(key);
+}
+
 function diffBanner(form: ProvisioningForm, diff: ParameterDiff | undefined): HTMLElement | undefined {
   if (!diff || (!diff.added.length && !diff.removed.length && !diff.changed.length)) return undefined;
-  const label = (key: string) => form.fields.find((f) => f.key === key)?.label ?? key;
+  const labels = (keys: readonly string[]) => keys.map((key) => parameterLabel(form, key)).join(', ');
+  const dropped = diff.removed.length === 1 ? 'its value is dropped' : 'their values are dropped';
   return banner(
     'info',
     h('strong', {}, 'This version changes the parameters. '),
-    diff.added.length ? `Adds ${diff.added.map(label).join(', ')}. ` : '',
-    diff.removed.length ? `Removes ${diff.removed.join(', ')} (their values are dropped). ` : '',
-    diff.changed.length ? `Changes ${diff.changed.map((c) => `${label(c.key)} (${c.aspects.join(', ')})`).join(', ')}.` : '',
+    diff.added.length ? `Adds ${labels(diff.added)}. ` : '',
+    diff.removed.length ? `Removes ${labels(diff.removed)} (${dropped}). ` : '',
+    diff.changed.length ? `Changes ${diff.changed.map((c) => `${parameterLabel(form, c.key)} (${c.aspects.join(', ')})`).join(', ')}.` : '',
   );
 }
 
@@ -92,14 +98,34 @@ function tagOptionsPart(form: ProvisioningForm, errors: FieldErrors, saved: Save
   return { elements: selects.map((s) => s.element), values: () => Object.fromEntries(selects.map((s) => [s.key, textOf(s.control)])) };
 }
 
-function freeTagsPart(errors: FieldErrors, saved: SavedValues, onChange: () => void) {
+interface TagRow {
+  readonly key: FieldControl;
+  readonly value: FieldControl;
+  readonly row: HTMLElement;
+}
+
+/** A new web component renders its input on its first update: focus it once that is done. */
+async function focusWhenRendered(control: FieldControl & { updateComplete?: Promise<unknown> }): Promise<void> {
+  await control.updateComplete;
+  control.focus();
+}
+
+function freeTagsPart(errors: FieldErrors, saved: SavedValues, heading: string | undefined, onChange: () => void) {
   const list = h('div', { class: 'tag-rows' });
-  const rows: { key: FieldControl; value: FieldControl; row: HTMLElement }[] = [];
-  const registerErrors = () =>
-    rows.forEach((r, i) => {
-      errors.register(`tags.${i}.key`, r.row.querySelector('.key-error') as HTMLElement, r.key);
-      errors.register(`tags.${i}.value`, r.row.querySelector('.value-error') as HTMLElement, r.value);
+  const rows: TagRow[] = [];
+  let errorPaths: string[] = [];
+  const filled = () =>
+    rows.map((entry) => ({ entry, tag: { key: textOf(entry.key).trim(), value: textOf(entry.value) } })).filter(({ tag }) => tag.key || tag.value);
+  /** Error paths name the tag's index in the submission: after the TagOption choices, empty rows left out. */
+  const numberFrom = (first: number) => {
+    errorPaths.forEach((path) => errors.unregister(path));
+    errorPaths = filled().flatMap(({ entry }, i) => {
+      const [key, value] = [`tags.${first + i}.key`, `tags.${first + i}.value`];
+      errors.register(key, entry.row.querySelector('.key-error') as HTMLElement, entry.key);
+      errors.register(value, entry.row.querySelector('.value-error') as HTMLElement, entry.value);
+      return [key, value];
     });
+  };
   const addRow = (tag: TagEntry = { key: '', value: '' }) => {
     const index = rows.length;
     const key = textfield({ value: tag.key, label: `Tag ${index + 1} key`, placeholder: 'Key' });
@@ -107,7 +133,6 @@ function freeTagsPart(errors: FieldErrors, saved: SavedValues, onChange: () => v
     const remove = h('vscode-button', { secondary: true, icon: 'trash', 'aria-label': `Remove tag ${index + 1}`, onclick: () => {
       rows.splice(rows.indexOf(entry), 1);
       row.remove();
-      registerErrors();
       onChange();
     } });
     const row = h('div', { class: 'tag-row' }, key, value, remove, h('p', { class: 'field-error key-error', role: 'alert', hidden: true }), h('p', { class: 'field-error value-error', role: 'alert', hidden: true }));
@@ -116,22 +141,23 @@ function freeTagsPart(errors: FieldErrors, saved: SavedValues, onChange: () => v
     value.addEventListener('input', onChange);
     rows.push(entry);
     list.append(row);
-    registerErrors();
     return key;
   };
   for (const tag of saved.tags ?? []) addRow(tag);
-  const add = h('vscode-button', { secondary: true, icon: 'add', onclick: () => addRow().focus() }, 'Add tag');
+  const add = h('vscode-button', { secondary: true, icon: 'add', onclick: () => void focusWhenRendered(addRow()) }, 'Add tag');
   const overall = h('p', { class: 'field-error', role: 'alert', hidden: true });
   errors.register('tags', overall);
   return {
-    element: h('div', {}, h('h3', {}, 'Tags'), list, add, overall),
-    values: (): TagEntry[] => rows.map((r) => ({ key: textOf(r.key).trim(), value: textOf(r.value) })).filter((t) => t.key || t.value),
+    element: h('div', {}, heading ? h('h3', {}, heading) : undefined, list, add, overall),
+    values: (): TagEntry[] => filled().map(({ tag }) => tag),
+    numberFrom,
   };
 }
 
 function tagsSection(form: ProvisioningForm, errors: FieldErrors, saved: SavedValues, onChange: () => void) {
   const options = tagOptionsPart(form, errors, saved, onChange);
-  const free = freeTagsPart(errors, saved, onChange);
+  // The section is already headed "Tags": a subheading only sets the free tags apart from the TagOptions.
+  const free = freeTagsPart(errors, saved, form.tagOptions.length ? 'Additional tags' : undefined, onChange);
   const body = h('div', {}, ...options.elements, free.element);
   const replace =
     form.mode === 'update'
@@ -144,6 +170,7 @@ function tagsSection(form: ProvisioningForm, errors: FieldErrors, saved: SavedVa
   const tags = (): TagEntry[] | undefined => {
     if (!replacing()) return undefined;
     const fromOptions = Object.entries(options.values()).filter(([, v]) => v).map(([key, value]) => ({ key, value }));
+    free.numberFrom(fromOptions.length); // errors about this list name these indexes
     return [...fromOptions, ...free.values()];
   };
   return { element: section('Tags', replace, body), tags, replacing, optionValues: options.values, freeTags: free.values };

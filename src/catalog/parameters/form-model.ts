@@ -79,13 +79,16 @@ export function isListType(parameterType: string): boolean {
   return parameterType === 'CommaDelimitedList' || parameterType.startsWith('List<');
 }
 
-/** "InstanceType" → "Instance Type", "DBName" → "DB Name", "vpc_id" → "vpc id". */
+/**
+ * The words of a key, first match wins: mixed-case units kept whole (GiB, MBps), IPv4/IPv6, runs of
+ * capitals (DB, URL, EC2), words; digits stay with the word they follow ("Ec2", "Of2xx"). Other
+ * characters but separators (_ - space) stay as they are.
+ */
+const KEY_WORDS = /[KMGTPE](?:iB|Bps)(?!\p{Ll})|IPv[46]|\p{Lu}+(?!\p{Ll})(?:\d+\p{Ll}*)*|\p{Lu}?\p{Ll}+(?:\d+\p{Ll}*)*|\d+\p{Ll}*|[^\p{Lu}\p{Ll}\d\s_-]+/gu;
+
+/** "InstanceType" → "Instance Type", "DBName" → "DB Name", "VolumeSizeGiB" → "Volume Size GiB", "vpc_id" → "vpc id". */
 export function labelFromKey(key: string): string {
-  return key
-    .replace(/[_-]+/g, ' ')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .trim();
+  return key.match(KEY_WORDS)?.join(' ') ?? key;
 }
 
 function optionalNumber(text: string | undefined): number | undefined {
@@ -168,6 +171,18 @@ function findLaunchRoleArn(items: readonly DisplayItem[]): string | undefined {
     if (match && (/role/i.test(item.type) || item.type === 'LAUNCH')) return match[0];
   }
   return undefined;
+}
+
+/**
+ * Usage instruction types that restate a constraint or the template itself: template rules, template
+ * format version, the LAUNCH role, the RESOURCE_UPDATE tag permission. The constraints list says these.
+ */
+const CONSTRAINT_USAGE_TYPES = new Set(['rules', 'version', 'launchAsRole', 'tagUpdateOnProvisionedProduct']);
+
+/** The usage instructions worth showing next to the constraints list: the ones that add to it. */
+export function additionalUsageInstructions(form: Pick<ProvisioningForm, 'usageInstructions' | 'constraintSummaries'>): DisplayItem[] {
+  const restated = (item: DisplayItem) => form.constraintSummaries.some((c) => c.value.includes(item.value));
+  return form.usageInstructions.filter((item) => item.value.trim() && !CONSTRAINT_USAGE_TYPES.has(item.type) && !restated(item));
 }
 
 export function buildProvisioningForm(

@@ -19,6 +19,7 @@ export interface ProvisioningSubmission {
   readonly parameters: Readonly<Record<string, string>>;
   /** Update only: keys whose previous value is kept (UsePreviousValue). */
   readonly keepPrevious?: readonly string[];
+  /** The chosen TagOption values first (one per key), then the free tags. */
   readonly tags?: readonly TagEntry[];
   readonly stackSet?: StackSetSubmission;
   readonly notificationArns?: readonly string[];
@@ -48,10 +49,22 @@ function validateParameters(form: ProvisioningForm, submission: ProvisioningSubm
   }
 }
 
-function validateFreeTags(tags: readonly TagEntry[], errors: ValidationErrors): void {
+/**
+ * A key given before: the form sends the TagOption choices first, so a later tag with a TagOption key is
+ * a free tag repeating it (the value must come from the TagOption's own list).
+ */
+function repeatedKeyError(key: string, seen: ReadonlySet<string>, tagOptionKeys: ReadonlySet<string>): string | undefined {
+  if (!seen.has(key)) return undefined;
+  return tagOptionKeys.has(key)
+    ? `${key} is a TagOption: choose its value in the ${key} field above instead of adding it as a tag.`
+    : `Tag key "${key}" is used twice.`;
+}
+
+function validateFreeTags(form: ProvisioningForm, tags: readonly TagEntry[], errors: ValidationErrors): void {
+  const tagOptionKeys = new Set(form.tagOptions.map((group) => group.key));
   const seen = new Set<string>();
   tags.forEach((tag, index) => {
-    const keyError = validateTagKey(tag.key) ?? (seen.has(tag.key) ? `Tag key "${tag.key}" is used twice.` : undefined);
+    const keyError = validateTagKey(tag.key) ?? repeatedKeyError(tag.key, seen, tagOptionKeys);
     const valueError = validateTagValue(tag.value);
     if (keyError) errors[`tags.${index}.key`] = keyError;
     if (valueError) errors[`tags.${index}.value`] = valueError;
@@ -94,7 +107,7 @@ export function validateProvisioningSubmission(form: ProvisioningForm, submissio
     if (nameError) errors.name = nameError;
   }
   validateParameters(form, submission, errors);
-  validateFreeTags(submission.tags ?? [], errors);
+  validateFreeTags(form, submission.tags ?? [], errors);
   validateTagOptions(form, submission, errors);
   if (submission.stackSet) {
     if (form.stackSet) Object.assign(errors, validateStackSetPreferences(form.stackSet, submission.stackSet, form.mode));

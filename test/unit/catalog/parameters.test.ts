@@ -5,6 +5,7 @@ import {
   toProvisionInput, toUpdateInput, validateNotificationArn, validateParameterValue, validateProvisionedProductName,
   validateProvisioningSubmission, validateRoleArn, type ParameterField, type ProvisioningSubmission,
 } from '../../../src/catalog/parameters';
+import { additionalUsageInstructions, labelFromKey } from '../../../src/catalog/parameters/form-model';
 
 const PARAMETERS: ProvisioningArtifactParameter[] = [
   {
@@ -82,6 +83,17 @@ describe('buildProvisioningForm', () => {
     assert.deepEqual(form.constraintSummaries.map((c) => c.type), ['LAUNCH', 'TEMPLATE']);
   });
 
+  it('shows only the usage instructions that add to the constraints list', () => {
+    const instructions = [
+      { type: 'rules', value: '{"Rule1":{}}' }, { type: 'version', value: '2010-09-09' },
+      { type: 'launchAsRole', value: 'arn:aws:iam::123456789012:role/SCLaunchRole' }, { type: 'tagUpdateOnProvisionedProduct', value: 'ALLOWED' },
+      { type: 'notes', value: 'Launched with arn:aws:iam::123456789012:role/SCLaunchRole' }, { type: 'blank', value: ' ' },
+      { type: 'support', value: 'Ask #platform before choosing m5.large' },
+    ];
+    assert.deepEqual(additionalUsageInstructions({ ...form, usageInstructions: instructions }), [{ type: 'support', value: 'Ask #platform before choosing m5.large' }]);
+    assert.deepEqual(additionalUsageInstructions(form), [], 'rules {} and the template version repeat nothing worth showing');
+  });
+
   it('has a stack-set section only when ProvisioningArtifactPreferences names accounts or regions', () => {
     assert.equal(form.stackSet, undefined);
     assert.equal(buildProvisioningForm({ ...STACK_SET_OUTPUT, ProvisioningArtifactPreferences: {}, ConstraintSummaries: [] }).stackSet, undefined, 'an empty preferences object is a plain stack');
@@ -93,6 +105,19 @@ describe('buildProvisioningForm', () => {
   it('is plain JSON', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(form)), form);
   });
+});
+
+describe('labelFromKey', () => {
+  const cases: [string, string][] = [
+    ['InstanceType', 'Instance Type'], ['DBInstanceClass', 'DB Instance Class'], ['VpcId', 'Vpc Id'], ['WebsiteURL', 'Website URL'],
+    ['VolumeSizeGiB', 'Volume Size GiB'], ['MemoryMiB', 'Memory MiB'], ['SizeInKB', 'Size In KB'], ['ThroughputMBps', 'Throughput MBps'],
+    ['MaxIOPSPerGiB', 'Max IOPS Per GiB'], ['KmsKeyARN', 'Kms Key ARN'], ['S3BucketName', 'S3 Bucket Name'], ['EC2InstanceType', 'EC2 Instance Type'],
+    ['Ec2Count', 'Ec2 Count'], ['IPv6CidrBlock', 'IPv6 Cidr Block'], ['NumberOf2xxErrors', 'Number Of2xx Errors'],
+    ['vpc_id', 'vpc id'], ['bucket-prefix', 'bucket prefix'], ['Größe', 'Größe'], ['__', '__'],
+  ];
+  for (const [key, label] of cases) {
+    it(`${key} → ${label}`, () => assert.equal(labelFromKey(key), label));
+  }
 });
 
 describe('validateParameterValue', () => {
@@ -153,6 +178,13 @@ describe('validateProvisioningSubmission', () => {
     ]);
     assert.match(errors['tagOptions.CostCenter'], /must be one of: 1000, 2000, 3000/);
     assert.match(errors['tags.3.key'], /used twice/);
+  });
+
+  it('flags a free tag repeating a TagOption key on that tag\'s key (TagOption choices come first)', () => {
+    const tags = [...VALID.tags!, { key: 'CostCenter', value: '1000' }];
+    const { errors } = validateProvisioningSubmission(form, { ...VALID, tags });
+    assert.deepEqual(Object.keys(errors), ['tags.3.key']);
+    assert.match(errors['tags.3.key'], /CostCenter is a TagOption: choose its value in the CostCenter field/);
   });
 
   it('validates notification ARNs', () => {
