@@ -127,11 +127,15 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log());
-  const newRecordTracker = () =>
-    new RecordTracker({
+  const newRecordTracker = () => {
+    const tracker = new RecordTracker({
       session, tree, memento: context.globalState, ownerId: windowOwnerId(context.workspaceState), log: recordLog, timeScale: sandboxTimeScale,
       onRecordChanged: (detail) => detail.RecordId && recordDocuments.refresh(detail.RecordId),
     });
+    // Open update, action and plan forms of the product learn that what they show may be old.
+    tracker.onDidFinish((detail) => forms.notifyRecordFinished(detail));
+    return tracker;
+  };
   const recordDocuments = new RecordDocumentProvider({ session, tree, secretsOf: (id) => records.secretsOf(id) });
   let records = newRecordTracker();
   context.subscriptions.push(recordDocuments, { dispose: () => records.dispose() });

@@ -2,7 +2,7 @@
 // (TARGET ones prefilled and explained), and the run.
 import type { ActionChoice, ActionForm, PanelInit, SubmitResult } from '../../src/webviews/protocol';
 import {
-  banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint, type FieldControl,
+  banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint, type FieldControl,
 } from '../lib/dom';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../lib/rpc';
 
@@ -24,6 +24,7 @@ const actionSelect = h('vscode-single-select', {});
 const actionInfo = h('p', { class: 'field-description' });
 const formRegion = h('div', {});
 const status = h('div', { class: 'status-region', 'aria-live': 'polite' });
+const notice = h('div', { class: 'notice-region', 'aria-live': 'polite' });
 const runButton = h('vscode-button', { icon: 'play', onclick: () => void run(), disabled: true }, 'Run action');
 
 function start(init: PanelInit): void {
@@ -36,6 +37,7 @@ function start(init: PanelInit): void {
   actionSelect.addEventListener('change', () => void chooseAction(String(actionSelect.value)));
   app.replaceChildren(
     h('header', {}, h('h1', {}, `Run an action on ${p.name}`), h('p', { class: 'subtle' }, [p.productName, p.provisioningArtifactName, p.status, init.connection].filter(Boolean).join(' · '))),
+    notice,
     section('Action', fieldGroup({ id: 'action-choice', label: 'Self-service action', required: true, control: actionSelect, extra: [actionInfo] }).group),
     formRegion,
     h('div', { class: 'actions' }, runButton, shortcutHint('runs the action')),
@@ -128,5 +130,8 @@ onSubmitShortcut(() => void run());
 onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', message.error.message));
+  else if (message.type === 'productChanged') {
+    notice.replaceChildren(productChangedBanner(message.change, 'Its version and outputs (and so the actions and TARGET values) may have changed: close this form and open it again.'));
+  }
 });
 ready();

@@ -172,5 +172,6 @@ onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'plan') renderPlan(message.plan);
   else if (message.type === 'failed') app.replaceChildren(banner('error', message.error.message));
+  else if (message.type === 'productChanged') void loadPlans(); // an executed plan leaves the list, a new one may come
 });
 ready();

@@ -5,7 +5,7 @@ import { validateProvisioningSubmission } from '../../src/catalog/parameters';
 import type { DisplayItem } from '../../src/catalog/parameters';
 import { additionalUsageInstructions } from '../../src/catalog/parameters/form-model';
 import type { FormTarget, LoadedForm, PanelInit, PathChoice, ProductChoice, ProductOptions, SubmitResult } from '../../src/webviews/protocol';
-import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../lib/dom';
+import { banner, clear, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint } from '../lib/dom';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../lib/rpc';
 import { renderFormView, type FormView, type SavedValues } from './lib/formView';
 
@@ -30,6 +30,7 @@ let searchSeq = 0;
 
 const regions = {
   header: h('header', {}),
+  notice: h('div', { class: 'notice-region', 'aria-live': 'polite' }),
   product: h('div', { class: 'product-region' }),
   version: h('div', { class: 'version-region' }),
   details: h('div', { class: 'details-region' }),
@@ -322,5 +323,8 @@ onSubmitShortcut(() => void send('submit'));
 onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', h('strong', {}, 'This form could not open. '), message.error.message));
+  else if (message.type === 'productChanged' && init?.kind === 'update') {
+    regions.notice.replaceChildren(productChangedBanner(message.change, 'Close this form and open it again to start from its current version and values.'));
+  }
 });
 ready();

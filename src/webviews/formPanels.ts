@@ -93,6 +93,15 @@ export class FormPanels implements vscode.Disposable {
     };
   }
 
+  /** Tells the open panels of a provisioned product that an operation on it ended (their page may be old). */
+  notifyRecordFinished(record: { RecordId?: string; RecordType?: string; Status?: string; ProvisionedProductId?: string }): number {
+    if (!record.ProvisionedProductId || !record.RecordId) return 0;
+    const change = { recordId: record.RecordId, recordType: record.RecordType ?? 'RECORD', status: record.Status ?? 'UNKNOWN' };
+    const panels = this.panels.filter((p) => p.kind !== 'provision' && p.productId === record.ProvisionedProductId);
+    for (const panel of panels) panel.post({ type: 'productChanged', change });
+    return panels.length;
+  }
+
   /** Serializers for every kind; the page's state carries its PanelInit (never secrets). */
   registerSerializers(): vscode.Disposable[] {
     return (Object.keys(VIEW_TYPES) as PanelKind[]).map((kind) =>

@@ -172,7 +172,15 @@ export type PushMessage =
   | { readonly type: 'init'; readonly init: PanelInit }
   | { readonly type: 'plan'; readonly plan: PlanView }
   /** The panel could not start (e.g. the provisioned product is gone); the page shows why. */
-  | { readonly type: 'failed'; readonly error: ErrorPayload };
+  | { readonly type: 'failed'; readonly error: ErrorPayload }
+  /** An operation on the panel's provisioned product ended: what the page shows may be out of date. */
+  | { readonly type: 'productChanged'; readonly change: ProductChange };
+
+export interface ProductChange {
+  readonly recordId: string;
+  readonly recordType: string;
+  readonly status: string;
+}
 
 export type HostToWebview = ResponseMessage | PushMessage;
 

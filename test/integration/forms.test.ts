@@ -2,6 +2,7 @@
 // message path (validation → controller → response), exactly as the webview's own messages do.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { HostToWebview } from '../../src/webviews/protocol';
 import type { ExtensionApi } from '../../src/extension';
 import { SEED } from '../../src/sandbox/service/index';
 import type { FormPanel } from '../../src/webviews/formPanel';
@@ -102,11 +103,18 @@ describe('forms', () => {
     const v3 = { ...current, provisioningArtifactId: P.containerService.versions.v3 };
     const loaded = ok(await panel.request('loadParameters', v3));
     if (current.provisioningArtifactId !== v3.provisioningArtifactId) assert.deepEqual(loaded.diff.added, ['EnableAutoScaling']);
+    const pushed: HostToWebview[] = [];
+    const listening = panel.onDidPost((m) => pushed.push(m));
     const result = ok(await panel.request('submit', {
       target: v3,
       submission: { parameters: { DesiredCount: '5', EnableAutoScaling: 'true' }, keepPrevious: ['ServiceName', 'ContainerImage', 'DbPassword'] },
     }));
     assert.equal(result.recordType, 'UPDATE_PROVISIONED_PRODUCT');
+    // When the record ends, the open form hears that the product changed (its page says so).
+    const change = await waitFor('the form to hear the update ended', () =>
+      pushed.find((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged' && m.change.recordId === result.recordId), 60_000);
+    assert.equal(change.change.recordType, 'UPDATE_PROVISIONED_PRODUCT');
+    listening.dispose();
     await waitFor('the tree to show the update', () => api.tree.findProduct(SEED.provisionedProducts.ordersService.id)?.row.Status !== 'AVAILABLE' || api.tree.findProduct(SEED.provisionedProducts.ordersService.id)?.row.ProvisioningArtifactId === v3.provisioningArtifactId);
   });
 
