@@ -33,12 +33,18 @@ export function constraintHint(field: ParameterField): string {
   return hints.join(' · ');
 }
 
-function selectControl(field: ParameterField, initial: string): FieldControl {
+/** What an update form shows in a kept field whose current value the service does not return. */
+const CURRENT_UNCHANGED = 'Current value (unchanged)';
+
+function blankLabel(field: ParameterField): string {
+  return field.required ? 'Choose a value…' : field.defaultValue ? `Default (${field.defaultValue})` : 'None';
+}
+
+function selectControl(field: ParameterField, initial: string, unknownCurrent: boolean): FieldControl {
   const select = h('vscode-single-select', {});
   const hasChoice = field.constraints.allowedValues!.includes(initial);
-  if (!field.required || !hasChoice) {
-    const blank = field.required ? 'Choose a value…' : field.defaultValue ? `Default (${field.defaultValue})` : 'None';
-    select.append(option('', blank, !hasChoice));
+  if (!field.required || !hasChoice || unknownCurrent) {
+    select.append(h('vscode-option', { value: '', selected: !hasChoice, description: '', class: 'blank-option' }, blankLabel(field)));
   }
   for (const value of field.constraints.allowedValues!) select.append(option(value, value, value === initial));
   return select;
@@ -63,10 +69,15 @@ function describe(field: ParameterField, isNew: boolean): string {
 
 export function renderParameter(field: ParameterField, o: ParameterFieldOptions): RenderedParameter {
   const path = `parameters.${field.key}`;
-  const initial = o.initial ?? field.previousValue ?? (field.kind === 'select' ? field.defaultValue ?? '' : '');
-  const control = field.kind === 'select' ? selectControl(field, initial) : textControl(field, initial);
+  // The service does not return current values: a kept field must not show the default as if it were one.
+  const unknownCurrent = !!field.canKeepPrevious && field.previousValue === undefined && !field.noEcho;
+  const keptAtStart = o.keepPrevious ?? field.keepPreviousByDefault ?? false;
+  const startBlank = unknownCurrent && keptAtStart && o.initial === undefined;
+  const initial = o.initial ?? field.previousValue ?? (field.kind === 'select' && !startBlank ? field.defaultValue ?? '' : '');
+  const control = field.kind === 'select' ? selectControl(field, initial, unknownCurrent) : textControl(field, initial);
+  const placeholder = (control as unknown as { placeholder?: string }).placeholder;
   const keep = field.canKeepPrevious
-    ? h('vscode-checkbox', { checked: o.keepPrevious ?? field.keepPreviousByDefault ?? false, class: 'keep-previous' }, field.noEcho ? 'Keep the current (secret) value' : field.previousValue === undefined ? 'Keep the current value (not readable here)' : 'Keep the current value')
+    ? h('vscode-checkbox', { checked: keptAtStart, class: 'keep-previous' }, field.noEcho ? 'Keep the current (secret) value' : unknownCurrent ? 'Keep the current value (not readable here)' : 'Keep the current value')
     : undefined;
   const { group } = fieldGroup({ id: domId('param', field.key), label: field.label, required: field.required, description: describe(field, !!o.isNew), control, extra: [keep] });
   if (o.isNew) group.classList.add('is-new');
@@ -82,6 +93,7 @@ export function renderParameter(field: ParameterField, o: ParameterFieldOptions)
   const syncKeep = () => {
     control.disabled = keepsPrevious();
     if (keepsPrevious()) o.errors.set(path, undefined);
+    if (unknownCurrent) showCurrentUnchanged(control, field, keepsPrevious(), placeholder);
   };
   let touched = false;
   control.addEventListener('change', () => {
@@ -103,4 +115,11 @@ export function renderParameter(field: ParameterField, o: ParameterFieldOptions)
   });
   syncKeep();
   return { field, group, value, keepsPrevious, validate };
+}
+
+/** While a field of unknown current value is kept, its empty control says "current value (unchanged)". */
+function showCurrentUnchanged(control: FieldControl, field: ParameterField, kept: boolean, placeholder: string | undefined): void {
+  const blank = control.querySelector('.blank-option');
+  if (blank) blank.textContent = kept ? CURRENT_UNCHANGED : blankLabel(field);
+  else (control as unknown as { placeholder?: string }).placeholder = kept ? CURRENT_UNCHANGED : placeholder ?? '';
 }

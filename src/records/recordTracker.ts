@@ -268,5 +268,5 @@ export class RecordTracker extends Disposable {
 }
 
 function progressMessage(status: string | undefined): string {
-  return `${status ?? 'CREATED'} · [Show output](command:${SHOW_RECORD_LOG_COMMAND})`;
+  return `${status ?? 'CREATED'} · [Show Output](command:${SHOW_RECORD_LOG_COMMAND})`;
 }

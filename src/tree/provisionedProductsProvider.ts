@@ -17,7 +17,8 @@ import { productTooltip } from './tooltips';
 export type ViewState = 'signedOut' | 'loading' | 'empty' | 'ready' | 'error';
 
 const CREDENTIAL_FAILURES: ReadonlySet<string> = new Set(['sso-expired', 'no-credentials', 'invalid-credentials', 'access-denied']);
-const byName = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+// Made on first sort, not at load (locale data is loaded off the activation path).
+let byName: Intl.Collator | undefined;
 const STATUS_ORDER = ['ERROR', 'TAINTED', 'UNDER_CHANGE', 'PLAN_IN_PROGRESS', 'AVAILABLE'];
 
 export class ProvisionedProductsProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
@@ -287,7 +288,8 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
 
 
   private sortedProducts(): ProductNode[] {
-    return [...this.products.values()].sort((a, b) => byName.compare(a.row.Name ?? '', b.row.Name ?? ''));
+    const collator = (byName ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }));
+    return [...this.products.values()].sort((a, b) => collator.compare(a.row.Name ?? '', b.row.Name ?? ''));
   }
 
   private groups(): GroupNode[] {

@@ -46,10 +46,12 @@ export function recordTooltip(r: RecordDetail): vscode.MarkdownString {
   return md;
 }
 
-// One formatter for all tooltips: building one per call costs more than the rest of a tree item.
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+// One formatter for all tooltips: building one per call costs more than the rest of a tree item. Made
+// on first use, not at load: the first DateTimeFormat loads locale data (~20 ms), off the activation path.
+let timeFormat: Intl.DateTimeFormat | undefined;
 
 export function formatTime(date: Date): string {
+  timeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
   return timeFormat.format(date);
 }
 
