@@ -81,6 +81,7 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
     const picked = await deps.input.pickOrType(picks, {
       ...options,
       typedLabel: (value) => (value ? `$(search) Look up "${value}"` : '$(edit) Enter a record id, or a provisioned product id, name or ARN…'),
+      typedFirst: (value) => /^(rec-|pp-|arn:)/.test(value) || deps.tree.findProduct(value) !== undefined,
     });
     if ('typed' in picked) return picked.typed || askForId(deps);
     return picked.recordId!;

@@ -24,6 +24,8 @@ export interface UserInput {
 export interface PickOrTypeOptions extends vscode.QuickPickOptions {
   /** The entry that stands for the typed text: its label with nothing typed, and with `value` typed. */
   typedLabel(value: string): string;
+  /** Whether what is typed is surely meant as is (e.g. a pasted id): its entry then comes first, so Enter takes it. */
+  typedFirst?(value: string): boolean;
 }
 
 export class VsCodeUserInput implements UserInput {
@@ -55,7 +57,10 @@ export class VsCodeUserInput implements UserInput {
       let settled = false;
       pick.onDidChangeValue((value) => {
         typedEntry.label = options.typedLabel(value.trim());
-        pick.items = [...items, separator, typedEntry]; // a new array: the list shows the new label
+        // A new array each time: the list shows the new label (and order).
+        const first = !!options.typedFirst?.(value.trim());
+        pick.items = first ? [typedEntry, separator, ...items] : [...items, separator, typedEntry];
+        if (first) pick.activeItems = [typedEntry]; // else the list keeps the record that was active
       });
       pick.onDidAccept(() => {
         const [chosen] = pick.selectedItems;

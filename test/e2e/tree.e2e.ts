@@ -66,4 +66,28 @@ describe('provisioned products tree (browser)', () => {
     assert.ok(await wb.page.locator('.pane-body [role=treeitem]', { hasText: 'SCLaunchRole' }).count() > 0, 'launch role row');
     await wb.screenshot('tree-expanded');
   });
+
+  it('looks up what is pasted into the Look Up Record pick: a record opens, a product is revealed', async () => {
+    const page = wb.page;
+    // A record id from the tree: the description of a record row ends with it.
+    const recordRow = page.locator('.pane-body [role=treeitem]', { hasText: 'Provision product' }).first();
+    const recordId = ((await recordRow.getAttribute('aria-label')) ?? (await recordRow.textContent()) ?? '').match(/rec-[\w-]+/)?.[0];
+    assert.ok(recordId, 'a record id in the tree');
+    await wb.runCommand('Service Catalog: Look Up Record');
+    const input = page.locator('.quick-input-widget input');
+    // The recent records come first; the entry for typed text is at the end of the list.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /rec-/ }).first().waitFor({ timeout: 15_000 });
+    await input.fill(recordId);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: `Look up "${recordId}"` }).first().waitFor();
+    await wb.screenshot('look-up-record-pasted');
+    await input.press('Enter');
+    await page.locator('.monaco-editor .view-lines', { hasText: `Record ${recordId}` }).first().waitFor({ timeout: 15_000 });
+
+    await wb.runCommand('Service Catalog: Look Up Record');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /rec-/ }).first().waitFor({ timeout: 15_000 });
+    await input.fill('billing-db');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Look up "billing-db"' }).first().waitFor();
+    await input.press('Enter');
+    await page.locator('.pane-body [role=treeitem][aria-selected=true]', { hasText: 'billing-db' }).waitFor({ timeout: 15_000 });
+  });
 });
