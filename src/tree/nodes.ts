@@ -30,12 +30,13 @@ export class ProductNode extends TreeNode {
     return `pp/${this.row.Id}`;
   }
 
-  toTreeItem(): vscode.TreeItem {
+  /** `underItsProduct`: shown in a group named after its product, so the description gives just the version. */
+  toTreeItem(underItsProduct = false): vscode.TreeItem {
     const r = this.row;
     const item = new vscode.TreeItem(r.Name ?? r.Id ?? '?', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const version = r.ProvisioningArtifactName ?? r.ProvisioningArtifactId;
-    const product = [r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · ');
+    const product = [underItsProduct ? undefined : r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · ');
     item.description = this.activity ? `${this.activity} ${product}` : product;
     item.iconPath = this.activity ? new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.blue')) : productStatusIcon(r.Status);
     item.contextValue = productContextValue(r);

@@ -217,7 +217,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node.toTreeItem();
+    return node instanceof ProductNode ? node.toTreeItem(this.groupBy === 'product') : node.toTreeItem();
   }
 
   /** The launch role is only in DescribeProvisionedProduct: read it when the user hovers, not for every row. */

@@ -131,6 +131,9 @@ describe('provisioned products tree', () => {
     for (const g of groups) for (const m of g.members) assert.equal(api.tree.getParent(m)?.id, g.id);
     await setSetting('groupBy', 'product');
     await waitFor('product groups', async () => ((await api.tree.getChildren()) as TreeNode[]).every((n) => n.id.startsWith('group/product/')));
+    // Under its product's group an item's description gives just the version.
+    const member = api.tree.productNodes.find((n) => n.row.ProductName && n.row.ProvisioningArtifactName && !n.activity)!;
+    assert.equal(api.tree.getTreeItem(member).description, member.row.ProvisioningArtifactName);
   });
 
   it('auto-refresh re-reads only the busy product until it settles, then stops', async () => {
