@@ -27,12 +27,12 @@ describe('connection', () => {
     assert.equal(vscode.workspace.getConfiguration('serviceCatalogExplorer').get('backend'), 'sandbox', 'the choice is remembered');
   });
 
-  it('switching connection offers the sandbox and the profiles, through the prompt interface', async () => {
-    const api = await extensionApi();
-    let offered: string[] = [];
+  /** Runs Switch Connection, picking the Sandbox entry; returns every entry offered. */
+  async function switchToSandbox(api: Awaited<ReturnType<typeof extensionApi>>): Promise<vscode.QuickPickItem[]> {
+    let offered: vscode.QuickPickItem[] = [];
     api.setUserInput({
       pickOne: async (items) => {
-        offered = items.map((i) => i.label);
+        offered = [...items];
         return items.find((i) => i.label.includes('Sandbox'))!;
       },
       pickMany: async () => [],
@@ -44,26 +44,16 @@ describe('connection', () => {
     } finally {
       api.setUserInput(undefined);
     }
-    assert.ok(offered.some((l) => l.includes('Sandbox')), `offered: ${offered.join(', ')}`);
-    assert.equal(api.session.state.kind, 'connected');
+    return offered;
+  }
 
+  it('switching connection offers the sandbox and the profiles, through the prompt interface', async () => {
+    const api = await extensionApi();
+    const offered = await switchToSandbox(api);
+    assert.ok(offered.some((i) => i.label.includes('Sandbox')), `offered: ${offered.map((i) => i.label).join(', ')}`);
+    assert.equal(api.session.state.kind, 'connected');
     // Asked again, the picker marks where it is connected now.
-    let sandboxDetail: string | undefined;
-    api.setUserInput({
-      pickOne: async (items) => {
-        const sandbox = items.find((i) => i.label.includes('Sandbox'))!;
-        sandboxDetail = (sandbox as { detail?: string }).detail;
-        return sandbox;
-      },
-      pickMany: async () => [],
-      inputText: async () => '',
-      confirm: async () => '',
-    });
-    try {
-      await vscode.commands.executeCommand('serviceCatalogExplorer.switchConnection');
-    } finally {
-      api.setUserInput(undefined);
-    }
-    assert.equal(sandboxDetail, 'Current connection');
+    const again = await switchToSandbox(api);
+    assert.equal(again.find((i) => i.label.includes('Sandbox'))?.detail, 'Current connection');
   });
 });
