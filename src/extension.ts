@@ -19,7 +19,7 @@ import { readSettings, SECTION } from './session/settings';
 import { ConnectionStatusBar } from './session/statusBar';
 import { AutoRefresher } from './tree/autoRefresher';
 import { autoRefreshIntervalMs } from './tree/refreshCadence';
-import type { InfoNode, OutputNode, ProductNode } from './tree/nodes';
+import type { InfoNode, OutputNode, ProductNode, RecordNode } from './tree/nodes';
 import { ProvisionedProductsProvider } from './tree/provisionedProductsProvider';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './util/log';
@@ -123,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   command('copyId', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Id', selected));
   command('copyArn', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Arn', selected));
   command('copyName', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Name', selected));
-  command('copyValue', (node?: InfoNode | OutputNode) => copyNodeValue(node));
+  command('copyValue', (node?: InfoNode | OutputNode | RecordNode) => copyNodeValue(node));
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log());

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../session/settings';
 import { readSettings, updateSetting } from '../session/settings';
-import type { InfoNode, OutputNode, ProductNode } from '../tree/nodes';
+import type { InfoNode, OutputNode, ProductNode, RecordNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
 
@@ -35,9 +35,9 @@ export async function copyField(node: ProductNode | undefined, field: 'Id' | 'Ar
   vscode.window.setStatusBarMessage(values.length === 1 ? `Copied ${what}: ${values[0]}` : `Copied ${values.length} ${what}s`, 3000);
 }
 
-/** Copies what a detail row stands for: the launch role ARN, or an output's value. */
-export async function copyNodeValue(node: InfoNode | OutputNode | undefined): Promise<void> {
-  const value = node && ('output' in node ? node.output.OutputValue : node.copyValue);
+/** Copies what a detail row stands for: the launch role ARN, an output's value, a record's id. */
+export async function copyNodeValue(node: InfoNode | OutputNode | RecordNode | undefined): Promise<void> {
+  const value = node && ('output' in node ? node.output.OutputValue : 'record' in node ? node.record.RecordId : node.copyValue);
   if (!value) return;
   await vscode.env.clipboard.writeText(value);
   vscode.window.setStatusBarMessage(`Copied: ${value}`, 3000);

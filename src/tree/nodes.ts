@@ -203,7 +203,7 @@ export class RecordNode extends TreeNode {
     item.description = `${humanize(r.Status)} · ${r.CreatedTime ? formatTime(r.CreatedTime) : ''} · ${r.RecordId}`;
     item.iconPath = recordStatusIcon(r.Status);
     item.tooltip = recordTooltip(r);
-    item.contextValue = `record;status-${r.Status}`;
+    item.contextValue = `record;status-${r.Status};canCopyValue`;
     if (r.RecordId) item.command = { command: 'serviceCatalogExplorer.openRecord', title: 'Open Record', arguments: [r.RecordId] };
     return item;
   }

@@ -100,6 +100,9 @@ describe('provisioned products tree', () => {
     await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
     await waitFor('the record document', () => vscode.window.activeTextEditor?.document.getText().includes(String(click.arguments?.[0])));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // Copy Value on a record row copies its id.
+    await vscode.commands.executeCommand('serviceCatalogExplorer.copyValue', (await api.tree.getChildren(records))[0]);
+    assert.equal(await vscode.env.clipboard.readText(), click.arguments?.[0]);
   });
 
   it('filters with SearchQuery and clears the filter', async () => {
