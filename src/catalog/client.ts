@@ -2,7 +2,7 @@
 // never forget it; a call counter lets benchmarks and tests see how many requests were made.
 import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import type { CallSettings, Connection } from './connection';
+import { CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type CallSettings, type Connection } from './connection';
 
 export interface CallCounter {
   total: number;
@@ -13,6 +13,8 @@ export function createServiceCatalogClient(connection: Connection, settings: Cal
   const client = new ServiceCatalogClient({
     region: connection.region,
     maxAttempts: settings.maxAttempts ?? 5,
+    // throwOnRequestTimeout: without it the handler only logs a warning when the timeout passes.
+    requestHandler: { connectionTimeout: CONNECTION_TIMEOUT_MS, requestTimeout: settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
     ...(connection.kind === 'sandbox'
       ? {
           endpoint: connection.endpoint,

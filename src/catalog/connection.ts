@@ -26,7 +26,13 @@ export interface CallSettings {
   readonly language: CatalogLanguage;
   /** SDK attempts per call (throttling and transient errors are retried by the SDK). */
   readonly maxAttempts?: number;
+  /** How long one attempt may wait for its answer before it fails (and is retried); default 30 s. */
+  readonly requestTimeoutMs?: number;
 }
+
+/** A dead network or VPN must end in an error the user sees, not a tree that loads forever. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const CONNECTION_TIMEOUT_MS = 5_000;
 
 export function connectionLabel(connection: Connection | undefined): string {
   if (!connection) return 'Not connected';
