@@ -35,6 +35,8 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   private inFlight?: Promise<void>;
   private refreshAgain = false;
   private sweeping?: Promise<void>;
+  /** The list shown came page by page and its listing has not finished (or failed part-way). */
+  private incomplete = false;
 
   constructor(
     private readonly session: CatalogSession,
@@ -69,6 +71,9 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
 
   /** A short line for TreeView.message: the filter in use, or that the list is stale. */
   get viewMessage(): string | undefined {
+    if (this.failure && this.products.size && this.incomplete) {
+      return `Incomplete: listing stopped after ${this.products.size} provisioned products. ${this.failure.message}`;
+    }
     if (this.failure && this.products.size) {
       const when = this.lastSuccess ? this.lastSuccess.toLocaleTimeString() : 'earlier';
       return `Stale: showing the list from ${when}. Last refresh failed: ${this.failure.message}`;
@@ -109,10 +114,14 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
     if (!api) return;
     this.changed.fire(undefined);
     try {
-      const rows = await api.listProvisionedProducts({ query: this.filterText });
+      // An empty view fills page by page (the first 100 after one round trip); a full one is replaced at the end.
+      const progressive = this.products.size === 0;
+      this.incomplete = progressive;
+      const rows = await api.listProvisionedProducts({ query: this.filterText, onPage: progressive ? (page) => this.showPage(api, page) : undefined });
       if (api !== this.session.api) return;
       this.replaceProducts(rows);
       this.failure = undefined;
+      this.incomplete = false;
       this.lastSuccess = new Date();
       this.startLaunchRoleSweep(api);
     } catch (error) {
@@ -124,6 +133,12 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       this.changed.fire(undefined);
       this.settled.fire();
     }
+  }
+
+  private showPage(api: CatalogApi, rows: readonly ProductRow[]): void {
+    if (api !== this.session.api) return;
+    for (const row of rows) if (row.Id && !this.products.has(row.Id)) this.products.set(row.Id, new ProductNode(row));
+    this.changed.fire(undefined);
   }
 
   /** Keeps node objects for ids already shown, so expansion and identity survive the refresh. */

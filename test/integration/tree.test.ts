@@ -122,6 +122,54 @@ describe('provisioned products tree', () => {
     assert.equal(api.treeView.message, undefined);
   });
 
+  it('fills an empty view page by page, and says so when the listing stops part-way', async () => {
+    const api = await connectedToSandbox();
+    const catalog = api.session.api!;
+    const all = await catalog.listProvisionedProducts();
+    await api.tree.setFilter('no-such-product-zzz');
+    assert.equal(api.tree.productNodes.length, 0);
+    // The listing hands over its first page, then waits: the view shows that page already.
+    const original = catalog.listProvisionedProducts;
+    let release!: (ok: boolean) => void;
+    const gate = new Promise<boolean>((resolve) => (release = resolve));
+    catalog.listProvisionedProducts = async (options = {}) => {
+      options.onPage?.(all.slice(0, 3), 0);
+      if (!(await gate)) throw Object.assign(new Error('connect ECONNRESET'), { name: 'NetworkingError' });
+      options.onPage?.(all.slice(3), 1);
+      return all;
+    };
+    try {
+      const refreshed = api.tree.setFilter('');
+      await waitFor('the first page in the view', () => api.tree.productNodes.length === 3);
+      release(true);
+      await refreshed;
+      assert.equal(api.tree.productNodes.length, all.length);
+      assert.equal(api.treeView.message, undefined);
+
+      // Part-way failure: what arrived stays, marked incomplete.
+      catalog.listProvisionedProducts = original;
+      await api.tree.setFilter('no-such-product-zzz');
+      assert.equal(api.tree.productNodes.length, 0);
+      const failing = new Promise<boolean>((resolve) => (release = resolve));
+      catalog.listProvisionedProducts = async (options = {}) => {
+        options.onPage?.(all.slice(0, 3), 0);
+        if (!(await failing)) throw Object.assign(new Error('connect ECONNRESET'), { name: 'NetworkingError' });
+        return all;
+      };
+      const broken = api.tree.setFilter('');
+      await waitFor('the first page', () => api.tree.productNodes.length === 3);
+      release(false);
+      await broken;
+      catalog.listProvisionedProducts = original;
+      assert.match(api.treeView.message ?? '', /^Incomplete: listing stopped after 3 provisioned products\./);
+    } finally {
+      catalog.listProvisionedProducts = original;
+    }
+    await api.tree.refresh();
+    assert.equal(api.tree.productNodes.length, all.length);
+    assert.equal(api.treeView.message, undefined);
+  });
+
   it('groups by status and by product', async () => {
     const api = await connectedToSandbox();
     await setSetting('groupBy', 'status');
