@@ -83,6 +83,20 @@ describe('forms', () => {
     assert.fail('the provision page never said ready');
   });
 
+  it('stays on the connection it opened on: after a switch it sends nothing, and says so', async () => {
+    const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
+    assert.ok(ok<unknown[]>(await panel.request('searchProducts', { query: '' })).length > 0);
+    try {
+      await api.session.useAws('no-such-profile', 'eu-west-1');
+      const refused = await panel.request('searchProducts', { query: '' });
+      assert.ok(!refused.ok, 'refused after the switch');
+      assert.match(refused.error.message, /opened on Sandbox, but the connection is now no-such-profile · eu-west-1\. Nothing was sent\./);
+    } finally {
+      await api.session.useSandbox();
+    }
+    assert.ok(ok<unknown[]>(await panel.request('searchProducts', { query: '' })).length > 0, 'back on the sandbox it works again');
+  });
+
   it('ignores a malformed message from the page and keeps working', async () => {
     const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
     let answered = 0;
