@@ -25,8 +25,8 @@ export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOut
       ['Type', detail.RecordType],
       ['Provisioned product', productLabel(detail, names.provisionedProductName)],
       ['Provisioned product type', detail.ProvisionedProductType],
-      ['Created', detail.CreatedTime ? formatLineTime(detail.CreatedTime) : undefined],
-      ['Updated', detail.UpdatedTime ? formatLineTime(detail.UpdatedTime) : undefined],
+      ['Created', detail.CreatedTime ? bothTimes(detail.CreatedTime) : undefined],
+      ['Updated', detail.UpdatedTime ? bothTimes(detail.UpdatedTime) : undefined],
       ['Product', withName(detail.ProductId, names.productName)],
       ['Version', withName(detail.ProvisioningArtifactId, names.versionName)],
       ['Launch path', detail.PathId],
@@ -58,6 +58,14 @@ function tableRows(rows: [string, string | undefined][]): string[] {
 function withName(id: string | undefined, name: string | undefined): string | undefined {
   if (!id) return name;
   return name ? `${name} (${id})` : id;
+}
+
+let localFormat: Intl.DateTimeFormat | undefined;
+
+/** UTC as in the output channel's lines (to compare with them), then the reader's local time. */
+export function bothTimes(date: Date): string {
+  localFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return `${formatLineTime(date)} (${localFormat.format(date)} local)`;
 }
 
 function listOr(items: string[], empty: string): string[] {

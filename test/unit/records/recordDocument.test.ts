@@ -3,6 +3,9 @@ import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { recordMarkdown } from '../../../src/records/recordMarkdown';
 import { expectedDurationMs } from '../../../src/records/recordTiming';
 
+/** The reader's local time, as the document should give it next to UTC. */
+const localTime = (date: Date) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+
 const at = (s: number) => new Date(Date.UTC(2025, 0, 1, 0, 0, s));
 
 describe('record document text', () => {
@@ -17,7 +20,7 @@ describe('record document text', () => {
     const text = recordMarkdown(detail, [{ OutputKey: 'Url', OutputValue: 'https://x|y', Description: 'site' }], { productName: 'Web App', versionName: 'v2' });
     for (const part of [
       '# Record rec-1', '| Status | FAILED |', '| Type | UPDATE_PROVISIONED_PRODUCT |', '| Provisioned product | web (pp-1) |',
-      '| Created | 2025-01-01T00:00:00Z |', '| Updated | 2025-01-01T00:00:30Z |', '| Product | Web App (prod-1) |', '| Version | v2 (pa-2) |',
+      `| Created | 2025-01-01T00:00:00Z (${localTime(at(0))} local) |`, `| Updated | 2025-01-01T00:00:30Z (${localTime(at(30))} local) |`, '| Product | Web App (prod-1) |', '| Version | v2 (pa-2) |',
       '| Launch path | lpv2-1 |', '| Launch role | arn:aws:iam::123456789012:role/Launch |', '- `UPDATE_FAILED`: Rolled back',
       '| Url | https://x\\|y | site |', '- `team` = `web`',
     ]) assert.ok(text.includes(part), `missing ${part}\n${text}`);
