@@ -77,11 +77,9 @@ async function main(): Promise<void> {
     const refresher = new AutoRefresher(fakeSession(treeApi), provider, { enabled: () => true, intervalMs: () => 60_000, viewVisible: () => true });
     // VS Code re-reads the items a change event names (all roots when it names none): do the same, timed.
     let rerendered = 0;
-    provider.onDidChangeTreeData((node) => {
-      if (node) {
-        provider.getTreeItem(node);
-        rerendered++;
-      } else rerendered += (provider.productNodes.map((n) => provider.getTreeItem(n))).length;
+    provider.onDidChangeTreeData((changed) => {
+      const nodes = changed === undefined ? provider.productNodes : Array.isArray(changed) ? changed : [changed];
+      rerendered += nodes.map((n) => provider.getTreeItem(n)).length;
     });
     const tickMs: number[] = [];
     let calls = {};

@@ -12,7 +12,7 @@ import type { CatalogSession } from '../session/catalogSession';
 import { ProductNode, RecordNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import { humanize, recordStatusIcon } from '../tree/statusStyle';
-import { formatTime } from '../tree/tooltips';
+import { formatTime } from '../util/localTime';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../util/log';
 import { registerCommand } from './errorHandling';

@@ -3,6 +3,7 @@
 import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
 import { isTerminalStatus } from '../catalog/records/record-tailer';
 import { formatLineTime, productLabel } from './recordLines';
+import { formatTime } from '../util/localTime';
 import { redactSecrets } from './redaction';
 
 export interface RecordNames {
@@ -60,12 +61,9 @@ function withName(id: string | undefined, name: string | undefined): string | un
   return name ? `${name} (${id})` : id;
 }
 
-let localFormat: Intl.DateTimeFormat | undefined;
-
 /** UTC as in the output channel's lines (to compare with them), then the reader's local time. */
-export function bothTimes(date: Date): string {
-  localFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-  return `${formatLineTime(date)} (${localFormat.format(date)} local)`;
+function bothTimes(date: Date): string {
+  return `${formatLineTime(date)} (${formatTime(date)} local)`;
 }
 
 function listOr(items: string[], empty: string): string[] {

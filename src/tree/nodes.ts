@@ -6,7 +6,8 @@ import type { CatalogApi } from '../catalog/api';
 import { productContextValue } from './capabilities';
 import type { ProductRow } from './productRow';
 import { humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
-import { formatTime, productTooltip, recordTooltip } from './tooltips';
+import { formatTime } from '../util/localTime';
+import { productTooltip, recordTooltip } from './tooltips';
 
 export const RECENT_RECORDS = 10;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import { formatTime } from '../util/localTime';
 import { humanize } from './statusStyle';
 import type { ProductRow } from './productRow';
 
@@ -44,15 +45,6 @@ export function recordTooltip(r: RecordDetail): vscode.MarkdownString {
   );
   for (const e of r.RecordErrors ?? []) md.appendMarkdown(`\n\n$(error) ${code(e.Code)} ${escape(e.Description ?? '')}`);
   return md;
-}
-
-// One formatter for all tooltips: building one per call costs more than the rest of a tree item. Made
-// on first use, not at load: the first DateTimeFormat loads locale data (~20 ms), off the activation path.
-let timeFormat: Intl.DateTimeFormat | undefined;
-
-export function formatTime(date: Date): string {
-  timeFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-  return timeFormat.format(date);
 }
 
 function table(rows: [string, string | undefined][]): string {
