@@ -6,7 +6,6 @@ import type { CatalogApi } from '../catalog/api';
 import { classifyError } from '../catalog/errors';
 import { isTerminalStatus } from '../catalog/records/record-tailer';
 import { RECORD_ID_PATTERN, recordIdOf, TAIL_RECORD_COMMAND, type RecordDocumentProvider } from '../records/recordDocument';
-
 import { SHOW_RECORD_LOG_COMMAND, type RecordTracker } from '../records/recordTracker';
 import type { CatalogSession } from '../session/catalogSession';
 import { ProductNode, RecordNode } from '../tree/nodes';
@@ -16,6 +15,9 @@ import { formatTime } from '../util/localTime';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../util/log';
 import { registerCommand } from './errorHandling';
+
+/** The pick entry that asks for an id to be typed. */
+const ENTER_AN_ID = '$(edit) Enter a record id, or a provisioned product id, name or ARN…';
 
 /** How many of the newest records the "recent records" pick offers. */
 const RECENT_RECORDS = 60;
@@ -58,8 +60,10 @@ async function lookUpRecord(deps: RecordCommandDeps, text?: string): Promise<'re
   if (!RECORD_ID_PATTERN.test(wanted)) {
     throw new Error(`"${wanted}" is neither a record id nor a provisioned product in the view.`);
   }
-  await requireRecord(api, wanted);
-  await deps.documents.open(wanted);
+  await deps.documents.open(wanted).catch((error: unknown) => {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    throw new Error(`"${wanted}" is neither a record of this connection nor a provisioned product in the view.`);
+  });
   return 'record';
 }
 
@@ -80,27 +84,15 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
   if (deps.input.pickOrType) {
     const picked = await deps.input.pickOrType(picks, {
       ...options,
-      typedLabel: (value) => (value ? `$(search) Look up "${value}"` : '$(edit) Enter a record id, or a provisioned product id, name or ARN…'),
+      typedLabel: (value) => (value ? `$(search) Look up "${value}"` : ENTER_AN_ID),
       typedFirst: (value) => /^(rec-|pp-|arn:)/.test(value) || deps.tree.findProduct(value) !== undefined,
     });
     if ('typed' in picked) return picked.typed || askForId(deps);
     return picked.recordId!;
   }
-  const enter: RecordPick = { label: '$(edit) Enter a record id, or a provisioned product id, name or ARN…', alwaysShow: true };
+  const enter: RecordPick = { label: ENTER_AN_ID, alwaysShow: true };
   const picked = await deps.input.pickOne([...picks, { label: '', kind: vscode.QuickPickItemKind.Separator }, enter], options);
   return picked.recordId ?? askForId(deps);
-}
-
-/** An unknown id is said in a message, not opened as a document that only says it failed. */
-async function requireRecord(api: CatalogApi, recordId: string): Promise<void> {
-  try {
-    await api.describeRecord(recordId);
-  } catch (error) {
-    if ((error as Error).name === 'ResourceNotFoundException') {
-      throw new Error(`"${recordId}" is neither a record of this connection nor a provisioned product in the view.`);
-    }
-    throw error;
-  }
 }
 
 async function askForId(deps: RecordCommandDeps): Promise<string> {

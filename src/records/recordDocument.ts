@@ -2,6 +2,7 @@
 // DescribeRecord (all output pages), with a "Tail" code lens while the record is still running.
 import * as vscode from 'vscode';
 import type { RecordStatus } from '@aws-sdk/client-service-catalog';
+import type { FullRecord } from '../catalog/api';
 import { classifyError } from '../catalog/errors';
 import { isTerminalStatus } from '../catalog/records/record-tailer';
 import type { CatalogSession } from '../session/catalogSession';
@@ -38,6 +39,8 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
   /** Last status shown per record, for the code lens. */
   private readonly statuses = new Map<string, RecordStatus | undefined>();
+  /** A read made by `open`, used once by the content provider. */
+  private readonly prefetched = new Map<string, FullRecord>();
 
   constructor(private readonly deps: RecordDocumentDeps) {
     super();
@@ -45,8 +48,14 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
     this.register(vscode.languages.registerCodeLensProvider({ scheme: RECORD_SCHEME }, this));
   }
 
-  /** Opens (or re-reads and shows) the document of a record. */
+  /**
+   * Opens (or re-reads and shows) the document of a record. The record is read first, so a record
+   * the service does not know (or any failed read) rejects here and no document opens; the content
+   * provider then uses that read instead of making the same call again.
+   */
   async open(recordId: string): Promise<vscode.TextEditor> {
+    const api = this.deps.session.api;
+    if (api && RECORD_ID_PATTERN.test(recordId)) this.prefetched.set(recordId, await api.describeRecord(recordId));
     const uri = recordUri(recordId);
     const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
     if (alreadyOpen) this.changed.fire(uri);
@@ -56,6 +65,7 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
 
   /** Re-reads an open record document, e.g. when its record changed status. */
   refresh(recordId: string): void {
+    this.prefetched.delete(recordId); // a refresh wants a new read
     const uri = recordUri(recordId);
     if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) this.changed.fire(uri);
   }
@@ -66,7 +76,9 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
     if (!api) return `# Record ${recordId}\n\nNot connected to Service Catalog.\n`;
     if (!RECORD_ID_PATTERN.test(recordId)) return `# Record ${recordId}\n\nNot a record id.\n`;
     try {
-      const { detail, outputs } = await api.describeRecord(recordId);
+      const prefetched = this.prefetched.get(recordId);
+      this.prefetched.delete(recordId);
+      const { detail, outputs } = prefetched ?? (await api.describeRecord(recordId));
       this.statuses.set(recordId, detail.Status);
       this.lensesChanged.fire();
       const product = detail.ProvisionedProductId ? this.deps.tree.findProduct(detail.ProvisionedProductId)?.row : undefined;
