@@ -1,12 +1,22 @@
-// Unsigned admin endpoints for tests in other processes (loopback callers only):
+// Unsigned admin endpoints for tests in other processes:
 //   GET /__sandbox/health, GET /__sandbox/stats, POST /__sandbox/stats/reset, POST /__sandbox/knobs
+// They answer only a loopback caller that names the sandbox in Host, sends the token made at this
+// start (printed by the CLI, Sandbox.adminToken) and posts JSON. A web page can do none of these:
+// it can't read the token, a rebound host name shows in Host, and JSON needs a CORS preflight.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { constantTimeEqual } from './constantTime';
+import { ServiceError } from './contract';
 import type { SandboxKnobs } from './knobs';
+import { isAddressedToSandbox, misaddressedMessage } from './ownAddress';
 import type { SandboxStats } from './stats';
+import { hangUpIfBodyUnread, readBody } from './wire';
 
 export const ADMIN_PREFIX = '/__sandbox/';
+export const ADMIN_TOKEN_HEADER = 'x-sandbox-admin-token';
 
 export interface AdminTarget {
+  /** The token callers must send in ADMIN_TOKEN_HEADER. */
+  readonly token: string;
   health(): Record<string, unknown>;
   stats(): SandboxStats;
   resetStats(): void;
@@ -16,8 +26,15 @@ export interface AdminTarget {
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-export function handleAdmin(req: IncomingMessage, res: ServerResponse, body: Buffer, target: AdminTarget): void {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return reply(res, 403, { error: 'admin endpoints answer loopback callers only' });
+export async function handleAdmin(req: IncomingMessage, res: ServerResponse, target: AdminTarget): Promise<void> {
+  const refusal = refusalOf(req, target.token);
+  if (refusal) return refuse(req, res, refusal.status, refusal.message);
+  let body: Buffer;
+  try {
+    body = await readBody(req);
+  } catch (err) {
+    return refuse(req, res, err instanceof ServiceError ? err.status : 400, (err as Error).message); // too large, or the client left
+  }
   const route = `${req.method} ${new URL(req.url ?? '/', 'http://sandbox.invalid').pathname}`;
   switch (route) {
     case `GET ${ADMIN_PREFIX}health`:
@@ -32,6 +49,23 @@ export function handleAdmin(req: IncomingMessage, res: ServerResponse, body: Buf
     default:
       return reply(res, 404, { error: `no admin endpoint ${route}` });
   }
+}
+
+function refusalOf(req: IncomingMessage, token: string): { status: number; message: string } | undefined {
+  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) return { status: 403, message: 'admin endpoints answer loopback callers only' };
+  if (!isAddressedToSandbox(req)) return { status: 403, message: misaddressedMessage(req) };
+  const sent = req.headers[ADMIN_TOKEN_HEADER];
+  if (typeof sent !== 'string' || !constantTimeEqual(sent, token)) {
+    return { status: 403, message: `admin endpoints need the ${ADMIN_TOKEN_HEADER} header with the token the sandbox printed when it started` };
+  }
+  const mediaType = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+  if (req.method === 'POST' && mediaType !== 'application/json') return { status: 415, message: 'admin POSTs need Content-Type: application/json' };
+  return undefined;
+}
+
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  hangUpIfBodyUnread(req, res);
+  reply(res, status, { error: message });
 }
 
 function setKnobs(res: ServerResponse, body: Buffer, target: AdminTarget): void {

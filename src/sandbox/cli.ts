@@ -1,5 +1,7 @@
-// Standalone sandbox: `node dist/sandbox-cli.js --port 4566 --time-scale 10`. Prints the endpoint and
-// credentials, serves until SIGINT/SIGTERM, then stops cleanly (saving the state file if one is set).
+// Standalone sandbox: `node dist/sandbox-cli.js --port 4566 --time-scale 10`. Prints the endpoint, the
+// admin token (for /__sandbox/ calls from other processes) and credentials, serves until SIGINT/SIGTERM,
+// then stops cleanly (saving the state file if one is set).
+import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER } from './admin';
 import { startSandbox } from './index';
 import { KNOB_NAMES, KNOB_SPECS, parseKnob, type SandboxKnobs } from './knobs';
 
@@ -15,6 +17,8 @@ function usage(): string {
     '',
     ...flags,
     `  ${'--help'.padEnd(32)}show this help`,
+    '',
+    `Admin endpoints (${ADMIN_PREFIX}health, stats, knobs) need the header ${ADMIN_TOKEN_HEADER}: <SANDBOX_ADMIN_TOKEN printed at start>.`,
   ].join('\n');
 }
 
@@ -56,6 +60,7 @@ async function main(): Promise<void> {
   }
   const sandbox = await startSandbox(flags);
   console.log(`endpoint: ${sandbox.endpoint}`);
+  console.log(`SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`);
   console.log(`AWS_ACCESS_KEY_ID=${sandbox.credentials.accessKeyId}`);
   console.log(`AWS_SECRET_ACCESS_KEY=${sandbox.credentials.secretAccessKey}`);
   console.log(`AWS_REGION=${sandbox.region}`);

@@ -48,6 +48,8 @@ export interface ServiceOptions {
   generatedProducts: number;
   /** A snapshot from `snapshot()` to restore instead of seeding. */
   restoreFrom?: unknown;
+  /** Key of NoEcho seals and request fingerprints (32 bytes): the state file's; by default a random one in memory. */
+  secretKey?: Buffer;
   clock?: Clock;
 }
 

@@ -77,7 +77,7 @@ export function checkKnobs(partial: Record<string, unknown>): Partial<SandboxKno
   const checked: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(partial)) {
     if (value === undefined) continue;
-    if (!(name in KNOB_SPECS)) throw new Error(`unknown knob '${name}'; knobs are ${KNOB_NAMES.join(', ')}`);
+    if (!Object.hasOwn(KNOB_SPECS, name)) throw new Error(`unknown knob '${name}'; knobs are ${KNOB_NAMES.join(', ')}`);
     const knob = name as keyof SandboxKnobs;
     const kind = KNOB_SPECS[knob].kind;
     if (kind === 'string' || kind === 'boolean') {

@@ -156,7 +156,8 @@ function checkStructure(shape: Shape, value: unknown, path: string, out: Violati
     }
   }
   for (const [name, memberValue] of Object.entries(record)) {
-    const member = members[name];
+    // Own members only: an input member named `constructor` is unknown, not Object's constructor.
+    const member = Object.hasOwn(members, name) ? members[name] : undefined;
     if (member) checkValue(member.shape, memberValue, join(path, name), out, rules);
     else if (rules.unknownMembers) out.push({ path: join(path, name), value: memberValue, constraint: 'Member is not in the model' });
   }

@@ -1,18 +1,21 @@
 // The sandbox's HTTP server: one POST / endpoint speaking awsJson1_1 as Service Catalog does, with
-// SigV4, model validation and fault knobs in front of the service layer's handlers.
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+// a Host check, size and time limits, SigV4, model validation and fault knobs in front of the service
+// layer's handlers.
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ServiceError, SANDBOX_IDENTITY, type RequestContext, type SandboxService, type ServiceOptions } from './contract';
 import { ADMIN_PREFIX, handleAdmin, type AdminTarget } from './admin';
+import { createLimitedServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpLimits';
 import { SANDBOX_USER } from './identities';
 import { assertLive, checkKnobs, defaultKnobs, KNOB_NAMES, knobsFromEnv, seededRandom, type SandboxKnobs } from './knobs';
 import { isModelledOperation, SIGNING_NAME, validateInput, validateOutput } from './model';
+import { isAddressedToSandbox, misaddressedMessage } from './ownAddress';
 import { verifySignature } from './sigv4';
-import { readStateFile, StateFileWriter } from './stateFile';
+import { readOrCreateStateKey, readStateFile, StateFileWriter } from './stateFile';
 import { StatsRecorder, type SandboxStats } from './stats';
-import { checkContentType, operationFromTarget, parseJsonBody, readBody, sendError, sendJson, toWire } from './wire';
+import { checkContentType, hangUpIfBodyUnread, operationFromTarget, parseJsonBody, readBody, sendError, sendJson, toWire } from './wire';
 
 export interface SandboxOptions extends SandboxKnobs {
   /** A ready service (tests with a fake); by default one is created from the knobs and the state file. */
@@ -21,6 +24,8 @@ export interface SandboxOptions extends SandboxKnobs {
   env: NodeJS.ProcessEnv;
   /** Where the sandbox reports unexpected errors and response violations (default stderr). */
   log: (message: string) => void;
+  /** Timeouts and the connection cap (DEFAULT_HTTP_LIMITS); tests shorten them. */
+  httpLimits: Partial<HttpLimits>;
 }
 
 export interface Sandbox {
@@ -30,6 +35,8 @@ export interface Sandbox {
   readonly region: string;
   /** The default caller's keys (the second known caller is SANDBOX_COLLEAGUE in identities.ts). */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Opens the /__sandbox/ endpoints, sent as X-Sandbox-Admin-Token; a new one at each start. */
+  readonly adminToken: string;
   /** Current knob values; change the live ones with setKnobs. */
   readonly knobs: Readonly<SandboxKnobs>;
   setKnobs(partial: Partial<SandboxKnobs>): void;
@@ -50,6 +57,7 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     timeScale: knobs.timeScale,
     generatedProducts: knobs.generatedProducts,
     restoreFrom: knobs.stateFile ? readStateFile(knobs.stateFile) : undefined,
+    secretKey: knobs.stateFile ? readOrCreateStateKey(knobs.stateFile, log) : undefined,
   });
   const stateWriter = knobs.stateFile ? new StateFileWriter(knobs.stateFile, () => service.snapshot(), log) : undefined;
   const stats = new StatsRecorder();
@@ -71,7 +79,10 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     log,
     onWrite: () => stateWriter?.schedule(),
   };
-  const server = createServer((req, res) => void route(req, res, pipeline, {
+  const adminToken = randomBytes(32).toString('base64url');
+  const limits: HttpLimits = { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits };
+  const server = createLimitedServer(limits, (req, res) => void route(req, res, pipeline, {
+    token: adminToken,
     health: () => ({ status: 'ok', endpoint, operations: Object.keys(service.handlers).length, knobs }),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
@@ -85,6 +96,7 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     port,
     region: SANDBOX_IDENTITY.region,
     credentials: { accessKeyId: SANDBOX_USER.accessKeyId, secretAccessKey: SANDBOX_USER.secretAccessKey },
+    adminToken,
     knobs,
     setKnobs: (partial) => void setKnobs(partial),
     stats: () => stats.snapshot(),
@@ -132,8 +144,10 @@ interface Pipeline {
 async function route(req: IncomingMessage, res: ServerResponse, pipeline: Pipeline, admin: AdminTarget): Promise<void> {
   const requestId = randomUUID();
   try {
+    if (req.url?.startsWith(ADMIN_PREFIX)) return await handleAdmin(req, res, admin);
+    // Before anything else: a request for another host name comes from a page that rebound that name.
+    if (!isAddressedToSandbox(req)) throw new ServiceError('AccessDeniedException', misaddressedMessage(req), 403);
     const body = await readBody(req);
-    if (req.url?.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, body, admin);
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://sandbox.invalid').pathname !== '/') {
       throw new ServiceError('UnknownOperationException', `${req.method} ${req.url} is not an operation; send POST / with X-Amz-Target`, 404);
     }
@@ -141,6 +155,8 @@ async function route(req: IncomingMessage, res: ServerResponse, pipeline: Pipeli
     if (answer === 'drop') req.socket.destroy();
     else sendJson(res, 200, answer.output, requestId);
   } catch (err) {
+    if (req.socket.destroyed) return; // the client left, or a timeout cut it off: nobody to answer
+    hangUpIfBodyUnread(req, res);
     sendError(res, asServiceError(err, requestId, pipeline.log), requestId);
   }
 }

@@ -1,10 +1,11 @@
 // Verifies AWS Signature Version 4 on a received request by re-signing it with the Smithy signer
 // (the one the SDK itself uses) and comparing signatures in constant time.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { constantTimeEqual } from './constantTime';
 import { ServiceError } from './contract';
 import { findIdentity, type SandboxIdentity } from './identities';
 
@@ -158,7 +159,8 @@ async function computeSignature(
 
 function splitUrl(url: string): { path: string; query: Record<string, string | string[]> } {
   const parsed = new URL(url, 'http://sandbox.invalid');
-  const query: Record<string, string | string[]> = {};
+  // Keys are the client's: without a prototype, `__proto__=x` is just a parameter.
+  const query: Record<string, string | string[]> = Object.create(null);
   for (const [key, value] of parsed.searchParams) {
     const previous = query[key];
     query[key] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value];
@@ -166,13 +168,8 @@ function splitUrl(url: string): { path: string; query: Record<string, string | s
   return { path: parsed.pathname, query };
 }
 
+/** Names come from the client's SignedHeaders, so own headers only (not `constructor` and the like). */
 function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
-  const value = headers[name];
+  const value = Object.hasOwn(headers, name) ? headers[name] : undefined;
   return Array.isArray(value) ? value.join(',') : value;
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  return left.length === right.length && timingSafeEqual(left, right);
 }

@@ -11,30 +11,34 @@ export interface SandboxStats {
 }
 
 export class StatsRecorder {
-  private current: SandboxStats = emptyStats();
+  private calls = 0;
+  /** By the name in X-Amz-Target, which the client chooses (`__proto__` too): a Map, not an object. */
+  private readonly byOperation = new Map<string, number>();
+  private throttledCalls = 0;
+  private droppedWrites = 0;
 
   call(operation: string): void {
-    this.current.calls++;
-    this.current.byOperation[operation] = (this.current.byOperation[operation] ?? 0) + 1;
+    this.calls++;
+    this.byOperation.set(operation, (this.byOperation.get(operation) ?? 0) + 1);
   }
 
   throttled(): void {
-    this.current.throttled++;
+    this.throttledCalls++;
   }
 
   dropped(): void {
-    this.current.dropped++;
+    this.droppedWrites++;
   }
 
   snapshot(): SandboxStats {
-    return { ...this.current, byOperation: { ...this.current.byOperation } };
+    // fromEntries defines own properties, so even a "__proto__" operation stays a plain count.
+    return { calls: this.calls, byOperation: Object.fromEntries(this.byOperation), throttled: this.throttledCalls, dropped: this.droppedWrites };
   }
 
   reset(): void {
-    this.current = emptyStats();
+    this.calls = 0;
+    this.byOperation.clear();
+    this.throttledCalls = 0;
+    this.droppedWrites = 0;
   }
-}
-
-function emptyStats(): SandboxStats {
-  return { calls: 0, byOperation: {}, throttled: 0, dropped: 0 };
 }

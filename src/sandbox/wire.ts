@@ -43,9 +43,8 @@ export function toWire(value: unknown): unknown {
   if (value instanceof Date) return value.getTime() / 1000;
   if (Array.isArray(value)) return value.map(toWire);
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(value)) if (member !== undefined) out[key] = toWire(member);
-    return out;
+    // fromEntries defines own properties: a "__proto__" key stays a key instead of setting a prototype.
+    return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined).map(([key, member]) => [key, toWire(member)]));
   }
   return value;
 }
@@ -65,21 +64,41 @@ export function sendError(res: ServerResponse, error: ServiceError, requestId: s
   sendJson(res, error.status, { __type: error.type, message: error.message }, requestId, { 'x-amzn-errortype': error.type });
 }
 
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/**
+ * Largest request body read, 1 MiB. AWS publishes no payload limit for Service Catalog; the largest
+ * valid request is a launch or update of a CloudFormation product at CloudFormation's own limits
+ * (200 parameters, 255-character names, 4,096-byte values) with 50 tags and 5 notification ARNs:
+ * about 0.9 MB of JSON. A bigger body is refused before it is all read.
+ */
+const MAX_BODY_BYTES = 1024 * 1024;
 
+function tooLarge(): ServiceError {
+  // RequestEntityTooLargeException is AWS's common error for this (HTTP 413).
+  return new ServiceError('RequestEntityTooLargeException', `The request entity is too large: at most ${MAX_BODY_BYTES} bytes are accepted.`, 413);
+}
+
+/** Answering before the body is all read: hang up after the answer rather than read on (or stall). */
+export function hangUpIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  if (!req.complete) res.setHeader('Connection', 'close');
+}
+
+/** The body, up to MAX_BODY_BYTES: a larger declared length fails at once, a larger stream as soon as it passes the limit. */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new ServiceError('SerializationException', 'Request body too large', 413));
-        req.destroy();
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
-    });
+      req.off('data', onData);
+      req.pause(); // and hangUpIfBodyUnread: the rest is never read
+      reject(tooLarge());
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

@@ -1,16 +1,16 @@
 // Idempotency tokens: a repeated token with the same request replays the first result without a
 // second effect; the same token with a different request is refused, as AWS does.
-import { createHash } from 'node:crypto';
 import type { OpEnv } from './env';
 import { fail } from './errors';
+import type { Secrets } from './secrets';
 
 /**
- * Digest of the request's canonical JSON without its token (and AcceptLanguage, which changes
- * nothing). A digest, not the JSON: requests carry NoEcho values, and this is kept in the state.
+ * Keyed digest of the request's canonical JSON without its token (and AcceptLanguage, which changes
+ * nothing). Not the JSON, nor its plain hash: requests carry NoEcho values, and this is kept in the state.
  */
-export function requestFingerprint(input: Record<string, unknown>, tokenField: string): string {
+export function requestFingerprint(input: Record<string, unknown>, tokenField: string, secrets: Secrets): string {
   const { [tokenField]: _token, AcceptLanguage: _language, ...rest } = input;
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
+  return secrets.fingerprint(canonicalJson(rest));
 }
 
 function canonicalJson(value: unknown): string {
@@ -28,9 +28,9 @@ const key = (env: OpEnv, token: string) => `${env.operation}:${token}`;
 export function recall(env: OpEnv, tokenField: string, input: Record<string, unknown>): Record<string, string> | undefined {
   const token = input[tokenField];
   if (typeof token !== 'string') return undefined;
-  const entry = env.state.data.idempotency[key(env, token)];
+  const entry = env.state.idempotencyEntry(key(env, token));
   if (!entry) return undefined;
-  if (entry.fingerprint !== requestFingerprint(input, tokenField)) {
+  if (entry.fingerprint !== requestFingerprint(input, tokenField, env.secrets)) {
     fail(env.operation, 'invalidParameters', `The ${tokenField} ${token} was already used with a different request.`);
   }
   return entry.result;
@@ -39,5 +39,5 @@ export function recall(env: OpEnv, tokenField: string, input: Record<string, unk
 export function remember(env: OpEnv, tokenField: string, input: Record<string, unknown>, result: Record<string, string>): void {
   const token = input[tokenField];
   if (typeof token !== 'string') return;
-  env.state.data.idempotency[key(env, token)] = { fingerprint: requestFingerprint(input, tokenField), result };
+  env.state.addIdempotencyEntry(key(env, token), { fingerprint: requestFingerprint(input, tokenField, env.secrets), result });
 }

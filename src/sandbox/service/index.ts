@@ -1,10 +1,12 @@
 // The sandbox's service layer: createService() builds (or restores) the catalog state and
 // answers every operation. Time is read from the clock on each request and applied lazily.
 import type { Clock, OperationHandler, SandboxService, ServiceOptions } from '../contract';
+import { emptyDictionary, toDictionary } from './dictionary';
 import type { OpEnv } from './env';
 import { generatedSteps } from './generated';
 import { OPERATIONS, WRITE_OPERATIONS } from './operations';
 import { advanceTo } from './progress';
+import { Secrets } from './secrets';
 import { seedPortfolios, seedProducts, seedServiceActions } from './seed-catalog';
 import { seedHistorySteps } from './seed-history';
 import { runSeedSteps } from './seed-runner';
@@ -20,14 +22,17 @@ const systemClock: Clock = { now: () => Date.now() };
 export function createService(options: ServiceOptions): SandboxService {
   const clock = options.clock ?? systemClock;
   const timeScale = options.timeScale > 0 ? options.timeScale : 1;
-  const state = new CatalogState(options.restoreFrom !== undefined ? restoredData(options.restoreFrom) : seededData(clock.now(), timeScale, options.generatedProducts));
+  const secrets = options.secretKey ? new Secrets(options.secretKey) : Secrets.inMemory();
+  const state = new CatalogState(options.restoreFrom !== undefined
+    ? restoredData(options.restoreFrom, secrets)
+    : seededData(clock.now(), timeScale, options.generatedProducts, secrets));
 
   const handlers: Record<string, OperationHandler> = {};
   for (const [operation, run] of Object.entries(OPERATIONS)) {
     handlers[operation] = (input, caller) => {
       const now = clock.now();
       advanceTo(state, now);
-      const env: OpEnv = { state, now, caller, timeScale, operation };
+      const env: OpEnv = { state, secrets, now, caller, timeScale, operation };
       return run(input ?? {}, env);
     };
   }
@@ -45,23 +50,39 @@ export function createService(options: ServiceOptions): SandboxService {
 function emptyData(now: number): CatalogData {
   return {
     version: 1, serial: 0, portfolios: seedPortfolios(), products: seedProducts(now), serviceActions: seedServiceActions(),
-    provisionedProducts: {}, provisionedProductOrder: [], records: {}, recordOrder: [], plans: {}, planOrder: [], idempotency: {},
+    provisionedProducts: emptyDictionary(), provisionedProductOrder: [], records: emptyDictionary(), recordOrder: [],
+    plans: emptyDictionary(), planOrder: [], idempotency: emptyDictionary(),
   };
 }
 
-function seededData(now: number, timeScale: number, generated: number): CatalogData {
+function seededData(now: number, timeScale: number, generated: number, secrets: Secrets): CatalogData {
   const data = emptyData(now);
   const state = new CatalogState(data);
   const steps = [...generatedSteps(Math.max(0, generated), now, timeScale), ...seedHistorySteps(now, timeScale)];
-  runSeedSteps(state, OPERATIONS, steps, timeScale);
+  runSeedSteps(state, secrets, OPERATIONS, steps, timeScale);
   advanceTo(state, now);
   return data;
 }
 
-function restoredData(snapshot: unknown): CatalogData {
+/** A copy of a snapshot (parsed JSON, so its objects have prototypes) with null-prototype dictionaries. */
+function restoredData(snapshot: unknown, secrets: Secrets): CatalogData {
   const data = snapshot as Partial<CatalogData> | null;
-  if (!data || data.version !== 1 || !Array.isArray(data.recordOrder) || typeof data.provisionedProducts !== 'object') {
+  const dictionaries = ['provisionedProducts', 'records', 'plans', 'idempotency'] as const;
+  if (!data || data.version !== 1 || !Array.isArray(data.recordOrder) || !dictionaries.every((name) => isObject(data[name]))) {
     throw new Error('The sandbox state snapshot is not one this version can restore.');
   }
-  return structuredClone(data as CatalogData);
+  const copy = structuredClone(data as CatalogData);
+  const restored: CatalogData = {
+    ...copy,
+    provisionedProducts: toDictionary(copy.provisionedProducts),
+    records: toDictionary(copy.records),
+    plans: toDictionary(copy.plans),
+    idempotency: toDictionary(copy.idempotency),
+  };
+  secrets.upgradeUnkeyedDigests(restored);
+  return restored;
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

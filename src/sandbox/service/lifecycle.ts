@@ -58,7 +58,7 @@ export function startRecord(env: OpEnv, pp: ProvisionedProduct, request: RecordR
 export function settleRecord(state: CatalogState, record: RecordData): void {
   record.settled = true;
   state.pendingRecords.delete(record.id);
-  const pp = state.data.provisionedProducts[record.provisionedProductId];
+  const pp = state.provisionedProduct(record.provisionedProductId);
   const succeeded = record.status === 'SUCCEEDED';
   if (record.effect.planId) {
     const plan = state.plan(record.effect.planId);

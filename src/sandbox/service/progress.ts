@@ -6,7 +6,7 @@ import { settleRecord } from './lifecycle';
 
 export function advanceTo(state: CatalogState, now: number): void {
   advancePlans(state, now);
-  const pending = [...state.pendingRecords].map((id) => state.data.records[id]);
+  const pending = [...state.pendingRecords].map((id) => state.record(id)!);
   // Settle in finishing order so a product's later record always lands last.
   pending.sort((a, b) => a.timeline.endsAt - b.timeline.endsAt);
   for (const record of pending) {
@@ -18,12 +18,12 @@ export function advanceTo(state: CatalogState, now: number): void {
 
 function advancePlans(state: CatalogState, now: number): void {
   for (const id of [...state.pendingPlans]) {
-    const plan = state.data.plans[id];
+    const plan = state.plan(id)!;
     if (now < plan.readyAt) continue;
     plan.status = 'CREATE_SUCCESS';
     plan.updatedTime = plan.readyAt;
     state.pendingPlans.delete(id);
-    const pp = state.data.provisionedProducts[plan.provisionedProductId];
+    const pp = state.provisionedProduct(plan.provisionedProductId);
     // A plan for a new product keeps its placeholder PLAN_IN_PROGRESS until executed; an existing
     // product goes back to the status it had.
     if (pp && !plan.forNewProduct && pp.status === 'PLAN_IN_PROGRESS') {

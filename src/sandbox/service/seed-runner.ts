@@ -3,6 +3,7 @@
 import { SANDBOX_IDENTITY, type RequestContext } from '../contract';
 import type { Operation, OpEnv } from './env';
 import { advanceTo } from './progress';
+import type { Secrets } from './secrets';
 import type { CatalogState } from './state';
 
 export interface SeedStep {
@@ -16,7 +17,7 @@ export interface SeedStep {
   live?: boolean;
 }
 
-export function runSeedSteps(state: CatalogState, operations: Record<string, Operation>, steps: SeedStep[], timeScale: number): void {
+export function runSeedSteps(state: CatalogState, secrets: Secrets, operations: Record<string, Operation>, steps: SeedStep[], timeScale: number): void {
   const ordered = [...steps].sort((a, b) => a.at - b.at);
   for (const step of ordered) {
     advanceTo(state, step.at);
@@ -24,7 +25,7 @@ export function runSeedSteps(state: CatalogState, operations: Record<string, Ope
       accessKeyId: 'seed', callerArn: step.callerArn, accountId: SANDBOX_IDENTITY.accountId, region: SANDBOX_IDENTITY.region,
     };
     const env: OpEnv = {
-      state, now: step.at, caller, timeScale: step.live ? timeScale : 1, operation: step.operation,
+      state, secrets, now: step.at, caller, timeScale: step.live ? timeScale : 1, operation: step.operation,
       presetId: step.presetId, workSeconds: step.workSeconds,
     };
     operations[step.operation](step.input, env);

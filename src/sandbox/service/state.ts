@@ -1,7 +1,9 @@
 // CatalogState wraps the JSON-safe CatalogData with the indexes that keep lookups O(1)
 // (names of live provisioned products, unfinished records and plans). Indexes are rebuilt
-// from the data on restore, so they never need to be snapshotted.
-import type { Artifact, CatalogData, PlanData, Portfolio, Product, ProvisionedProduct, RecordData, ServiceAction } from './types';
+// from the data on restore, so they never need to be snapshotted. Every read by id goes through
+// here, with own-property lookups (ids come from clients).
+import { lookup } from './dictionary';
+import type { Artifact, CatalogData, IdempotencyEntry, PlanData, Portfolio, Product, ProvisionedProduct, RecordData, ServiceAction } from './types';
 
 export class CatalogState {
   private readonly liveNames = new Map<string, string>();
@@ -17,19 +19,16 @@ export class CatalogState {
       this.productsById.set(product.id, product);
       this.productsByViewId.set(product.viewId, product);
     }
-    for (const id of data.provisionedProductOrder) {
-      const pp = data.provisionedProducts[id];
-      if (pp && !pp.terminated) this.liveNames.set(pp.name, pp.id);
-    }
-    for (const id of data.recordOrder) if (!data.records[id].settled) this.pendingRecords.add(id);
-    for (const id of data.planOrder) if (data.plans[id].status === 'CREATE_IN_PROGRESS') this.pendingPlans.add(id);
+    for (const pp of this.liveProvisionedProducts()) this.liveNames.set(pp.name, pp.id);
+    for (const id of data.recordOrder) if (this.record(id)?.settled === false) this.pendingRecords.add(id);
+    for (const plan of this.plansInOrder()) if (plan.status === 'CREATE_IN_PROGRESS') this.pendingPlans.add(plan.id);
   }
 
   /** A new id like AWS's: prefix-<13 lowercase alphanumerics>, deterministic from a serial number. */
   newId(prefix: string): string {
     for (;;) {
       const id = `${prefix}-${scramble(++this.data.serial)}`;
-      if (!this.data.records[id] && !this.data.provisionedProducts[id] && !this.data.plans[id]) return id;
+      if (!this.record(id) && !this.provisionedProduct(id) && !this.plan(id)) return id;
     }
   }
 
@@ -41,19 +40,21 @@ export class CatalogState {
   serviceAction(id: string): ServiceAction | undefined { return this.data.serviceActions.find((a) => a.id === id); }
   artifact(product: Product, id: string): Artifact | undefined { return product.artifacts.find((a) => a.id === id); }
 
+  /** A provisioned product, terminated ones included (their records and plans refer to them). */
+  provisionedProduct(id: string): ProvisionedProduct | undefined { return lookup(this.data.provisionedProducts, id); }
   /** A provisioned product that has not been terminated. */
   liveProvisionedProduct(id: string): ProvisionedProduct | undefined {
-    const pp = this.data.provisionedProducts[id];
+    const pp = this.provisionedProduct(id);
     return pp && !pp.terminated ? pp : undefined;
   }
   liveProvisionedProductByName(name: string): ProvisionedProduct | undefined {
     const id = this.liveNames.get(name);
-    return id ? this.data.provisionedProducts[id] : undefined;
+    return id ? this.provisionedProduct(id) : undefined;
   }
   *liveProvisionedProducts(): Iterable<ProvisionedProduct> {
     for (const id of this.data.provisionedProductOrder) {
-      const pp = this.data.provisionedProducts[id];
-      if (!pp.terminated) yield pp;
+      const pp = this.provisionedProduct(id);
+      if (pp && !pp.terminated) yield pp;
     }
   }
 
@@ -75,14 +76,20 @@ export class CatalogState {
     if (index >= 0) this.data.provisionedProductOrder.splice(index, 1);
   }
 
-  record(id: string): RecordData | undefined { return this.data.records[id]; }
+  record(id: string): RecordData | undefined { return lookup(this.data.records, id); }
   addRecord(record: RecordData): void {
     this.data.records[record.id] = record;
     this.data.recordOrder.push(record.id);
     if (!record.settled) this.pendingRecords.add(record.id);
   }
 
-  plan(id: string): PlanData | undefined { return this.data.plans[id]; }
+  plan(id: string): PlanData | undefined { return lookup(this.data.plans, id); }
+  *plansInOrder(): Iterable<PlanData> {
+    for (const id of this.data.planOrder) {
+      const plan = this.plan(id);
+      if (plan) yield plan;
+    }
+  }
   addPlan(plan: PlanData): void {
     this.data.plans[plan.id] = plan;
     this.data.planOrder.push(plan.id);
@@ -94,6 +101,10 @@ export class CatalogState {
     const index = this.data.planOrder.indexOf(plan.id);
     if (index >= 0) this.data.planOrder.splice(index, 1);
   }
+
+  /** Keyed by `<operation>:<token>`. */
+  idempotencyEntry(key: string): IdempotencyEntry | undefined { return lookup(this.data.idempotency, key); }
+  addIdempotencyEntry(key: string, entry: IdempotencyEntry): void { this.data.idempotency[key] = entry; }
 }
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';

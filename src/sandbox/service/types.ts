@@ -235,18 +235,24 @@ export interface PlanData {
 
 export interface IdempotencyEntry { fingerprint: string; result: Record<string, string> }
 
+/**
+ * Entries by an id a client may send. A null-prototype object (./dictionary), read through
+ * CatalogState with own-property lookups: an id such as `__proto__` or `constructor` is a missing key.
+ */
+export type Dictionary<T> = Record<string, T>;
+
 export interface CatalogData {
   version: 1;
   serial: number;
   portfolios: Portfolio[];
   products: Product[];
   serviceActions: ServiceAction[];
-  provisionedProducts: Record<string, ProvisionedProduct>;
+  provisionedProducts: Dictionary<ProvisionedProduct>;
   /** Provisioned product ids in creation order (scan order). */
   provisionedProductOrder: string[];
-  records: Record<string, RecordData>;
+  records: Dictionary<RecordData>;
   recordOrder: string[];
-  plans: Record<string, PlanData>;
+  plans: Dictionary<PlanData>;
   planOrder: string[];
-  idempotency: Record<string, IdempotencyEntry>;
+  idempotency: Dictionary<IdempotencyEntry>;
 }

@@ -14,12 +14,13 @@ interface RunningCli {
   readonly process: ChildProcess;
   readonly lines: string[];
   readonly endpoint: string;
+  readonly adminToken: string;
   readonly env: NodeJS.ProcessEnv;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** Starts the CLI and waits for its banner: endpoint, the three AWS_* lines and the example command. */
+/** Starts the CLI and waits for its banner: endpoint, admin token, the three AWS_* lines and the example command. */
 function startCli(args: string[]): Promise<RunningCli> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SANDBOX_VALIDATE_RESPONSES: '1' } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -31,7 +32,7 @@ function startCli(args: string[]): Promise<RunningCli> {
     void exited.then((code) => reject(new Error(`CLI exited with ${code}: ${stderr}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
-      if (lines.length < 5) return;
+      if (lines.length < 6) return;
       clearTimeout(timer);
       const value = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? '';
       const env = {
@@ -46,7 +47,7 @@ function startCli(args: string[]): Promise<RunningCli> {
         AWS_PAGER: '',
       };
       resolve({
-        process: child, lines, env, endpoint: value('endpoint: '),
+        process: child, lines, env, endpoint: value('endpoint: '), adminToken: value('SANDBOX_ADMIN_TOKEN='),
         stop: () => {
           child.kill('SIGTERM');
           return exited;
@@ -106,12 +107,22 @@ describe('sandbox CLI', function () {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    it('prints the endpoint, the credentials and an example, in that order', () => {
+    it('prints the endpoint, the admin token, the credentials and an example, in that order', () => {
       assert.match(cli.lines[0], /^endpoint: http:\/\/127\.0\.0\.1:\d+$/);
-      assert.match(cli.lines[1], /^AWS_ACCESS_KEY_ID=AKIA\w+$/);
-      assert.match(cli.lines[2], /^AWS_SECRET_ACCESS_KEY=\S+$/);
-      assert.match(cli.lines[3], /^AWS_REGION=[a-z]+-[a-z]+-\d$/);
-      assert.ok(cli.lines[4].startsWith(`aws servicecatalog search-products --endpoint-url ${cli.endpoint}`));
+      assert.match(cli.lines[1], /^SANDBOX_ADMIN_TOKEN=[\w-]{43}$/);
+      assert.match(cli.lines[2], /^AWS_ACCESS_KEY_ID=AKIA\w+$/);
+      assert.match(cli.lines[3], /^AWS_SECRET_ACCESS_KEY=\S+$/);
+      assert.match(cli.lines[4], /^AWS_REGION=[a-z]+-[a-z]+-\d$/);
+      assert.ok(cli.lines[5].startsWith(`aws servicecatalog search-products --endpoint-url ${cli.endpoint}`));
+    });
+
+    it('its admin token opens the admin endpoints to another process; nothing else does', async () => {
+      const health = (headers: Record<string, string>) => fetch(`${cli.endpoint}/__sandbox/health`, { headers });
+      assert.equal((await health({})).status, 403);
+      assert.equal((await health({ 'x-sandbox-admin-token': 'guessed' })).status, 403);
+      const res = await health({ 'x-sandbox-admin-token': cli.adminToken });
+      assert.equal(res.status, 200);
+      assert.equal(((await res.json()) as { endpoint: string }).endpoint, cli.endpoint);
     });
 
     it('serves a whole life cycle: search, launch, track, update, run an action, terminate', async () => {

@@ -10,6 +10,7 @@ import {
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { ADMIN_TOKEN_HEADER } from '../../../src/sandbox/admin';
 import { ServiceError, type SandboxService } from '../../../src/sandbox/contract';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../src/sandbox/index';
 
@@ -95,10 +96,11 @@ export async function sendRaw(sandbox: Sandbox, headers: Record<string, string>,
   return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
 }
 
-/** Calls an admin endpoint (/__sandbox/...) the way a test in another process would. */
+/** Calls an admin endpoint (/__sandbox/...) the way a test in another process would: with the printed token, posting JSON. */
 export async function admin(sandbox: Sandbox, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const res = await fetch(`${sandbox.endpoint}/__sandbox/${path}`, {
     method,
+    headers: { [ADMIN_TOKEN_HEADER]: sandbox.adminToken, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };

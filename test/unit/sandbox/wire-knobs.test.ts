@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProvisionProductCommand, SearchProductsCommand } from '@aws-sdk/client-service-catalog';
+import { ADMIN_TOKEN_HEADER } from '../../../src/sandbox/admin';
 import { seededRandom } from '../../../src/sandbox/knobs';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index';
 import { admin, caught, fakeService, sdkClient, startTestSandbox, type FakeService } from './helpers';
@@ -100,8 +101,8 @@ describe('sandbox wire: knobs', () => {
       assert.match(unknown.body.error, /unknown knob 'colour'/);
     });
 
-    it('needs no signature', async () => {
-      const res = await fetch(`${sandbox.endpoint}/__sandbox/health`);
+    it('needs no signature, only the admin token', async () => {
+      const res = await fetch(`${sandbox.endpoint}/__sandbox/health`, { headers: { [ADMIN_TOKEN_HEADER]: sandbox.adminToken } });
       assert.equal(res.status, 200);
     });
   });

@@ -9,25 +9,26 @@ import { offsetFrom } from './access';
 
 type ProductFilter = (product: Product, values: string[]) => boolean;
 
-const PRODUCT_FILTERS: Record<string, ProductFilter> = {
-  FullTextSearch: (p, values) => values.some((v) => [p.name, p.shortDescription, p.owner, p.distributor].some((field) => field.toLowerCase().includes(v.toLowerCase()))),
-  Owner: (p, values) => values.some((v) => p.owner.toLowerCase() === v.toLowerCase()),
-  ProductType: (p, values) => values.includes(p.type),
-  SourceProductId: (p, values) => values.includes(p.id),
-};
+const PRODUCT_FILTERS = new Map<string, ProductFilter>([
+  ['FullTextSearch', (p, values) => values.some((v) => [p.name, p.shortDescription, p.owner, p.distributor].some((field) => field.toLowerCase().includes(v.toLowerCase())))],
+  ['Owner', (p, values) => values.some((v) => p.owner.toLowerCase() === v.toLowerCase())],
+  ['ProductType', (p, values) => values.includes(p.type)],
+  ['SourceProductId', (p, values) => values.includes(p.id)],
+]);
 
-const PRODUCT_SORTS: Record<string, (a: Product, b: Product) => number> = {
-  Title: (a, b) => a.name.localeCompare(b.name),
-  VersionCount: (a, b) => a.artifacts.filter((x) => x.active).length - b.artifacts.filter((x) => x.active).length,
-  CreationDate: (a, b) => a.createdTime - b.createdTime,
-};
+const PRODUCT_SORTS = new Map<string, (a: Product, b: Product) => number>([
+  ['Title', (a, b) => a.name.localeCompare(b.name)],
+  ['VersionCount', (a, b) => a.artifacts.filter((x) => x.active).length - b.artifacts.filter((x) => x.active).length],
+  ['CreationDate', (a, b) => a.createdTime - b.createdTime],
+]);
 
 export function searchProducts(input: Record<string, any>, env: OpEnv) {
   const filters = Object.entries((input.Filters ?? {}) as Record<string, string[]>).filter(([, values]) => values?.length);
-  let products = env.state.data.products.filter((p) => filters.every(([key, values]) => PRODUCT_FILTERS[key]?.(p, values) ?? true));
-  if (input.SortBy) {
+  let products = env.state.data.products.filter((p) => filters.every(([key, values]) => PRODUCT_FILTERS.get(key)?.(p, values) ?? true));
+  const sort = input.SortBy === undefined ? undefined : PRODUCT_SORTS.get(input.SortBy);
+  if (sort) {
     const direction = input.SortOrder === 'DESCENDING' ? -1 : 1;
-    products = [...products].sort((a, b) => direction * PRODUCT_SORTS[input.SortBy](a, b));
+    products = [...products].sort((a, b) => direction * sort(a, b));
   }
   const page = pageOf(products, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
   return {

@@ -10,19 +10,19 @@ import type { CatalogState } from '../state';
 import type { ProvisionedProduct } from '../types';
 import { offsetFrom, ownerFilter } from './access';
 
-const SORT_FIELDS: Record<string, (pp: ProvisionedProduct) => string> = {
-  arn: (pp) => pp.arn,
-  id: (pp) => pp.id,
-  name: (pp) => pp.name,
-  lastRecordId: (pp) => pp.lastRecordId ?? '',
-};
+const SORT_FIELDS = new Map<string, (pp: ProvisionedProduct) => string>([
+  ['arn', (pp) => pp.arn],
+  ['id', (pp) => pp.id],
+  ['name', (pp) => pp.name],
+  ['lastRecordId', (pp) => pp.lastRecordId ?? ''],
+]);
 
 export function searchProvisionedProducts(input: Record<string, any>, env: OpEnv) {
   const owned = ownerFilter(env, input.AccessLevelFilter, 'Account');
   const matches = compileSearchQueries(input.Filters?.SearchQuery ?? []);
-  const sortKey = input.SortBy === undefined ? undefined : SORT_FIELDS[input.SortBy];
+  const sortKey = input.SortBy === undefined ? undefined : SORT_FIELDS.get(input.SortBy);
   if (input.SortBy !== undefined && !sortKey) {
-    fail(env.operation, 'invalidParameters', `SortBy must be one of ${Object.keys(SORT_FIELDS).join(', ')}.`);
+    fail(env.operation, 'invalidParameters', `SortBy must be one of ${[...SORT_FIELDS.keys()].join(', ')}.`);
   }
   const offset = offsetFrom(env, input.PageToken);
   const found: ProvisionedProduct[] = [];

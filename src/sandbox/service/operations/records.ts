@@ -13,22 +13,22 @@ export function describeRecord(input: Record<string, any>, env: OpEnv) {
   return { RecordDetail: recordDetail(record), RecordOutputs: page.items, NextPageToken: page.nextPageToken };
 }
 
-const SEARCH_KEYS: Record<string, (record: RecordData, value: string) => boolean> = {
-  product: (record, value) => record.productId === value,
-  provisionedproduct: (record, value) => record.provisionedProductId === value,
-};
+const SEARCH_KEYS = new Map<string, (record: RecordData, value: string) => boolean>([
+  ['product', (record, value) => record.productId === value],
+  ['provisionedproduct', (record, value) => record.provisionedProductId === value],
+]);
 
 export function listRecordHistory(input: Record<string, any>, env: OpEnv) {
   const owned = ownerFilter(env, input.AccessLevelFilter, 'User');
   const filter = input.SearchFilter as { Key?: string; Value?: string } | undefined;
-  const matchesFilter = filter?.Key !== undefined ? SEARCH_KEYS[filter.Key] : undefined;
+  const matchesFilter = filter?.Key !== undefined ? SEARCH_KEYS.get(filter.Key) : undefined;
   if (filter?.Key !== undefined && !matchesFilter) fail(env.operation, 'invalidParameters', "SearchFilter Key must be 'product' or 'provisionedproduct'.");
   const offset = offsetFrom(env, input.PageToken);
-  const { recordOrder, records } = env.state.data;
+  const { recordOrder } = env.state.data;
   const found: RecordData[] = [];
   // recordOrder is oldest first; history is newest first.
   for (let i = recordOrder.length - 1; i >= 0; i--) {
-    const record = records[recordOrder[i]];
+    const record = env.state.record(recordOrder[i])!;
     if (owned(record.ownerArn) && (!matchesFilter || matchesFilter(record, filter?.Value ?? ''))) found.push(record);
   }
   const page = pageOf(found, offset, input.PageSize, 20, env.operation);

@@ -52,10 +52,11 @@ export function executeProvisionedProductServiceAction(input: Record<string, any
   const action = associatedAction(env, pp, input.ServiceActionId);
   requireNotBusy(env, pp);
   if (pp.status === 'ERROR') fail(env.operation, 'invalidState', `Provisioned product ${pp.id} is in ERROR: its resources don't exist, so actions can't run on them.`);
-  const given = (input.Parameters ?? {}) as Record<string, string[]>;
-  const unknown = Object.keys(given).filter((name) => !action.parameters.some((p) => p.Name === name));
+  // Names as the caller sent them (own keys only): a name like `constructor` is just unknown.
+  const given = new Map(Object.entries((input.Parameters ?? {}) as Record<string, string[]>));
+  const unknown = [...given.keys()].filter((name) => !action.parameters.some((p) => p.Name === name));
   if (unknown.length) fail(env.operation, 'invalidParameters', `Service action ${action.name} has no parameters named ${unknown.join(', ')}.`);
-  const empty = action.parameters.find((p) => p.Type !== 'TARGET' && !(given[p.Name] ?? p.defaultValues).length);
+  const empty = action.parameters.find((p) => p.Type !== 'TARGET' && !(given.get(p.Name) ?? p.defaultValues).length);
   if (empty) fail(env.operation, 'invalidParameters', `Parameter ${empty.Name} of service action ${action.name} needs a value.`);
   const record = startRecord(env, pp, {
     type: 'EXECUTE_PROVISIONED_PRODUCT_SERVICE_ACTION', artifactId: pp.artifactId, pathId: pp.pathId,
