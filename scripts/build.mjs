@@ -23,6 +23,16 @@ const node = {
   absWorkingDir: root,
 };
 
+// re2js (the AllowedPattern engine) is its own bundle, dist/re2.js, required on first use: inside
+// extension.js its 150 KB would be parsed at every activation. Test bundles keep it from node_modules.
+const re2Bundle = {
+  name: 're2-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^re2js$/ }, () => ({ path: './re2.js', external: true }));
+  },
+};
+const dist = { ...node, plugins: [re2Bundle] };
+
 function filesUnder(dir, suffix) {
   const abs = join(root, dir);
   if (!existsSync(abs)) return [];
@@ -33,12 +43,13 @@ function filesUnder(dir, suffix) {
 }
 
 const builds = [
-  { ...node, entryPoints: { 'sandbox-cli': 'src/sandbox/cli.ts' }, outdir: 'dist' },
+  { ...dist, entryPoints: { 'sandbox-cli': 'src/sandbox/cli.ts' }, outdir: 'dist' },
+  { ...node, entryPoints: { re2: 're2js' }, outdir: 'dist' },
 ];
 if (!args.has('--sandbox-only')) {
   if (existsSync(join(root, 'src/extension.ts'))) {
     // The SDK-heavy parts are separate bundles the extension requires on first use (fast activation).
-    builds.push({ ...node, entryPoints: { extension: 'src/extension.ts', catalog: 'src/catalog/index.ts', sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' });
+    builds.push({ ...dist, entryPoints: { extension: 'src/extension.ts', catalog: 'src/catalog/index.ts', sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' });
   }
   const webviewEntries = filesUnder('media', '.ts').filter((f) => !f.includes('/lib/') && !f.endsWith('.d.ts'));
   if (webviewEntries.length) {

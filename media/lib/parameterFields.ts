@@ -1,6 +1,6 @@
 // One form field per template parameter: a select for AllowedValues, a password box for NoEcho, a
 // number box for Number, text otherwise; validated as the user types with the same rules the host uses.
-import { validateParameterValue, type ParameterField } from '../../src/catalog/parameters';
+import { allowedPatternHint, validateParameterValue, type ParameterField } from '../../src/catalog/parameters';
 import { domId, FieldErrors, fieldGroup, h, option, type FieldControl } from './dom';
 
 export interface RenderedParameter {
@@ -28,7 +28,7 @@ export function constraintHint(field: ParameterField): string {
   const hints: string[] = [];
   if (c.minLength !== undefined || c.maxLength !== undefined) hints.push(`${c.minLength ?? 0}–${c.maxLength ?? '∞'} characters`);
   if (c.minValue !== undefined || c.maxValue !== undefined) hints.push(`${c.minValue ?? '−∞'} to ${c.maxValue ?? '∞'}`);
-  if (c.allowedPattern) hints.push(`pattern ${c.allowedPattern}`);
+  if (c.allowedPattern) hints.push(allowedPatternHint(c.allowedPattern));
   if (field.isList) hints.push('comma-separated');
   return hints.join(' · ');
 }

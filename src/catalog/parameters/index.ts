@@ -4,9 +4,10 @@ export {
   type ProvisioningForm, type ParameterField, type FieldKind, type FieldConstraints, type TagOptionGroup,
   type StackSetSection, type DisplayItem, type BuildFormOptions,
 } from './form-model';
-export { validateParameterValue, anchoredPattern } from './parameter-validation';
+export { validateParameterValue } from './parameter-validation';
+export { compileAllowedPattern, allowedPatternHint, type AllowedPatternTest } from './allowed-pattern';
 export {
-  validateProvisioningSubmission, type ProvisioningSubmission, type TagEntry, type ValidationErrors, type ValidationResult,
+  validateProvisioningSubmission, givenValue, type ProvisioningSubmission, type TagEntry, type ValidationErrors, type ValidationResult,
 } from './submission';
 export {
   validateStackSetPreferences, parseWholeNumber, type StackSetSubmission, type StackSetOperationType, type NumberInput,

@@ -1,22 +1,11 @@
 // CloudFormation's parameter rules, checked before any call: AllowedValues, AllowedPattern (matching
-// the whole value), lengths, numeric ranges and the Number type. For list types, AllowedValues,
-// AllowedPattern and the number checks apply to each item, as CloudFormation does.
+// the whole value, see ./allowed-pattern), lengths, numeric ranges and the Number type. For list
+// types, AllowedValues, AllowedPattern and the number checks apply to each item, as CloudFormation does.
+import { compileAllowedPattern } from './allowed-pattern';
 import type { ParameterField } from './form-model';
 import { characterCount } from './validators';
 
 const NUMBER_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** Compiles AllowedPattern anchored at both ends; undefined when JavaScript cannot read it. */
-export function anchoredPattern(pattern: string): RegExp | undefined {
-  for (const flags of ['u', '']) {
-    try {
-      return new RegExp(`^(?:${pattern})$`, flags);
-    } catch {
-      // Try without the unicode flag: Java-style escapes like "\-" outside a class are invalid with it.
-    }
-  }
-  return undefined;
-}
 
 function listItems(field: ParameterField, value: string): string[] {
   return field.isList ? value.split(',').map((item) => item.trim()) : [value];
@@ -31,8 +20,9 @@ function constraintViolation(field: ParameterField, value: string): string | und
     if (bad !== undefined) return `must be one of: ${c.allowedValues.join(', ')}`;
   }
   if (c.allowedPattern) {
-    const regex = anchoredPattern(c.allowedPattern);
-    if (regex && items.some((item) => !regex.test(item))) return `must match the pattern ${c.allowedPattern}`;
+    // A pattern that cannot be checked here is left to the service (the field's hint says so).
+    const matches = compileAllowedPattern(c.allowedPattern);
+    if (matches && !items.every(matches)) return `must match the pattern ${c.allowedPattern}`;
   }
   const length = characterCount(value);
   if (c.minLength !== undefined && length < c.minLength) return `must be at least ${c.minLength} characters`;

@@ -1,6 +1,7 @@
 // Provisioning-parameter rules as CloudFormation applies them, with CloudFormation's wording.
 // Pure (no state, no I/O); NoEcho values are kept only as digests (./secrets).
-import { isSealed, sealSecret } from './secrets';
+import { compileAllowedPattern } from '../../catalog/parameters/allowed-pattern';
+import { isSealed, Secrets } from './secrets';
 import type { ParameterSpec, ParameterValue } from './types';
 
 export interface ProvidedParameter { Key: string; Value?: string; UsePreviousValue?: boolean }
@@ -24,8 +25,8 @@ function firstViolation(spec: ParameterSpec, value: string): string | undefined 
   for (const item of items) {
     if (numeric && !isNumber(item)) return 'must be a number';
     if (c.AllowedValues?.length && !c.AllowedValues.includes(item)) return 'must be one of AllowedValues';
+    if (c.AllowedPattern && !matchesAllowedPattern(c.AllowedPattern, item)) return `must match pattern ${c.AllowedPattern}`;
   }
-  if (c.AllowedPattern && !fullMatch(c.AllowedPattern, value)) return `must match pattern ${c.AllowedPattern}`;
   if (c.MinLength !== undefined && value.length < Number(c.MinLength)) return `must contain at least ${c.MinLength} characters`;
   if (c.MaxLength !== undefined && value.length > Number(c.MaxLength)) return `must contain at most ${c.MaxLength} characters`;
   if (numeric) {
@@ -41,21 +42,24 @@ function isNumber(text: string): boolean {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text.trim());
 }
 
-/** AllowedPattern must match the whole value, as in CloudFormation. */
-function fullMatch(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(`^(?:${pattern})$`).test(value);
-  } catch {
-    return false;
-  }
+/**
+ * AllowedPattern must match the whole value (each item of a list), as in CloudFormation, matched in
+ * linear time: the pattern comes from a template, the value from a client. A pattern RE2 cannot
+ * check (a backreference, lookaround…) refuses nothing: every seed pattern can be checked (the seed's
+ * test says so), and refusing every value would make such a product impossible to launch where AWS
+ * launches it.
+ */
+function matchesAllowedPattern(pattern: string, value: string): boolean {
+  return compileAllowedPattern(pattern)?.(value) ?? true;
 }
 
 /**
  * The full parameter set for a launch or update: provided values, else the previous value
  * (updates keep what was set before), else the default. Rejects unknown keys, missing required
- * values and any value breaking its constraints.
+ * values and any value breaking its constraints. NoEcho values come back sealed with `secrets` (a
+ * throwaway key when left out); a previous seal that another key made counts as no previous value.
  */
-export function resolveParameters(specs: ParameterSpec[], provided: ProvidedParameter[] = [], previous: ParameterValue[] = []): ResolveResult {
+export function resolveParameters(specs: ParameterSpec[], provided: ProvidedParameter[] = [], previous: ParameterValue[] = [], secrets = Secrets.inMemory()): ResolveResult {
   const specKeys = new Set(specs.map((s) => s.ParameterKey));
   const unknown = provided.map((p) => p.Key).filter((key) => !specKeys.has(key));
   if (unknown.length) return { ok: false, message: `Parameters: [${unknown.join(', ')}] do not exist in the template` };
@@ -64,7 +68,7 @@ export function resolveParameters(specs: ParameterSpec[], provided: ProvidedPara
     if (seen.has(p.Key)) return { ok: false, message: `Parameter '${p.Key}' is specified more than once` };
     seen.add(p.Key);
   }
-  const previousByKey = new Map(previous.map((p) => [p.Key, p.Value]));
+  const previousByKey = new Map(previous.filter((p) => !isSealed(p.Value) || secrets.verifies(p.Value)).map((p) => [p.Key, p.Value]));
   const providedByKey = new Map(provided.map((p) => [p.Key, p]));
   const values: ParameterValue[] = [];
   const missing: string[] = [];
@@ -73,12 +77,14 @@ export function resolveParameters(specs: ParameterSpec[], provided: ProvidedPara
     if (given?.UsePreviousValue && !previousByKey.has(spec.ParameterKey)) {
       return { ok: false, message: `Parameter '${spec.ParameterKey}' has no previous value to use` };
     }
-    const value = given && !given.UsePreviousValue && given.Value !== undefined ? given.Value : previousByKey.get(spec.ParameterKey) ?? spec.DefaultValue;
+    const sent = given && !given.UsePreviousValue ? given.Value : undefined;
+    const value = sent ?? previousByKey.get(spec.ParameterKey) ?? spec.DefaultValue;
     if (value === undefined) { missing.push(spec.ParameterKey); continue; }
-    // A sealed previous value was checked when it was given; only its digest is left to check.
-    const problem = isSealed(value) ? undefined : checkParameterValue(spec, value);
+    // A kept seal was checked when its value was given; a value sent is checked whatever it looks like.
+    if (sent === undefined && isSealed(value)) { values.push({ Key: spec.ParameterKey, Value: value }); continue; }
+    const problem = checkParameterValue(spec, value);
     if (problem) return { ok: false, message: problem };
-    values.push({ Key: spec.ParameterKey, Value: spec.IsNoEcho ? sealSecret(value) : value });
+    values.push({ Key: spec.ParameterKey, Value: spec.IsNoEcho ? secrets.seal(value) : value });
   }
   if (missing.length) return { ok: false, message: `Parameters: [${missing.join(', ')}] must have values` };
   return { ok: true, values };

@@ -11,7 +11,7 @@ export function requireActive(env: OpEnv, artifact: Artifact): void {
 }
 
 export function checkedParameters(env: OpEnv, artifact: Artifact, provided: ProvidedParameter[] | undefined, previous?: ParameterValue[]): ParameterValue[] {
-  const result = resolveParameters(artifact.parameters, provided, previous);
+  const result = resolveParameters(artifact.parameters, provided, previous, env.secrets);
   if (!result.ok) fail(env.operation, 'invalidParameters', result.message);
   return result.values;
 }
@@ -52,17 +52,25 @@ export function checkedStackSet(env: OpEnv, product: Product, preferences: Stack
 
 export interface PlannedWork { work: TimelinePlan; errors: { Code: string; Description: string }[] }
 
-export function provisionWork(product: Product): PlannedWork {
+export function provisionWork(product: Product, parameters: readonly ParameterValue[] = []): PlannedWork {
   const failure = product.behavior.failsToProvision;
-  return { work: { workSeconds: product.behavior.provisionSeconds, outcome: failure ? 'FAILED' : 'SUCCEEDED' }, errors: failure ? [{ Code: failure.code, Description: failure.description }] : [] };
+  return { work: { workSeconds: product.behavior.provisionSeconds, outcome: failure ? 'FAILED' : 'SUCCEEDED' }, errors: failure ? [{ Code: failure.code, Description: quoting(failure.description, parameters) }] : [] };
 }
 
-export function updateWork(product: Product): PlannedWork {
+/**
+ * A resource handler's message quotes the property values it refused, as CloudFormation's do: the
+ * `{param:Key}` of a failure description is the value the stack was given (NoEcho ones never are).
+ */
+function quoting(description: string, parameters: readonly ParameterValue[]): string {
+  return description.replace(/\{param:(\w+)\}/g, (_match, key: string) => parameters.find((p) => p.Key === key)?.Value ?? '');
+}
+
+export function updateWork(product: Product, parameters: readonly ParameterValue[] = []): PlannedWork {
   const seconds = Math.round(product.behavior.provisionSeconds * 0.7);
   const rollback = product.behavior.rollsBackUpdates;
   if (rollback) return { work: { workSeconds: seconds * 1.6, outcome: 'FAILED', rollbackShare: 0.4 }, errors: [{ Code: rollback.code, Description: rollback.description }] };
   const failure = product.behavior.failsToProvision;
-  if (failure) return { work: { workSeconds: seconds, outcome: 'FAILED' }, errors: [{ Code: failure.code, Description: failure.description }] };
+  if (failure) return { work: { workSeconds: seconds, outcome: 'FAILED' }, errors: [{ Code: failure.code, Description: quoting(failure.description, parameters) }] };
   return { work: { workSeconds: seconds, outcome: 'SUCCEEDED' }, errors: [] };
 }
 
