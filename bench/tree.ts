@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     // Listing answers from memory, so only the tree's own work is timed; reads go to the real sandbox.
     const treeApi: TreeApi = {
       connection: api.connection,
-      listProvisionedProducts: async () => rows,
+      listProvisionedProducts: async () => Object.assign(rows, { incomplete: false }),
       describeProvisionedProduct: (id) => api.describeProvisionedProduct(id),
     };
 

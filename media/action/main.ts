@@ -1,5 +1,6 @@
 // The self-service action page: the actions of the product's version, the chosen action's parameters
 // (TARGET ones prefilled and explained), and the run.
+import { givenValue } from '../../src/catalog/parameters/submission';
 import type { ActionChoice, ActionForm, PanelInit, SubmitResult } from '../../src/webviews/protocol';
 import {
   banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint, type FieldControl,
@@ -82,7 +83,7 @@ function renderParameters(f: ActionForm): void {
   errors = new FieldErrors();
   controls = new Map();
   const groups = f.parameters.map((p) => {
-    const control = h('vscode-textfield', { value: state.values?.[p.name] ?? p.defaultValues.join(','), autocomplete: 'off' }) as FieldControl;
+    const control = h('vscode-textfield', { value: givenValue(state.values, p.name) ?? p.defaultValues.join(','), autocomplete: 'off' }) as FieldControl;
     control.addEventListener('input', () => {
       state.values = Object.fromEntries([...controls].map(([name, c]) => [name, valueOf(c)]));
       saveState(state);

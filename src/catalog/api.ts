@@ -1,4 +1,4 @@
-// The operations the extension uses, each paged to the end where the user needs everything.
+// The operations the extension uses, each paged to the end (or MAX_PAGES) where the user needs everything.
 // One instance per connection; the extension loads this module lazily (it pulls in the SDK).
 import {
   DescribeProvisionedProductCommand,
@@ -17,11 +17,13 @@ import {
 } from '@aws-sdk/client-service-catalog';
 import { createServiceCatalogClient, type CallCounter } from './client';
 import type { AccessLevel, CallSettings, Connection } from './connection';
-import { collectAllPages } from './paging';
+import { collectPages, forEachPage, type Listed } from './paging';
 
 export const SEARCH_PAGE_SIZE = 100;
 /** The model's cap for ScanProvisionedProducts. */
 export const SCAN_PAGE_SIZE = 20;
+/** The model's cap for ListRecordHistory. */
+const RECORD_PAGE_SIZE = 20;
 
 export interface ListOptions {
   /** Free text or `field:value` terms, sent as the SearchQuery filter. */
@@ -31,7 +33,7 @@ export interface ListOptions {
 
 export interface FullRecord {
   readonly detail: RecordDetail;
-  readonly outputs: RecordOutput[];
+  readonly outputs: Listed<RecordOutput>;
 }
 
 export interface TerminateOptions {
@@ -55,10 +57,10 @@ export class CatalogApi {
     return { Key: this.settings.accessLevel, Value: 'self' };
   }
 
-  /** Every provisioned product visible at the configured access level (SearchProvisionedProducts, 100 a page). */
-  listProvisionedProducts(options: ListOptions = {}): Promise<ProvisionedProductAttribute[]> {
+  /** Every provisioned product visible at the configured access level (SearchProvisionedProducts, 100 a page), up to the page cap. */
+  listProvisionedProducts(options: ListOptions = {}): Promise<Listed<ProvisionedProductAttribute>> {
     const query = options.query?.trim();
-    return collectAllPages(async (token) => {
+    return collectPages(async (token) => {
       const out = await this.client.send(
         new SearchProvisionedProductsCommand({
           AccessLevelFilter: this.accessLevelFilter,
@@ -70,25 +72,21 @@ export class CatalogApi {
         }),
       );
       return { items: out.ProvisionedProducts ?? [], nextToken: out.NextPageToken || undefined };
-    }, options.onPage);
+    }, { onPage: options.onPage });
   }
 
   /**
    * Pages through ScanProvisionedProducts (details, launch role included, 20 a page) at the configured
-   * access level. `onPage` returns false to stop early; at most `maxPages` are read. Returns pages read.
+   * access level. `onPage` returns false to stop early; at most `maxPages` (and the page cap) are read. Returns pages read.
    */
-  async scanProvisionedProducts(onPage: (details: readonly ProvisionedProductDetail[]) => boolean | void, maxPages = Infinity): Promise<number> {
-    let token: string | undefined;
-    let pages = 0;
-    while (pages < maxPages) {
+  async scanProvisionedProducts(onPage: (details: readonly ProvisionedProductDetail[]) => boolean | void, maxPages?: number): Promise<number> {
+    const end = await forEachPage(async (token) => {
       const out = await this.client.send(
         new ScanProvisionedProductsCommand({ AccessLevelFilter: this.accessLevelFilter, PageSize: SCAN_PAGE_SIZE, PageToken: token }),
       );
-      pages++;
-      token = out.NextPageToken || undefined;
-      if (onPage(out.ProvisionedProducts ?? []) === false || !token) break;
-    }
-    return pages;
+      return { items: out.ProvisionedProducts ?? [], nextToken: out.NextPageToken || undefined };
+    }, onPage, { maxPages });
+    return end.pages;
   }
 
   async describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
@@ -97,45 +95,44 @@ export class CatalogApi {
     return out.ProvisionedProductDetail;
   }
 
-  getProvisionedProductOutputs(id: string): Promise<RecordOutput[]> {
-    return collectAllPages(async (token) => {
+  getProvisionedProductOutputs(id: string): Promise<Listed<RecordOutput>> {
+    return collectPages(async (token) => {
       const out = await this.client.send(new GetProvisionedProductOutputsCommand({ ProvisionedProductId: id, PageToken: token, PageSize: 20 }));
       return { items: out.Outputs ?? [], nextToken: out.NextPageToken || undefined };
     });
   }
 
-  /** Records of one provisioned product, newest first; `limit` stops after enough pages. */
-  listRecordsOfProvisionedProduct(id: string, limit = Infinity): Promise<RecordDetail[]> {
-    return this.listRecordHistory({ Key: 'provisionedproduct', Value: id }, limit);
+  /**
+   * Records of one provisioned product, newest first; `limit` stops after enough pages. Without a limit,
+   * one batch up to the page cap: its `nextToken`, passed back as `startToken`, reads the next batch.
+   */
+  listRecordsOfProvisionedProduct(id: string, limit = Infinity, startToken?: string): Promise<Listed<RecordDetail>> {
+    return this.listRecordHistory({ Key: 'provisionedproduct', Value: id }, limit, startToken);
   }
 
   /** The newest records at the configured access level (ListRecordHistory without a product filter). */
-  listRecentRecords(limit = 50): Promise<RecordDetail[]> {
+  listRecentRecords(limit = 50): Promise<Listed<RecordDetail>> {
     return this.listRecordHistory(undefined, limit);
   }
 
-  private async listRecordHistory(searchFilter: { Key: string; Value: string } | undefined, limit: number): Promise<RecordDetail[]> {
-    const records: RecordDetail[] = [];
-    let token: string | undefined;
-    do {
+  private listRecordHistory(searchFilter: { Key: string; Value: string } | undefined, limit: number, startToken?: string): Promise<Listed<RecordDetail>> {
+    return collectPages(async (token, collected) => {
       const out = await this.client.send(
         new ListRecordHistoryCommand({
           AccessLevelFilter: this.accessLevelFilter,
           SearchFilter: searchFilter,
-          PageSize: Math.min(20, limit - records.length),
+          PageSize: Math.min(RECORD_PAGE_SIZE, limit - collected),
           PageToken: token,
         }),
       );
-      records.push(...(out.RecordDetails ?? []));
-      token = out.NextPageToken || undefined;
-    } while (token && records.length < limit);
-    return records.slice(0, limit);
+      return { items: out.RecordDetails ?? [], nextToken: out.NextPageToken || undefined };
+    }, { maxItems: limit, startToken });
   }
 
-  /** A record with all pages of its outputs. */
+  /** A record with all pages of its outputs (up to the page cap). */
   async describeRecord(id: string): Promise<FullRecord> {
     let detail: RecordDetail | undefined;
-    const outputs = await collectAllPages(async (token) => {
+    const outputs = await collectPages(async (token) => {
       const out = await this.client.send(new DescribeRecordCommand({ Id: id, PageToken: token, PageSize: 20 }));
       detail = out.RecordDetail;
       return { items: out.RecordOutputs ?? [], nextToken: out.NextPageToken || undefined };

@@ -34,7 +34,7 @@ import {
   type ServiceCatalogClient,
   type UpdateProvisionedProductCommandInput,
 } from '@aws-sdk/client-service-catalog';
-import { collectAllPages } from './paging';
+import { collectPages, type Listed } from './paging';
 
 export { SETTLED_PLAN_STATUSES } from './provisioningStatus';
 
@@ -42,7 +42,7 @@ export const PRODUCT_SEARCH_PAGE_SIZE = 50;
 
 export interface PlanWithChanges {
   readonly details: ProvisionedProductPlanDetails;
-  readonly resourceChanges: ResourceChange[];
+  readonly resourceChanges: Listed<ResourceChange>;
 }
 
 export interface ParametersTarget {
@@ -82,8 +82,8 @@ export class ProvisioningService {
     return (out.ProvisioningArtifactDetails ?? []).filter((a) => a.Active !== false);
   }
 
-  listLaunchPaths(productId: string): Promise<LaunchPathSummary[]> {
-    return collectAllPages(async (token) => {
+  listLaunchPaths(productId: string): Promise<Listed<LaunchPathSummary>> {
+    return collectPages(async (token) => {
       const out = await this.client.send(new ListLaunchPathsCommand({ ProductId: productId, PageToken: token, PageSize: 20 }));
       return { items: out.LaunchPathSummaries ?? [], nextToken: out.NextPageToken || undefined };
     });
@@ -123,10 +123,10 @@ export class ProvisioningService {
     return this.client.send(new CreateProvisionedProductPlanCommand(input));
   }
 
-  /** A plan with every page of its resource changes. */
+  /** A plan with every page of its resource changes (up to the page cap). */
   async describePlan(planId: string): Promise<PlanWithChanges> {
     let details: ProvisionedProductPlanDetails | undefined;
-    const resourceChanges = await collectAllPages(async (token) => {
+    const resourceChanges = await collectPages(async (token) => {
       const out = await this.client.send(new DescribeProvisionedProductPlanCommand({ PlanId: planId, PageToken: token, PageSize: 20 }));
       details = out.ProvisionedProductPlanDetails;
       return { items: out.ResourceChanges ?? [], nextToken: out.NextPageToken || undefined };
@@ -136,8 +136,8 @@ export class ProvisioningService {
   }
 
   /** Plans of one provisioned product (no paginator in the SDK: paged by hand). */
-  listPlans(provisionedProductId: string): Promise<ProvisionedProductPlanSummary[]> {
-    return collectAllPages(async (token) => {
+  listPlans(provisionedProductId: string): Promise<Listed<ProvisionedProductPlanSummary>> {
+    return collectPages(async (token) => {
       const out = await this.client.send(
         new ListProvisionedProductPlansCommand({ ProvisionProductId: provisionedProductId, PageToken: token, PageSize: 20 }),
       );
@@ -153,8 +153,8 @@ export class ProvisioningService {
     await this.client.send(new DeleteProvisionedProductPlanCommand({ PlanId: planId }));
   }
 
-  listServiceActions(productId: string, provisioningArtifactId: string): Promise<ServiceActionSummary[]> {
-    return collectAllPages(async (token) => {
+  listServiceActions(productId: string, provisioningArtifactId: string): Promise<Listed<ServiceActionSummary>> {
+    return collectPages(async (token) => {
       const out = await this.client.send(
         new ListServiceActionsForProvisioningArtifactCommand({
           ProductId: productId, ProvisioningArtifactId: provisioningArtifactId, PageToken: token, PageSize: 20,

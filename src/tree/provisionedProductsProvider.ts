@@ -5,9 +5,11 @@ import type { ProvisionedProductDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../catalog/api';
 import { classifyError, type Failure } from '../catalog/errors';
 import type { CatalogSession } from '../session/catalogSession';
-import type { GroupBy } from '../session/settings';
+import { readSettings, type GroupBy } from '../session/settings';
+import { fixActionLabel } from '../catalog/awsCli';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/log';
+import { inert } from '../util/untrustedText';
 import { shouldSweep, sweepLaunchRoles } from './launchRoleSweep';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
 import { mergeDetail, type ProductRow } from './productRow';
@@ -37,6 +39,8 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   private sweeping?: Promise<void>;
   /** The list shown came page by page and its listing has not finished (or failed part-way). */
   private incomplete = false;
+  /** The last listing stopped at the paging cap: there are more products than the view holds. */
+  private capped = false;
 
   constructor(
     private readonly session: CatalogSession,
@@ -72,12 +76,13 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   /** A short line for TreeView.message: the filter in use, or that the list is stale. */
   get viewMessage(): string | undefined {
     if (this.failure && this.products.size && this.incomplete) {
-      return `Incomplete: listing stopped after ${this.products.size} provisioned products. ${this.failure.message}`;
+      return `Incomplete: listing stopped after ${this.products.size} provisioned products. ${inert(this.failure.message, 'line')}`;
     }
     if (this.failure && this.products.size) {
       const when = this.lastSuccess ? this.lastSuccess.toLocaleTimeString() : 'earlier';
-      return `Stale: showing the list from ${when}. Last refresh failed: ${this.failure.message}`;
+      return `Stale: showing the list from ${when}. Last refresh failed: ${inert(this.failure.message, 'line')}`;
     }
+    if (this.capped) return `Showing the first ${this.products.size} provisioned products; filter to find the others.`;
     // An empty filtered list says so in the welcome content (with Clear Filter), which VS Code shows only without a message.
     if (this.filterText && this.products.size) return `Filtered by "${this.filterText}"`;
     return undefined;
@@ -120,6 +125,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       const rows = await api.listProvisionedProducts({ query: this.filterText, onPage: progressive ? (page) => this.showPage(api, page) : undefined });
       if (api !== this.session.api) return;
       this.replaceProducts(rows);
+      this.capped = rows.incomplete;
       this.failure = undefined;
       this.incomplete = false;
       this.lastSuccess = new Date();
@@ -287,12 +293,13 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   /** The failure in its own words with its fix (or Retry), plus the way out when it is about credentials. */
   private failureNodes(failure: Failure, title: string): MessageNode[] {
     const icon = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-    const command = failure.fixCommand
-      ? { command: 'serviceCatalogExplorer.runFix', title: 'Fix', arguments: [failure.fixCommand] }
+    const fixLabel = failure.fix ? fixActionLabel(failure.fix, readSettings().profile) : undefined;
+    const command = fixLabel
+      ? { command: 'serviceCatalogExplorer.runFix', title: 'Fix', arguments: [failure.fix] }
       : { command: 'serviceCatalogExplorer.retry', title: 'Retry' };
-    const hint = failure.fixCommand ? ` Click to run "${failure.fixCommand}".` : ' Click to retry.';
-    const nodes = [new MessageNode('error', `${title}: ${failure.message}`, hint.trim(), icon, command)];
-    if (failure.fixCommand) {
+    const hint = fixLabel ? `Click to ${fixLabel.toLowerCase()}.` : 'Click to retry.';
+    const nodes = [new MessageNode('error', `${title}: ${inert(failure.message, 'line')}`, hint, icon, command)];
+    if (fixLabel) {
       nodes.push(new MessageNode('error/retry', 'Retry', 'after signing in', new vscode.ThemeIcon('refresh'), { command: 'serviceCatalogExplorer.retry', title: 'Retry' }));
     }
     if (CREDENTIAL_FAILURES.has(failure.kind)) {

@@ -5,6 +5,7 @@ import {
   labelFromKey, validateProvisionedProductName, type ParameterDiff, type ProvisioningForm, type ProvisioningSubmission,
   type StackSetSubmission, type TagEntry,
 } from '../../../src/catalog/parameters';
+import { givenValue } from '../../../src/catalog/parameters/submission';
 import { banner, domId, FieldErrors, fieldGroup, h, option, section, type FieldControl } from '../../lib/dom';
 import { renderParameter, type RenderedParameter } from '../../lib/parameterFields';
 
@@ -73,20 +74,21 @@ function diffBanner(form: ProvisioningForm, diff: ParameterDiff | undefined): HT
 function parametersSection(form: ProvisioningForm, errors: FieldErrors, saved: SavedValues, diff: ParameterDiff | undefined, onChange: () => void) {
   const added = new Set(diff?.added ?? []);
   const keep = saved.keepPrevious ? new Set(saved.keepPrevious) : undefined;
-  const rendered = form.fields.map((field) =>
-    renderParameter(field, {
+  const rendered = form.fields.map((field) => {
+    const restored = field.noEcho ? undefined : givenValue(saved.parameters, field.key);
+    return renderParameter(field, {
       errors, onChange, isNew: form.mode === 'update' && added.has(field.key),
-      ...(saved.parameters?.[field.key] !== undefined && !field.noEcho ? { initial: saved.parameters[field.key] } : {}),
+      ...(restored !== undefined ? { initial: restored } : {}),
       ...(keep && field.canKeepPrevious ? { keepPrevious: keep.has(field.key) } : {}),
-    }),
-  );
+    });
+  });
   const body = rendered.length ? rendered.map((r) => r.group) : [h('p', { class: 'subtle' }, 'This version has no parameters.')];
   return { element: section('Parameters', diffBanner(form, diff), ...body), rendered };
 }
 
 function tagOptionsPart(form: ProvisioningForm, errors: FieldErrors, saved: SavedValues, onChange: () => void) {
   const selects = form.tagOptions.map((group) => {
-    const initial = saved.tagOptions?.[group.key] ?? group.defaultValue ?? '';
+    const initial = givenValue(saved.tagOptions, group.key) ?? group.defaultValue ?? '';
     const control = h('vscode-single-select', {});
     control.append(option('', group.required ? 'Choose a value…' : 'No tag', !initial));
     for (const value of group.values) control.append(option(value, value, value === initial));

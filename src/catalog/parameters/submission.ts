@@ -33,6 +33,14 @@ export interface ValidationResult {
   readonly errors: ValidationErrors;
 }
 
+/**
+ * The value given for a parameter key: the object's own property only, so a key like `constructor` or
+ * `toString` that was not given is absent rather than Object.prototype's member.
+ */
+export function givenValue(values: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
+  return values && Object.hasOwn(values, key) ? values[key] : undefined;
+}
+
 function validateParameters(form: ProvisioningForm, submission: ProvisioningSubmission, errors: ValidationErrors): void {
   const kept = new Set(submission.keepPrevious ?? []);
   const known = new Set(form.fields.map((f) => f.key));
@@ -41,7 +49,7 @@ function validateParameters(form: ProvisioningForm, submission: ProvisioningSubm
       if (!field.canKeepPrevious) errors[`parameters.${field.key}`] = `${field.label} has no previous value to keep.`;
       continue;
     }
-    const error = validateParameterValue(field, submission.parameters[field.key]);
+    const error = validateParameterValue(field, givenValue(submission.parameters, field.key));
     if (error) errors[`parameters.${field.key}`] = error;
   }
   for (const key of [...Object.keys(submission.parameters), ...kept]) {

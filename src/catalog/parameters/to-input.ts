@@ -6,7 +6,7 @@ import type {
 } from '@aws-sdk/client-service-catalog';
 import type { ProvisioningForm } from './form-model';
 import { isGiven, parseWholeNumber, type StackSetSubmission } from './stack-set';
-import type { ProvisioningSubmission } from './submission';
+import { givenValue, type ProvisioningSubmission } from './submission';
 
 /** Which product, version and launch path to provision (or update to). */
 export interface ProductTarget {
@@ -23,8 +23,9 @@ export interface UpdateTarget extends Partial<ProductTarget> {
 function givenValues(form: ProvisioningForm, submission: ProvisioningSubmission): ProvisioningParameter[] {
   const kept = new Set(submission.keepPrevious ?? []);
   return form.fields
-    .filter((field) => !kept.has(field.key) && (submission.parameters[field.key] ?? '') !== '')
-    .map((field) => ({ Key: field.key, Value: submission.parameters[field.key] }));
+    .filter((field) => !kept.has(field.key))
+    .map((field) => ({ Key: field.key, Value: givenValue(submission.parameters, field.key) ?? '' }))
+    .filter((parameter) => parameter.Value !== '');
 }
 
 function toTags(submission: ProvisioningSubmission): Tag[] {

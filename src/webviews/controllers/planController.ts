@@ -1,6 +1,8 @@
 // The plans of one provisioned product: list them, show one's resource changes (waiting while it is
-// being created), execute it (a record to track) or delete it.
-import { type Handlers } from '../messageRouter';
+// being created), execute it (a record to track) or delete it. The page is not trusted: a plan id it
+// sends is acted on only once the host has seen that the plan belongs to this panel's provisioned product.
+import type { ProvisionedProductPlanDetails } from '@aws-sdk/client-service-catalog';
+import { RequestError, type Handlers } from '../messageRouter';
 import type { PanelInit, PlanRow, PlanView, ProvisionedProductRef, PushMessage, SubmitResult } from '../protocol';
 import { SubmissionGuard } from '../submissionGuard';
 import type { ControllerDeps, FormController } from './deps';
@@ -17,6 +19,8 @@ const DEFAULT_WATCH: PlanWatchOptions = { intervalMs: 1500, maxWaitMs: 15 * 60_0
 export class PlanController implements FormController {
   private readonly guard = new SubmissionGuard();
   private watching?: { planId: string; timer: ReturnType<typeof setTimeout> };
+  /** Plans the service said are this provisioned product's (a plan never moves to another product). */
+  private readonly ownPlanIds = new Set<string>();
   private disposed = false;
 
   readonly handlers: Handlers = {
@@ -49,6 +53,7 @@ export class PlanController implements FormController {
 
   private async listPlans(): Promise<PlanRow[]> {
     const plans = await this.deps.service().listPlans(this.provisionedProduct.id);
+    for (const plan of plans) if (plan.PlanId && this.isOwn(plan)) this.ownPlanIds.add(plan.PlanId);
     return plans
       .filter((p) => p.PlanId)
       .map((p) => ({
@@ -60,9 +65,31 @@ export class PlanController implements FormController {
   }
 
   private async describePlan(planId: string): Promise<PlanView> {
-    const view = planView(await this.deps.service().describePlan(planId));
+    const plan = await this.deps.service().describePlan(planId);
+    this.requireOwn(planId, plan.details);
+    const view = planView(plan);
     if (!view.settled) this.watch(planId);
     return view;
+  }
+
+  private isOwn(plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId'>): boolean {
+    return plan.ProvisionProductId === this.provisionedProduct.id;
+  }
+
+  /** Refuses a plan of another provisioned product (the page named it; nothing is done with it). */
+  private requireOwn(planId: string, plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId'>): void {
+    if (this.isOwn(plan)) {
+      this.ownPlanIds.add(planId);
+      return;
+    }
+    this.deps.logger.warn(`Plans of ${this.provisionedProduct.id}: refused plan ${planId}, which belongs to ${plan.ProvisionProductId ?? 'no known provisioned product'}`);
+    throw new RequestError(`Plan ${planId} is not a plan of ${this.provisionedProduct.name}; nothing was done.`, undefined, 'ForeignPlan');
+  }
+
+  /** Before a plan is executed or deleted: known as ours, or read from the service to check. */
+  private async requireOwnPlan(planId: string): Promise<void> {
+    if (this.ownPlanIds.has(planId)) return;
+    this.requireOwn(planId, (await this.deps.service().describePlan(planId)).details);
   }
 
   /** Pushes the plan's view on every poll until it settles; one plan watched at a time. */
@@ -91,6 +118,7 @@ export class PlanController implements FormController {
   }
 
   private async executePlan(planId: string): Promise<SubmitResult> {
+    await this.requireOwnPlan(planId);
     const record = await this.guard.run('execute', { planId }, (token) => this.deps.service().executePlan(planId, token));
     this.deps.logger.info(`Plan ${planId} executed: record ${record.RecordId}`);
     this.deps.trackRecord(record);
@@ -100,6 +128,7 @@ export class PlanController implements FormController {
   }
 
   private async deletePlan(planId: string): Promise<{ deleted: true }> {
+    await this.requireOwnPlan(planId);
     if (this.watching?.planId === planId) this.stopWatching();
     await this.deps.service().deletePlan(planId);
     this.deps.logger.info(`Plan ${planId} deleted`);

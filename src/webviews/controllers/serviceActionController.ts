@@ -1,6 +1,7 @@
 // Self-service actions on one provisioned product: the actions of its version, the parameters of the
 // chosen one (TARGET ones prefilled), and the run, checked again here before it is sent.
 import type { ServiceActionSummary } from '@aws-sdk/client-service-catalog';
+import { givenValue } from '../../catalog/parameters';
 import { type Handlers, RequestError } from '../messageRouter';
 import type { ActionChoice, ActionForm, PanelInit, ProvisionedProductRef, SubmitResult } from '../protocol';
 import { SubmissionGuard } from '../submissionGuard';
@@ -83,7 +84,7 @@ export function checkedParameters(form: ActionForm, values: Readonly<Record<stri
   for (const key of Object.keys(values)) if (!known.has(key)) errors[`parameters.${key}`] = `${key} is not a parameter of this action.`;
   const parameters: Record<string, string[]> = {};
   for (const p of form.parameters) {
-    const list = (values[p.name] ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+    const list = (givenValue(values, p.name) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
     if (!list.length) errors[`parameters.${p.name}`] = `${p.name} needs a value.`;
     else if (list.length > MAX_VALUES) errors[`parameters.${p.name}`] = `${p.name} takes at most ${MAX_VALUES} values.`;
     else parameters[p.name] = list;

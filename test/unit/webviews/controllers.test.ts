@@ -220,6 +220,65 @@ describe('form controllers against the sandbox', () => {
   });
 });
 
+describe('the plans panel acts only on its own provisioned product\'s plans', () => {
+  // A fresh sandbox per test: each starts from the seeded plan of checkout-service.
+  let sandbox: Sandbox;
+  let service: ProvisioningService;
+  beforeEach(async () => {
+    sandbox = await startTestSandbox();
+    service = new ProvisioningService(sdkClient(sandbox));
+  });
+  afterEach(() => sandbox?.stop());
+
+  /** The real service, counting the calls that change a plan. */
+  function countingService() {
+    const writes: string[] = [];
+    const counted = Object.assign(Object.create(service) as ProvisioningService, {
+      executePlan: (planId: string, token: string) => (writes.push(`execute ${planId}`), service.executePlan(planId, token)),
+      deletePlan: (planId: string) => (writes.push(`delete ${planId}`), service.deletePlan(planId)),
+    });
+    return { counted, writes };
+  }
+
+  it('refuses a plan id of another provisioned product with a clear error, and sends no Execute or Delete', async () => {
+    const checkout = SEED.provisionedProducts.checkoutService;
+    const [foreign] = await service.listPlans(checkout.id);
+    assert.ok(foreign?.PlanId, 'the seeded plan of checkout-service');
+    const orders = SEED.provisionedProducts.ordersService;
+    const { counted, writes } = countingService();
+    const h = harness(counted);
+    const panel = new PlanController(h, { id: orders.id, name: orders.name }, () => undefined, undefined, { intervalMs: 20, maxWaitMs: 1000 });
+    try {
+      assert.deepEqual(await call(panel.handlers, 'listPlans', {}), [], 'orders-service has no plans of its own');
+      for (const method of ['executePlan', 'deletePlan', 'describePlan'] as const) {
+        const refused = await rejection(call(panel.handlers, method, { planId: foreign.PlanId }));
+        assert.equal(refused.code, 'ForeignPlan', method);
+        assert.match(refused.message, new RegExp(`not a plan of ${orders.name}`), method);
+      }
+      assert.deepEqual(writes, [], 'nothing was executed or deleted');
+      assert.equal(h.tracked.length, 0);
+      const after = await service.describePlan(foreign.PlanId);
+      assert.notEqual(after.details.Status, 'EXECUTE_IN_PROGRESS', 'the other product\'s plan was not executed');
+    } finally {
+      panel.dispose();
+    }
+  });
+
+  it('still deletes a plan of its own provisioned product (executing one: the preview test above)', async () => {
+    const checkout = SEED.provisionedProducts.checkoutService;
+    const { counted, writes } = countingService();
+    const panel = new PlanController(harness(counted), { id: checkout.id, name: checkout.name }, () => undefined, undefined, { intervalMs: 20, maxWaitMs: 1000 });
+    try {
+      const [own] = await call(panel.handlers, 'listPlans', {});
+      assert.deepEqual(await call(panel.handlers, 'deletePlan', { planId: own.planId }), { deleted: true });
+      assert.deepEqual(writes, [`delete ${own.planId}`]);
+      await assert.rejects(service.describePlan(own.planId), { name: 'ResourceNotFoundException' });
+    } finally {
+      panel.dispose();
+    }
+  });
+});
+
 describe('submission safety with a failing service', () => {
   const target = { productId: 'prod-1', provisioningArtifactId: 'pa-1' };
   const parameters = {
