@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
-import { registerCommand, runInTerminal } from './commands/errorHandling';
+import { registerCommand, runAwsCli } from './commands/errorHandling';
 import { switchConnection } from './commands/connectionCommands';
 import { copyField, copyNodeValue, promptFilter, promptGroupBy } from './commands/treeCommands';
 import { registerFormCommands } from './commands/formCommands';
@@ -21,6 +21,7 @@ import { AutoRefresher } from './tree/autoRefresher';
 import { autoRefreshIntervalMs } from './tree/refreshCadence';
 import type { InfoNode, OutputNode, ProductNode, RecordNode } from './tree/nodes';
 import { ProvisionedProductsProvider } from './tree/provisionedProductsProvider';
+import { setNotificationSink, type NotificationSink } from './ui/notifications';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './util/log';
 
@@ -48,6 +49,8 @@ export interface ExtensionApi {
   restartRecordTracking(): Promise<RecordTracker>;
   /** Replaces the prompts (quick picks, input boxes, confirmations) so tests can answer them; undefined restores VS Code's. */
   setUserInput(input: UserInput | undefined): void;
+  /** Replaces where notifications go (after their text was made inert) so tests see them; undefined restores VS Code's. */
+  setNotificationSink(sink: NotificationSink | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -119,7 +122,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   command('switchConnection', () => switchConnection(session, input));
   command('connect', () => switchConnection(session, input, false));
   command('useSandbox', () => session.useSandbox());
-  command('runFix', (fix: string) => runInTerminal(fix));
+  // A fix is named, never a command line: what runs is worked out here from the current settings.
+  command('runFix', (fix: unknown) => void runAwsCli(fix, profile()));
   command('copyId', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Id', selected));
   command('copyArn', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Arn', selected));
   command('copyName', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Name', selected));
@@ -173,6 +177,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       return records;
     },
     setUserInput: (next) => (userInput = next ?? new VsCodeUserInput()),
+    setNotificationSink,
   };
 }
 

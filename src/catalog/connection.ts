@@ -47,3 +47,17 @@ export function languageFromLocale(locale: string): CatalogLanguage {
   if (lower.startsWith('zh')) return 'zh';
   return 'en';
 }
+
+// Profile names as the shared config files can hold them: the grammar of the SDK's own ini parser
+// (@smithy/core shared-ini-file-loader, `[profile <name>]`), not starting with "-" so the AWS CLI
+// can never read one as an option. A profile name comes from settings a cloned repository may set.
+const PROFILE_NAME = /^[A-Za-z0-9_@+.%:/][A-Za-z0-9_@+.%:/-]{0,127}$/;
+const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+export function isProfileName(name: string): boolean {
+  return PROFILE_NAME.test(name) && name !== '__proto__';
+}
+
+export function isRegionCode(region: string): boolean {
+  return REGION_CODE.test(region);
+}

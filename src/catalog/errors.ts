@@ -13,12 +13,18 @@ export type FailureKind =
   | 'network'
   | 'unknown';
 
+/** `sso-login`: `aws sso login` for the connection's profile. */
+export type FailureFix = 'sso-login';
+
 export interface Failure {
   readonly kind: FailureKind;
   /** One line in the service's own words where it gave some. */
   readonly message: string;
-  /** A shell command that fixes it, when there is one (e.g. `aws sso login --profile dev`). */
-  readonly fixCommand?: string;
+  /**
+   * The fix the extension can run, by name; what it runs is worked out from the current settings when
+   * the user asks for it (never carried as a command line).
+   */
+  readonly fix?: FailureFix;
   /** The exception name the service answered with, if any. */
   readonly code?: string;
 }
@@ -37,10 +43,9 @@ export function classifyError(error: unknown, profile?: string): Failure {
   const e = (typeof error === 'object' && error ? error : { message: String(error) }) as ErrorLike;
   const code = e.name && e.name !== 'Error' ? e.name : e.code;
   const message = firstLine(e.message) || code || 'Unknown error';
-  const loginFix = `aws sso login${profile ? ` --profile ${profile}` : ''}`;
 
   if (SSO_EXPIRED.test(message)) {
-    return { kind: 'sso-expired', message: `The SSO session has expired. ${message}`, fixCommand: loginFix, code };
+    return { kind: 'sso-expired', message: `The SSO session has expired. ${message}`, fix: 'sso-login', code };
   }
   if (code === 'CredentialsProviderError' || /Could not load credentials|credential.*not found|Unable to find/i.test(message)) {
     return { kind: 'no-credentials', message: `No AWS credentials found${profile ? ` for profile "${profile}"` : ''}. ${message}`, code };

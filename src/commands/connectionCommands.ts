@@ -5,7 +5,10 @@ import type { CatalogSession } from '../session/catalogSession';
 import { loadCatalogModule } from '../session/lazyModules';
 import { readSettings } from '../session/settings';
 import type { UserInput } from '../ui/userInput';
-import { runInTerminal } from './errorHandling';
+import type { AwsCliTask } from '../catalog/awsCli';
+import { isRegionCode } from '../catalog/connection';
+import { runAwsCli } from './errorHandling';
+import { inert } from '../util/untrustedText';
 
 const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {
   sso: 'IAM Identity Center (SSO)',
@@ -17,7 +20,7 @@ const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {
 };
 
 interface ConnectionPick extends vscode.QuickPickItem {
-  readonly target: { kind: 'sandbox' } | { kind: 'aws'; profile?: string; region?: string } | { kind: 'configure'; command: string };
+  readonly target: { kind: 'sandbox' } | { kind: 'aws'; profile?: string; region?: string } | { kind: 'configure'; task: AwsCliTask };
 }
 
 const CURRENT = 'Current connection';
@@ -35,13 +38,13 @@ export async function switchConnection(session: CatalogSession, input: UserInput
     });
   }
   if (process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) {
-    items.push({ label: '$(key) Environment credentials', description: process.env.AWS_PROFILE ? `AWS_PROFILE=${process.env.AWS_PROFILE}` : 'AWS_ACCESS_KEY_ID', target: { kind: 'aws' } });
+    items.push({ label: '$(key) Environment credentials', description: process.env.AWS_PROFILE ? `AWS_PROFILE=${inert(process.env.AWS_PROFILE, 'label')}` : 'AWS_ACCESS_KEY_ID', target: { kind: 'aws' } });
   }
   for (const p of profiles) {
     const isCurrent = connected?.kind === 'aws' && connected.profile === p.name;
     items.push({
-      label: `$(account) ${p.name}`,
-      description: [PROFILE_KIND_LABELS[p.kind], p.region].filter(Boolean).join(' · '),
+      label: `$(account) ${inert(p.name, 'label')}`,
+      description: inert([PROFILE_KIND_LABELS[p.kind], p.region].filter(Boolean).join(' · '), 'label'),
       detail: isCurrent ? CURRENT : undefined,
       target: { kind: 'aws', profile: p.name, region: p.region },
     });
@@ -49,8 +52,8 @@ export async function switchConnection(session: CatalogSession, input: UserInput
   if (!profiles.length) {
     // Nothing to connect with yet: offer to set a profile up, as the AWS CLI does it.
     items.push(
-      { label: '$(terminal) Set up an IAM Identity Center (SSO) profile', description: 'no profiles in ~/.aws/config yet · runs "aws configure sso"', target: { kind: 'configure', command: 'aws configure sso' } },
-      { label: '$(terminal) Set up a profile with access keys', description: 'runs "aws configure"', target: { kind: 'configure', command: 'aws configure' } },
+      { label: '$(terminal) Set up an IAM Identity Center (SSO) profile', description: 'no profiles in ~/.aws/config yet · runs "aws configure sso"', target: { kind: 'configure', task: 'configure-sso' } },
+      { label: '$(terminal) Set up a profile with access keys', description: 'runs "aws configure"', target: { kind: 'configure', task: 'configure' } },
     );
   }
   const pick = await input.pickOne(items, { title: 'Service Catalog: Connect', placeHolder: 'Choose an AWS profile or the sandbox', matchOnDescription: true });
@@ -59,7 +62,7 @@ export async function switchConnection(session: CatalogSession, input: UserInput
     return;
   }
   if (pick.target.kind === 'configure') {
-    runInTerminal(pick.target.command);
+    runAwsCli(pick.target.task, undefined);
     return;
   }
   const region = await pickRegion(input, pick.target.region ?? current.region ?? process.env.AWS_REGION);
@@ -76,6 +79,6 @@ async function pickRegion(input: UserInput, suggested: string | undefined): Prom
   return input.inputText({
     title: 'Region code',
     placeHolder: 'e.g. eu-west-1',
-    validateInput: (v) => (/^[a-z]{2}(-[a-z]+)+-\d$/.test(v.trim()) ? undefined : 'A region code looks like eu-west-1.'),
+    validateInput: (v) => (isRegionCode(v.trim()) ? undefined : 'A region code looks like eu-west-1.'),
   }).then((v) => v.trim());
 }

@@ -1,11 +1,17 @@
 // The one wrapper around every command: a cancel is silent, a known failure gets plain words and a
 // one-click fix where there is one, anything long goes to the log with a pointer to it.
 import * as vscode from 'vscode';
+import { AWS_CLI, awsCliArgs, fixActionLabel, isAwsCliTask } from '../catalog/awsCli';
 import { classifyError, type Failure } from '../catalog/errors';
+import { notify } from '../ui/notifications';
 import { log } from '../util/log';
+import { inert } from '../util/untrustedText';
 import { UserCancelledError } from '../ui/userInput';
 
 export type CommandHandler = (...args: any[]) => unknown;
+
+/** Longer failure messages are cut in the notification; the log has them whole. */
+const NOTIFICATION_MESSAGE_LENGTH = 300;
 
 export function registerCommand(id: string, handler: CommandHandler, profile: () => string | undefined): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -14,27 +20,34 @@ export function registerCommand(id: string, handler: CommandHandler, profile: ()
     } catch (error) {
       if (error instanceof UserCancelledError) return undefined;
       const failure = classifyError(error, profile());
-      log().error(`${id} failed: ${failure.code ? `${failure.code}: ` : ''}${errorText(error)}`);
-      void showFailure(failure);
+      log().error(`${id} failed: ${failure.code ? `${failure.code}: ` : ''}${inert(errorText(error), 'line', { maxLength: 4000 })}`);
+      void showFailure(failure, profile());
       return undefined;
     }
   });
 }
 
-export async function showFailure(failure: Failure): Promise<void> {
+export async function showFailure(failure: Failure, profile: string | undefined): Promise<void> {
   const credentials = ['sso-expired', 'no-credentials', 'invalid-credentials'].includes(failure.kind);
-  const actions = [...(failure.fixCommand ? [`Run "${failure.fixCommand}"`] : []), ...(credentials ? ['Switch Connection'] : []), 'Show Log'];
-  const message = failure.message.length > 300 ? `${failure.message.slice(0, 300)}… (see the log)` : failure.message;
-  const choice = await vscode.window.showErrorMessage(message, ...actions);
+  const fixLabel = failure.fix ? fixActionLabel(failure.fix, profile) : undefined;
+  const actions = [...(fixLabel ? [fixLabel] : []), ...(credentials ? ['Switch Connection'] : []), 'Show Log'];
+  const message = failure.message.length > NOTIFICATION_MESSAGE_LENGTH ? `${failure.message.slice(0, NOTIFICATION_MESSAGE_LENGTH)}… (see the log)` : failure.message;
+  const choice = await notify.error(message, ...actions);
   if (choice === 'Show Log') log().show(true);
   else if (choice === 'Switch Connection') void vscode.commands.executeCommand('serviceCatalogExplorer.switchConnection');
-  else if (choice && failure.fixCommand) runInTerminal(failure.fixCommand);
+  else if (choice && choice === fixLabel && failure.fix) void vscode.commands.executeCommand('serviceCatalogExplorer.runFix', failure.fix);
 }
 
-export function runInTerminal(command: string): void {
-  const terminal = vscode.window.createTerminal({ name: 'AWS sign-in' });
+/**
+ * Runs a named AWS CLI task in a terminal as its own process (no shell in between), with the profile
+ * read now from the settings. Anything but a known task name is refused.
+ */
+export function runAwsCli(task: unknown, profile: string | undefined): vscode.Terminal {
+  if (!isAwsCliTask(task)) throw new Error('There is no such fix to run.');
+  const shellArgs = awsCliArgs(task, profile);
+  const terminal = vscode.window.createTerminal({ name: 'AWS CLI', shellPath: AWS_CLI, shellArgs });
   terminal.show();
-  terminal.sendText(command);
+  return terminal;
 }
 
 function errorText(error: unknown): string {

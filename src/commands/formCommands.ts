@@ -14,6 +14,7 @@ import { FormPanels, MementoParameterMemory } from '../webviews/formPanels';
 import { RequestError } from '../webviews/messageRouter';
 import type { ProvisionedProductRef } from '../webviews/protocol';
 import { registerCommand } from './errorHandling';
+import { inert } from '../util/untrustedText';
 
 export interface FormCommandDeps {
   readonly context: vscode.ExtensionContext;
@@ -95,7 +96,7 @@ async function provisionedProductFrom(arg: unknown, capability: Capability, titl
   if (!deps.session.api) throw new RequestError('Not connected to Service Catalog. Connect to AWS or try the sandbox first.');
   const candidates = deps.tree.productNodes.filter((n) => productCapabilities(n.row).includes(capability));
   if (!candidates.length) throw new RequestError('No provisioned product in the tree allows this now.');
-  const items = candidates.map((node) => ({ label: node.row.Name ?? node.row.Id ?? '?', description: node.row.ProductName, detail: node.row.Status, node }));
+  const items = candidates.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.ProductName, 'label'), detail: inert(node.row.Status, 'label'), node }));
   const picked = await deps.input.pickOne(items, { title, matchOnDescription: true });
   return refFromNode(picked.node);
 }

@@ -12,8 +12,10 @@ import { readSettings, SECTION } from '../session/settings';
 import { productCapabilities } from '../tree/capabilities';
 import { ProductNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
+import { notify } from '../ui/notifications';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../util/log';
+import { inert, webUrl } from '../util/untrustedText';
 import { registerCommand } from './errorHandling';
 import {
   consoleUrl, describeTerminateOptions, otherAccountError, ownerChangeConfirmation, multiActionSummary, propertyChangeDeniedMessage, TERMINATE, TERMINATE_WITH_OPTIONS,
@@ -52,20 +54,20 @@ async function targetsOf(deps: ProductActionDeps, capability: Capability, node?:
   if (!able.length) throw new Error(`The selected provisioned product${chosen.length > 1 ? 's are' : ' is'} busy or cannot do this in ${chosen.length > 1 ? 'their' : 'its'} status.`);
   const busy = able.filter((n) => deps.tracker().isBusy(n.row.Id!));
   if (busy.length === able.length) throw new Error(`An operation is still running on ${names(busy)}; wait for it to finish.`);
-  if (busy.length) void vscode.window.showWarningMessage(`Skipping ${names(busy)}: an operation is still running.`);
+  if (busy.length) void notify.warning(`Skipping ${names(busy)}: an operation is still running.`);
   return able.filter((n) => !busy.includes(n));
 }
 
 async function pickProducts(deps: ProductActionDeps, capability: Capability): Promise<ProductNode[]> {
   const items = deps.tree.productNodes
     .filter((n) => productContext(n).includes(capability))
-    .map((node) => ({ label: node.row.Name ?? node.row.Id ?? '?', description: `${node.row.Status} · ${node.row.Id}`, node }));
+    .map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(`${node.row.Status} · ${node.row.Id}`, 'label'), node }));
   if (!items.length) throw new Error('No provisioned product in the view can do this now.');
   return (await deps.input.pickMany(items, { title: 'Which provisioned products?' })).map((i) => i.node);
 }
 
 async function pickProduct(deps: ProductActionDeps): Promise<ProductNode> {
-  const items = deps.tree.productNodes.map((node) => ({ label: node.row.Name ?? node.row.Id ?? '?', description: node.row.Id, node }));
+  const items = deps.tree.productNodes.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.Id, 'label'), node }));
   if (!items.length) throw new Error('No provisioned products are shown.');
   return (await deps.input.pickOne(items, { title: 'Which provisioned product?' })).node;
 }
@@ -154,8 +156,8 @@ function reportOutcomes(verb: string, count: number, outcomes: ActionOutcome[]):
   }
   const summary = multiActionSummary(verb, outcomes);
   const shown = summary.failed
-    ? vscode.window.showWarningMessage(summary.text, 'Show Output')
-    : vscode.window.showInformationMessage(summary.text, 'Show Output');
+    ? notify.warning(summary.text, 'Show Output')
+    : notify.info(summary.text, 'Show Output');
   void shown.then((choice) => choice && log().show(true));
 }
 
@@ -231,34 +233,34 @@ async function showOutputs(deps: ProductActionDeps, node?: ProductNode): Promise
   const target = node instanceof ProductNode ? node : await pickProduct(deps);
   const outputs = await api.getProvisionedProductOutputs(target.row.Id!);
   if (!outputs.length) {
-    void vscode.window.showInformationMessage(`${target.row.Name} has no outputs.`);
+    void notify.info(`${target.row.Name} has no outputs.`);
     return undefined;
   }
   const items = outputs.map((output) => ({
-    label: `$(${isUrl(output) ? 'link-external' : 'copy'}) ${output.OutputKey}`,
-    description: output.OutputValue,
-    detail: output.Description,
+    label: `$(${isUrl(output) ? 'link-external' : 'copy'}) ${inert(output.OutputKey, 'label')}`,
+    description: inert(output.OutputValue, 'label'),
+    detail: output.Description === undefined ? undefined : inert(output.Description, 'label'),
     output,
   }));
-  const picked = await deps.input.pickOne(items, { title: `Outputs of ${target.row.Name}: a URL opens, anything else is copied`, matchOnDescription: true });
+  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}: a URL opens, anything else is copied`, matchOnDescription: true });
   const value = picked.output.OutputValue ?? '';
-  if (isUrl(picked.output)) await vscode.env.openExternal(vscode.Uri.parse(value));
+  if (isUrl(picked.output)) await vscode.env.openExternal(vscode.Uri.parse(value, true));
   else {
     await vscode.env.clipboard.writeText(value);
-    vscode.window.setStatusBarMessage(`Copied ${picked.output.OutputKey}`, 3000);
+    vscode.window.setStatusBarMessage(`Copied ${inert(picked.output.OutputKey, 'label')}`, 3000);
   }
   return picked.output.OutputKey;
 }
 
 function isUrl(output: RecordOutput): boolean {
-  return /^https?:\/\/\S+$/i.test(output.OutputValue ?? '');
+  return webUrl(output.OutputValue) !== undefined;
 }
 
 /** Opens the product's console page; in sandbox mode says why it cannot. Returns the URL opened. */
 async function openInConsole(deps: ProductActionDeps, node?: ProductNode): Promise<string | undefined> {
   const api = requireApi(deps.session);
   if (api.connection.kind === 'sandbox') {
-    void vscode.window.showInformationMessage(
+    void notify.info(
       'Open in AWS Console is not available in sandbox mode: sandbox products exist only on this machine. Connect to AWS to open products in the console.',
     );
     return undefined;

@@ -12,8 +12,10 @@ import { ProductNode, RecordNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import { humanize, recordStatusIcon } from '../tree/statusStyle';
 import { formatTime } from '../util/localTime';
+import { notify } from '../ui/notifications';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../util/log';
+import { inert } from '../util/untrustedText';
 import { registerCommand } from './errorHandling';
 
 /** The pick entry that asks for an id to be typed. */
@@ -32,7 +34,10 @@ export interface RecordCommandDeps {
   readonly profile: () => string | undefined;
 }
 
-type RecordPick = vscode.QuickPickItem & { readonly recordId?: string };
+type RecordPick = vscode.QuickPickItem & { readonly recordId?: string; readonly loadMore?: true };
+
+/** The record-history entry that reads the next batch, where the page cap stopped the last one. */
+const LOAD_MORE_RECORDS = '$(more) Load more records…';
 
 export function registerRecordCommands(deps: RecordCommandDeps): vscode.Disposable[] {
   const command = (id: string, handler: (...args: any[]) => unknown) => registerCommand(id, handler, deps.profile);
@@ -116,40 +121,57 @@ function newestFirst(records: RecordDetail[]): RecordDetail[] {
 /** A record in a pick: readable type and status, local time; the product only where records of several are listed. */
 function recordPick(record: RecordDetail, withProduct = true): RecordPick {
   const icon = recordStatusIcon(record.Status);
-  const product = withProduct ? ` · ${record.ProvisionedProductName ?? record.ProvisionedProductId ?? ''}` : '';
+  const product = withProduct ? ` · ${inert(record.ProvisionedProductName ?? record.ProvisionedProductId, 'label')}` : '';
   return {
     label: `$(${icon.id}) ${humanize(record.RecordType ?? 'Record')}${product}`,
     description: `${humanize(record.Status)} · ${record.CreatedTime ? formatTime(record.CreatedTime) : ''}`,
-    detail: record.RecordId,
+    detail: inert(record.RecordId, 'label'),
     recordId: record.RecordId,
   };
 }
 
-/** All records of a provisioned product (every page), newest first; the chosen one opens. Returns its id. */
+/**
+ * The records of a provisioned product, newest first, read a batch (up to the page cap) at a time: when
+ * a batch stopped at the cap, the pick ends with "Load more records…". The chosen one opens. Returns its id.
+ */
 async function showRecordHistory(deps: RecordCommandDeps, node?: ProductNode): Promise<string | undefined> {
   const api = requireApi(deps.session);
   const product = node instanceof ProductNode ? node : await pickProduct(deps);
   const id = product.row.Id!;
-  const records = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: `Reading the record history of ${product.row.Name}…` },
-    () => api.listRecordsOfProvisionedProduct(id),
+  const readBatch = (startToken?: string) => vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the record history of ${inert(product.row.Name, 'label')}…` },
+    () => api.listRecordsOfProvisionedProduct(id, Infinity, startToken),
   );
-  if (!records.length) {
-    void vscode.window.showInformationMessage(`${product.row.Name} has no records.`);
+  let batch = await readBatch();
+  if (!batch.length && !batch.nextToken) {
+    void notify.info(`${product.row.Name} has no records.`);
     return undefined;
   }
-  const picked = await deps.input.pickOne(newestFirst(records).map((r) => recordPick(r, false)), {
-    title: `Record history of ${product.row.Name} (${records.length})`,
-    placeHolder: 'Filter by type, status or time; pick one to open it',
-    matchOnDescription: true,
-    matchOnDetail: true,
-  });
-  if (picked.recordId) await deps.documents.open(picked.recordId);
-  return picked.recordId;
+  const records: RecordDetail[] = [];
+  for (;;) {
+    records.push(...batch);
+    const picked = await deps.input.pickOne([...newestFirst(records).map((r) => recordPick(r, false)), ...loadMoreEntry(batch.nextToken)], {
+      title: `Record history of ${product.row.Name} (${records.length}${batch.nextToken ? '+' : ''})`,
+      placeHolder: 'Filter by type, status or time; pick one to open it',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked.loadMore) {
+      if (picked.recordId) await deps.documents.open(picked.recordId);
+      return picked.recordId;
+    }
+    batch = await readBatch(batch.nextToken);
+  }
+}
+
+/** Offered only where a batch can go on (a service that repeated a token cannot). */
+function loadMoreEntry(nextToken: string | undefined): RecordPick[] {
+  if (!nextToken) return [];
+  return [{ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: LOAD_MORE_RECORDS, alwaysShow: true, loadMore: true }];
 }
 
 async function pickProduct(deps: RecordCommandDeps): Promise<ProductNode> {
-  const items = deps.tree.productNodes.map((node) => ({ label: node.row.Name ?? node.row.Id ?? '?', description: node.row.Id, node }));
+  const items = deps.tree.productNodes.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.Id, 'label'), node }));
   if (!items.length) throw new Error('No provisioned products are shown.');
   return (await deps.input.pickOne(items, { title: 'Record history of which provisioned product?' })).node;
 }
@@ -169,7 +191,7 @@ async function tailRecord(deps: RecordCommandDeps, target?: string | vscode.Uri)
   const { detail } = await api.describeRecord(recordId);
   deps.documents.refresh(recordId);
   if (isTerminalStatus(detail.Status)) {
-    void vscode.window.showInformationMessage(`Record ${recordId} has already finished: ${detail.Status}.`);
+    void notify.info(`Record ${recordId} has already finished: ${detail.Status}.`);
     return;
   }
   try {

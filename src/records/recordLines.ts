@@ -2,6 +2,10 @@
 // the exact wording is unit-tested. NoEcho values the caller knows are masked in every line.
 import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
 import { redactSecrets } from './redaction';
+import { inert } from '../util/untrustedText';
+
+/** The output keeps long values (policies, connection strings) nearly whole; a notification does not. */
+const LINE_VALUE_LENGTH = 4000;
 
 export type LineLevel = 'info' | 'warn' | 'error';
 
@@ -27,9 +31,9 @@ export function statusLine(detail: RecordDetail, previousStatus: string | undefi
     time,
     detail.RecordId ?? '?',
     detail.RecordType ?? 'UNKNOWN_RECORD_TYPE',
-    productLabel(detail, context.productName),
+    oneLine(productLabel(detail, context.productName)),
     status,
-    `launch role ${detail.LaunchRoleArn || 'none'}`,
+    `launch role ${oneLine(detail.LaunchRoleArn || 'none')}`,
   ];
   const level: LineLevel = detail.Status === 'FAILED' ? 'error' : detail.Status === 'IN_PROGRESS_IN_ERROR' ? 'warn' : 'info';
   return { level, text: redactSecrets(parts.join(' · '), context.secrets) };
@@ -42,7 +46,7 @@ export function finalLines(detail: RecordDetail, outputs: readonly RecordOutput[
   if (detail.Status === 'FAILED') {
     const errors = detail.RecordErrors ?? [];
     if (!errors.length) lines.push({ level: 'error', text: `  ${recordId} failed without a RecordError.` });
-    for (const e of errors) lines.push({ level: 'error', text: `  ${recordId} error ${e.Code ?? '(no code)'}: ${e.Description ?? '(no description)'}` });
+    for (const e of errors) lines.push({ level: 'error', text: `  ${recordId} error ${oneLine(e.Code ?? '(no code)')}: ${oneLine(e.Description ?? '(no description)')}` });
   } else {
     if (!outputs.length) lines.push({ level: 'info', text: `  ${recordId} has no outputs.` });
     for (const o of outputs) lines.push({ level: 'info', text: `  ${recordId} output ${outputText(o)}` });
@@ -51,8 +55,13 @@ export function finalLines(detail: RecordDetail, outputs: readonly RecordOutput[
 }
 
 export function outputText(output: RecordOutput): string {
-  const description = output.Description ? ` (${output.Description})` : '';
-  return `${output.OutputKey ?? '?'} = ${output.OutputValue ?? ''}${description}`;
+  const description = output.Description ? ` (${oneLine(output.Description)})` : '';
+  return `${oneLine(output.OutputKey ?? '?')} = ${oneLine(output.OutputValue ?? '')}${description}`;
+}
+
+/** Service text in an output line: a line break in it must not forge a line of our own. */
+function oneLine(text: string): string {
+  return inert(text, 'line', { maxLength: LINE_VALUE_LENGTH });
 }
 
 export function productLabel(detail: RecordDetail, fallbackName?: string): string {
@@ -86,7 +95,7 @@ export function resultSummary(detail: RecordDetail, productName: string, elapsed
   const took = elapsedMs !== undefined && elapsedMs >= 0 ? ` in ${formatDuration(elapsedMs)}` : '';
   if (detail.Status === 'SUCCEEDED') return redactSecrets(`${what} succeeded${took} (record ${detail.RecordId}).`, secrets);
   const first = detail.RecordErrors?.[0];
-  const reason = first ? `: ${first.Code ? `${first.Code}: ` : ''}${first.Description ?? ''}` : '.';
+  const reason = first ? `: ${first.Code ? `${oneLine(first.Code)}: ` : ''}${oneLine(first.Description ?? '')}` : '.';
   return redactSecrets(`${what} failed${took} (record ${detail.RecordId})${reason}`, secrets);
 }
 

@@ -5,6 +5,10 @@ import { isTerminalStatus } from '../catalog/records/record-tailer';
 import { formatLineTime, productLabel } from './recordLines';
 import { formatTime } from '../util/localTime';
 import { redactSecrets } from './redaction';
+import { inert } from '../util/untrustedText';
+
+/** A record's outputs can be long (a policy document, a connection string); the document keeps more than a notification. */
+const DOCUMENT_VALUE_LENGTH = 4000;
 
 export interface RecordNames {
   readonly productName?: string;
@@ -14,10 +18,14 @@ export interface RecordNames {
 
 export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOutput[], names: RecordNames = {}, secrets?: readonly string[]): string {
   const running = !isTerminalStatus(detail.Status);
+  // Every value is service text: NoEcho values are masked in it first (escaping would change what
+  // they look like), then it is made inert.
+  const shown = (value: string | undefined) => inert(redactSecrets(value ?? '', secrets), 'markdown', { maxLength: DOCUMENT_VALUE_LENGTH });
+  const code = (value: string | undefined) => `\`${inert(redactSecrets(value ?? '', secrets), 'line', { maxLength: DOCUMENT_VALUE_LENGTH }).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
   const lines = [
-    `# Record ${detail.RecordId ?? '?'}`,
+    `# Record ${shown(detail.RecordId ?? '?')}`,
     '',
-    running ? `**${detail.Status ?? 'UNKNOWN'}**: still running. Use **Tail** (editor title) to follow it in the Service Catalog output.` : `**${detail.Status}**`,
+    running ? `**${shown(detail.Status ?? 'UNKNOWN')}**: still running. Use **Tail** (editor title) to follow it in the Service Catalog output.` : `**${shown(detail.Status)}**`,
     '',
     '| Field | Value |',
     '|---|---|',
@@ -32,28 +40,28 @@ export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOut
       ['Version', withName(detail.ProvisioningArtifactId, names.versionName)],
       ['Launch path', detail.PathId],
       ['Launch role', detail.LaunchRoleArn || 'none'],
-    ]),
+    ], shown),
     '',
     '## Errors',
     '',
-    ...listOr((detail.RecordErrors ?? []).map((e) => `- \`${e.Code ?? '(no code)'}\`: ${e.Description ?? ''}`), 'None.'),
+    ...listOr((detail.RecordErrors ?? []).map((e) => `- ${code(e.Code ?? '(no code)')}: ${shown(e.Description)}`), 'None.'),
     '',
     '## Outputs',
     '',
     ...(outputs.length
-      ? ['| Key | Value | Description |', '|---|---|---|', ...outputs.map((o) => `| ${cell(o.OutputKey)} | ${cell(o.OutputValue)} | ${cell(o.Description)} |`)]
+      ? ['| Key | Value | Description |', '|---|---|---|', ...outputs.map((o) => `| ${shown(o.OutputKey)} | ${shown(o.OutputValue)} | ${shown(o.Description)} |`)]
       : [running ? 'Not yet: outputs appear when the record succeeds.' : 'None.']),
     '',
     '## Tags',
     '',
-    ...listOr((detail.RecordTags ?? []).map((t) => `- \`${t.Key}\` = \`${t.Value}\``), 'None.'),
+    ...listOr((detail.RecordTags ?? []).map((t) => `- ${code(t.Key)} = ${code(t.Value)}`), 'None.'),
     '',
   ];
-  return redactSecrets(lines.join('\n'), secrets);
+  return lines.join('\n');
 }
 
-function tableRows(rows: [string, string | undefined][]): string[] {
-  return rows.filter(([, value]) => value).map(([field, value]) => `| ${field} | ${cell(value)} |`);
+function tableRows(rows: [string, string | undefined][], shown: (value: string) => string): string[] {
+  return rows.filter(([, value]) => value).map(([field, value]) => `| ${field} | ${shown(value!)} |`);
 }
 
 function withName(id: string | undefined, name: string | undefined): string | undefined {
@@ -68,9 +76,4 @@ function bothTimes(date: Date): string {
 
 function listOr(items: string[], empty: string): string[] {
   return items.length ? items : [empty];
-}
-
-/** Table cells must not break the table. */
-function cell(value: string | undefined): string {
-  return (value ?? '').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }

@@ -10,6 +10,7 @@ import type { CatalogSession } from '../session/catalogSession';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/log';
+import { notify, progressTitle } from '../ui/notifications';
 import { activityText, finalLines, operationVerb, resultSummary, statusLine } from './recordLines';
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from './recordTiming';
@@ -186,7 +187,7 @@ export class RecordTracker extends Disposable {
     };
     this.running.set(recordId, record);
     const title = `${operationVerb(record.recordType)} ${record.productName}`;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressTitle(title) }, (progress) => {
       record.progress = progress;
       progress.report({ message: progressMessage(record.lastStatus ?? 'CREATED') });
       return ended;
@@ -216,11 +217,11 @@ export class RecordTracker extends Disposable {
     const name = record?.productName ?? detail.ProvisionedProductName ?? detail.ProvisionedProductId ?? recordId;
     const summary = resultSummary(detail, name, record ? Date.now() - record.startedAtMs : undefined, record?.secrets);
     if (detail.Status === 'SUCCEEDED') {
-      void vscode.window.showInformationMessage(summary, SHOW_OUTPUT).then((choice) => choice && log().show(true));
+      void notify.info(summary, SHOW_OUTPUT).then((choice) => choice && log().show(true));
     } else {
       // A failure is the one case where the output comes into view by itself.
       log().show(true);
-      void vscode.window.showErrorMessage(summary, SHOW_OUTPUT).then((choice) => choice && log().show(true));
+      void notify.error(summary, SHOW_OUTPUT).then((choice) => choice && log().show(true));
     }
   }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Failure } from '../catalog/errors';
 import { Disposable } from '../util/disposable';
 import type { CatalogSession, SessionState } from './catalogSession';
+import { inert } from '../util/untrustedText';
 
 /** Shows `profile · region` (or Sandbox) and switches connection on click; warns when calls fail. */
 export class ConnectionStatusBar extends Disposable {
@@ -31,10 +32,12 @@ export class ConnectionStatusBar extends Disposable {
   private render(state: SessionState): void {
     const failure = state.kind === 'failed' ? state.failure : state.kind === 'connected' ? this.callFailure : undefined;
     const icon = state.kind === 'connecting' ? '$(sync~spin)' : failure ? '$(warning)' : '$(cloud)';
-    this.item.text = `${icon} ${this.session.label}`;
+    // The label holds the profile name, which a workspace's settings can set.
+    const label = inert(this.session.label, 'label');
+    this.item.text = `${icon} ${label}`;
     this.item.tooltip = failure
-      ? `Service Catalog (${this.session.label}): ${failure.message}\nClick to switch connection.`
-      : `Service Catalog connection: ${this.session.label}\nClick to switch.`;
+      ? `Service Catalog (${label}): ${inert(failure.message, 'line')}\nClick to switch connection.`
+      : `Service Catalog connection: ${label}\nClick to switch.`;
     this.item.backgroundColor = failure ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
   }
 }

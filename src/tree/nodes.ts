@@ -8,6 +8,7 @@ import type { ProductRow } from './productRow';
 import { humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
 import { formatTime } from '../util/localTime';
 import { productTooltip, recordTooltip } from './tooltips';
+import { inert, webUrl } from '../util/untrustedText';
 
 export const RECENT_RECORDS = 10;
 
@@ -34,16 +35,16 @@ export class ProductNode extends TreeNode {
   /** `underItsProduct`: shown in a group named after its product, so the description gives just the version. */
   toTreeItem(underItsProduct = false): vscode.TreeItem {
     const r = this.row;
-    const item = new vscode.TreeItem(r.Name ?? r.Id ?? '?', vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(inert(r.Name ?? r.Id ?? '?', 'line'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const version = r.ProvisioningArtifactName ?? r.ProvisioningArtifactId;
-    const product = [underItsProduct ? undefined : r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · ');
+    const product = inert([underItsProduct ? undefined : r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · '), 'line');
     item.description = this.activity ? `${this.activity} ${product}` : product;
     item.iconPath = this.activity ? new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.blue')) : productStatusIcon(r.Status);
     item.contextValue = productContextValue(r);
     // Until the detail (launch role) is read, leave the tooltip to resolveTreeItem, which runs on hover.
     item.tooltip = r.detailLoaded ? productTooltip(r) : undefined;
-    item.accessibilityInformation = { label: `${r.Name}, ${humanize(r.Status)}, ${product}` };
+    item.accessibilityInformation = { label: `${inert(r.Name, 'line')}, ${humanize(r.Status)}, ${product}` };
     return item;
   }
 
@@ -95,11 +96,13 @@ export class InfoNode extends TreeNode {
   }
 
   toTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.label);
+    // Labels hold service text (status messages, role ARNs).
+    const label = inert(this.label, 'line');
+    const item = new vscode.TreeItem(label);
     item.id = this.id;
     item.description = this.description;
     item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.tooltip = this.description ? `${this.description}: ${this.label}` : this.label;
+    item.tooltip = this.description ? `${this.description}: ${inert(this.label, 'line', { maxLength: 2000 })}` : label;
     item.contextValue = this.copyValue ? 'info;canCopyValue' : 'info';
     return item;
   }
@@ -146,14 +149,14 @@ export class OutputNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const o = this.output;
-    const item = new vscode.TreeItem(o.OutputKey ?? '?');
+    const item = new vscode.TreeItem(inert(o.OutputKey ?? '?', 'line'));
     item.id = this.id;
-    item.description = o.OutputValue;
-    item.tooltip = [o.OutputKey, o.OutputValue, o.Description].filter(Boolean).join('\n');
-    const isUrl = /^https?:\/\//i.test(o.OutputValue ?? '');
-    item.iconPath = new vscode.ThemeIcon(isUrl ? 'link-external' : 'symbol-constant');
-    item.contextValue = isUrl ? 'output;isUrl' : 'output';
-    if (isUrl) item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(o.OutputValue!)] };
+    item.description = inert(o.OutputValue, 'line');
+    item.tooltip = [o.OutputKey, o.OutputValue, o.Description].filter(Boolean).map((text) => inert(text, 'line', { maxLength: 2000 })).join('\n');
+    const url = webUrl(o.OutputValue);
+    item.iconPath = new vscode.ThemeIcon(url ? 'link-external' : 'symbol-constant');
+    item.contextValue = url ? 'output;isUrl' : 'output';
+    if (url) item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(url, true)] };
     return item;
   }
 }
@@ -201,7 +204,7 @@ export class RecordNode extends TreeNode {
     const r = this.record;
     const item = new vscode.TreeItem(humanize(r.RecordType ?? 'record'));
     item.id = this.id;
-    item.description = `${humanize(r.Status)} · ${r.CreatedTime ? formatTime(r.CreatedTime) : ''} · ${r.RecordId}`;
+    item.description = `${humanize(r.Status)} · ${r.CreatedTime ? formatTime(r.CreatedTime) : ''} · ${inert(r.RecordId, 'line')}`;
     item.iconPath = recordStatusIcon(r.Status);
     item.tooltip = recordTooltip(r);
     item.contextValue = `record;status-${r.Status};canCopyValue`;

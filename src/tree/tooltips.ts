@@ -1,17 +1,18 @@
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { formatTime } from '../util/localTime';
+import { inert } from '../util/untrustedText';
 import { humanize } from './statusStyle';
 import type { ProductRow } from './productRow';
 
 export function productTooltip(p: ProductRow): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(p.Name)}** — $(${statusGlyph(p.Status)}) ${humanize(p.Status)}\n\n`);
+  md.appendMarkdown(`**${escape(p.Name)}** — $(${statusGlyph(p.Status)}) ${escape(humanize(p.Status))}\n\n`);
   if (p.StatusMessage) md.appendMarkdown(`> ${escape(p.StatusMessage)}\n\n`);
   const rows: [string, string | undefined][] = [
     ['Id', code(p.Id)],
     ['ARN', code(p.Arn)],
-    ['Type', p.Type],
+    ['Type', p.Type && escape(p.Type)],
     ['Product', p.ProductName ? `${escape(p.ProductName)} (${code(p.ProductId)})` : code(p.ProductId)],
     ['Version', p.ProvisioningArtifactName ? `${escape(p.ProvisioningArtifactName)} (${code(p.ProvisioningArtifactId)})` : code(p.ProvisioningArtifactId)],
     ['Created', p.CreatedTime ? formatTime(p.CreatedTime) : undefined],
@@ -30,7 +31,7 @@ export function productTooltip(p: ProductRow): vscode.MarkdownString {
 
 export function recordTooltip(r: RecordDetail): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${humanize(r.RecordType)}** — ${humanize(r.Status)}\n\n`);
+  md.appendMarkdown(`**${escape(humanize(r.RecordType))}** — ${escape(humanize(r.Status))}\n\n`);
   md.appendMarkdown(
     table([
       ['Record', code(r.RecordId)],
@@ -52,12 +53,13 @@ function table(rows: [string, string | undefined][]): string {
   return ['| | |', '|---|---|', ...present.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 
+/** A code span of service text: nothing inside renders but a backtick, which would end it. */
 function code(value: string | undefined): string | undefined {
-  return value ? `\`${value.replace(/`/g, "'")}\`` : undefined;
+  return value ? `\`${inert(value, 'line').replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : undefined;
 }
 
 function escape(text: string | undefined): string {
-  return (text ?? '').replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+  return inert(text, 'markdown');
 }
 
 function statusGlyph(status: string | undefined): string {

@@ -55,7 +55,7 @@ export class FormPanel {
     if (restored) panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     panel.webview.html = this.html(extensionUri);
-    this.router = new MessageRouter(panel.title, controller.handlers, (m) => this.post(m), logger, () => void this.sendInit());
+    this.router = new MessageRouter(panel.title, controller.handlers, (m) => this.post(m), logger, () => void this.sendInit(), (method, params) => controller.secretsOf?.(method, params) ?? []);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),

@@ -1,6 +1,7 @@
 // Host side of the protocol for one panel: validates each incoming message, answers the `ready`
 // handshake, runs the handler of a request and posts its response with the request's id.
 import { classifyError } from '../catalog/errors';
+import { redactSecrets } from '../records/redaction';
 import { validateWebviewMessage } from './messageValidator';
 import type { ErrorPayload, HostToWebview, Method, ParamsOf, RequestMessage, ResultOf } from './protocol';
 
@@ -32,6 +33,12 @@ export function errorPayload(error: unknown): ErrorPayload {
   return { message: failure.message, ...(failure.code ? { code: failure.code } : {}) };
 }
 
+function maskedPayload(payload: ErrorPayload, secrets: readonly string[]): ErrorPayload {
+  if (!secrets.length) return payload;
+  const fieldErrors = payload.fieldErrors && Object.fromEntries(Object.entries(payload.fieldErrors).map(([k, v]) => [k, redactSecrets(v, secrets)]));
+  return { ...payload, message: redactSecrets(payload.message, secrets), ...(fieldErrors ? { fieldErrors } : {}) };
+}
+
 export class MessageRouter {
   private disposed = false;
 
@@ -41,6 +48,7 @@ export class MessageRouter {
     private readonly post: (message: HostToWebview) => void,
     private readonly logger: Logger,
     private readonly onReady: () => void,
+    private readonly secretsOf: (method: Method, params: unknown) => readonly string[] = () => [],
   ) {}
 
   /** Handles one message as posted by the webview. Never throws. */
@@ -70,7 +78,8 @@ export class MessageRouter {
       const result = await handler(request.params);
       this.respond({ type: 'response', id: request.id, ok: true, result });
     } catch (error) {
-      const payload = errorPayload(error);
+      // A service error can quote a value it refused, NoEcho ones too (e.g. a parameter pattern failure).
+      const payload = maskedPayload(errorPayload(error), this.secretsOf(request.method, request.params));
       if (!(error instanceof RequestError)) this.logger.error(`${this.panelName}: ${request.method} failed: ${payload.code ? `${payload.code}: ` : ''}${payload.message}`);
       this.respond({ type: 'response', id: request.id, ok: false, error: payload });
     }

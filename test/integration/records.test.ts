@@ -10,6 +10,10 @@ import type { PickOrTypeOptions, UserInput } from '../../src/ui/userInput';
 import { connectedToSandbox, setSetting, waitFor } from './helpers';
 
 const RECORD_TIMEOUT_MS = 90_000;
+
+/** VS Code's own rule for links in notification text (src/vs/base/common/linkedText.ts, LINK_REGEX). */
+const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^\)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+const linksIn = (text: string) => [...text.matchAll(NOTIFICATION_LINK)].map((m) => m[0]);
 const P = SEED.products;
 
 /** Answers prompts from a script and remembers what was asked. */
@@ -116,27 +120,77 @@ describe('records', () => {
     assert.equal(api.records.isBusy(record.ProvisionedProductId!), false);
   });
 
-  it('shows every RecordError of a failing product', async () => {
+  it('shows every RecordError of a failing product; a command link in it cannot act in the notification', async () => {
     const api = await connectedToSandbox();
     const name = unique('rec-fail');
-    const out = await api.session.api!.client.send(
-      new ProvisionProductCommand({
-        ProductId: P.analyticsCluster.id,
-        ProvisioningArtifactId: P.analyticsCluster.versions.v02,
-        PathId: SEED.portfolios.data.pathId,
-        ProvisionedProductName: name,
-        ProvisioningParameters: [{ Key: 'ClusterName', Value: name }],
-        ProvisionToken: `tok-${name}`,
-      }),
-    );
-    const handle = await api.records.track(out.RecordDetail!);
-    const final = await handle.final;
-    assert.equal(final.Status, 'FAILED');
-    const recordId = out.RecordDetail!.RecordId!;
-    const lines = api.recordLog.linesAbout(recordId);
-    assert.match(finalLinesOf(api, recordId)[0], new RegExp(`FAILED · launch role ${SEED.launchRoles.dataTeam}$`));
-    assert.ok(lines.some((l) => l.includes(`${recordId} error CREATE_FAILED: The following resource(s) failed to create: [Cluster].`)), lines.join('\n'));
-    assert.ok(!lines.some((l) => l.includes(' output ')), 'no outputs on failure');
+    // The failing resource's message quotes the cluster name it was given, as CloudFormation's do: text
+    // the product's author (or whoever typed the value) wrote, with a link that would run a command.
+    const clusterName = `${name} [View stack events](command:serviceCatalogExplorer.runFix?%5B%22touch%20pwned%22%5D) $(alert) \u202eevil`;
+    const shown: { level: string; message: string; actions: readonly string[] }[] = [];
+    api.setNotificationSink(async (level, message, actions) => {
+      shown.push({ level, message, actions });
+      return undefined;
+    });
+    try {
+      const out = await api.session.api!.client.send(
+        new ProvisionProductCommand({
+          ProductId: P.analyticsCluster.id,
+          ProvisioningArtifactId: P.analyticsCluster.versions.v02,
+          PathId: SEED.portfolios.data.pathId,
+          ProvisionedProductName: name,
+          ProvisioningParameters: [{ Key: 'ClusterName', Value: clusterName }],
+          ProvisionToken: `tok-${name}`,
+        }),
+      );
+      const handle = await api.records.track(out.RecordDetail!);
+      const final = await handle.final;
+      assert.equal(final.Status, 'FAILED');
+      assert.ok(final.RecordErrors?.[0].Description?.includes('(command:serviceCatalogExplorer.runFix'), 'the service really sent the link');
+      const recordId = out.RecordDetail!.RecordId!;
+      const lines = api.recordLog.linesAbout(recordId);
+      assert.match(finalLinesOf(api, recordId)[0], new RegExp(`FAILED · launch role ${SEED.launchRoles.dataTeam}$`));
+      assert.ok(lines.some((l) => l.includes(`${recordId} error CREATE_FAILED: The following resource(s) failed to create: [Cluster].`)), lines.join('\n'));
+      assert.ok(!lines.some((l) => l.includes(' output ')), 'no outputs on failure');
+
+      const failure = await waitFor('the failure notification', () => shown.find((n) => n.level === 'error' && n.message.includes(recordId)));
+      assert.ok(failure.message.includes('View stack events'), `the error is still shown in words: ${failure.message}`);
+      assert.deepEqual(linksIn(failure.message), [], `no link VS Code would render: ${failure.message}`);
+      assert.ok(!failure.message.includes('$(alert)'), 'no icon syntax');
+      assert.ok(!failure.message.includes('\u202e'), 'no bidirectional override');
+    } finally {
+      api.setNotificationSink(undefined);
+    }
+  });
+
+  it('runs only named fixes, with the profile read from the settings, never through a shell', async () => {
+    const api = await connectedToSandbox();
+    const before = vscode.window.terminals.length;
+    // A string that once went to a terminal as it was.
+    await vscode.commands.executeCommand('serviceCatalogExplorer.runFix', 'touch pwned');
+    assert.equal(vscode.window.terminals.length, before, 'no terminal for a free-form command');
+    const config = vscode.workspace.getConfiguration('serviceCatalogExplorer');
+    const profileBefore = config.inspect<string>('profile')?.globalValue;
+    const shown: string[] = [];
+    api.setNotificationSink(async (_level, message) => {
+      shown.push(message);
+      return undefined;
+    });
+    try {
+      await config.update('profile', 'SSO expired; touch pwned #', vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('serviceCatalogExplorer.runFix', 'sso-login');
+      assert.equal(vscode.window.terminals.length, before, 'no terminal for a profile name outside the config grammar');
+      await waitFor('the refusal', () => shown.find((m) => /not a profile name/.test(m)));
+
+      await config.update('profile', 'dev-sso', vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('serviceCatalogExplorer.runFix', 'sso-login');
+      const terminal = await waitFor('the sign-in terminal', () => vscode.window.terminals.find((t) => t.name === 'AWS CLI'));
+      const options = terminal.creationOptions as vscode.TerminalOptions;
+      assert.deepEqual([options.shellPath, options.shellArgs], ['aws', ['sso', 'login', '--profile', 'dev-sso']], 'the CLI itself, its arguments one by one');
+      terminal.dispose();
+    } finally {
+      api.setNotificationSink(undefined);
+      await config.update('profile', profileBefore, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('terminates several products from the context menu: one confirmation, typed count, options, a record each', async () => {

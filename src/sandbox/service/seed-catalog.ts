@@ -206,7 +206,7 @@ function legacyDatabase(t: number): Product {
 
 function analyticsCluster(t: number): Product {
   const params = [
-    param('ClusterName', 'String', { Description: 'EMR cluster name', constraints: { MinLength: '1', MaxLength: '64' } }),
+    param('ClusterName', 'String', { Description: 'EMR cluster name', constraints: { MinLength: '1', MaxLength: '256' } }),
     param('CoreNodeCount', 'Number', { DefaultValue: '3', constraints: { MinValue: '1', MaxValue: '20' } }),
   ];
   const outputs = [{ key: 'ClusterId', description: 'EMR cluster id', template: 'j-{hash}' }];
@@ -219,7 +219,7 @@ function analyticsCluster(t: number): Product {
     portfolioIds: [SEED.portfolios.data.id], launchConstraints: [{ portfolioId: SEED.portfolios.data.id, launchRoleArn: SEED.launchRoles.dataTeam }],
     behavior: {
       provisionSeconds: 120,
-      failsToProvision: { code: 'CREATE_FAILED', description: 'The following resource(s) failed to create: [Cluster]. Cluster: Service role EMR_DefaultRole has insufficient EC2 permissions.' },
+      failsToProvision: { code: 'CREATE_FAILED', description: 'The following resource(s) failed to create: [Cluster]. Cluster: Resource handler returned message: "Cluster {param:ClusterName} could not start: service role EMR_DefaultRole has insufficient EC2 permissions."' },
     },
     artifacts: [
       artifact(P.analyticsCluster.versions.v01, '0.1-beta', t - 40 * DAY, { active: false, guidance: 'DEPRECATED', parameters: params, outputs, resources }),

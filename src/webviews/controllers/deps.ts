@@ -41,6 +41,8 @@ export interface FormController {
   /** The provisioned product the panel is about, if any (one update or action panel per product). */
   readonly productId?: string;
   readonly handlers: import('../messageRouter').Handlers;
+  /** NoEcho values a request carries, masked in what a failure of it logs and answers. */
+  secretsOf?(method: import('../protocol').Method, params: unknown): readonly string[];
   dispose?(): void;
 }
 

@@ -4,12 +4,12 @@ import type {
   CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, RecordDetail,
 } from '@aws-sdk/client-service-catalog';
 import {
-  buildProvisioningForm, buildUpdateForm, diffParameters, redactNoEcho, toProvisionInput, toUpdateInput,
+  buildProvisioningForm, buildUpdateForm, diffParameters, givenValue, redactNoEcho, toProvisionInput, toUpdateInput,
   validateProvisioningSubmission, type ParameterField, type ProvisioningForm, type ProvisioningSubmission,
 } from '../../catalog/parameters';
 import { type Handlers, RequestError } from '../messageRouter';
 import type {
-  FormTarget, LoadedForm, PanelInit, PlanStarted, ProductChoice, ProductOptions, ProvisionedProductRef, SubmitRequest,
+  FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChoice, ProductOptions, ProvisionedProductRef, SubmitRequest,
   SubmitResult, VersionChoice,
 } from '../protocol';
 import { SubmissionGuard } from '../submissionGuard';
@@ -51,6 +51,14 @@ export class ProvisioningFormController implements FormController {
     private readonly deps: ControllerDeps,
     private readonly subject: FormSubject,
   ) {}
+
+  secretsOf(method: Method, params: unknown): readonly string[] {
+    if (method !== 'submit' && method !== 'preview') return [];
+    const { target, submission } = params as SubmitRequest;
+    // The form the request was checked against; without it, every typed value counts as secret.
+    if (this.loaded?.key === targetKey(target)) return typedSecrets(this.loaded.form, submission);
+    return Object.values(submission.parameters ?? {}).filter((v): v is string => typeof v === 'string' && !!v);
+  }
 
   /** The provisioned product an update form is for. */
   get productId(): string | undefined {
@@ -146,14 +154,14 @@ export class ProvisioningFormController implements FormController {
   /** Every parameter of the version in use, with the value this extension last sent where it knows it. */
   private knownValues(current: CurrentState, before: readonly ProvisioningArtifactParameter[]): Record<string, string> {
     const remembered = this.deps.memory.recall(current.product.id) ?? {};
-    return Object.fromEntries(before.filter((p) => p.ParameterKey).map((p) => [p.ParameterKey!, remembered[p.ParameterKey!] ?? '']));
+    return Object.fromEntries(before.filter((p) => p.ParameterKey).map((p) => [p.ParameterKey!, givenValue(remembered, p.ParameterKey!) ?? '']));
   }
 
   /** A previous value nobody knows cannot be shown: such fields start as "keep the previous value". */
   private markUnknownPrevious(form: ProvisioningForm, current: CurrentState): ProvisioningForm {
     const remembered = this.deps.memory.recall(current.product.id) ?? {};
     const fields = form.fields.map((field): ParameterField => {
-      if (!field.canKeepPrevious || field.noEcho || remembered[field.key] !== undefined) return field;
+      if (!field.canKeepPrevious || field.noEcho || givenValue(remembered, field.key) !== undefined) return field;
       const { previousValue: _unknown, ...rest } = field;
       return { ...rest, keepPreviousByDefault: true };
     });
@@ -215,7 +223,7 @@ export class ProvisioningFormController implements FormController {
     const kept = new Set(submission.keepPrevious ?? []);
     const entries = form.fields
       .filter((f) => !f.noEcho)
-      .map((f): [string, string | undefined] => [f.key, kept.has(f.key) ? before[f.key] : submission.parameters[f.key] || f.defaultValue])
+      .map((f): [string, string | undefined] => [f.key, kept.has(f.key) ? givenValue(before, f.key) : givenValue(submission.parameters, f.key) || f.defaultValue])
       .filter((e): e is [string, string] => e[1] !== undefined);
     return Object.fromEntries(entries);
   }
@@ -263,5 +271,5 @@ function planName(productName: string, token: string): string {
 
 /** The NoEcho values typed in this submission, so record output can mask them. */
 function typedSecrets(form: ProvisioningForm, submission: ProvisioningSubmission): string[] {
-  return form.fields.filter((f) => f.noEcho).map((f) => submission.parameters[f.key]).filter((v): v is string => !!v);
+  return form.fields.filter((f) => f.noEcho).map((f) => givenValue(submission.parameters, f.key)).filter((v): v is string => !!v);
 }

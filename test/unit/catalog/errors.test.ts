@@ -7,13 +7,13 @@ describe('classifyError', () => {
   it('offers `aws sso login` for the chosen profile when the SSO token expired', () => {
     const f = classifyError(named('CredentialsProviderError', 'The SSO session associated with this profile has expired or is otherwise invalid.'), 'dev-sso');
     assert.equal(f.kind, 'sso-expired');
-    assert.equal(f.fixCommand, 'aws sso login --profile dev-sso');
+    assert.equal(f.fix, 'sso-login');
   });
 
   it('does not offer SSO login for an expired static or assume-role token', () => {
     const f = classifyError(named('ExpiredTokenException', 'The security token included in the request is expired'), 'admin');
     assert.equal(f.kind, 'invalid-credentials');
-    assert.equal(f.fixCommand, undefined);
+    assert.equal(f.fix, undefined);
     assert.match(f.message, /expired \(profile "admin"\)/);
   });
 
@@ -21,7 +21,7 @@ describe('classifyError', () => {
     const f = classifyError(named('CredentialsProviderError', 'Could not load credentials from any providers'), 'ci');
     assert.equal(f.kind, 'no-credentials');
     assert.match(f.message, /profile "ci"/);
-    assert.equal(f.fixCommand, undefined);
+    assert.equal(f.fix, undefined);
   });
 
   it('keeps the service words for modelled exceptions', () => {

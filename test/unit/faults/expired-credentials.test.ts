@@ -48,7 +48,7 @@ describe('faults: credentials expire mid-session', function () {
 
       const failure = classifyError(error, 'dev');
       assert.equal(failure.kind, 'sso-expired');
-      assert.equal(failure.fixCommand, 'aws sso login --profile dev');
+      assert.equal(failure.fix, 'sso-login');
       assert.match(failure.message, /expired/i);
 
       // A record being followed when the session expires: the tailer backs off instead of hammering.
@@ -76,6 +76,6 @@ describe('faults: credentials expire mid-session', function () {
     const error = Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException', $metadata: { httpStatusCode: 403 } });
     const failure = classifyError(error, 'dev');
     assert.match(failure.message, /credentials have expired \(profile "dev"\): refresh them/);
-    assert.equal(failure.fixCommand, undefined, 'aws sso login only fixes SSO sessions');
+    assert.equal(failure.fix, undefined, 'aws sso login only fixes SSO sessions');
   });
 });

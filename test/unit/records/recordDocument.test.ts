@@ -45,3 +45,29 @@ describe('expected record duration from history', () => {
     assert.equal(expectedDurationMs(history, 'UPDATE_PROVISIONED_PRODUCT'), undefined);
   });
 });
+
+describe('record document with hostile service text', () => {
+  const base: RecordDetail = { RecordId: 'rec-9', RecordType: 'PROVISION_PRODUCT', Status: 'FAILED', ProvisionedProductId: 'pp-9', ProvisionedProductName: 'db' };
+
+  it('masks NoEcho values with | or a line break before escaping them', () => {
+    const secrets = ['Pa|ss-w0rd!', 'line1\nline2-secret'];
+    const text = recordMarkdown(
+      { ...base, RecordErrors: [{ Code: 'CREATE_FAILED', Description: 'Password Pa|ss-w0rd! refused; other line1\nline2-secret too' }] },
+      [{ OutputKey: 'Conn', OutputValue: 'postgres://admin:Pa|ss-w0rd!@db:5432', Description: 'has line1\nline2-secret' }],
+      {}, secrets,
+    );
+    for (const leak of ['Pa|ss', 'Pa\\|ss', 'ss-w0rd', 'line2-secret']) assert.ok(!text.includes(leak), `${leak} leaked:\n${text}`);
+    assert.ok(text.includes('postgres://admin:\\*\\*\\*\\*@db:5432'), text);
+  });
+
+  it('renders no link, image, HTML or extra table cell from the service', () => {
+    const text = recordMarkdown(
+      { ...base, RecordErrors: [{ Code: 'X`y', Description: 'see [docs](command:workbench.action.terminal.sendSequence?%7B%7D) <img src=x onerror=alert(1)>' }] },
+      [{ OutputKey: 'K|ey', OutputValue: '![p](https://evil.example/p.png)', Description: 'a\n# heading' }],
+    );
+    // Every bracket and angle bracket from the service is escaped, so none opens a link, image or tag.
+    assert.doesNotMatch(text, /(?<!\\)\[docs|(?<!\\)\]\(command:|(?<!\\)<img|!(?<!\\)\[p/);
+    assert.ok(text.includes('| K\\|ey |'), text);
+    assert.doesNotMatch(text, /\n# heading/);
+  });
+});

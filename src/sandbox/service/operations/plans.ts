@@ -52,7 +52,7 @@ export function createProvisionedProductPlan(input: Record<string, any>, env: Op
     id, name: input.PlanName, type: 'CLOUDFORMATION', provisionedProductId: pp.id, provisionedProductName: pp.name, forNewProduct,
     productId: product.id, artifactId: artifact.id, pathId: portfolio.pathId, status: 'CREATE_IN_PROGRESS',
     createdTime: env.now, updatedTime: env.now, readyAt: planTimeline(env.now, { workSeconds: PLAN_SECONDS, outcome: 'SUCCEEDED' }, env.timeScale, id).endsAt,
-    parameters: sealNoEchoValues(artifact.parameters, input.ProvisioningParameters), resolvedParameters: parameters, tags, notificationArns: input.NotificationArns ?? [],
+    parameters: sealNoEchoValues(artifact.parameters, env.secrets, input.ProvisioningParameters), resolvedParameters: parameters, tags, notificationArns: input.NotificationArns ?? [],
     resourceChanges: changes, ownerArn: pp.userArn,
   };
   env.state.addPlan(plan);
@@ -65,7 +65,7 @@ function createAnswer(plan: PlanData) {
 }
 
 function openPlanFor(env: OpEnv, ppId: string): PlanData | undefined {
-  return env.state.data.planOrder.map((id) => env.state.data.plans[id])
+  return [...env.state.plansInOrder()]
     .find((p) => p.provisionedProductId === ppId && (p.status === 'CREATE_IN_PROGRESS' || p.status === 'CREATE_SUCCESS' || p.status === 'EXECUTE_IN_PROGRESS'));
 }
 
@@ -108,9 +108,9 @@ export function describeProvisionedProductPlan(input: Record<string, any>, env: 
 
 export function listProvisionedProductPlans(input: Record<string, any>, env: OpEnv) {
   const ppId: string | undefined = input.ProvisionProductId;
-  if (ppId !== undefined && !env.state.data.provisionedProducts[ppId]) fail(env.operation, 'notFound', `Provisioned product ${ppId} not found.`);
+  if (ppId !== undefined && !env.state.provisionedProduct(ppId)) fail(env.operation, 'notFound', `Provisioned product ${ppId} not found.`);
   const owned = ownerFilter(env, input.AccessLevelFilter, 'User');
-  const plans = env.state.data.planOrder.map((id) => env.state.data.plans[id])
+  const plans = [...env.state.plansInOrder()]
     .filter((p) => owned(p.ownerArn) && (ppId === undefined || p.provisionedProductId === ppId));
   const page = pageOf(plans, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
   return { ProvisionedProductPlans: page.items.map(planSummary), NextPageToken: page.nextPageToken };
@@ -126,7 +126,7 @@ export function executeProvisionedProductPlan(input: Record<string, any>, env: O
   if (!pp) fail(env.operation, 'notFound', `Provisioned product ${plan.provisionedProductId} of plan ${plan.id} no longer exists.`);
   if (!plan.forNewProduct) requireNotBusy(env, pp);
   const product = env.state.product(plan.productId)!;
-  const { work, errors } = plan.forNewProduct ? provisionWork(product) : updateWork(product);
+  const { work, errors } = plan.forNewProduct ? provisionWork(product, plan.resolvedParameters) : updateWork(product, plan.resolvedParameters);
   const record = startRecord(env, pp, {
     type: plan.forNewProduct ? 'PROVISION_PRODUCT' : 'UPDATE_PROVISIONED_PRODUCT', artifactId: plan.artifactId, pathId: plan.pathId, work, errors,
     effect: { artifactId: plan.artifactId, pathId: plan.pathId, parameters: plan.resolvedParameters, tags: plan.tags, planId: plan.id },
@@ -141,7 +141,7 @@ export function executeProvisionedProductPlan(input: Record<string, any>, env: O
 export function deleteProvisionedProductPlan(input: Record<string, any>, env: OpEnv) {
   const plan = requirePlan(env, input.PlanId);
   if (plan.status === 'EXECUTE_IN_PROGRESS') fail(env.operation, 'invalidParameters', `Plan ${plan.id} is being executed and can't be deleted now.`);
-  const pp = env.state.data.provisionedProducts[plan.provisionedProductId];
+  const pp = env.state.provisionedProduct(plan.provisionedProductId);
   const executed = plan.status === 'EXECUTE_SUCCESS' || plan.status === 'EXECUTE_FAILED';
   if (pp && !executed) {
     // Unexecuted: a new product's placeholder disappears; an existing product leaves PLAN_IN_PROGRESS.

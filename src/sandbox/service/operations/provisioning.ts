@@ -36,7 +36,7 @@ export function provisionProduct(input: Record<string, any>, env: OpEnv) {
     name, productId: product.id, artifactId: artifact.id, pathId: portfolio.pathId, type: product.provisionedProductType,
     token: input.ProvisionToken, tags, parameters, launchRoleArn: launchRoleFor(product, portfolio.id),
   });
-  const { work, errors } = provisionWork(product);
+  const { work, errors } = provisionWork(product, parameters);
   const record = startRecord(env, pp, {
     type: 'PROVISION_PRODUCT', artifactId: artifact.id, pathId: portfolio.pathId, work, errors,
     effect: { artifactId: artifact.id, pathId: portfolio.pathId, parameters, tags, stackSet },
@@ -95,7 +95,7 @@ export function updateProvisionedProduct(input: Record<string, any>, env: OpEnv)
   const stackSet = checkedStackSet(env, product, input.ProvisioningPreferences, pp.stackSet);
   const launchRoleArn = portfolio.pathId !== pp.pathId ? launchRoleFor(product, portfolio.id) : pp.launchRoleArn;
   if (launchRoleArn !== pp.launchRoleArn) pp.launchRoleArn = launchRoleArn;
-  const { work, errors } = updateWork(product);
+  const { work, errors } = updateWork(product, parameters);
   const record = startRecord(env, pp, {
     type: 'UPDATE_PROVISIONED_PRODUCT', artifactId: artifact.id, pathId: portfolio.pathId, work, errors,
     effect: { artifactId: artifact.id, pathId: portfolio.pathId, parameters, tags, stackSet },

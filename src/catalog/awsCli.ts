@@ -1,0 +1,46 @@
+// The AWS CLI commands the extension offers to run for the user (sign in, set up a profile), as argument
+// vectors for a process started without a shell: no setting, file or service text is ever parsed as a
+// command line. Pure, so the exact arguments are unit-tested.
+import { isProfileName } from './connection';
+import type { FailureFix } from './errors';
+
+export type AwsCliTask = FailureFix | 'configure-sso' | 'configure';
+
+export const AWS_CLI = 'aws';
+
+export class InvalidProfileNameError extends Error {
+  constructor(profile: string) {
+    super(`The profile setting ${JSON.stringify(profile.slice(0, 80))} is not a profile name the AWS config files can hold (letters, digits and _ - @ + . % : /). Fix serviceCatalogExplorer.profile.`);
+    this.name = 'InvalidProfileNameError';
+  }
+}
+
+/** The CLI's arguments for `task`; refuses a profile name outside the config grammar. */
+export function awsCliArgs(task: AwsCliTask, profile?: string): string[] {
+  if (profile !== undefined && !isProfileName(profile)) throw new InvalidProfileNameError(profile);
+  const withProfile = profile ? ['--profile', profile] : [];
+  switch (task) {
+    case 'sso-login': return ['sso', 'login', ...withProfile];
+    case 'configure-sso': return ['configure', 'sso'];
+    case 'configure': return ['configure'];
+    default: throw new Error(`Unknown AWS CLI task ${JSON.stringify(String(task)).slice(0, 40)}.`);
+  }
+}
+
+/** How the command reads to the user, e.g. `aws sso login --profile dev` (names are already checked). */
+export function awsCliText(task: AwsCliTask, profile?: string): string {
+  return [AWS_CLI, ...awsCliArgs(task, profile)].join(' ');
+}
+
+export function isAwsCliTask(value: unknown): value is AwsCliTask {
+  return value === 'sso-login' || value === 'configure-sso' || value === 'configure';
+}
+
+/** `Run "aws sso login --profile dev"`, or undefined when the profile setting cannot be used safely. */
+export function fixActionLabel(task: AwsCliTask, profile: string | undefined): string | undefined {
+  try {
+    return `Run "${awsCliText(task, profile)}"`;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,27 @@
+import { strict as assert } from 'node:assert';
+import { awsCliArgs, awsCliText, fixActionLabel, InvalidProfileNameError } from '../../../src/catalog/awsCli';
+import { isProfileName } from '../../../src/catalog/connection';
+
+describe('AWS CLI tasks', () => {
+  it('passes the profile as one argument of its own', () => {
+    assert.deepEqual(awsCliArgs('sso-login', 'dev-sso'), ['sso', 'login', '--profile', 'dev-sso']);
+    assert.deepEqual(awsCliArgs('sso-login'), ['sso', 'login']);
+    assert.equal(awsCliText('sso-login', 'team/dev@acme.io'), 'aws sso login --profile team/dev@acme.io');
+  });
+
+  it('refuses a profile setting that is not a profile name (a workspace file can set it)', () => {
+    for (const bad of ['SSO expired; touch pwned #', 'dev && curl evil', '$(touch pwned)', '`id`', 'a b', '--debug', 'dev\nrm -rf ~', '__proto__', '']) {
+      assert.equal(isProfileName(bad), false, bad);
+      if (bad) assert.throws(() => awsCliArgs('sso-login', bad), InvalidProfileNameError, bad);
+    }
+    assert.equal(fixActionLabel('sso-login', 'SSO expired; touch pwned #'), undefined, 'no action is offered for it');
+  });
+
+  it('accepts the names the shared config grammar allows', () => {
+    for (const good of ['default', 'dev', 'dev_sso', 'team-a.prod', 'a+b@c', 'org:role/admin', '100%']) assert.equal(isProfileName(good), true, good);
+  });
+
+  it('knows only its own tasks', () => {
+    assert.throws(() => awsCliArgs('touch pwned' as never), /Unknown AWS CLI task/);
+  });
+});

@@ -1,0 +1,54 @@
+// Just enough of the `vscode` module for command code to run in plain Node: commands register into
+// a map the test calls, progress runs its task, notifications and the log go nowhere. Import it before
+// the code under test: it answers every later `require('vscode')`.
+import Module from 'node:module';
+
+export const registeredCommands = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+
+const disposable = { dispose: () => undefined };
+const nothing = async () => undefined;
+
+/** Every notification shown, as VS Code was given it. */
+export const shownNotifications: { level: string; message: string }[] = [];
+const notification = (level: string) => async (message: string) => void shownNotifications.push({ level, message });
+
+class ThemeIcon {
+  constructor(readonly id: string, readonly color?: unknown) {}
+}
+
+class Inert {
+  constructor(..._args: unknown[]) {}
+}
+
+const channel = { appendLine() {}, append() {}, show() {}, dispose() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
+const fakeVscode = {
+  commands: {
+    registerCommand: (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (registeredCommands.set(id, handler), disposable),
+    executeCommand: nothing,
+  },
+  window: {
+    withProgress: (_options: unknown, task: (progress: unknown, token: unknown) => unknown) =>
+      task({ report() {} }, { isCancellationRequested: false, onCancellationRequested: () => disposable }),
+    showInformationMessage: notification('info'),
+    showWarningMessage: notification('warning'),
+    showErrorMessage: notification('error'),
+    createOutputChannel: () => channel,
+  },
+  ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
+  QuickPickItemKind: { Separator: -1, Default: 0 },
+  TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
+  ThemeIcon,
+  ThemeColor: Inert,
+  TreeItem: Inert,
+  MarkdownString: Inert,
+  EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
+  Disposable: class { static from() { return disposable; } dispose() {} },
+  Uri: { parse: (text: string) => ({ toString: () => text }) },
+};
+
+const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
+const load = loader._load;
+loader._load = function (request: string, ...rest: unknown[]) {
+  return request === 'vscode' ? fakeVscode : load.call(this, request, ...rest);
+};
