@@ -8,9 +8,28 @@ export type AwsCliTask = FailureFix | 'configure-sso' | 'configure';
 
 export const AWS_CLI = 'aws';
 
+/**
+ * Where the AWS CLI may be found: each absolute PATH entry outside the workspace folders, in order.
+ * A relative entry, or one inside a cloned repository, could hold an `aws` the repository ships. On
+ * Windows only aws.exe: a .cmd or .bat would go through cmd, which expands %VARIABLES% in arguments.
+ */
+export function awsCliCandidates(pathEnv: string | undefined, platform: string, workspaceFolders: readonly string[], join: (dir: string, name: string) => string): string[] {
+  const windows = platform === 'win32';
+  const separator = windows ? ';' : ':';
+  const isAbsolute = (dir: string) => (windows ? /^[A-Za-z]:[\\/]/.test(dir) : dir.startsWith('/'));
+  const normal = (dir: string) => (windows ? dir.toLowerCase().replace(/\//g, '\\') : dir).replace(/[\\/]+$/, '');
+  const inWorkspace = (dir: string) => workspaceFolders.some((folder) => {
+    const f = normal(folder);
+    const d = normal(dir);
+    return d === f || d.startsWith(`${f}${windows ? '\\' : '/'}`);
+  });
+  const name = windows ? 'aws.exe' : AWS_CLI;
+  return (pathEnv ?? '').split(separator).filter((dir) => dir && isAbsolute(dir) && !inWorkspace(dir)).map((dir) => join(dir, name));
+}
+
 export class InvalidProfileNameError extends Error {
   constructor(profile: string) {
-    super(`The profile setting ${JSON.stringify(profile.slice(0, 80))} is not a profile name the AWS config files can hold (letters, digits and _ - @ + . % : /). Fix serviceCatalogExplorer.profile.`);
+    super(`The profile setting ${JSON.stringify(profile.slice(0, 80))} is not a profile name the AWS config files can hold (letters, digits and _ - @ + . : /). Fix serviceCatalogExplorer.profile.`);
     this.name = 'InvalidProfileNameError';
   }
 }

@@ -49,9 +49,10 @@ export function languageFromLocale(locale: string): CatalogLanguage {
 }
 
 // Profile names as the shared config files can hold them: the grammar of the SDK's own ini parser
-// (@smithy/core shared-ini-file-loader, `[profile <name>]`), not starting with "-" so the AWS CLI
-// can never read one as an option. A profile name comes from settings a cloned repository may set.
-const PROFILE_NAME = /^[A-Za-z0-9_@+.%:/][A-Za-z0-9_@+.%:/-]{0,127}$/;
+// (@smithy/core shared-ini-file-loader, `[profile <name>]`) without "%" (which cmd would expand on
+// Windows), not starting with "-" so the AWS CLI can never read one as an option. A profile name comes
+// from settings a cloned repository may set.
+const PROFILE_NAME = /^[A-Za-z0-9_@+.:/][A-Za-z0-9_@+.:/-]{0,127}$/;
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 export function isProfileName(name: string): boolean {

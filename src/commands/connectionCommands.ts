@@ -72,10 +72,10 @@ export async function switchConnection(session: CatalogSession, input: UserInput
 async function pickRegion(input: UserInput, suggested: string | undefined): Promise<string> {
   const { COMMON_REGIONS } = loadCatalogModule();
   const regions = [...new Set([suggested, ...COMMON_REGIONS].filter((r): r is string => !!r))];
-  const items: vscode.QuickPickItem[] = regions.map((r) => ({ label: r, description: r === suggested ? 'profile / environment default' : undefined }));
+  const items: vscode.QuickPickItem[] = regions.map((r) => ({ label: inert(r, 'label'), description: r === suggested ? 'profile / environment default' : undefined }));
   items.push({ label: 'Other…', description: 'Type a region code' });
   const pick = await input.pickOne(items, { title: 'Service Catalog: Region', placeHolder: 'Region' });
-  if (pick.label !== 'Other…') return pick.label;
+  if (pick.label !== 'Other…') return regions[items.indexOf(pick)] ?? pick.label;
   return input.inputText({
     title: 'Region code',
     placeHolder: 'e.g. eu-west-1',

@@ -1,7 +1,10 @@
 // The one wrapper around every command: a cancel is silent, a known failure gets plain words and a
 // one-click fix where there is one, anything long goes to the log with a pointer to it.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AWS_CLI, awsCliArgs, fixActionLabel, isAwsCliTask } from '../catalog/awsCli';
+import { awsCliArgs, awsCliCandidates, fixActionLabel, isAwsCliTask } from '../catalog/awsCli';
 import { classifyError, type Failure } from '../catalog/errors';
 import { notify } from '../ui/notifications';
 import { log } from '../util/log';
@@ -40,14 +43,31 @@ export async function showFailure(failure: Failure, profile: string | undefined)
 
 /**
  * Runs a named AWS CLI task in a terminal as its own process (no shell in between), with the profile
- * read now from the settings. Anything but a known task name is refused.
+ * read now from the settings, the CLI found on PATH outside the workspace, and the home folder as its
+ * working folder. Anything but a known task name is refused.
  */
 export function runAwsCli(task: unknown, profile: string | undefined): vscode.Terminal {
   if (!isAwsCliTask(task)) throw new Error('There is no such fix to run.');
   const shellArgs = awsCliArgs(task, profile);
-  const terminal = vscode.window.createTerminal({ name: 'AWS CLI', shellPath: AWS_CLI, shellArgs });
+  const terminal = vscode.window.createTerminal({ name: 'AWS CLI', shellPath: findAwsCli(), shellArgs, cwd: os.homedir() });
   terminal.show();
   return terminal;
+}
+
+function findAwsCli(): string {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  const found = awsCliCandidates(process.env.PATH, process.platform, folders, path.join).find(isExecutable);
+  if (!found) throw new Error('The AWS CLI (aws) is not on PATH. Install it, then run the command again.');
+  return found;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function errorText(error: unknown): string {

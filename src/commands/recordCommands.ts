@@ -123,8 +123,8 @@ function recordPick(record: RecordDetail, withProduct = true): RecordPick {
   const icon = recordStatusIcon(record.Status);
   const product = withProduct ? ` · ${inert(record.ProvisionedProductName ?? record.ProvisionedProductId, 'label')}` : '';
   return {
-    label: `$(${icon.id}) ${humanize(record.RecordType ?? 'Record')}${product}`,
-    description: `${humanize(record.Status)} · ${record.CreatedTime ? formatTime(record.CreatedTime) : ''}`,
+    label: `$(${icon.id}) ${inert(humanize(record.RecordType ?? 'Record'), 'label')}${product}`,
+    description: `${inert(humanize(record.Status), 'label')} · ${record.CreatedTime ? formatTime(record.CreatedTime) : ''}`,
     detail: inert(record.RecordId, 'label'),
     recordId: record.RecordId,
   };
@@ -151,7 +151,7 @@ async function showRecordHistory(deps: RecordCommandDeps, node?: ProductNode): P
   for (;;) {
     records.push(...batch);
     const picked = await deps.input.pickOne([...newestFirst(records).map((r) => recordPick(r, false)), ...loadMoreEntry(batch.nextToken)], {
-      title: `Record history of ${product.row.Name} (${records.length}${batch.nextToken ? '+' : ''})`,
+      title: `Record history of ${inert(product.row.Name, 'label')} (${records.length}${batch.nextToken ? '+' : ''})`,
       placeHolder: 'Filter by type, status or time; pick one to open it',
       matchOnDescription: true,
       matchOnDetail: true,

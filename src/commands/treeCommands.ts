@@ -4,6 +4,7 @@ import { readSettings, updateSetting } from '../session/settings';
 import type { InfoNode, OutputNode, ProductNode, RecordNode } from '../tree/nodes';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
+import { inert } from '../util/untrustedText';
 
 export async function promptFilter(provider: ProvisionedProductsProvider, input: UserInput): Promise<void> {
   const text = await input.inputText({
@@ -32,7 +33,7 @@ export async function copyField(node: ProductNode | undefined, field: 'Id' | 'Ar
   if (!values.length) return;
   await vscode.env.clipboard.writeText(values.join('\n'));
   const what = field === 'Arn' ? 'ARN' : field.toLowerCase();
-  vscode.window.setStatusBarMessage(values.length === 1 ? `Copied ${what}: ${values[0]}` : `Copied ${values.length} ${what}s`, 3000);
+  vscode.window.setStatusBarMessage(values.length === 1 ? `Copied ${what}: ${inert(values[0], 'label', { maxLength: 80 })}` : `Copied ${values.length} ${what}s`, 3000);
 }
 
 /** Copies what a detail row stands for: the launch role ARN, an output's value, a record's id. */
@@ -40,5 +41,5 @@ export async function copyNodeValue(node: InfoNode | OutputNode | RecordNode | u
   const value = node && ('output' in node ? node.output.OutputValue : 'record' in node ? node.record.RecordId : node.copyValue);
   if (!value) return;
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(`Copied: ${value}`, 3000);
+  vscode.window.setStatusBarMessage(`Copied: ${inert(value, 'label', { maxLength: 80 })}`, 3000);
 }

@@ -9,6 +9,7 @@ import type { CatalogSession } from '../session/catalogSession';
 import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
 import { Disposable } from '../util/disposable';
 import { recordMarkdown } from './recordMarkdown';
+import { inert } from '../util/untrustedText';
 
 export const RECORD_SCHEME = 'servicecatalog-record';
 export const TAIL_RECORD_COMMAND = 'serviceCatalogExplorer.tailRecord';
@@ -72,9 +73,11 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const recordId = recordIdOf(uri) ?? '';
+    // The id comes from the URI, which anything can open.
+    const heading = `# Record ${inert(recordId, 'markdown', { maxLength: 100 })}`;
     const api = this.deps.session.api;
-    if (!api) return `# Record ${recordId}\n\nNot connected to Service Catalog.\n`;
-    if (!RECORD_ID_PATTERN.test(recordId)) return `# Record ${recordId}\n\nNot a record id.\n`;
+    if (!api) return `${heading}\n\nNot connected to Service Catalog.\n`;
+    if (!RECORD_ID_PATTERN.test(recordId)) return `${heading}\n\nNot a record id.\n`;
     try {
       const prefetched = this.prefetched.get(recordId);
       this.prefetched.delete(recordId);
@@ -91,7 +94,7 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
       return recordMarkdown(detail, outputs, names, this.deps.secretsOf?.(recordId));
     } catch (error) {
       this.statuses.delete(recordId);
-      return `# Record ${recordId}\n\nCould not read the record: ${classifyError(error).message}\n`;
+      return `${heading}\n\nCould not read the record: ${inert(classifyError(error).message, 'markdown')}\n`;
     }
   }
 

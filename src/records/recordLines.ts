@@ -27,41 +27,46 @@ export interface RecordLineContext {
 export function statusLine(detail: RecordDetail, previousStatus: string | undefined, context: RecordLineContext = {}): RecordLine {
   const time = formatLineTime(detail.UpdatedTime ?? context.now ?? new Date());
   const status = previousStatus && previousStatus !== detail.Status ? `${previousStatus} → ${detail.Status}` : detail.Status ?? 'UNKNOWN';
+  const secrets = context.secrets;
   const parts = [
     time,
-    detail.RecordId ?? '?',
-    detail.RecordType ?? 'UNKNOWN_RECORD_TYPE',
-    oneLine(productLabel(detail, context.productName)),
-    status,
-    `launch role ${oneLine(detail.LaunchRoleArn || 'none')}`,
+    oneLine(detail.RecordId ?? '?', secrets),
+    oneLine(detail.RecordType ?? 'UNKNOWN_RECORD_TYPE', secrets),
+    oneLine(productLabel(detail, context.productName), secrets),
+    oneLine(status, secrets),
+    `launch role ${oneLine(detail.LaunchRoleArn || 'none', secrets)}`,
   ];
   const level: LineLevel = detail.Status === 'FAILED' ? 'error' : detail.Status === 'IN_PROGRESS_IN_ERROR' ? 'warn' : 'info';
-  return { level, text: redactSecrets(parts.join(' · '), context.secrets) };
+  return { level, text: parts.join(' · ') };
 }
 
 /** The final report: the status line, then every RecordError on failure or every RecordOutput on success. */
 export function finalLines(detail: RecordDetail, outputs: readonly RecordOutput[], previousStatus: string | undefined, context: RecordLineContext = {}): RecordLine[] {
   const lines = [statusLine(detail, previousStatus, context)];
-  const recordId = detail.RecordId ?? '?';
+  const secrets = context.secrets;
+  const recordId = oneLine(detail.RecordId ?? '?', secrets);
   if (detail.Status === 'FAILED') {
     const errors = detail.RecordErrors ?? [];
     if (!errors.length) lines.push({ level: 'error', text: `  ${recordId} failed without a RecordError.` });
-    for (const e of errors) lines.push({ level: 'error', text: `  ${recordId} error ${oneLine(e.Code ?? '(no code)')}: ${oneLine(e.Description ?? '(no description)')}` });
+    for (const e of errors) lines.push({ level: 'error', text: `  ${recordId} error ${oneLine(e.Code ?? '(no code)', secrets)}: ${oneLine(e.Description ?? '(no description)', secrets)}` });
   } else {
     if (!outputs.length) lines.push({ level: 'info', text: `  ${recordId} has no outputs.` });
-    for (const o of outputs) lines.push({ level: 'info', text: `  ${recordId} output ${outputText(o)}` });
+    for (const o of outputs) lines.push({ level: 'info', text: `  ${recordId} output ${outputText(o, secrets)}` });
   }
-  return lines.map((line) => ({ ...line, text: redactSecrets(line.text, context.secrets) }));
+  return lines;
 }
 
-export function outputText(output: RecordOutput): string {
-  const description = output.Description ? ` (${oneLine(output.Description)})` : '';
-  return `${oneLine(output.OutputKey ?? '?')} = ${oneLine(output.OutputValue ?? '')}${description}`;
+export function outputText(output: RecordOutput, secrets?: readonly string[]): string {
+  const description = output.Description ? ` (${oneLine(output.Description, secrets)})` : '';
+  return `${oneLine(output.OutputKey ?? '?', secrets)} = ${oneLine(output.OutputValue ?? '', secrets)}${description}`;
 }
 
-/** Service text in an output line: a line break in it must not forge a line of our own. */
-function oneLine(text: string): string {
-  return inert(text, 'line', { maxLength: LINE_VALUE_LENGTH });
+/**
+ * Service text in an output line: NoEcho values masked first (folding or cutting the text could
+ * break a secret apart so that it no longer matches), then one line, so it cannot forge one of ours.
+ */
+function oneLine(text: string, secrets: readonly string[] | undefined): string {
+  return inert(redactSecrets(text, secrets), 'line', { maxLength: LINE_VALUE_LENGTH });
 }
 
 export function productLabel(detail: RecordDetail, fallbackName?: string): string {
@@ -91,12 +96,12 @@ export function operationVerb(recordType: string | undefined): string {
 
 /** The end of an operation in one sentence, for the result notification. */
 export function resultSummary(detail: RecordDetail, productName: string, elapsedMs: number | undefined, secrets?: readonly string[]): string {
-  const what = `${operationVerb(detail.RecordType)} ${productName}`;
+  const what = `${operationVerb(detail.RecordType)} ${oneLine(productName, secrets)}`;
   const took = elapsedMs !== undefined && elapsedMs >= 0 ? ` in ${formatDuration(elapsedMs)}` : '';
-  if (detail.Status === 'SUCCEEDED') return redactSecrets(`${what} succeeded${took} (record ${detail.RecordId}).`, secrets);
+  if (detail.Status === 'SUCCEEDED') return `${what} succeeded${took} (record ${oneLine(detail.RecordId ?? '?', secrets)}).`;
   const first = detail.RecordErrors?.[0];
-  const reason = first ? `: ${first.Code ? `${oneLine(first.Code)}: ` : ''}${oneLine(first.Description ?? '')}` : '.';
-  return redactSecrets(`${what} failed${took} (record ${detail.RecordId})${reason}`, secrets);
+  const reason = first ? `: ${first.Code ? `${oneLine(first.Code, secrets)}: ` : ''}${oneLine(first.Description ?? '', secrets)}` : '.';
+  return `${what} failed${took} (record ${oneLine(detail.RecordId ?? '?', secrets)})${reason}`;
 }
 
 export function formatDuration(ms: number): string {

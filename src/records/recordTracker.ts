@@ -11,6 +11,7 @@ import type { ProvisionedProductsProvider } from '../tree/provisionedProductsPro
 import { Disposable } from '../util/disposable';
 import { log } from '../util/log';
 import { notify, progressTitle } from '../ui/notifications';
+import { inert } from '../util/untrustedText';
 import { activityText, finalLines, operationVerb, resultSummary, statusLine } from './recordLines';
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from './recordTiming';
@@ -269,5 +270,6 @@ export class RecordTracker extends Disposable {
 }
 
 function progressMessage(status: string | undefined): string {
-  return `${status ?? 'CREATED'} · [Show Output](command:${SHOW_RECORD_LOG_COMMAND})`;
+  // Our one link; the status beside it is the service's word.
+  return `${inert(status ?? 'CREATED', 'notification', { maxLength: 40 })} · [Show Output](command:${SHOW_RECORD_LOG_COMMAND})`;
 }

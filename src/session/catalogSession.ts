@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CatalogApi } from '../catalog/api';
-import { connectionLabel, type AwsConnection, type Connection } from '../catalog/connection';
+import { connectionLabel, isRegionCode, type AwsConnection, type Connection } from '../catalog/connection';
 import { classifyError, type Failure } from '../catalog/errors';
 import { Disposable } from '../util/disposable';
 import { log } from '../util/log';
@@ -136,5 +136,7 @@ async function resolveAwsConnection(settings: Settings): Promise<AwsConnection> 
     const profiles = await loadCatalogModule().listProfiles().catch(() => []);
     region = profiles.find((p) => p.name === (profile ?? 'default'))?.region;
   }
+  // The region becomes part of the endpoint's host name; it comes from settings or ~/.aws/config.
+  if (region && !isRegionCode(region)) throw new Error(`"${region.slice(0, 40)}" is not a region code (such as eu-west-1). Fix the region setting or the profile's region.`);
   return { kind: 'aws', profile: settings.profile, region: region ?? 'us-east-1' };
 }

@@ -53,9 +53,9 @@ function table(rows: [string, string | undefined][]): string {
   return ['| | |', '|---|---|', ...present.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
 }
 
-/** A code span of service text: nothing inside renders but a backtick, which would end it. */
+/** A code span of service text: markdown stops at its backtick, and icons render even inside it. */
 function code(value: string | undefined): string | undefined {
-  return value ? `\`${inert(value, 'line').replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : undefined;
+  return value ? `\`${inert(value, 'label').replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : undefined;
 }
 
 function escape(text: string | undefined): string {

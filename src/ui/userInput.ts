@@ -1,5 +1,6 @@
 // Every prompt goes through this interface so integration tests can answer for the user.
 import * as vscode from 'vscode';
+import { inert } from '../util/untrustedText';
 
 export class UserCancelledError extends Error {
   constructor() {
@@ -42,7 +43,7 @@ export class VsCodeUserInput implements UserInput {
   }
 
   async inputText(options: vscode.InputBoxOptions): Promise<string> {
-    const value = await vscode.window.showInputBox({ ignoreFocusOut: true, ...options });
+    const value = await vscode.window.showInputBox({ ignoreFocusOut: true, ...inertInputBox(options) });
     if (value === undefined) throw new UserCancelledError();
     return value;
   }
@@ -80,8 +81,33 @@ export class VsCodeUserInput implements UserInput {
   }
 
   async confirm(message: string, detail: string, ...buttons: string[]): Promise<string> {
-    const choice = await vscode.window.showWarningMessage(message, { modal: true, detail }, ...buttons);
+    const choice = await vscode.window.showWarningMessage(inert(message, 'notification'), { modal: true, detail: inertLines(detail) }, ...buttons);
     if (!choice) throw new UserCancelledError();
     return choice;
   }
+}
+
+/**
+ * An input box's prompt and validation messages render `[label](command:…)` links and `$(icon)`s, and
+ * they quote names from the service: made inert here, for every prompt.
+ */
+function inertInputBox(options: vscode.InputBoxOptions): vscode.InputBoxOptions {
+  const validate = options.validateInput;
+  return {
+    ...options,
+    ...(options.title !== undefined ? { title: inert(options.title, 'label') } : {}),
+    ...(options.prompt !== undefined ? { prompt: inert(options.prompt, 'notification') } : {}),
+    ...(options.placeHolder !== undefined ? { placeHolder: inert(options.placeHolder, 'line') } : {}),
+    ...(validate ? {
+      validateInput: async (value: string) => {
+        const message = await validate(value);
+        return typeof message === 'string' ? inert(message, 'notification') : message;
+      },
+    } : {}),
+  };
+}
+
+/** A modal's detail keeps our own line breaks; each line is made inert on its own. */
+function inertLines(text: string): string {
+  return text.split('\n').map((line) => inert(line, 'line', { maxLength: 1000 })).join('\n');
 }

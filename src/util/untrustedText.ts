@@ -6,7 +6,10 @@
 
 /** Where the text is shown; each surface has its own live syntax. */
 export type Surface =
-  /** showInformation/Warning/ErrorMessage: `[label](command:…|https:…|file:…)` is a link there. */
+  /**
+   * showInformation/Warning/ErrorMessage, progress notifications, and input boxes' prompts and
+   * validation messages: `[label](command:…|https:…|file:…)` is a link there, `$(name)` an icon.
+   */
   | 'notification'
   /** Quick pick items, status bar, tree labels and descriptions: `$(name)` is an icon there. */
   | 'label'
@@ -18,16 +21,21 @@ export type Surface =
 /** Longest text shown by default; a template can return kilobytes in a single status message. */
 export const DEFAULT_MAX_LENGTH = 500;
 
-// C0 and C1 controls (tab and line breaks are handled separately), DEL, and the bidirectional
-// embedding/override/isolate characters that can make shown text read differently from what it is.
+// C0 and C1 controls (tab and line breaks are handled separately), DEL, the bidirectional
+// embedding/override/isolate characters that can make shown text read differently from what it is,
+// and the invisible ones that can hide text (zero-width, soft hyphen, word joiners, BOM, tag characters).
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/gu;
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085]/g;
 // What can start live markdown in the middle of a line (service text is never put at a line's start):
 // emphasis, code spans, links and images (they need brackets), autolinks and HTML, table cells,
 // strikethrough, entities, theme icons. Kept short so a document read as source stays readable.
 // An underscore inside a word (UPDATE_PROVISIONED_PRODUCT) cannot start emphasis and stays as it is.
 const MARKDOWN_SPECIAL = /[\\`*[\]<>|~&$]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
+
+// Where the text starts a line (a blockquote, a list item) these would open a heading, a list, a rule
+// or a quote.
+const BLOCK_START = /^(\s*)(?:([#>+=-])|(\d+)([.)]))/;
 
 export interface InertOptions {
   /** Characters kept before an ellipsis (default DEFAULT_MAX_LENGTH). */
@@ -45,8 +53,13 @@ export function inert(text: unknown, surface: Surface, options: InertOptions = {
     case 'line': return plain;
     case 'label': return escapeIcons(plain);
     case 'notification': return breakLinks(escapeIcons(plain));
-    case 'markdown': return plain.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`);
+    case 'markdown': return plain.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, escapeBlockStart);
   }
+}
+
+/** `\#`, `\-`…; a list number keeps its digits and escapes its `.` or `)`. */
+function escapeBlockStart(_match: string, space: string, marker?: string, digits?: string, delimiter?: string): string {
+  return marker ? `${space}\\${marker}` : `${space}${digits}\\${delimiter}`;
 }
 
 function oneLine(text: string): string {

@@ -10,6 +10,7 @@ import { FormPanel, VIEW_TYPES, webviewOptions } from './formPanel';
 import type { Logger } from './messageRouter';
 import type { PanelKind, ProvisionedProductRef } from './protocol';
 import { isPlainObject } from './schema';
+import { inert } from '../util/untrustedText';
 
 export type PanelDeps = Omit<ControllerDeps, 'openPlan'>;
 
@@ -40,7 +41,7 @@ export class FormPanels implements vscode.Disposable {
 
   /** One update form per provisioned product: an open one is brought forward with what was typed in it. */
   openUpdate(product: ProvisionedProductRef): FormPanel {
-    return this.revealExisting('update', product) ?? this.create('update', `Update ${product.name}`, (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product }));
+    return this.revealExisting('update', product) ?? this.create('update', `Update ${panelName(product)}`, (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product }));
   }
 
   /** One plans panel per provisioned product: an open one is replaced so it shows `focusPlanId`. */
@@ -48,11 +49,11 @@ export class FormPanels implements vscode.Disposable {
     const existing = this.panels.find((p) => p.kind === 'plans' && (p.controller as PlanController).productId === product.id);
     const column = existing?.panel.viewColumn;
     existing?.dispose();
-    return this.create('plans', `Plans: ${product.name}`, (deps, panel) => new PlanController(deps, product, (m) => panel().post(m), focusPlanId), column);
+    return this.create('plans', `Plans: ${panelName(product)}`, (deps, panel) => new PlanController(deps, product, (m) => panel().post(m), focusPlanId), column);
   }
 
   openAction(product: ProvisionedProductRef): FormPanel {
-    return this.revealExisting('action', product) ?? this.create('action', `Run Action: ${product.name}`, (deps) => new ServiceActionController(deps, product));
+    return this.revealExisting('action', product) ?? this.create('action', `Run Action: ${panelName(product)}`, (deps) => new ServiceActionController(deps, product));
   }
 
   private revealExisting(kind: 'update' | 'action', product: ProvisionedProductRef): FormPanel | undefined {
@@ -166,4 +167,9 @@ export class MementoParameterMemory implements ParameterMemory {
   private all(): Record<string, Record<string, string>> {
     return this.memento.get<Record<string, Record<string, string>>>(MementoParameterMemory.KEY, {});
   }
+}
+
+/** A panel's title holds the product's name, as plain text of a sensible length. */
+function panelName(product: ProvisionedProductRef): string {
+  return inert(product.name, 'line', { maxLength: 60 });
 }

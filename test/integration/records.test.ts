@@ -1,6 +1,8 @@
 // Record tracking, lookup, history and the right-click actions, in a real extension host against the
 // embedded sandbox. Each test provisions its own products so it does not disturb the seeded ones.
 import * as assert from 'node:assert/strict';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ProvisionProductCommand, SearchProvisionedProductsCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ExtensionApi } from '../../src/extension';
@@ -185,7 +187,10 @@ describe('records', () => {
       await vscode.commands.executeCommand('serviceCatalogExplorer.runFix', 'sso-login');
       const terminal = await waitFor('the sign-in terminal', () => vscode.window.terminals.find((t) => t.name === 'AWS CLI'));
       const options = terminal.creationOptions as vscode.TerminalOptions;
-      assert.deepEqual([options.shellPath, options.shellArgs], ['aws', ['sso', 'login', '--profile', 'dev-sso']], 'the CLI itself, its arguments one by one');
+      assert.deepEqual(options.shellArgs, ['sso', 'login', '--profile', 'dev-sso'], 'the CLI itself, its arguments one by one');
+      assert.ok(path.isAbsolute(options.shellPath!) && path.basename(options.shellPath!) === 'aws', `found on PATH: ${options.shellPath}`);
+      for (const folder of vscode.workspace.workspaceFolders ?? []) assert.ok(!options.shellPath!.startsWith(folder.uri.fsPath), 'never from the workspace');
+      assert.equal(options.cwd, os.homedir());
       terminal.dispose();
     } finally {
       api.setNotificationSink(undefined);

@@ -185,11 +185,12 @@ export class ProvisioningFormController implements FormController {
   }
 
   private async submit(request: SubmitRequest): Promise<SubmitResult> {
-    const record = await this.guard.run('submit', request, async (token) => {
-      const form = await this.checkedForm(request, this.subject.mode === 'provision' ? 'Provisioning' : 'Update');
-      return this.send(form, request, token);
+    // The form the submission was checked against, not whichever the page loaded since.
+    const { record, form } = await this.guard.run('submit', request, async (token) => {
+      const checked = await this.checkedForm(request, this.subject.mode === 'provision' ? 'Provisioning' : 'Update');
+      return { record: await this.send(checked, request, token), form: checked };
     });
-    this.afterRecord(record, request);
+    this.afterRecord(record, form, request);
     return submitResult(record);
   }
 
@@ -209,11 +210,11 @@ export class ProvisioningFormController implements FormController {
     return this.service.update(toUpdateInput(form, submission, token, { provisionedProductId: current.product.id, ...target }));
   }
 
-  private afterRecord(record: RecordDetail, { submission }: SubmitRequest): void {
+  private afterRecord(record: RecordDetail, form: ProvisioningForm, { submission }: SubmitRequest): void {
     this.deps.logger.info(`Record ${record.RecordId} (${record.RecordType ?? 'request'}) started for ${record.ProvisionedProductName ?? '?'}`);
     const id = record.ProvisionedProductId ?? this.current?.product.id;
-    if (id && this.loaded) this.deps.memory.remember(id, this.valuesToRemember(this.loaded.form, submission, id));
-    this.deps.trackRecord(record, this.loaded ? typedSecrets(this.loaded.form, submission) : []);
+    if (id) this.deps.memory.remember(id, this.valuesToRemember(form, submission, id));
+    this.deps.trackRecord(record, typedSecrets(form, submission));
     this.deps.refreshTree();
   }
 

@@ -82,13 +82,14 @@ export function checkedParameters(form: ActionForm, values: Readonly<Record<stri
   const errors: Record<string, string> = {};
   const known = new Set(form.parameters.map((p) => p.name));
   for (const key of Object.keys(values)) if (!known.has(key)) errors[`parameters.${key}`] = `${key} is not a parameter of this action.`;
-  const parameters: Record<string, string[]> = {};
+  // Own properties even for a parameter named __proto__ (an assignment would set the prototype).
+  const parameters: Record<string, string[]> = Object.create(null);
   for (const p of form.parameters) {
     const list = (givenValue(values, p.name) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
     if (!list.length) errors[`parameters.${p.name}`] = `${p.name} needs a value.`;
     else if (list.length > MAX_VALUES) errors[`parameters.${p.name}`] = `${p.name} takes at most ${MAX_VALUES} values.`;
-    else parameters[p.name] = list;
+    else Object.defineProperty(parameters, p.name, { value: list, enumerable: true, writable: true, configurable: true });
   }
   if (Object.keys(errors).length) throw new RequestError('Some values need attention; nothing was sent.', errors, 'ValidationFailed');
-  return parameters;
+  return { ...parameters };
 }

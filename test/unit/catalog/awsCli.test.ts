@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { awsCliArgs, awsCliText, fixActionLabel, InvalidProfileNameError } from '../../../src/catalog/awsCli';
+import * as path from 'node:path';
+import { awsCliArgs, awsCliCandidates, awsCliText, fixActionLabel, InvalidProfileNameError } from '../../../src/catalog/awsCli';
 import { isProfileName } from '../../../src/catalog/connection';
 
 describe('AWS CLI tasks', () => {
@@ -10,7 +11,7 @@ describe('AWS CLI tasks', () => {
   });
 
   it('refuses a profile setting that is not a profile name (a workspace file can set it)', () => {
-    for (const bad of ['SSO expired; touch pwned #', 'dev && curl evil', '$(touch pwned)', '`id`', 'a b', '--debug', 'dev\nrm -rf ~', '__proto__', '']) {
+    for (const bad of ['100%PATH%', 'SSO expired; touch pwned #', 'dev && curl evil', '$(touch pwned)', '`id`', 'a b', '--debug', 'dev\nrm -rf ~', '__proto__', '']) {
       assert.equal(isProfileName(bad), false, bad);
       if (bad) assert.throws(() => awsCliArgs('sso-login', bad), InvalidProfileNameError, bad);
     }
@@ -18,10 +19,22 @@ describe('AWS CLI tasks', () => {
   });
 
   it('accepts the names the shared config grammar allows', () => {
-    for (const good of ['default', 'dev', 'dev_sso', 'team-a.prod', 'a+b@c', 'org:role/admin', '100%']) assert.equal(isProfileName(good), true, good);
+    for (const good of ['default', 'dev', 'dev_sso', 'team-a.prod', 'a+b@c', 'org:role/admin']) assert.equal(isProfileName(good), true, good);
   });
 
   it('knows only its own tasks', () => {
     assert.throws(() => awsCliArgs('touch pwned' as never), /Unknown AWS CLI task/);
+  });
+
+  it('looks for the CLI only in absolute PATH entries outside the workspace', () => {
+    const found = awsCliCandidates('.:bin:/repo/tools:/usr/local/bin::/repo:/usr/bin/', 'linux', ['/repo'], path.posix.join);
+    assert.deepEqual(found, ['/usr/local/bin/aws', '/usr/bin/aws']);
+    assert.deepEqual(awsCliCandidates('/repo-other/bin', 'linux', ['/repo'], path.posix.join), ['/repo-other/bin/aws'], 'a sibling folder is not inside');
+    assert.deepEqual(
+      awsCliCandidates('C:\\Repo\\bin;tools;C:\\Program Files\\Amazon\\AWSCLIV2\\', 'win32', ['c:/repo'], path.win32.join),
+      ['C:\\Program Files\\Amazon\\AWSCLIV2\\aws.exe'],
+      'on Windows only aws.exe, never a .cmd through cmd',
+    );
+    assert.deepEqual(awsCliCandidates(undefined, 'linux', [], path.posix.join), []);
   });
 });

@@ -103,3 +103,31 @@ describe('record output lines', () => {
     );
   });
 });
+
+describe('record output lines with hostile service text', () => {
+  const failed: RecordDetail = { RecordId: 'rec-7', RecordType: 'PROVISION_PRODUCT', Status: 'FAILED', ProvisionedProductName: 'db', ProvisionedProductId: 'pp-7' };
+
+  it('masks a NoEcho value holding a tab or a line break before folding the line', () => {
+    const secrets = ['hunter2\tpass', 'first\nsecond-part'];
+    const detail = { ...failed, RecordErrors: [{ Code: 'CREATE_FAILED', Description: 'bad value hunter2\tpass and first\nsecond-part' }] };
+    const texts = [...finalLines(detail, [], 'IN_PROGRESS', { secrets }).map((l) => l.text), resultSummary(detail, 'db', 1000, secrets)];
+    for (const text of texts) {
+      for (const leak of ['hunter2', 'pass', 'second-part']) assert.ok(!text.includes(leak), `${leak} in ${text}`);
+      assert.doesNotMatch(text, /[\r\n\t]/);
+    }
+  });
+
+  it('masks a NoEcho value that a long text would cut in two', () => {
+    const secret = 'SECRETVALUE42';
+    const description = `${'x'.repeat(3995)}${secret} and more`;
+    const [, line] = finalLines({ ...failed, RecordErrors: [{ Code: 'E', Description: description }] }, [], undefined, { secrets: [secret] });
+    assert.ok(!line.text.includes('SECRET'), line.text.slice(-40));
+  });
+
+  it('writes a forged line break in an output as part of one line', () => {
+    const ok = { ...failed, Status: 'SUCCEEDED' as const };
+    const lines = finalLines(ok, [{ OutputKey: 'Url', OutputValue: 'https://x\n2026-01-01T00:00:00Z · rec-0 · FAILED' }], undefined);
+    assert.equal(lines.length, 2);
+    assert.doesNotMatch(lines[1].text, /\n/);
+  });
+});

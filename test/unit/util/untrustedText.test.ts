@@ -58,3 +58,17 @@ describe('inert service text', () => {
     }
   });
 });
+
+describe('inert service text: invisible characters and block syntax', () => {
+  it('drops zero-width, soft hyphen, word joiners, BOM and tag characters', () => {
+    const hidden = 'a\u200bb\u200dc\u00add\u2060e\ufefff\u{e0041}\u{e007f}g';
+    assert.equal(inert(hidden, 'line'), 'abcdefg');
+  });
+
+  it('keeps a markdown text from opening a heading, list, rule or quote where it starts a line', () => {
+    for (const start of ['# Heading', '- item', '+ item', '= rule', '1. first', '12) twelve', '> quote']) {
+      const shown = inert(start, 'markdown');
+      assert.match(shown, /^(\\[#\-+=>]|\d+\\[.)])/, `${start} -> ${shown}`);
+    }
+  });
+});

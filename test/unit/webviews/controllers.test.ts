@@ -330,6 +330,9 @@ describe('submission safety with a failing service', () => {
     const form = { actionId: 'act-1', parameters: [{ name: 'TARGET', type: 'TARGET', defaultValues: ['i-1'] }] };
     assert.deepEqual(checkedParameters(form, { TARGET: 'i-1, i-2' }), { TARGET: ['i-1', 'i-2'] });
     assert.throws(() => checkedParameters(form, { TARGET: ' ' }), (e: RequestError) => !!e.fieldErrors?.['parameters.TARGET']);
+    const hostile = { ...form, parameters: [{ ...form.parameters[0], name: '__proto__' }] };
+    const checked = checkedParameters(hostile as typeof form, JSON.parse('{"__proto__": "v1, v2"}'));
+    assert.deepEqual(Object.entries(checked), [['__proto__', ['v1', 'v2']]], 'a parameter named __proto__ is sent, not made the prototype');
     assert.throws(() => checkedParameters(form, { TARGET: 'i-1', Other: 'x' }), (e: RequestError) => !!e.fieldErrors?.['parameters.Other']);
   });
 });
