@@ -3,10 +3,10 @@ import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { Sandbox } from '../src/sandbox/index';
-import { requestHeaders, sendRaw } from '../test/unit/sandbox/helpers';
+import { requestHeaders, sendRaw } from '../test/support/sandbox';
 import { benchApi, startBenchSandbox } from './lib/sandbox';
 import { median, progress, round, writeResult } from './lib/stats';
-import { newProvider, refreshAndRender } from './lib/tree-host';
+import { newProvider, refreshAndRender } from './lib/treeHost';
 
 const run = promisify(execFile);
 const LATENCY_MS = 40;

@@ -46,7 +46,7 @@ function startup() {
       : [];
     const sizes = {
       extensionJsKb: kb(statSync(join(dist, 'extension.js')).size),
-      catalogJsKb: kb(statSync(join(dist, 'catalog.js')).size),
+      awsJsKb: kb(statSync(join(dist, 'aws.js')).size),
       sandboxJsKb: kb(statSync(join(dist, 'sandbox.js')).size),
       webviewsKb: Object.fromEntries(webviews.map((f) => [f, kb(statSync(join(dist, 'media', f)).size)])),
       vsixKb: kb(statSync(vsix).size),
@@ -114,10 +114,10 @@ function printTable(r) {
   }
   if (r.startup.sizes) {
     const s = r.startup.sizes;
-    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `catalog.js ${s.catalogJsKb} KB, sandbox.js ${s.sandboxJsKb} KB, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
+    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
     for (const [scenario, a] of Object.entries(r.startup.activation)) {
       rows.push([`Activation (${scenario})`, `${a.totalMs} ms (require ${a.requireMs} + activate ${a.activateMs})`,
-        `catalog.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}`, `<30 ms: ${ok(a.totalMs < 30)}`]);
+        `aws.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}`, `<30 ms: ${ok(a.totalMs < 30)}`]);
     }
   } else rows.push(['Start-up', 'error', r.startup.error, '']);
   for (const [name, v] of Object.entries(r)) if (v && v.error) console.log(`${name}: ${v.error}`);

@@ -1,9 +1,9 @@
 // Tailing: 50 real provisioning records in the real sandbox (time scaled), followed by the real
 // RecordTailer on a clock scaled the same way, adaptive policy against a fixed 1-second poll.
 import { ListRecordHistoryCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
-import type { CatalogApi } from '../src/catalog/api';
-import { ProvisioningService } from '../src/catalog/provisioning';
-import { adaptivePollPolicy, fixedPollPolicy, RecordTailer, seededRandom, type Clock, type PollPolicy } from '../src/catalog/records/index';
+import type { CatalogApi } from '../src/aws/catalogApi';
+import { ProvisioningService } from '../src/aws/provisioningService';
+import { adaptivePollPolicy, fixedPollPolicy, RecordTailer, seededRandom, type Clock, type PollPolicy } from '../src/core/records/index';
 import type { Sandbox } from '../src/sandbox/index';
 import { SEED } from '../src/sandbox/service/index';
 import { benchApi, startBenchSandbox } from './lib/sandbox';

@@ -2,11 +2,11 @@
 // while 10 of them are under change (must read those 10 with DescribeProvisionedProduct, not re-list).
 import type { ProvisionedProductAttribute } from '@aws-sdk/client-service-catalog';
 import { performance } from 'node:perf_hooks';
-import { AutoRefresher } from '../src/tree/autoRefresher';
-import type { ProvisionedProductsProvider } from '../src/tree/provisionedProductsProvider';
+import { AutoRefresher } from '../src/products/autoRefresher';
+import type { ProvisionedProductsProvider } from '../src/products/provisionedProductsProvider';
 import { benchApi, startBenchSandbox } from './lib/sandbox';
 import { median, progress, round, writeResult } from './lib/stats';
-import { fakeSession, newProvider, refreshAndRender, type TreeApi } from './lib/tree-host';
+import { fakeSession, newProvider, refreshAndRender, type TreeApi } from './lib/treeHost';
 
 const PRODUCTS = 10_000;
 const BUSY = 10;

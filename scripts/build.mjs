@@ -49,9 +49,10 @@ const builds = [
 if (!args.has('--sandbox-only')) {
   if (existsSync(join(root, 'src/extension.ts'))) {
     // The SDK-heavy parts are separate bundles the extension requires on first use (fast activation).
-    builds.push({ ...dist, entryPoints: { extension: 'src/extension.ts', catalog: 'src/catalog/index.ts', sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' });
+    builds.push({ ...dist, entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' });
   }
-  const webviewEntries = filesUnder('media', '.ts').filter((f) => !f.includes('/lib/') && !f.endsWith('.d.ts'));
+  // One folder per page, each with its main.ts; media/shared holds what the pages share.
+  const webviewEntries = filesUnder('media', '/main.ts');
   if (webviewEntries.length) {
     builds.push({
       bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: production,

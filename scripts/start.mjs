@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
   cleaningUp, cleanup, ensureServerInstalled, installCleanupHandlers, makeRunDir, repoRoot, startServer, which, workbenchUrl,
-} from './lib/vscode-server.mjs';
+} from './lib/vscodeServer.mjs';
 
 const argv = process.argv.slice(2);
 const opt = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);

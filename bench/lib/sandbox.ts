@@ -1,6 +1,6 @@
 // Sandbox and API set-up shared by the benchmarks.
-import { CatalogApi } from '../../src/catalog/api';
-import type { AccessLevel, SandboxConnection } from '../../src/catalog/connection';
+import { CatalogApi } from '../../src/aws/catalogApi';
+import type { AccessLevel, SandboxConnection } from '../../src/core/connection';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index';
 
 /** A sandbox that ignores SANDBOX_* from the environment: a benchmark states every knob it uses. */

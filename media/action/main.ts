@@ -1,11 +1,11 @@
 // The self-service action page: the actions of the product's version, the chosen action's parameters
 // (TARGET ones prefilled and explained), and the run.
-import { givenValue } from '../../src/catalog/parameters/submission';
-import type { ActionChoice, ActionForm, PanelInit, SubmitResult } from '../../src/webviews/protocol';
+import { givenValue } from '../../src/core/parameters/submission';
+import type { ActionChoice, ActionForm, PanelInit, SubmitResult } from '../../src/core/webview/protocol';
 import {
   banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint, type FieldControl,
-} from '../lib/dom';
-import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../lib/rpc';
+} from '../shared/dom';
+import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 
 interface PageState {
   init?: PanelInit;

@@ -1,8 +1,8 @@
 // The plans page of a provisioned product: pick a plan, watch it until it is ready, read its resource
 // changes (action, logical id, type, replacement), then execute or discard it.
-import type { PanelInit, PlanRow, PlanView, SubmitResult } from '../../src/webviews/protocol';
-import { banner, clear, fieldGroup, h, option, progress, section } from '../lib/dom';
-import { errorMessage, loadState, onPush, ready, request, saveState } from '../lib/rpc';
+import type { PanelInit, PlanRow, PlanView, SubmitResult } from '../../src/core/webview/protocol';
+import { banner, clear, fieldGroup, h, option, progress, section } from '../shared/dom';
+import { errorMessage, loadState, onPush, ready, request, saveState } from '../shared/rpc';
 
 interface PageState {
   init?: PanelInit;

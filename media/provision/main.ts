@@ -1,13 +1,13 @@
 // The provision and update page: product (search as you type), version, launch path, then the form
 // built by the host from DescribeProvisioningParameters. Checks the form with the host's own rules
 // before sending; keeps what was typed (never NoEcho values) in the page state so hiding the tab loses nothing.
-import { validateProvisioningSubmission } from '../../src/catalog/parameters';
-import type { DisplayItem } from '../../src/catalog/parameters';
-import { additionalUsageInstructions } from '../../src/catalog/parameters/form-model';
-import type { FormTarget, LoadedForm, PanelInit, PathChoice, ProductChoice, ProductOptions, SubmitResult } from '../../src/webviews/protocol';
-import { banner, clear, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint } from '../lib/dom';
-import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../lib/rpc';
-import { renderFormView, type FormView, type SavedValues } from './lib/formView';
+import { validateProvisioningSubmission } from '../../src/core/parameters';
+import type { DisplayItem } from '../../src/core/parameters';
+import { additionalUsageInstructions } from '../../src/core/parameters/formModel';
+import type { FormTarget, LoadedForm, PanelInit, PathChoice, ProductChoice, ProductOptions, SubmitResult } from '../../src/core/webview/protocol';
+import { banner, clear, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint } from '../shared/dom';
+import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
+import { renderFormView, type FormView, type SavedValues } from './formView';
 
 interface PageState {
   init?: PanelInit;

@@ -2,14 +2,14 @@
 // DescribeRecord (all output pages), with a "Tail" code lens while the record is still running.
 import * as vscode from 'vscode';
 import type { RecordStatus } from '@aws-sdk/client-service-catalog';
-import type { FullRecord } from '../catalog/api';
-import { classifyError } from '../catalog/errors';
-import { isTerminalStatus } from '../catalog/records/record-tailer';
-import type { CatalogSession } from '../session/catalogSession';
-import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
-import { Disposable } from '../util/disposable';
-import { recordMarkdown } from './recordMarkdown';
-import { inert } from '../util/untrustedText';
+import type { FullRecord } from '../aws/catalogApi';
+import { classifyError } from '../core/errors';
+import { isTerminalStatus } from '../core/records/recordTailer';
+import type { CatalogSession } from '../connections/catalogSession';
+import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
+import { Disposable } from '../ui/disposable';
+import { recordMarkdown } from '../core/records/recordMarkdown';
+import { inert } from '../core/untrustedText';
 
 export const RECORD_SCHEME = 'servicecatalog-record';
 export const TAIL_RECORD_COMMAND = 'serviceCatalogExplorer.tailRecord';

@@ -1,6 +1,6 @@
 // Writes record lines to the output channel and keeps the last ones in memory: an output channel cannot
 // be read back, and tests (and the summary after a multi-product action) need to see what was written.
-import type { RecordLine } from './recordLines';
+import type { RecordLine } from '../core/records/recordLines';
 
 /** The part of a LogOutputChannel the record log writes to. */
 export interface LineSink {

@@ -3,18 +3,18 @@
 // activity on the tree item while a record runs, and a result notification and tree refresh at the end.
 import * as vscode from 'vscode';
 import type { RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
-import type { CatalogApi } from '../catalog/api';
-import { isTerminalStatus, RecordTailer, type TailHandle } from '../catalog/records/record-tailer';
-import type { TailMeta } from '../catalog/records/tail-store';
-import type { CatalogSession } from '../session/catalogSession';
-import type { ProvisionedProductsProvider } from '../tree/provisionedProductsProvider';
-import { Disposable } from '../util/disposable';
-import { log } from '../util/log';
+import type { CatalogApi } from '../aws/catalogApi';
+import { isTerminalStatus, RecordTailer, type TailHandle } from '../core/records/recordTailer';
+import type { TailMeta } from '../core/records/tailStore';
+import type { CatalogSession } from '../connections/catalogSession';
+import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
+import { Disposable } from '../ui/disposable';
+import { log } from '../ui/log';
 import { notify, progressTitle } from '../ui/notifications';
-import { inert } from '../util/untrustedText';
-import { activityText, finalLines, operationVerb, resultSummary, statusLine } from './recordLines';
+import { inert } from '../core/untrustedText';
+import { activityText, finalLines, operationVerb, resultSummary, statusLine } from '../core/records/recordLines';
 import type { RecordLog } from './recordLog';
-import { expectedDurationMs } from './recordTiming';
+import { expectedDurationMs } from '../core/records/recordTiming';
 import { MementoTailStore, TAIL_LEASE_RENEW_MS, tailStoreKey, type MementoLike } from './tailStoreAdapter';
 
 export const SHOW_RECORD_LOG_COMMAND = 'serviceCatalogExplorer.showRecordLog';

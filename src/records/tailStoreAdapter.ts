@@ -6,8 +6,8 @@
 // each window saves only its own entries and keeps the others', so one window never drops another's
 // records; it takes over (adopts) another window's entries only once their lease has run out, i.e.
 // that window was closed or crashed, so two open windows never report the same record.
-import type { PersistedTail, TailStore } from '../catalog/records/tail-store';
-import type { Connection } from '../catalog/connection';
+import type { PersistedTail, TailStore } from '../core/records/tailStore';
+import type { Connection } from '../core/connection';
 
 /** The part of vscode.Memento the store uses. */
 export interface MementoLike {

@@ -115,4 +115,4 @@ export function assertLive(partial: Partial<SandboxKnobs>): void {
   if (fixed.length) throw new Error(`${fixed.join(', ')} can only be set when the sandbox starts`);
 }
 
-export { seededRandom } from '../util/seededRandom';
+export { seededRandom } from '../core/seededRandom';

@@ -3,7 +3,7 @@
 // names, status messages and record errors written by product authors. One choke point means no
 // caller can forget. The sink is replaceable so integration tests see exactly what VS Code is given.
 import * as vscode from 'vscode';
-import { inert } from '../util/untrustedText';
+import { inert } from '../core/untrustedText';
 
 export type NotificationLevel = 'info' | 'warning' | 'error';
 

@@ -1,6 +1,6 @@
 // Every prompt goes through this interface so integration tests can answer for the user.
 import * as vscode from 'vscode';
-import { inert } from '../util/untrustedText';
+import { inert } from '../core/untrustedText';
 
 export class UserCancelledError extends Error {
   constructor() {

@@ -1,6 +1,6 @@
 // E2E harness: a real VS Code (the pinned VS Code server from tools/vscode-server, Node extension
 // host) with this repo as the extension under development, its web workbench in headless Chromium
-// driven by playwright-core. Run the e2e files with scripts/run-e2e.mjs.
+// driven by playwright-core. Run the e2e files with scripts/runE2e.mjs.
 //
 //   describe('my feature', () => {
 //     const wb = useWorkbench();            // per describe: one server + browser
@@ -54,7 +54,7 @@ export interface Workbench {
   openViewContainer(title: string): Promise<void>;
 }
 
-/** The part of scripts/lib/vscode-server.mjs the harness uses (loaded at run time, not bundled). */
+/** The part of scripts/lib/vscodeServer.mjs the harness uses (loaded at run time, not bundled). */
 interface Lib {
   makeRunDir(prefix?: string): string;
   startServer(o: { runDir: string; env?: Record<string, string>; smokeTestDriver?: boolean }): Promise<{ origin: string; port: number; logFile: string; stop(): Promise<void> }>;
@@ -66,7 +66,7 @@ interface Lib {
 }
 
 function loadLib(): Promise<Lib> {
-  return import(pathToFileURL(path.join(repoRoot, 'scripts/lib/vscode-server.mjs')).href) as Promise<Lib>;
+  return import(pathToFileURL(path.join(repoRoot, 'scripts/lib/vscodeServer.mjs')).href) as Promise<Lib>;
 }
 
 /** Runs the item labelled `label` of the open context menu (highlighted, then Enter, as a keyboard user would). */

@@ -2,11 +2,11 @@
 // message path (validation → controller → response), exactly as the webview's own messages do.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { HostToWebview } from '../../src/webviews/protocol';
+import type { HostToWebview } from '../../src/core/webview/protocol';
 import type { ExtensionApi } from '../../src/extension';
 import { SEED } from '../../src/sandbox/service/index';
-import type { FormPanel } from '../../src/webviews/formPanel';
-import type { PanelKind, PlanView, ResponseMessage } from '../../src/webviews/protocol';
+import type { FormPanel } from '../../src/ui/webview/formPanel';
+import type { PanelKind, PlanView, ResponseMessage } from '../../src/core/webview/protocol';
 import { connectedToSandbox, waitFor } from './helpers';
 
 const P = SEED.products;

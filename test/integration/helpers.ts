@@ -1,7 +1,7 @@
 // Shared helpers for the integration suites that run inside the extension host.
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
-import type { TreeNode } from '../../src/tree/nodes';
+import type { TreeNode } from '../../src/products/nodes';
 
 export const EXTENSION_ID = 'service-catalog-explorer.service-catalog-explorer';
 

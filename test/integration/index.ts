@@ -1,5 +1,5 @@
 // Entry point of the integration suite inside the VS Code extension host (extensionTestsPath).
-// Both launchers load it: @vscode/test-electron (desktop VS Code) and scripts/run-integration.mjs
+// Both launchers load it: @vscode/test-electron (desktop VS Code) and scripts/runIntegration.mjs
 // (VS Code server + Chromium). Runs mocha (bdd: describe/it) over every out/test/integration/**/*.test.js.
 //
 // Env (set for the launcher; the extension host inherits it):
@@ -28,7 +28,7 @@ export async function run(): Promise<void> {
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   if (!files.length) throw new Error(`no *.test.js files under ${__dirname}`);
 
-  // Markers for scripts/run-integration.mjs: in the VS Code server set-up the suite's console output
+  // Markers for scripts/runIntegration.mjs: in the VS Code server set-up the suite's console output
   // arrives mixed with workbench logs; the launcher prints what lies between these two lines.
   console.log(SUITE_START);
   const failures = await new Promise<number>((resolve, reject) => {

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ProvisionProductCommand, SearchProvisionedProductsCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ExtensionApi } from '../../src/extension';
-import { SEED } from '../../src/sandbox/service/seed-catalog';
-import type { ProductNode } from '../../src/tree/nodes';
+import { SEED } from '../../src/sandbox/service/seedCatalog';
+import type { ProductNode } from '../../src/products/nodes';
 import type { PickOrTypeOptions, UserInput } from '../../src/ui/userInput';
 import { connectedToSandbox, setSetting, waitFor } from './helpers';
 

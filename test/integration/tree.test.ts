@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { TerminateProvisionedProductCommand } from '@aws-sdk/client-service-catalog';
 // Types only: the extension's classes live in its own bundle, so `instanceof` would not match here.
-import type { GroupNode, ProductNode, TreeNode } from '../../src/tree/nodes';
+import type { GroupNode, ProductNode, TreeNode } from '../../src/products/nodes';
 import { connectedToSandbox, rootItems, setSetting, waitFor } from './helpers';
 
 const EXPECTED_ICONS: Record<string, string> = {

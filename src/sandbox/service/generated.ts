@@ -1,7 +1,7 @@
 // Extra provisioned products for listing benchmarks: deterministic names and ids, mostly
 // AVAILABLE with a sprinkling of every other status, created by ordinary back-dated requests.
-import { SEED } from './seed-catalog';
-import type { SeedStep } from './seed-runner';
+import { SEED } from './seedCatalog';
+import type { SeedStep } from './seedRunner';
 
 const DAY = 86_400_000;
 const { products: P, callers } = SEED;

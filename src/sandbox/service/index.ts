@@ -7,13 +7,13 @@ import { generatedSteps } from './generated';
 import { OPERATIONS, WRITE_OPERATIONS } from './operations';
 import { advanceTo } from './progress';
 import { Secrets } from './secrets';
-import { seedPortfolios, seedProducts, seedServiceActions } from './seed-catalog';
-import { seedHistorySteps } from './seed-history';
-import { runSeedSteps } from './seed-runner';
+import { seedPortfolios, seedProducts, seedServiceActions } from './seedCatalog';
+import { seedHistorySteps } from './seedHistory';
+import { runSeedSteps } from './seedRunner';
 import { CatalogState } from './state';
 import type { CatalogData } from './types';
 
-export { SEED } from './seed-catalog';
+export { SEED } from './seedCatalog';
 export { generatedId, generatedName } from './generated';
 export { checkParameterValue, resolveParameters } from './parameters';
 

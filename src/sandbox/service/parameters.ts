@@ -1,6 +1,6 @@
 // Provisioning-parameter rules as CloudFormation applies them, with CloudFormation's wording.
 // Pure (no state, no I/O); NoEcho values are kept only as digests (./secrets).
-import { compileAllowedPattern } from '../../catalog/parameters/allowed-pattern';
+import { compileAllowedPattern } from '../../core/parameters/allowedPattern';
 import { isSealed, Secrets } from './secrets';
 import type { ParameterSpec, ParameterValue } from './types';
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { ProvisionProductCommand, ScanProvisionedProductsCommand, type ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import type { Sandbox } from '../../../src/sandbox/index';
-import { launchableProduct, sdkClient, startTestSandbox, type LaunchableProduct } from './helpers';
+import { launchableProduct, sdkClient, startTestSandbox, type LaunchableProduct } from '../../support/sandbox';
 
 describe('sandbox faults: client idempotency under throttling and dropped connections', function () {
   this.timeout(60_000);

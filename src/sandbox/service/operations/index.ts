@@ -2,10 +2,10 @@
 import type { Operation } from '../env';
 import { executeProvisionedProductPlan, createProvisionedProductPlan, deleteProvisionedProductPlan, describeProvisionedProductPlan, listProvisionedProductPlans } from './plans';
 import { describeProduct, describeProductView, describeProvisioningArtifact, describeProvisioningParameters, listLaunchPaths, listProvisioningArtifacts, searchProducts } from './products';
-import { describeProvisionedProduct, getProvisionedProductOutputs, scanProvisionedProducts, searchProvisionedProducts } from './provisioned-products';
+import { describeProvisionedProduct, getProvisionedProductOutputs, scanProvisionedProducts, searchProvisionedProducts } from './provisionedProducts';
 import { provisionProduct, terminateProvisionedProduct, updateProvisionedProduct, updateProvisionedProductProperties } from './provisioning';
 import { describeRecord, listRecordHistory } from './records';
-import { describeServiceActionExecutionParameters, executeProvisionedProductServiceAction, listServiceActionsForProvisioningArtifact } from './service-actions';
+import { describeServiceActionExecutionParameters, executeProvisionedProductServiceAction, listServiceActionsForProvisioningArtifact } from './serviceActions';
 
 export const OPERATIONS: Record<string, Operation> = {
   SearchProducts: searchProducts,

@@ -10,7 +10,7 @@ import { sealNoEchoValues } from '../secrets';
 import { planTimeline } from '../timeline';
 import type { Artifact, PlanData, ProvisionedProduct, ResourceChange } from '../types';
 import { offsetFrom, ownerFilter } from './access';
-import { checkedParameters, checkedTags, provisionWork, requireActive, updateWork } from './launch-rules';
+import { checkedParameters, checkedTags, provisionWork, requireActive, updateWork } from './launchRules';
 import { createProvisionedProduct } from './provisioning';
 
 /** Virtual seconds CloudFormation takes to build a change set. */

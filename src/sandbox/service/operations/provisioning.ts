@@ -7,7 +7,7 @@ import { startRecord } from '../lifecycle';
 import { launchRoleFor, requireNotBusy, resolveArtifact, resolvePath, resolveProduct, resolveProvisionedProduct } from '../lookup';
 import { recordDetail } from '../render';
 import type { ProvisionedProduct, RecordData } from '../types';
-import { checkedParameters, checkedStackSet, checkedTags, provisionWork, requireActive, terminateWork, updateWork } from './launch-rules';
+import { checkedParameters, checkedStackSet, checkedTags, provisionWork, requireActive, terminateWork, updateWork } from './launchRules';
 
 function replayedRecord(env: OpEnv, tokenField: string, input: Record<string, any>) {
   const earlier = recall(env, tokenField, input);

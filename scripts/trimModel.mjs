@@ -1,0 +1,47 @@
+// Copies the official Service Catalog model (botocore service-2.json) into the sandbox, keeping only
+// the operations the sandbox serves and the shapes they reach, without documentation.
+// Usage: node scripts/trimModel.mjs [path/to/service-2.json]
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const OPERATIONS = [
+  'SearchProducts', 'DescribeProduct', 'DescribeProductView', 'ListLaunchPaths', 'ListProvisioningArtifacts',
+  'DescribeProvisioningParameters', 'ProvisionProduct', 'SearchProvisionedProducts', 'ScanProvisionedProducts',
+  'DescribeProvisionedProduct', 'GetProvisionedProductOutputs', 'UpdateProvisionedProduct',
+  'TerminateProvisionedProduct', 'DescribeRecord', 'ListRecordHistory', 'ListServiceActionsForProvisioningArtifact',
+  'DescribeServiceActionExecutionParameters', 'ExecuteProvisionedProductServiceAction',
+  'CreateProvisionedProductPlan', 'DescribeProvisionedProductPlan', 'ListProvisionedProductPlans',
+  'ExecuteProvisionedProductPlan', 'DeleteProvisionedProductPlan', 'UpdateProvisionedProductProperties',
+  'DescribeProvisioningArtifact',
+];
+
+const source = process.argv[2] ?? new URL('../../shared/aws-models/servicecatalog-2015-12-10.service-2.json', import.meta.url).pathname;
+const model = JSON.parse(readFileSync(source, 'utf8'));
+const shapes = {};
+const strip = (obj) => {
+  if (Array.isArray(obj)) return obj.map(strip);
+  if (obj && typeof obj === 'object') {
+    const out = {};
+    for (const [k, v] of Object.entries(obj)) if (k !== 'documentation' && k !== 'documentationUrl') out[k] = strip(v);
+    return out;
+  }
+  return obj;
+};
+const visit = (name) => {
+  if (!name || shapes[name]) return;
+  const shape = model.shapes[name];
+  shapes[name] = strip(shape);
+  for (const m of Object.values(shape.members ?? {})) visit(m.shape);
+  visit(shape.member?.shape); visit(shape.key?.shape); visit(shape.value?.shape);
+};
+const operations = {};
+for (const op of OPERATIONS) {
+  const o = model.operations[op];
+  if (!o) throw new Error(`operation ${op} not in model`);
+  operations[op] = strip(o);
+  visit(o.input?.shape); visit(o.output?.shape);
+  for (const e of o.errors ?? []) visit(e.shape);
+}
+for (const extra of ['ThrottlingException']) if (model.shapes[extra]) visit(extra);
+const out = { metadata: model.metadata, operations, shapes };
+writeFileSync(new URL('../src/sandbox/model/servicecatalog.json', import.meta.url), JSON.stringify(out, null, 1) + '\n');
+console.log(`${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes`);

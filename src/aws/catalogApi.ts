@@ -1,0 +1,173 @@
+// The operations the extension uses, each paged to the end (or MAX_PAGES) where the user needs everything.
+// One instance per connection; the extension loads this module lazily (it pulls in the SDK).
+import {
+  DescribeProvisionedProductCommand,
+  DescribeRecordCommand,
+  GetProvisionedProductOutputsCommand,
+  ListRecordHistoryCommand,
+  ScanProvisionedProductsCommand,
+  SearchProvisionedProductsCommand,
+  TerminateProvisionedProductCommand,
+  UpdateProvisionedProductPropertiesCommand,
+  type ProvisionedProductAttribute,
+  type ProvisionedProductDetail,
+  type RecordDetail,
+  type RecordOutput,
+  type ServiceCatalogClient,
+} from '@aws-sdk/client-service-catalog';
+import { createServiceCatalogClient, type CallCounter } from './client';
+import type { AccessLevel, CallSettings, Connection } from '../core/connection';
+import { collectPages, forEachPage, type Listed } from '../core/paging';
+
+export const SEARCH_PAGE_SIZE = 100;
+/** The model's cap for ScanProvisionedProducts. */
+export const SCAN_PAGE_SIZE = 20;
+/** The model's cap for ListRecordHistory. */
+const RECORD_PAGE_SIZE = 20;
+
+export interface ListOptions {
+  /** Free text or `field:value` terms, sent as the SearchQuery filter. */
+  readonly query?: string;
+  readonly onPage?: (items: readonly ProvisionedProductAttribute[], pageIndex: number) => void;
+}
+
+export interface FullRecord {
+  readonly detail: RecordDetail;
+  readonly outputs: Listed<RecordOutput>;
+}
+
+export interface TerminateOptions {
+  readonly ignoreErrors?: boolean;
+  readonly retainPhysicalResources?: boolean;
+  readonly token: string;
+}
+
+export class CatalogApi {
+  readonly client: ServiceCatalogClient;
+  readonly calls: CallCounter = { total: 0, byOperation: {} };
+
+  constructor(
+    readonly connection: Connection,
+    private readonly settings: CallSettings,
+  ) {
+    this.client = createServiceCatalogClient(connection, settings, this.calls);
+  }
+
+  private get accessLevelFilter(): { Key: AccessLevel; Value: string } {
+    return { Key: this.settings.accessLevel, Value: 'self' };
+  }
+
+  /** Every provisioned product visible at the configured access level (SearchProvisionedProducts, 100 a page), up to the page cap. */
+  listProvisionedProducts(options: ListOptions = {}): Promise<Listed<ProvisionedProductAttribute>> {
+    const query = options.query?.trim();
+    return collectPages(async (token) => {
+      const out = await this.client.send(
+        new SearchProvisionedProductsCommand({
+          AccessLevelFilter: this.accessLevelFilter,
+          Filters: query ? { SearchQuery: [query] } : undefined,
+          SortBy: 'name',
+          SortOrder: 'ASCENDING',
+          PageSize: SEARCH_PAGE_SIZE,
+          PageToken: token,
+        }),
+      );
+      return { items: out.ProvisionedProducts ?? [], nextToken: out.NextPageToken || undefined };
+    }, { onPage: options.onPage });
+  }
+
+  /**
+   * Pages through ScanProvisionedProducts (details, launch role included, 20 a page) at the configured
+   * access level. `onPage` returns false to stop early; at most `maxPages` (and the page cap) are read. Returns pages read.
+   */
+  async scanProvisionedProducts(onPage: (details: readonly ProvisionedProductDetail[]) => boolean | void, maxPages?: number): Promise<number> {
+    const end = await forEachPage(async (token) => {
+      const out = await this.client.send(
+        new ScanProvisionedProductsCommand({ AccessLevelFilter: this.accessLevelFilter, PageSize: SCAN_PAGE_SIZE, PageToken: token }),
+      );
+      return { items: out.ProvisionedProducts ?? [], nextToken: out.NextPageToken || undefined };
+    }, onPage, { maxPages });
+    return end.pages;
+  }
+
+  async describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
+    const out = await this.client.send(new DescribeProvisionedProductCommand({ Id: id }));
+    if (!out.ProvisionedProductDetail) throw new Error(`No detail returned for provisioned product ${id}.`);
+    return out.ProvisionedProductDetail;
+  }
+
+  getProvisionedProductOutputs(id: string): Promise<Listed<RecordOutput>> {
+    return collectPages(async (token) => {
+      const out = await this.client.send(new GetProvisionedProductOutputsCommand({ ProvisionedProductId: id, PageToken: token, PageSize: 20 }));
+      return { items: out.Outputs ?? [], nextToken: out.NextPageToken || undefined };
+    });
+  }
+
+  /**
+   * Records of one provisioned product, newest first; `limit` stops after enough pages. Without a limit,
+   * one batch up to the page cap: its `nextToken`, passed back as `startToken`, reads the next batch.
+   */
+  listRecordsOfProvisionedProduct(id: string, limit = Infinity, startToken?: string): Promise<Listed<RecordDetail>> {
+    return this.listRecordHistory({ Key: 'provisionedproduct', Value: id }, limit, startToken);
+  }
+
+  /** The newest records at the configured access level (ListRecordHistory without a product filter). */
+  listRecentRecords(limit = 50): Promise<Listed<RecordDetail>> {
+    return this.listRecordHistory(undefined, limit);
+  }
+
+  private listRecordHistory(searchFilter: { Key: string; Value: string } | undefined, limit: number, startToken?: string): Promise<Listed<RecordDetail>> {
+    return collectPages(async (token, collected) => {
+      const out = await this.client.send(
+        new ListRecordHistoryCommand({
+          AccessLevelFilter: this.accessLevelFilter,
+          SearchFilter: searchFilter,
+          PageSize: Math.min(RECORD_PAGE_SIZE, limit - collected),
+          PageToken: token,
+        }),
+      );
+      return { items: out.RecordDetails ?? [], nextToken: out.NextPageToken || undefined };
+    }, { maxItems: limit, startToken });
+  }
+
+  /** A record with all pages of its outputs (up to the page cap). */
+  async describeRecord(id: string): Promise<FullRecord> {
+    let detail: RecordDetail | undefined;
+    const outputs = await collectPages(async (token) => {
+      const out = await this.client.send(new DescribeRecordCommand({ Id: id, PageToken: token, PageSize: 20 }));
+      detail = out.RecordDetail;
+      return { items: out.RecordOutputs ?? [], nextToken: out.NextPageToken || undefined };
+    });
+    if (!detail) throw new Error(`No detail returned for record ${id}.`);
+    return { detail, outputs };
+  }
+
+  async terminateProvisionedProduct(id: string, options: TerminateOptions): Promise<RecordDetail> {
+    const out = await this.client.send(
+      new TerminateProvisionedProductCommand({
+        ProvisionedProductId: id,
+        TerminateToken: options.token,
+        IgnoreErrors: options.ignoreErrors,
+        RetainPhysicalResources: options.retainPhysicalResources,
+      }),
+    );
+    if (!out.RecordDetail) throw new Error('The service returned no record for the termination.');
+    return out.RecordDetail;
+  }
+
+  /** Changes LAUNCH_ROLE or OWNER; returns the record id of the change. */
+  async updateProvisionedProductProperty(id: string, key: 'LAUNCH_ROLE' | 'OWNER', value: string, token: string): Promise<string> {
+    const out = await this.client.send(
+      new UpdateProvisionedProductPropertiesCommand({
+        ProvisionedProductId: id,
+        ProvisionedProductProperties: { [key]: value },
+        IdempotencyToken: token,
+      }),
+    );
+    if (!out.RecordId) throw new Error('The service returned no record id for the property update.');
+    return out.RecordId;
+  }
+
+  dispose(): void {
+    this.client.destroy();
+  }
+}

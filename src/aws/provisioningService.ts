@@ -1,0 +1,191 @@
+// The Service Catalog calls behind the provision, update, plan and self-service action forms.
+// Takes the SDK client of a CatalogApi; no vscode import (the forms' controllers are unit-tested in Node).
+import {
+  CreateProvisionedProductPlanCommand,
+  DeleteProvisionedProductPlanCommand,
+  DescribeProvisionedProductCommand,
+  DescribeProvisionedProductPlanCommand,
+  DescribeRecordCommand,
+  DescribeProvisioningParametersCommand,
+  DescribeServiceActionExecutionParametersCommand,
+  ExecuteProvisionedProductPlanCommand,
+  ExecuteProvisionedProductServiceActionCommand,
+  ListLaunchPathsCommand,
+  ListProvisionedProductPlansCommand,
+  ListProvisioningArtifactsCommand,
+  ListServiceActionsForProvisioningArtifactCommand,
+  ProvisionProductCommand,
+  SearchProductsCommand,
+  UpdateProvisionedProductCommand,
+  type CreateProvisionedProductPlanInput,
+  type CreateProvisionedProductPlanOutput,
+  type DescribeProvisioningParametersOutput,
+  type ExecutionParameter,
+  type LaunchPathSummary,
+  type ProductViewSummary,
+  type ProvisionedProductDetail,
+  type ProvisionedProductPlanDetails,
+  type ProvisionedProductPlanSummary,
+  type ProvisionProductCommandInput,
+  type ProvisioningArtifactDetail,
+  type RecordDetail,
+  type ResourceChange,
+  type ServiceActionSummary,
+  type ServiceCatalogClient,
+  type UpdateProvisionedProductCommandInput,
+} from '@aws-sdk/client-service-catalog';
+import { collectPages, type Listed } from '../core/paging';
+
+export { SETTLED_PLAN_STATUSES } from '../core/statuses';
+
+export const PRODUCT_SEARCH_PAGE_SIZE = 50;
+
+export interface PlanWithChanges {
+  readonly details: ProvisionedProductPlanDetails;
+  readonly resourceChanges: Listed<ResourceChange>;
+}
+
+export interface ParametersTarget {
+  readonly productId: string;
+  readonly provisioningArtifactId: string;
+  readonly pathId?: string;
+}
+
+export interface ServiceActionRun {
+  readonly provisionedProductId: string;
+  readonly serviceActionId: string;
+  readonly parameters?: Record<string, string[]>;
+  readonly token: string;
+}
+
+
+export class ProvisioningService {
+  constructor(private readonly client: ServiceCatalogClient) {}
+
+  /** The first page of products matching `query` (search-as-you-type needs speed, not completeness). */
+  async searchProducts(query: string): Promise<ProductViewSummary[]> {
+    const text = query.trim();
+    const out = await this.client.send(
+      new SearchProductsCommand({
+        Filters: text ? { FullTextSearch: [text] } : undefined,
+        SortBy: 'Title',
+        SortOrder: 'ASCENDING',
+        PageSize: PRODUCT_SEARCH_PAGE_SIZE,
+      }),
+    );
+    return out.ProductViewSummaries ?? [];
+  }
+
+  /** Active versions of a product (ListProvisioningArtifacts takes no page token). */
+  async listVersions(productId: string): Promise<ProvisioningArtifactDetail[]> {
+    const out = await this.client.send(new ListProvisioningArtifactsCommand({ ProductId: productId }));
+    return (out.ProvisioningArtifactDetails ?? []).filter((a) => a.Active !== false);
+  }
+
+  listLaunchPaths(productId: string): Promise<Listed<LaunchPathSummary>> {
+    return collectPages(async (token) => {
+      const out = await this.client.send(new ListLaunchPathsCommand({ ProductId: productId, PageToken: token, PageSize: 20 }));
+      return { items: out.LaunchPathSummaries ?? [], nextToken: out.NextPageToken || undefined };
+    });
+  }
+
+  describeProvisioningParameters(target: ParametersTarget): Promise<DescribeProvisioningParametersOutput> {
+    return this.client.send(
+      new DescribeProvisioningParametersCommand({
+        ProductId: target.productId,
+        ProvisioningArtifactId: target.provisioningArtifactId,
+        PathId: target.pathId,
+      }),
+    );
+  }
+
+  async describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
+    const out = await this.client.send(new DescribeProvisionedProductCommand({ Id: id }));
+    if (!out.ProvisionedProductDetail) throw new Error(`No detail returned for provisioned product ${id}.`);
+    return out.ProvisionedProductDetail;
+  }
+
+  /** The launch path a record used (provisioned products do not carry theirs; their records do). */
+  async recordPathId(recordId: string): Promise<string | undefined> {
+    const out = await this.client.send(new DescribeRecordCommand({ Id: recordId, PageSize: 1 }));
+    return out.RecordDetail?.PathId || undefined;
+  }
+
+  async provision(input: ProvisionProductCommandInput): Promise<RecordDetail> {
+    return requireRecord(await this.client.send(new ProvisionProductCommand(input)), 'provisioning');
+  }
+
+  async update(input: UpdateProvisionedProductCommandInput): Promise<RecordDetail> {
+    return requireRecord(await this.client.send(new UpdateProvisionedProductCommand(input)), 'update');
+  }
+
+  createPlan(input: CreateProvisionedProductPlanInput): Promise<CreateProvisionedProductPlanOutput> {
+    return this.client.send(new CreateProvisionedProductPlanCommand(input));
+  }
+
+  /** A plan with every page of its resource changes (up to the page cap). */
+  async describePlan(planId: string): Promise<PlanWithChanges> {
+    let details: ProvisionedProductPlanDetails | undefined;
+    const resourceChanges = await collectPages(async (token) => {
+      const out = await this.client.send(new DescribeProvisionedProductPlanCommand({ PlanId: planId, PageToken: token, PageSize: 20 }));
+      details = out.ProvisionedProductPlanDetails;
+      return { items: out.ResourceChanges ?? [], nextToken: out.NextPageToken || undefined };
+    });
+    if (!details) throw new Error(`No detail returned for plan ${planId}.`);
+    return { details, resourceChanges };
+  }
+
+  /** Plans of one provisioned product (no paginator in the SDK: paged by hand). */
+  listPlans(provisionedProductId: string): Promise<Listed<ProvisionedProductPlanSummary>> {
+    return collectPages(async (token) => {
+      const out = await this.client.send(
+        new ListProvisionedProductPlansCommand({ ProvisionProductId: provisionedProductId, PageToken: token, PageSize: 20 }),
+      );
+      return { items: out.ProvisionedProductPlans ?? [], nextToken: out.NextPageToken || undefined };
+    });
+  }
+
+  async executePlan(planId: string, token: string): Promise<RecordDetail> {
+    return requireRecord(await this.client.send(new ExecuteProvisionedProductPlanCommand({ PlanId: planId, IdempotencyToken: token })), 'plan execution');
+  }
+
+  async deletePlan(planId: string): Promise<void> {
+    await this.client.send(new DeleteProvisionedProductPlanCommand({ PlanId: planId }));
+  }
+
+  listServiceActions(productId: string, provisioningArtifactId: string): Promise<Listed<ServiceActionSummary>> {
+    return collectPages(async (token) => {
+      const out = await this.client.send(
+        new ListServiceActionsForProvisioningArtifactCommand({
+          ProductId: productId, ProvisioningArtifactId: provisioningArtifactId, PageToken: token, PageSize: 20,
+        }),
+      );
+      return { items: out.ServiceActionSummaries ?? [], nextToken: out.NextPageToken || undefined };
+    });
+  }
+
+  async describeServiceActionParameters(provisionedProductId: string, serviceActionId: string): Promise<ExecutionParameter[]> {
+    const out = await this.client.send(
+      new DescribeServiceActionExecutionParametersCommand({ ProvisionedProductId: provisionedProductId, ServiceActionId: serviceActionId }),
+    );
+    return out.ServiceActionParameters ?? [];
+  }
+
+  async executeServiceAction(run: ServiceActionRun): Promise<RecordDetail> {
+    const hasParameters = run.parameters && Object.keys(run.parameters).length > 0;
+    const out = await this.client.send(
+      new ExecuteProvisionedProductServiceActionCommand({
+        ProvisionedProductId: run.provisionedProductId,
+        ServiceActionId: run.serviceActionId,
+        ExecuteToken: run.token,
+        ...(hasParameters ? { Parameters: run.parameters } : {}),
+      }),
+    );
+    return requireRecord(out, 'self-service action');
+  }
+}
+
+function requireRecord(out: { RecordDetail?: RecordDetail }, what: string): RecordDetail {
+  if (!out.RecordDetail) throw new Error(`The service returned no record for the ${what}.`);
+  return out.RecordDetail;
+}

@@ -1,0 +1,125 @@
+// The lines a tailed record writes to the "Service Catalog" output channel. Pure (no vscode import) so
+// the exact wording is unit-tested. NoEcho values the caller knows are masked in every line.
+import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
+import { redactSecrets } from './secretMasking';
+import { inert } from '../untrustedText';
+
+/** The output keeps long values (policies, connection strings) nearly whole; a notification does not. */
+const LINE_VALUE_LENGTH = 4000;
+
+export type LineLevel = 'info' | 'warn' | 'error';
+
+export interface RecordLine {
+  readonly level: LineLevel;
+  readonly text: string;
+}
+
+export interface RecordLineContext {
+  /** NoEcho parameter values of the operation; never written. */
+  readonly secrets?: readonly string[];
+  /** Provisioned product name when the record does not carry one (e.g. from the tree). */
+  readonly productName?: string;
+  /** Used when the record has no UpdatedTime. */
+  readonly now?: Date;
+}
+
+/** One line per status change: time, record id, type, provisioned product, status, launch role. */
+export function statusLine(detail: RecordDetail, previousStatus: string | undefined, context: RecordLineContext = {}): RecordLine {
+  const time = formatLineTime(detail.UpdatedTime ?? context.now ?? new Date());
+  const status = previousStatus && previousStatus !== detail.Status ? `${previousStatus} → ${detail.Status}` : detail.Status ?? 'UNKNOWN';
+  const secrets = context.secrets;
+  const parts = [
+    time,
+    oneLine(detail.RecordId ?? '?', secrets),
+    oneLine(detail.RecordType ?? 'UNKNOWN_RECORD_TYPE', secrets),
+    oneLine(productLabel(detail, context.productName), secrets),
+    oneLine(status, secrets),
+    `launch role ${oneLine(detail.LaunchRoleArn || 'none', secrets)}`,
+  ];
+  const level: LineLevel = detail.Status === 'FAILED' ? 'error' : detail.Status === 'IN_PROGRESS_IN_ERROR' ? 'warn' : 'info';
+  return { level, text: parts.join(' · ') };
+}
+
+/** The final report: the status line, then every RecordError on failure or every RecordOutput on success. */
+export function finalLines(detail: RecordDetail, outputs: readonly RecordOutput[], previousStatus: string | undefined, context: RecordLineContext = {}): RecordLine[] {
+  const lines = [statusLine(detail, previousStatus, context)];
+  const secrets = context.secrets;
+  const recordId = oneLine(detail.RecordId ?? '?', secrets);
+  if (detail.Status === 'FAILED') {
+    const errors = detail.RecordErrors ?? [];
+    if (!errors.length) lines.push({ level: 'error', text: `  ${recordId} failed without a RecordError.` });
+    for (const e of errors) lines.push({ level: 'error', text: `  ${recordId} error ${oneLine(e.Code ?? '(no code)', secrets)}: ${oneLine(e.Description ?? '(no description)', secrets)}` });
+  } else {
+    if (!outputs.length) lines.push({ level: 'info', text: `  ${recordId} has no outputs.` });
+    for (const o of outputs) lines.push({ level: 'info', text: `  ${recordId} output ${outputText(o, secrets)}` });
+  }
+  return lines;
+}
+
+export function outputText(output: RecordOutput, secrets?: readonly string[]): string {
+  const description = output.Description ? ` (${oneLine(output.Description, secrets)})` : '';
+  return `${oneLine(output.OutputKey ?? '?', secrets)} = ${oneLine(output.OutputValue ?? '', secrets)}${description}`;
+}
+
+/**
+ * Service text in an output line: NoEcho values masked first (folding or cutting the text could
+ * break a secret apart so that it no longer matches), then one line, so it cannot forge one of ours.
+ */
+function oneLine(text: string, secrets: readonly string[] | undefined): string {
+  return inert(redactSecrets(text, secrets), 'line', { maxLength: LINE_VALUE_LENGTH });
+}
+
+export function productLabel(detail: RecordDetail, fallbackName?: string): string {
+  const name = detail.ProvisionedProductName ?? fallbackName;
+  const id = detail.ProvisionedProductId;
+  if (name && id) return `${name} (${id})`;
+  return name ?? id ?? 'unknown provisioned product';
+}
+
+/** UTC, second precision: lines from different machines and logs compare directly. */
+export function formatLineTime(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** "Terminating", "Provisioning"… for the item's activity and notifications. */
+export function operationVerb(recordType: string | undefined): string {
+  switch (recordType) {
+    case 'PROVISION_PRODUCT': return 'Provisioning';
+    case 'UPDATE_PROVISIONED_PRODUCT': return 'Updating';
+    case 'TERMINATE_PROVISIONED_PRODUCT': return 'Terminating';
+    case 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES': return 'Changing properties of';
+    case 'EXECUTE_PROVISIONED_PRODUCT_PLAN': return 'Executing plan for';
+    case 'EXECUTE_PROVISIONED_PRODUCT_SERVICE_ACTION': return 'Running action on';
+    default: return 'Running operation on';
+  }
+}
+
+/** The end of an operation in one sentence, for the result notification. */
+export function resultSummary(detail: RecordDetail, productName: string, elapsedMs: number | undefined, secrets?: readonly string[]): string {
+  const what = `${operationVerb(detail.RecordType)} ${oneLine(productName, secrets)}`;
+  const took = elapsedMs !== undefined && elapsedMs >= 0 ? ` in ${formatDuration(elapsedMs)}` : '';
+  if (detail.Status === 'SUCCEEDED') return `${what} succeeded${took} (record ${oneLine(detail.RecordId ?? '?', secrets)}).`;
+  const first = detail.RecordErrors?.[0];
+  const reason = first ? `: ${first.Code ? `${oneLine(first.Code, secrets)}: ` : ''}${oneLine(first.Description ?? '', secrets)}` : '.';
+  return `${what} failed${took} (record ${oneLine(detail.RecordId ?? '?', secrets)})${reason}`;
+}
+
+export function formatDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${seconds % 60} s`;
+}
+
+/** Shown on the tree item while the record runs. */
+export function activityText(recordType: string | undefined): string {
+  switch (recordType) {
+    case 'PROVISION_PRODUCT': return 'Provisioning…';
+    case 'UPDATE_PROVISIONED_PRODUCT': return 'Updating…';
+    case 'TERMINATE_PROVISIONED_PRODUCT': return 'Terminating…';
+    case 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES': return 'Changing properties…';
+    case 'EXECUTE_PROVISIONED_PRODUCT_PLAN': return 'Executing plan…';
+    case 'EXECUTE_PROVISIONED_PRODUCT_SERVICE_ACTION': return 'Running action…';
+    default: return 'Working…';
+  }
+}

@@ -1,0 +1,190 @@
+// The one message protocol between the form panels (extension host) and their webviews.
+// Webview → host: a `ready` handshake, then requests with ids. Host → webview: responses with the same
+// id, and pushes (`init`, `plan`). Shared by both sides: no vscode import, no SDK values (types only).
+import type { ParameterDiff, ProvisioningForm, ProvisioningSubmission } from '../parameters';
+
+export interface FormTarget {
+  readonly productId: string;
+  readonly provisioningArtifactId: string;
+  readonly pathId?: string;
+}
+
+export interface ProductChoice {
+  readonly productId: string;
+  readonly name: string;
+  readonly owner?: string;
+  readonly description?: string;
+  readonly type?: string;
+}
+
+export interface VersionChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly deprecated: boolean;
+  /** The version the provisioned product runs now (update forms). */
+  readonly current?: boolean;
+}
+
+export interface PathChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly constraints: readonly string[];
+}
+
+export interface ProductOptions {
+  readonly productId: string;
+  readonly productName: string;
+  readonly versions: readonly VersionChoice[];
+  readonly preselectedVersionId?: string;
+  readonly paths: readonly PathChoice[];
+  readonly preselectedPathId?: string;
+}
+
+export interface LoadedForm {
+  readonly target: FormTarget;
+  readonly form: ProvisioningForm;
+  /** Update forms on another version than the current one: what the new version adds and removes. */
+  readonly diff?: ParameterDiff;
+}
+
+export interface SubmitRequest {
+  readonly target: FormTarget;
+  readonly submission: ProvisioningSubmission;
+}
+
+export interface SubmitResult {
+  readonly recordId: string;
+  readonly recordType?: string;
+  readonly status?: string;
+  readonly provisionedProductId?: string;
+  readonly provisionedProductName?: string;
+}
+
+export interface PlanStarted {
+  readonly planId: string;
+  readonly planName: string;
+}
+
+export interface PlanRow {
+  readonly planId: string;
+  readonly name: string;
+  readonly type?: string;
+  readonly provisioningArtifactId?: string;
+}
+
+export interface ResourceChangeRow {
+  readonly action: string;
+  readonly logicalId: string;
+  readonly physicalId?: string;
+  readonly resourceType: string;
+  readonly replacement: string;
+}
+
+export interface PlanView {
+  readonly planId: string;
+  readonly name: string;
+  readonly status: string;
+  readonly statusMessage?: string;
+  readonly provisionedProductName?: string;
+  /** No more status changes expected without an action (created, failed or executed). */
+  readonly settled: boolean;
+  /** Ready to execute: CREATE_SUCCESS. */
+  readonly executable: boolean;
+  readonly changes: readonly ResourceChangeRow[];
+}
+
+export interface ActionChoice {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly definitionType?: string;
+}
+
+export interface ActionParameterView {
+  readonly name: string;
+  readonly type: string;
+  readonly defaultValues: readonly string[];
+  /** Why the field is prefilled (TARGET parameters). */
+  readonly explanation?: string;
+}
+
+export interface ActionForm {
+  readonly actionId: string;
+  readonly parameters: readonly ActionParameterView[];
+}
+
+export interface ProvisionedProductRef {
+  readonly id: string;
+  readonly name: string;
+  readonly status?: string;
+  readonly type?: string;
+  readonly productId?: string;
+  readonly productName?: string;
+  readonly provisioningArtifactId?: string;
+  readonly provisioningArtifactName?: string;
+}
+
+export type PanelInit =
+  | { readonly kind: 'provision'; readonly connection: string; readonly productId?: string }
+  | { readonly kind: 'update'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly current: FormTarget }
+  | { readonly kind: 'plans'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly focusPlanId?: string }
+  | { readonly kind: 'action'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef };
+
+export type PanelKind = PanelInit['kind'];
+
+/** Each request method: [params, result]. */
+export interface RequestMap {
+  searchProducts: [{ readonly query: string }, ProductChoice[]];
+  loadProduct: [{ readonly productId: string }, ProductOptions];
+  loadParameters: [FormTarget, LoadedForm];
+  submit: [SubmitRequest, SubmitResult];
+  preview: [SubmitRequest, PlanStarted];
+  listPlans: [Record<string, never>, PlanRow[]];
+  describePlan: [{ readonly planId: string }, PlanView];
+  executePlan: [{ readonly planId: string }, SubmitResult];
+  deletePlan: [{ readonly planId: string }, { readonly deleted: true }];
+  listActions: [Record<string, never>, ActionChoice[]];
+  describeAction: [{ readonly actionId: string }, ActionForm];
+  runAction: [{ readonly actionId: string; readonly parameters: Readonly<Record<string, string>> }, SubmitResult];
+}
+
+export type Method = keyof RequestMap;
+export type ParamsOf<M extends Method> = RequestMap[M][0];
+export type ResultOf<M extends Method> = RequestMap[M][1];
+
+export type RequestMessage = { [M in Method]: { readonly type: 'request'; readonly id: number; readonly method: M; readonly params: ParamsOf<M> } }[Method];
+export type ReadyMessage = { readonly type: 'ready' };
+export type WebviewToHost = ReadyMessage | RequestMessage;
+
+export interface ErrorPayload {
+  readonly message: string;
+  /** Messages by field path ("name", "parameters.<Key>", "tags.0.key", …) when the input was rejected. */
+  readonly fieldErrors?: Readonly<Record<string, string>>;
+  readonly code?: string;
+}
+
+export type ResponseMessage =
+  | { readonly type: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
+  | { readonly type: 'response'; readonly id: number; readonly ok: false; readonly error: ErrorPayload };
+
+export type PushMessage =
+  | { readonly type: 'init'; readonly init: PanelInit }
+  | { readonly type: 'plan'; readonly plan: PlanView }
+  /** The panel could not start (e.g. the provisioned product is gone); the page shows why. */
+  | { readonly type: 'failed'; readonly error: ErrorPayload }
+  /** An operation on the panel's provisioned product ended: what the page shows may be out of date. */
+  | { readonly type: 'productChanged'; readonly change: ProductChange };
+
+export interface ProductChange {
+  readonly recordId: string;
+  readonly recordType: string;
+  readonly status: string;
+}
+
+export type HostToWebview = ResponseMessage | PushMessage;
+
+export const METHODS: readonly Method[] = [
+  'searchProducts', 'loadProduct', 'loadParameters', 'submit', 'preview', 'listPlans', 'describePlan', 'executePlan',
+  'deletePlan', 'listActions', 'describeAction', 'runAction',
+];

@@ -1,0 +1,238 @@
+// The tree's elements. Each has a stable `id` (so VS Code keeps expansion across refreshes) and
+// builds its own TreeItem; children are loaded when the user expands them.
+import * as vscode from 'vscode';
+import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
+import type { CatalogApi } from '../aws/catalogApi';
+import { productContextValue } from '../core/products/capabilities';
+import type { ProductRow } from '../core/products/productRow';
+import { humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
+import { formatTime } from '../core/localTime';
+import { productTooltip, recordTooltip } from './tooltips';
+import { inert, webUrl } from '../core/untrustedText';
+
+export const RECENT_RECORDS = 10;
+
+export abstract class TreeNode {
+  abstract readonly id: string;
+  abstract toTreeItem(): vscode.TreeItem;
+  children(_api: CatalogApi): Promise<TreeNode[]> | TreeNode[] {
+    return [];
+  }
+}
+
+export class ProductNode extends TreeNode {
+  /** Shown on the item while an operation started here runs ("Updating…"). */
+  activity?: string;
+
+  constructor(public row: ProductRow) {
+    super();
+  }
+
+  get id(): string {
+    return `pp/${this.row.Id}`;
+  }
+
+  /** `underItsProduct`: shown in a group named after its product, so the description gives just the version. */
+  toTreeItem(underItsProduct = false): vscode.TreeItem {
+    const r = this.row;
+    const item = new vscode.TreeItem(inert(r.Name ?? r.Id ?? '?', 'line'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    const version = r.ProvisioningArtifactName ?? r.ProvisioningArtifactId;
+    const product = inert([underItsProduct ? undefined : r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · '), 'line');
+    item.description = this.activity ? `${this.activity} ${product}` : product;
+    item.iconPath = this.activity ? new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.blue')) : productStatusIcon(r.Status);
+    item.contextValue = productContextValue(r);
+    // Until the detail (launch role) is read, leave the tooltip to resolveTreeItem, which runs on hover.
+    item.tooltip = r.detailLoaded ? productTooltip(r) : undefined;
+    item.accessibilityInformation = { label: `${inert(r.Name, 'line')}, ${humanize(r.Status)}, ${product}` };
+    return item;
+  }
+
+  override async children(api: CatalogApi): Promise<TreeNode[]> {
+    const id = this.row.Id!;
+    const detail = await api.describeProvisionedProduct(id);
+    this.row = { ...this.row, LaunchRoleArn: detail.LaunchRoleArn, StatusMessage: detail.StatusMessage, detailLoaded: true };
+    const nodes: TreeNode[] = [];
+    if (detail.StatusMessage) nodes.push(new InfoNode(`${this.id}/message`, detail.StatusMessage, 'Status message', 'comment'));
+    nodes.push(new InfoNode(`${this.id}/launchRole`, detail.LaunchRoleArn ?? 'none', 'Launch role', 'shield', detail.LaunchRoleArn));
+    nodes.push(new OutputsNode(this.id, id), new RecordsNode(this.id, id));
+    return nodes;
+  }
+}
+
+export class GroupNode extends TreeNode {
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    readonly members: ProductNode[],
+    private readonly icon: vscode.ThemeIcon,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = this.id;
+    item.description = String(this.members.length);
+    item.iconPath = this.icon;
+    item.contextValue = 'group';
+    return item;
+  }
+
+  override children(): TreeNode[] {
+    return this.members;
+  }
+}
+
+export class InfoNode extends TreeNode {
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    private readonly description: string,
+    private readonly icon: string,
+    readonly copyValue?: string,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    // Labels hold service text (status messages, role ARNs).
+    const label = inert(this.label, 'line');
+    const item = new vscode.TreeItem(label);
+    item.id = this.id;
+    item.description = this.description;
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    item.tooltip = this.description ? `${this.description}: ${inert(this.label, 'line', { maxLength: 2000 })}` : label;
+    item.contextValue = this.copyValue ? 'info;canCopyValue' : 'info';
+    return item;
+  }
+}
+
+class OutputsNode extends TreeNode {
+  constructor(
+    private readonly parentId: string,
+    private readonly provisionedProductId: string,
+  ) {
+    super();
+  }
+
+  get id(): string {
+    return `${this.parentId}/outputs`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Outputs', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('output');
+    item.contextValue = 'outputs';
+    return item;
+  }
+
+  override async children(api: CatalogApi): Promise<TreeNode[]> {
+    const outputs = await api.getProvisionedProductOutputs(this.provisionedProductId);
+    if (!outputs.length) return [new InfoNode(`${this.id}/none`, 'No outputs', '', 'info')];
+    return outputs.map((o) => new OutputNode(this.id, o));
+  }
+}
+
+export class OutputNode extends TreeNode {
+  constructor(
+    private readonly parentId: string,
+    readonly output: RecordOutput,
+  ) {
+    super();
+  }
+
+  get id(): string {
+    return `${this.parentId}/${this.output.OutputKey}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const o = this.output;
+    const item = new vscode.TreeItem(inert(o.OutputKey ?? '?', 'line'));
+    item.id = this.id;
+    item.description = inert(o.OutputValue, 'line');
+    item.tooltip = [o.OutputKey, o.OutputValue, o.Description].filter(Boolean).map((text) => inert(text, 'line', { maxLength: 2000 })).join('\n');
+    const url = webUrl(o.OutputValue);
+    item.iconPath = new vscode.ThemeIcon(url ? 'link-external' : 'symbol-constant');
+    item.contextValue = url ? 'output;isUrl' : 'output';
+    if (url) item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(url, true)] };
+    return item;
+  }
+}
+
+class RecordsNode extends TreeNode {
+  constructor(
+    private readonly parentId: string,
+    private readonly provisionedProductId: string,
+  ) {
+    super();
+  }
+
+  get id(): string {
+    return `${this.parentId}/records`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Recent records', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('history');
+    item.contextValue = 'records';
+    return item;
+  }
+
+  override async children(api: CatalogApi): Promise<TreeNode[]> {
+    const records = await api.listRecordsOfProvisionedProduct(this.provisionedProductId, RECENT_RECORDS);
+    if (!records.length) return [new InfoNode(`${this.id}/none`, 'No records', '', 'info')];
+    return records.map((r) => new RecordNode(this.id, r));
+  }
+}
+
+export class RecordNode extends TreeNode {
+  constructor(
+    private readonly parentId: string,
+    readonly record: RecordDetail,
+  ) {
+    super();
+  }
+
+  get id(): string {
+    return `${this.parentId}/${this.record.RecordId}`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const r = this.record;
+    const item = new vscode.TreeItem(humanize(r.RecordType ?? 'record'));
+    item.id = this.id;
+    item.description = `${humanize(r.Status)} · ${r.CreatedTime ? formatTime(r.CreatedTime) : ''} · ${inert(r.RecordId, 'line')}`;
+    item.iconPath = recordStatusIcon(r.Status);
+    item.tooltip = recordTooltip(r);
+    item.contextValue = `record;status-${r.Status};canCopyValue`;
+    if (r.RecordId) item.command = { command: 'serviceCatalogExplorer.openRecord', title: 'Open Record', arguments: [r.RecordId] };
+    return item;
+  }
+}
+
+/** A line that stands for a failure or a stale list, with a click to retry. */
+export class MessageNode extends TreeNode {
+  constructor(
+    readonly id: string,
+    private readonly label: string,
+    private readonly detail: string,
+    private readonly icon: vscode.ThemeIcon,
+    private readonly command?: vscode.Command,
+  ) {
+    super();
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.label);
+    item.id = this.id;
+    item.description = this.detail;
+    item.tooltip = `${this.label}\n${this.detail}`;
+    item.iconPath = this.icon;
+    item.command = this.command;
+    item.contextValue = 'message';
+    return item;
+  }
+}

@@ -1,0 +1,272 @@
+// Right-click actions on provisioned products: terminate (one or many), change launch role or owner,
+// show outputs, open in the AWS console. Every write gets one idempotency token per product per user
+// action and is followed to its end by the record tracker.
+import * as vscode from 'vscode';
+import type { RecordOutput } from '@aws-sdk/client-service-catalog';
+import type { CatalogApi } from '../aws/catalogApi';
+import { classifyError } from '../core/errors';
+import { newIdempotencyToken, validateRoleArn } from '../core/parameters/validators';
+import type { RecordTracker } from '../records/recordTracker';
+import type { CatalogSession } from '../connections/catalogSession';
+import { readSettings, SECTION } from '../connections/settings';
+import { productCapabilities } from '../core/products/capabilities';
+import { ProductNode } from './nodes';
+import type { ProvisionedProductsProvider } from './provisionedProductsProvider';
+import { notify } from '../ui/notifications';
+import type { UserInput } from '../ui/userInput';
+import { log } from '../ui/log';
+import { inert, webUrl } from '../core/untrustedText';
+import { registerCommand } from '../ui/commandErrors';
+import {
+  consoleUrl, describeTerminateOptions, otherAccountError, ownerChangeConfirmation, multiActionSummary, propertyChangeDeniedMessage, TERMINATE, TERMINATE_WITH_OPTIONS,
+  terminateConfirmation, typedConfirmationError, validateOwnerArn, type ActionOutcome, type TerminateOptionsChoice,
+} from '../core/products/productActionRules';
+import { callWithToken } from '../core/retrySameToken';
+
+export interface ProductActionDeps {
+  readonly session: CatalogSession;
+  readonly tree: ProvisionedProductsProvider;
+  readonly input: UserInput;
+  readonly tracker: () => RecordTracker;
+  readonly profile: () => string | undefined;
+}
+
+type Capability = 'canTerminate' | 'canChangeProperties';
+type Property = 'LAUNCH_ROLE' | 'OWNER';
+
+export function registerProductActions(deps: ProductActionDeps): vscode.Disposable[] {
+  const command = (id: string, handler: (...args: any[]) => unknown) => registerCommand(`serviceCatalogExplorer.${id}`, handler, deps.profile);
+  return [
+    command('terminate', (node?: ProductNode, selected?: unknown[]) => terminate(deps, node, selected)),
+    command('changeLaunchRole', (node?: ProductNode, selected?: unknown[]) => changeProperty(deps, 'LAUNCH_ROLE', node, selected)),
+    command('changeOwner', (node?: ProductNode, selected?: unknown[]) => changeProperty(deps, 'OWNER', node, selected)),
+    command('showOutputs', (node?: ProductNode) => showOutputs(deps, node)),
+    command('openInConsole', (node?: ProductNode) => openInConsole(deps, node)),
+  ];
+}
+
+/** The products a command acts on: the selection when the clicked item is part of it, else the clicked item. */
+async function targetsOf(deps: ProductActionDeps, capability: Capability, node?: ProductNode, selected?: unknown[]): Promise<ProductNode[]> {
+  const clicked = node instanceof ProductNode ? node : undefined;
+  const selection = (selected ?? []).filter((n): n is ProductNode => n instanceof ProductNode);
+  const chosen = clicked ? (selection.includes(clicked) ? selection : [clicked]) : await pickProducts(deps, capability);
+  const able = chosen.filter((n) => productContext(n).includes(capability));
+  if (!able.length) throw new Error(`The selected provisioned product${chosen.length > 1 ? 's are' : ' is'} busy or cannot do this in ${chosen.length > 1 ? 'their' : 'its'} status.`);
+  const busy = able.filter((n) => deps.tracker().isBusy(n.row.Id!));
+  if (busy.length === able.length) throw new Error(`An operation is still running on ${names(busy)}; wait for it to finish.`);
+  if (busy.length) void notify.warning(`Skipping ${names(busy)}: an operation is still running.`);
+  return able.filter((n) => !busy.includes(n));
+}
+
+async function pickProducts(deps: ProductActionDeps, capability: Capability): Promise<ProductNode[]> {
+  const items = deps.tree.productNodes
+    .filter((n) => productContext(n).includes(capability))
+    .map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(`${node.row.Status} · ${node.row.Id}`, 'label'), node }));
+  if (!items.length) throw new Error('No provisioned product in the view can do this now.');
+  return (await deps.input.pickMany(items, { title: 'Which provisioned products?' })).map((i) => i.node);
+}
+
+async function pickProduct(deps: ProductActionDeps): Promise<ProductNode> {
+  const items = deps.tree.productNodes.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.Id, 'label'), node }));
+  if (!items.length) throw new Error('No provisioned products are shown.');
+  return (await deps.input.pickOne(items, { title: 'Which provisioned product?' })).node;
+}
+
+function productContext(node: ProductNode): string[] {
+  return productCapabilities(node.row);
+}
+
+function names(nodes: readonly ProductNode[]): string {
+  return nodes.map((n) => `"${n.row.Name ?? n.row.Id}"`).join(', ');
+}
+
+function requireApi(session: CatalogSession): CatalogApi {
+  const api = session.api;
+  if (!api) throw new Error('Connect to AWS or the sandbox first.');
+  return api;
+}
+
+// ---- Terminate ----------------------------------------------------------------------------------
+
+/** Returns the outcome per product (for tests); throws the service's error when a single product fails. */
+async function terminate(deps: ProductActionDeps, node?: ProductNode, selected?: unknown[]): Promise<ActionOutcome[]> {
+  const api = requireApi(deps.session);
+  const targets = await targetsOf(deps, 'canTerminate', node, selected);
+  const options = await confirmTerminate(deps.input, targets.map((t) => t.row.Name ?? t.row.Id!));
+  const outcomes: ActionOutcome[] = [];
+  for (const target of targets) outcomes.push(await terminateOne(deps, api, target, options));
+  reportOutcomes('Termination', targets.length, outcomes);
+  return outcomes;
+}
+
+async function confirmTerminate(input: UserInput, productNames: string[]): Promise<TerminateOptionsChoice> {
+  const byTyping = vscode.workspace.getConfiguration(SECTION).get<boolean>('confirmTerminateByTyping', false);
+  const confirmation = terminateConfirmation(productNames, byTyping);
+  const choice = await input.confirm(confirmation.message, confirmation.detail, TERMINATE, TERMINATE_WITH_OPTIONS);
+  const options = choice === TERMINATE_WITH_OPTIONS ? await pickTerminateOptions(input) : { ignoreErrors: false, retainPhysicalResources: false };
+  const expected = confirmation.typeToConfirm;
+  if (expected) {
+    const typed = await input.inputText({
+      title: confirmation.message,
+      prompt: `Type "${expected}" to confirm termination${describeTerminateOptions(options)}.`,
+      placeHolder: expected,
+      validateInput: (value) => typedConfirmationError(value, expected),
+    });
+    const error = typedConfirmationError(typed, expected);
+    if (error) throw new Error(`Not terminated. ${error}`);
+  }
+  return options;
+}
+
+async function pickTerminateOptions(input: UserInput): Promise<TerminateOptionsChoice> {
+  const items = [
+    { label: 'Ignore errors', description: 'IgnoreErrors', detail: 'Remove the provisioned product even if deleting its resources fails.', key: 'ignoreErrors' as const },
+    { label: 'Retain physical resources', description: 'RetainPhysicalResources', detail: 'Keep the resources (e.g. the stack\'s resources); only the provisioned product is removed.', key: 'retainPhysicalResources' as const },
+  ];
+  const picked = await input.pickMany(items, { title: 'Termination options (pick none for a plain termination)' });
+  return { ignoreErrors: picked.some((p) => p.key === 'ignoreErrors'), retainPhysicalResources: picked.some((p) => p.key === 'retainPhysicalResources') };
+}
+
+async function terminateOne(deps: ProductActionDeps, api: CatalogApi, target: ProductNode, options: TerminateOptionsChoice): Promise<ActionOutcome> {
+  const name = target.row.Name ?? target.row.Id!;
+  const token = newIdempotencyToken();
+  try {
+    const record = await callWithToken(token, (t) => api.terminateProvisionedProduct(target.row.Id!, { ...options, token: t }));
+    log().info(`Terminate ${name} (${target.row.Id})${describeTerminateOptions(options)}: record ${record.RecordId}`);
+    await deps.tracker().track(record, { productName: name });
+    return { name };
+  } catch (error) {
+    return failedOutcome(name, 'Terminate', error);
+  }
+}
+
+function failedOutcome(name: string, action: string, error: unknown, plainWords?: string): ActionOutcome & { error: unknown } {
+  const failure = classifyError(error);
+  const message = plainWords ?? failure.message;
+  log().error(`${action} ${name} failed: ${failure.code ? `${failure.code}: ` : ''}${message}`);
+  return { name, failure: message, error: plainWords ? new Error(plainWords) : error };
+}
+
+/** One product: its failure goes to the command's error wrapper. Several: one summary. */
+function reportOutcomes(verb: string, count: number, outcomes: ActionOutcome[]): void {
+  if (count === 1) {
+    const failed = outcomes[0] as ActionOutcome & { error?: unknown };
+    if (failed.failure) throw failed.error ?? new Error(failed.failure);
+    return;
+  }
+  const summary = multiActionSummary(verb, outcomes);
+  const shown = summary.failed
+    ? notify.warning(summary.text, 'Show Output')
+    : notify.info(summary.text, 'Show Output');
+  void shown.then((choice) => choice && log().show(true));
+}
+
+// ---- Launch role and owner ----------------------------------------------------------------------
+
+async function changeProperty(deps: ProductActionDeps, property: Property, node?: ProductNode, selected?: unknown[]): Promise<ActionOutcome[]> {
+  const api = requireApi(deps.session);
+  const targets = await targetsOf(deps, 'canChangeProperties', node, selected);
+  const label = property === 'LAUNCH_ROLE' ? 'launch role' : 'owner';
+  const validateFormat = property === 'LAUNCH_ROLE' ? validateRoleArn : validateOwnerArn;
+  const validate = (value: string) => validateFormat(value.trim()) ?? otherAccountError(value.trim(), targets.map((t) => t.row.Arn));
+  const current = targets.length === 1 ? await currentValue(api, targets[0], property) : undefined;
+  const value = (
+    await deps.input.inputText({
+      title: `Change ${label} of ${targets.length === 1 ? `"${targets[0].row.Name}"` : `${targets.length} provisioned products`}`,
+      prompt: property === 'LAUNCH_ROLE' ? 'IAM role ARN that Service Catalog assumes for this product\'s operations' : 'IAM user, IAM role or STS assumed-role ARN of the new owner',
+      value: current,
+      validateInput: validate,
+    })
+  ).trim();
+  const invalid = validate(value);
+  if (invalid) throw new Error(invalid);
+  if (property === 'OWNER') {
+    const confirmation = ownerChangeConfirmation(targets.map((t) => t.row.Name ?? t.row.Id!), value, readSettings().accessLevel);
+    await deps.input.confirm(confirmation.message, confirmation.detail, 'Change Owner');
+  }
+  const outcomes: ActionOutcome[] = [];
+  for (const target of targets) outcomes.push(await changePropertyOf(deps, api, target, property, value));
+  reportOutcomes(`Changing the ${label}`, targets.length, outcomes);
+  return outcomes;
+}
+
+async function currentValue(api: CatalogApi, node: ProductNode, property: Property): Promise<string | undefined> {
+  if (property === 'OWNER') return node.row.UserArn;
+  if (node.row.detailLoaded) return node.row.LaunchRoleArn;
+  return (await api.describeProvisionedProduct(node.row.Id!).catch(() => undefined))?.LaunchRoleArn;
+}
+
+async function changePropertyOf(deps: ProductActionDeps, api: CatalogApi, target: ProductNode, property: Property, value: string): Promise<ActionOutcome> {
+  const id = target.row.Id!;
+  const name = target.row.Name ?? id;
+  const label = property === 'LAUNCH_ROLE' ? 'launch role' : 'owner';
+  const token = newIdempotencyToken();
+  let recordId: string;
+  try {
+    recordId = await callWithToken(token, (t) => api.updateProvisionedProductProperty(id, property, value, t));
+  } catch (error) {
+    const denied = classifyError(error).kind === 'access-denied';
+    return failedOutcome(name, `Change ${label} of`, error, denied ? propertyChangeDeniedMessage(label, name) : undefined);
+  }
+  log().info(`Change ${label} of ${name} (${id}) to ${value}: record ${recordId}`);
+  await trackPropertyRecord(deps, recordId, name);
+  // The new value shows in the tooltip at once; the list refresh after the record confirms it.
+  const detail = await api.describeProvisionedProduct(id).catch(() => undefined);
+  if (detail) deps.tree.applyDetail(detail);
+  return { name };
+}
+
+/** A new owner's records are no longer readable by the previous owner: then only the record id is logged. */
+async function trackPropertyRecord(deps: ProductActionDeps, recordId: string, productName: string): Promise<void> {
+  try {
+    await deps.tracker().track(recordId, { productName });
+  } catch (error) {
+    log().info(`Record ${recordId} of ${productName} cannot be followed (${classifyError(error).message}); the change took effect.`);
+  }
+}
+
+// ---- Outputs and console ------------------------------------------------------------------------
+
+/** Picks an output: a URL opens in the browser, anything else is copied. Returns the picked key. */
+async function showOutputs(deps: ProductActionDeps, node?: ProductNode): Promise<string | undefined> {
+  const api = requireApi(deps.session);
+  const target = node instanceof ProductNode ? node : await pickProduct(deps);
+  const outputs = await api.getProvisionedProductOutputs(target.row.Id!);
+  if (!outputs.length) {
+    void notify.info(`${target.row.Name} has no outputs.`);
+    return undefined;
+  }
+  const items = outputs.map((output) => ({
+    label: `$(${isUrl(output) ? 'link-external' : 'copy'}) ${inert(output.OutputKey, 'label')}`,
+    description: inert(output.OutputValue, 'label'),
+    detail: output.Description === undefined ? undefined : inert(output.Description, 'label'),
+    output,
+  }));
+  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}: a URL opens, anything else is copied`, matchOnDescription: true });
+  const value = picked.output.OutputValue ?? '';
+  if (isUrl(picked.output)) await vscode.env.openExternal(vscode.Uri.parse(value, true));
+  else {
+    await vscode.env.clipboard.writeText(value);
+    vscode.window.setStatusBarMessage(`Copied ${inert(picked.output.OutputKey, 'label')}`, 3000);
+  }
+  return picked.output.OutputKey;
+}
+
+function isUrl(output: RecordOutput): boolean {
+  return webUrl(output.OutputValue) !== undefined;
+}
+
+/** Opens the product's console page; in sandbox mode says why it cannot. Returns the URL opened. */
+async function openInConsole(deps: ProductActionDeps, node?: ProductNode): Promise<string | undefined> {
+  const api = requireApi(deps.session);
+  if (api.connection.kind === 'sandbox') {
+    void notify.info(
+      'Open in AWS Console is not available in sandbox mode: sandbox products exist only on this machine. Connect to AWS to open products in the console.',
+    );
+    return undefined;
+  }
+  const target = node instanceof ProductNode ? node : await pickProduct(deps);
+  const url = consoleUrl(api.connection.region, target.row.Id!);
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+  return url;
+}

@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import { formatTime } from '../core/localTime';
+import { inert } from '../core/untrustedText';
+import { humanize } from './statusStyle';
+import type { ProductRow } from '../core/products/productRow';
+
+export function productTooltip(p: ProductRow): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(p.Name)}** — $(${statusGlyph(p.Status)}) ${escape(humanize(p.Status))}\n\n`);
+  if (p.StatusMessage) md.appendMarkdown(`> ${escape(p.StatusMessage)}\n\n`);
+  const rows: [string, string | undefined][] = [
+    ['Id', code(p.Id)],
+    ['ARN', code(p.Arn)],
+    ['Type', p.Type && escape(p.Type)],
+    ['Product', p.ProductName ? `${escape(p.ProductName)} (${code(p.ProductId)})` : code(p.ProductId)],
+    ['Version', p.ProvisioningArtifactName ? `${escape(p.ProvisioningArtifactName)} (${code(p.ProvisioningArtifactId)})` : code(p.ProvisioningArtifactId)],
+    ['Created', p.CreatedTime ? formatTime(p.CreatedTime) : undefined],
+    ['Owner', code(p.UserArn)],
+    ['Launch role', p.detailLoaded ? code(p.LaunchRoleArn) ?? '_none_' : '_not read_'],
+    ['Last record', code(p.LastRecordId)],
+    ['Last provisioning record', code(p.LastProvisioningRecordId)],
+    ['Last successful provisioning record', code(p.LastSuccessfulProvisioningRecordId)],
+    ['Physical id', code(p.PhysicalId)],
+  ];
+  md.appendMarkdown(table(rows));
+  const tags = (p.Tags ?? []).map((t) => `${code(t.Key)}=${code(t.Value)}`).join(', ');
+  if (tags) md.appendMarkdown(`\n\nTags: ${tags}`);
+  return md;
+}
+
+export function recordTooltip(r: RecordDetail): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(humanize(r.RecordType))}** — ${escape(humanize(r.Status))}\n\n`);
+  md.appendMarkdown(
+    table([
+      ['Record', code(r.RecordId)],
+      ['Provisioned product', r.ProvisionedProductName ? `${escape(r.ProvisionedProductName)} (${code(r.ProvisionedProductId)})` : code(r.ProvisionedProductId)],
+      ['Created', r.CreatedTime ? formatTime(r.CreatedTime) : undefined],
+      ['Updated', r.UpdatedTime ? formatTime(r.UpdatedTime) : undefined],
+      ['Product', code(r.ProductId)],
+      ['Version', code(r.ProvisioningArtifactId)],
+      ['Launch path', code(r.PathId)],
+      ['Launch role', code(r.LaunchRoleArn) ?? '_none_'],
+    ]),
+  );
+  for (const e of r.RecordErrors ?? []) md.appendMarkdown(`\n\n$(error) ${code(e.Code)} ${escape(e.Description ?? '')}`);
+  return md;
+}
+
+function table(rows: [string, string | undefined][]): string {
+  const present = rows.filter(([, v]) => v !== undefined && v !== '');
+  return ['| | |', '|---|---|', ...present.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+}
+
+/** A code span of service text: markdown stops at its backtick, and icons render even inside it. */
+function code(value: string | undefined): string | undefined {
+  return value ? `\`${inert(value, 'label').replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : undefined;
+}
+
+function escape(text: string | undefined): string {
+  return inert(text, 'markdown');
+}
+
+function statusGlyph(status: string | undefined): string {
+  switch (status) {
+    case 'AVAILABLE': return 'pass-filled';
+    case 'UNDER_CHANGE': return 'sync';
+    case 'PLAN_IN_PROGRESS': return 'loading';
+    case 'TAINTED': return 'warning';
+    case 'ERROR': return 'error';
+    default: return 'question';
+  }
+}

@@ -1,0 +1,60 @@
+// What every form controller needs from the rest of the extension. No vscode import, so controllers
+// run in plain Node unit tests with fakes.
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { ProvisioningService } from '../aws/provisioningService';
+import type { Logger } from '../ui/webview/messageRouter';
+import type { PanelInit, ProvisionedProductRef } from '../core/webview/protocol';
+
+export type FormService = Pick<
+  ProvisioningService,
+  | 'searchProducts' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
+  | 'recordPathId' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
+  | 'listServiceActions' | 'describeServiceActionParameters' | 'executeServiceAction'
+>;
+
+/** Values of the non-NoEcho parameters the extension last submitted for a provisioned product. */
+export interface ParameterMemory {
+  recall(provisionedProductId: string): Readonly<Record<string, string>> | undefined;
+  remember(provisionedProductId: string, values: Readonly<Record<string, string>>): void;
+}
+
+export interface ControllerDeps {
+  /** The current connection's service; throws when not connected. */
+  readonly service: () => FormService;
+  readonly connectionLabel: () => string;
+  /** The label of the connection in use, undefined when not connected (forms pin themselves to it). */
+  readonly connectedAs?: () => string | undefined;
+  /** Hands a new record to whoever follows records to their end (the output channel). */
+  /** Follows a record to its end; `secrets` (typed NoEcho values) are masked wherever the record is shown. */
+  readonly trackRecord: (record: RecordDetail, secrets?: readonly string[]) => void;
+  /** Re-lists the tree so a new or changed product shows at once. */
+  readonly refreshTree: () => void;
+  readonly logger: Logger;
+  readonly memory: ParameterMemory;
+  /** Opens the plan panel of a provisioned product, focused on one plan. */
+  readonly openPlan: (provisionedProduct: ProvisionedProductRef, planId: string) => void;
+}
+
+/** A panel's brain: how it introduces itself after `ready`, and which requests it answers. */
+export interface FormController {
+  init(): Promise<PanelInit>;
+  /** The provisioned product the panel is about, if any (one update or action panel per product). */
+  readonly productId?: string;
+  readonly handlers: import('../ui/webview/messageRouter').Handlers;
+  /** NoEcho values a request carries, masked in what a failure of it logs and answers. */
+  secretsOf?(method: import('../core/webview/protocol').Method, params: unknown): readonly string[];
+  dispose?(): void;
+}
+
+/** Ids and names of a provisioned product read from the service, merged over what the tree knew. */
+export async function resolveProvisionedProduct(service: FormService, known: ProvisionedProductRef): Promise<ProvisionedProductRef> {
+  const detail = await service.describeProvisionedProduct(known.id);
+  return {
+    ...known,
+    name: detail.Name ?? known.name,
+    ...(detail.Status ? { status: detail.Status } : {}),
+    ...(detail.Type ? { type: detail.Type } : {}),
+    ...(detail.ProductId ? { productId: detail.ProductId } : {}),
+    ...(detail.ProvisioningArtifactId ? { provisioningArtifactId: detail.ProvisioningArtifactId } : {}),
+  };
+}

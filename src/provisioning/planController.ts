@@ -1,0 +1,143 @@
+// The plans of one provisioned product: list them, show one's resource changes (waiting while it is
+// being created), execute it (a record to track) or delete it. The page is not trusted: a plan id it
+// sends is acted on only once the host has seen that the plan belongs to this panel's provisioned product.
+import type { ProvisionedProductPlanDetails } from '@aws-sdk/client-service-catalog';
+import { RequestError, type Handlers } from '../ui/webview/messageRouter';
+import type { PanelInit, PlanRow, PlanView, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
+import { SubmissionGuard } from '../core/webview/submissionGuard';
+import type { ControllerDeps, FormController } from './controllerDeps';
+import { planView, submitResult } from './views';
+
+export interface PlanWatchOptions {
+  readonly intervalMs: number;
+  /** Stop watching a plan that never settles (the user can still refresh). */
+  readonly maxWaitMs: number;
+}
+
+const DEFAULT_WATCH: PlanWatchOptions = { intervalMs: 1500, maxWaitMs: 15 * 60_000 };
+
+export class PlanController implements FormController {
+  private readonly guard = new SubmissionGuard();
+  private watching?: { planId: string; timer: ReturnType<typeof setTimeout> };
+  /** Plans the service said are this provisioned product's (a plan never moves to another product). */
+  private readonly ownPlanIds = new Set<string>();
+  private disposed = false;
+
+  readonly handlers: Handlers = {
+    listPlans: () => this.listPlans(),
+    describePlan: (p) => this.describePlan(p.planId),
+    executePlan: (p) => this.executePlan(p.planId),
+    deletePlan: (p) => this.deletePlan(p.planId),
+  };
+
+  constructor(
+    private readonly deps: ControllerDeps,
+    private readonly provisionedProduct: ProvisionedProductRef,
+    private readonly push: (message: PushMessage) => void,
+    private readonly focusPlanId?: string,
+    private readonly watchOptions: PlanWatchOptions = DEFAULT_WATCH,
+  ) {}
+
+  get productId(): string {
+    return this.provisionedProduct.id;
+  }
+
+  async init(): Promise<PanelInit> {
+    return {
+      kind: 'plans',
+      connection: this.deps.connectionLabel(),
+      provisionedProduct: this.provisionedProduct,
+      ...(this.focusPlanId ? { focusPlanId: this.focusPlanId } : {}),
+    };
+  }
+
+  private async listPlans(): Promise<PlanRow[]> {
+    const plans = await this.deps.service().listPlans(this.provisionedProduct.id);
+    for (const plan of plans) if (plan.PlanId && this.isOwn(plan)) this.ownPlanIds.add(plan.PlanId);
+    return plans
+      .filter((p) => p.PlanId)
+      .map((p) => ({
+        planId: p.PlanId!,
+        name: p.PlanName ?? p.PlanId!,
+        ...(p.PlanType ? { type: p.PlanType } : {}),
+        ...(p.ProvisioningArtifactId ? { provisioningArtifactId: p.ProvisioningArtifactId } : {}),
+      }));
+  }
+
+  private async describePlan(planId: string): Promise<PlanView> {
+    const plan = await this.deps.service().describePlan(planId);
+    this.requireOwn(planId, plan.details);
+    const view = planView(plan);
+    if (!view.settled) this.watch(planId);
+    return view;
+  }
+
+  private isOwn(plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId'>): boolean {
+    return plan.ProvisionProductId === this.provisionedProduct.id;
+  }
+
+  /** Refuses a plan of another provisioned product (the page named it; nothing is done with it). */
+  private requireOwn(planId: string, plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId'>): void {
+    if (this.isOwn(plan)) {
+      this.ownPlanIds.add(planId);
+      return;
+    }
+    this.deps.logger.warn(`Plans of ${this.provisionedProduct.id}: refused plan ${planId}, which belongs to ${plan.ProvisionProductId ?? 'no known provisioned product'}`);
+    throw new RequestError(`Plan ${planId} is not a plan of ${this.provisionedProduct.name}; nothing was done.`, undefined, 'ForeignPlan');
+  }
+
+  /** Before a plan is executed or deleted: known as ours, or read from the service to check. */
+  private async requireOwnPlan(planId: string): Promise<void> {
+    if (this.ownPlanIds.has(planId)) return;
+    this.requireOwn(planId, (await this.deps.service().describePlan(planId)).details);
+  }
+
+  /** Pushes the plan's view on every poll until it settles; one plan watched at a time. */
+  private watch(planId: string): void {
+    if (this.watching?.planId === planId) return;
+    this.stopWatching();
+    const deadline = Date.now() + this.watchOptions.maxWaitMs;
+    const tick = async () => {
+      if (this.disposed || this.watching?.planId !== planId) return;
+      try {
+        const view = planView(await this.deps.service().describePlan(planId));
+        if (this.disposed || this.watching?.planId !== planId) return;
+        this.push({ type: 'plan', plan: view });
+        if (view.settled || Date.now() > deadline) return this.stopWatching();
+      } catch (error) {
+        this.deps.logger.warn(`Reading plan ${planId} failed: ${(error as Error).message ?? String(error)}`);
+      }
+      if (this.watching?.planId === planId) this.watching.timer = setTimeout(tick, this.watchOptions.intervalMs);
+    };
+    this.watching = { planId, timer: setTimeout(tick, this.watchOptions.intervalMs) };
+  }
+
+  private stopWatching(): void {
+    if (this.watching) clearTimeout(this.watching.timer);
+    this.watching = undefined;
+  }
+
+  private async executePlan(planId: string): Promise<SubmitResult> {
+    await this.requireOwnPlan(planId);
+    const record = await this.guard.run('execute', { planId }, (token) => this.deps.service().executePlan(planId, token));
+    this.deps.logger.info(`Plan ${planId} executed: record ${record.RecordId}`);
+    this.deps.trackRecord(record);
+    this.deps.refreshTree();
+    this.watch(planId);
+    return submitResult(record);
+  }
+
+  private async deletePlan(planId: string): Promise<{ deleted: true }> {
+    await this.requireOwnPlan(planId);
+    if (this.watching?.planId === planId) this.stopWatching();
+    await this.deps.service().deletePlan(planId);
+    this.deps.logger.info(`Plan ${planId} deleted`);
+    this.deps.refreshTree();
+    return { deleted: true };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stopWatching();
+  }
+}

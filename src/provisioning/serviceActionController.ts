@@ -1,0 +1,95 @@
+// Self-service actions on one provisioned product: the actions of its version, the parameters of the
+// chosen one (TARGET ones prefilled), and the run, checked again here before it is sent.
+import type { ServiceActionSummary } from '@aws-sdk/client-service-catalog';
+import { givenValue } from '../core/parameters';
+import { type Handlers, RequestError } from '../ui/webview/messageRouter';
+import type { ActionChoice, ActionForm, PanelInit, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
+import { SubmissionGuard } from '../core/webview/submissionGuard';
+import { type ControllerDeps, type FormController, resolveProvisionedProduct } from './controllerDeps';
+import { actionParameterView, submitResult } from './views';
+
+/** ExecutionParameterValueList holds at most 25 values. */
+const MAX_VALUES = 25;
+
+export class ServiceActionController implements FormController {
+  private product?: ProvisionedProductRef;
+  private actions?: ServiceActionSummary[];
+  private readonly forms = new Map<string, ActionForm>();
+  readonly guard = new SubmissionGuard();
+
+  readonly handlers: Handlers = {
+    listActions: () => this.listActions(),
+    describeAction: (p) => this.describeAction(p.actionId),
+    runAction: (p) => this.runAction(p.actionId, p.parameters),
+  };
+
+  constructor(
+    private readonly deps: ControllerDeps,
+    private readonly known: ProvisionedProductRef,
+  ) {}
+
+  get productId(): string {
+    return this.known.id;
+  }
+
+  async init(): Promise<PanelInit> {
+    return { kind: 'action', connection: this.deps.connectionLabel(), provisionedProduct: await this.resolved() };
+  }
+
+  private async resolved(): Promise<ProvisionedProductRef> {
+    return (this.product ??= await resolveProvisionedProduct(this.deps.service(), this.known));
+  }
+
+  private async listActions(): Promise<ActionChoice[]> {
+    const product = await this.resolved();
+    if (!product.productId || !product.provisioningArtifactId) throw new Error(`${product.name} has no product version.`);
+    this.actions = await this.deps.service().listServiceActions(product.productId, product.provisioningArtifactId);
+    return this.actions
+      .filter((a) => a.Id)
+      .map((a) => ({
+        id: a.Id!,
+        name: a.Name ?? a.Id!,
+        ...(a.Description ? { description: a.Description } : {}),
+        ...(a.DefinitionType ? { definitionType: a.DefinitionType } : {}),
+      }));
+  }
+
+  private async describeAction(actionId: string): Promise<ActionForm> {
+    if (!this.actions) await this.listActions();
+    if (!this.actions!.some((a) => a.Id === actionId)) throw new RequestError('That action is not available for this product version.');
+    const parameters = await this.deps.service().describeServiceActionParameters(this.known.id, actionId);
+    const form: ActionForm = { actionId, parameters: parameters.map(actionParameterView) };
+    this.forms.set(actionId, form);
+    return form;
+  }
+
+  private async runAction(actionId: string, values: Readonly<Record<string, string>>): Promise<SubmitResult> {
+    const record = await this.guard.run('run', { actionId, values }, async (token) => {
+      const form = this.forms.get(actionId) ?? (await this.describeAction(actionId));
+      const parameters = checkedParameters(form, values);
+      this.deps.logger.info(`Running action ${actionId} on ${this.known.name} with ${JSON.stringify(parameters)}`);
+      return this.deps.service().executeServiceAction({ provisionedProductId: this.known.id, serviceActionId: actionId, parameters, token });
+    });
+    this.deps.logger.info(`Record ${record.RecordId} started: action ${actionId} on ${this.known.name}`);
+    this.deps.trackRecord(record);
+    this.deps.refreshTree();
+    return submitResult(record);
+  }
+}
+
+/** Comma-separated text per parameter → the API's value lists; rejects unknown or empty ones. */
+export function checkedParameters(form: ActionForm, values: Readonly<Record<string, string>>): Record<string, string[]> {
+  const errors: Record<string, string> = {};
+  const known = new Set(form.parameters.map((p) => p.name));
+  for (const key of Object.keys(values)) if (!known.has(key)) errors[`parameters.${key}`] = `${key} is not a parameter of this action.`;
+  // Own properties even for a parameter named __proto__ (an assignment would set the prototype).
+  const parameters: Record<string, string[]> = Object.create(null);
+  for (const p of form.parameters) {
+    const list = (givenValue(values, p.name) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+    if (!list.length) errors[`parameters.${p.name}`] = `${p.name} needs a value.`;
+    else if (list.length > MAX_VALUES) errors[`parameters.${p.name}`] = `${p.name} takes at most ${MAX_VALUES} values.`;
+    else Object.defineProperty(parameters, p.name, { value: list, enumerable: true, writable: true, configurable: true });
+  }
+  if (Object.keys(errors).length) throw new RequestError('Some values need attention; nothing was sent.', errors, 'ValidationFailed');
+  return { ...parameters };
+}

@@ -1,0 +1,94 @@
+// SDK shapes → the small, plain view models the webviews render (protocol.ts).
+import type {
+  ExecutionParameter, LaunchPathSummary, ProductViewSummary, ProvisioningArtifactDetail, RecordDetail, ResourceChange,
+} from '@aws-sdk/client-service-catalog';
+import type { PlanWithChanges } from '../aws/provisioningService';
+import { SETTLED_PLAN_STATUSES } from '../core/statuses';
+import type {
+  ActionParameterView, PathChoice, PlanView, ProductChoice, ResourceChangeRow, SubmitResult, VersionChoice,
+} from '../core/webview/protocol';
+
+export function productChoice(p: ProductViewSummary): ProductChoice {
+  return {
+    productId: p.ProductId ?? '',
+    name: p.Name ?? p.ProductId ?? '?',
+    ...(p.Owner ? { owner: p.Owner } : {}),
+    ...(p.ShortDescription ? { description: p.ShortDescription } : {}),
+    ...(p.Type ? { type: p.Type } : {}),
+  };
+}
+
+export function versionChoice(a: ProvisioningArtifactDetail, currentId?: string): VersionChoice {
+  return {
+    id: a.Id ?? '',
+    name: a.Name ?? a.Id ?? '?',
+    ...(a.Description ? { description: a.Description } : {}),
+    deprecated: a.Guidance === 'DEPRECATED',
+    ...(currentId && a.Id === currentId ? { current: true } : {}),
+  };
+}
+
+/** Newest first: the order users pick from. */
+export function newestFirst(versions: readonly ProvisioningArtifactDetail[]): ProvisioningArtifactDetail[] {
+  return [...versions].sort((a, b) => (b.CreatedTime?.getTime() ?? 0) - (a.CreatedTime?.getTime() ?? 0));
+}
+
+/** The newest version not marked deprecated; the newest of all when every one is. */
+export function defaultVersionId(newestFirstVersions: readonly ProvisioningArtifactDetail[]): string | undefined {
+  return (newestFirstVersions.find((a) => a.Guidance !== 'DEPRECATED') ?? newestFirstVersions[0])?.Id;
+}
+
+export function pathChoice(p: LaunchPathSummary): PathChoice {
+  return {
+    id: p.Id ?? '',
+    name: p.Name ?? p.Id ?? '?',
+    constraints: (p.ConstraintSummaries ?? []).map((c) => [c.Type, c.Description].filter(Boolean).join(': ')),
+  };
+}
+
+function resourceChangeRow(c: ResourceChange): ResourceChangeRow {
+  return {
+    action: c.Action ?? '?',
+    logicalId: c.LogicalResourceId ?? '?',
+    ...(c.PhysicalResourceId ? { physicalId: c.PhysicalResourceId } : {}),
+    resourceType: c.ResourceType ?? '?',
+    replacement: c.Replacement ?? 'FALSE',
+  };
+}
+
+export function planView({ details, resourceChanges }: PlanWithChanges): PlanView {
+  const status = details.Status ?? 'UNKNOWN';
+  return {
+    planId: details.PlanId ?? '',
+    name: details.PlanName ?? details.PlanId ?? '?',
+    status,
+    ...(details.StatusMessage ? { statusMessage: details.StatusMessage } : {}),
+    ...(details.ProvisionProductName ? { provisionedProductName: details.ProvisionProductName } : {}),
+    settled: SETTLED_PLAN_STATUSES.has(status),
+    executable: status === 'CREATE_SUCCESS',
+    changes: resourceChanges.map(resourceChangeRow),
+  };
+}
+
+export function submitResult(record: RecordDetail): SubmitResult {
+  return {
+    recordId: record.RecordId ?? '',
+    ...(record.RecordType ? { recordType: record.RecordType } : {}),
+    ...(record.Status ? { status: record.Status } : {}),
+    ...(record.ProvisionedProductId ? { provisionedProductId: record.ProvisionedProductId } : {}),
+    ...(record.ProvisionedProductName ? { provisionedProductName: record.ProvisionedProductName } : {}),
+  };
+}
+
+const TARGET_EXPLANATION =
+  'Filled in by Service Catalog from this provisioned product (the resource the action runs on). Keep it unless the action\'s owner told you otherwise.';
+
+export function actionParameterView(p: ExecutionParameter): ActionParameterView {
+  const type = p.Type ?? 'TEXT_VALUE';
+  return {
+    name: p.Name ?? '?',
+    type,
+    defaultValues: [...(p.DefaultValues ?? [])],
+    ...(type === 'TARGET' ? { explanation: TARGET_EXPLANATION } : {}),
+  };
+}

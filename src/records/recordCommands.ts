@@ -1,0 +1,208 @@
+// Record commands: look up a record (or reveal a pasted provisioned product), a product's record
+// history, open a record's document, tail a running record, show the record log.
+import * as vscode from 'vscode';
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { CatalogApi } from '../aws/catalogApi';
+import { classifyError } from '../core/errors';
+import { isTerminalStatus } from '../core/records/recordTailer';
+import { RECORD_ID_PATTERN, recordIdOf, TAIL_RECORD_COMMAND, type RecordDocumentProvider } from './recordDocument';
+import { SHOW_RECORD_LOG_COMMAND, type RecordTracker } from './recordTracker';
+import type { CatalogSession } from '../connections/catalogSession';
+import { ProductNode, RecordNode } from '../products/nodes';
+import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
+import { humanize, recordStatusIcon } from '../products/statusStyle';
+import { formatTime } from '../core/localTime';
+import { notify } from '../ui/notifications';
+import type { UserInput } from '../ui/userInput';
+import { log } from '../ui/log';
+import { inert } from '../core/untrustedText';
+import { registerCommand } from '../ui/commandErrors';
+
+/** The pick entry that asks for an id to be typed. */
+const ENTER_AN_ID = '$(edit) Enter a record id, or a provisioned product id, name or ARN…';
+
+/** How many of the newest records the "recent records" pick offers. */
+const RECENT_RECORDS = 60;
+
+export interface RecordCommandDeps {
+  readonly session: CatalogSession;
+  readonly tree: ProvisionedProductsProvider;
+  readonly treeView: vscode.TreeView<unknown>;
+  readonly input: UserInput;
+  readonly documents: RecordDocumentProvider;
+  readonly tracker: () => RecordTracker;
+  readonly profile: () => string | undefined;
+}
+
+type RecordPick = vscode.QuickPickItem & { readonly recordId?: string; readonly loadMore?: true };
+
+/** The record-history entry that reads the next batch, where the page cap stopped the last one. */
+const LOAD_MORE_RECORDS = '$(more) Load more records…';
+
+export function registerRecordCommands(deps: RecordCommandDeps): vscode.Disposable[] {
+  const command = (id: string, handler: (...args: any[]) => unknown) => registerCommand(id, handler, deps.profile);
+  return [
+    command('serviceCatalogExplorer.lookUpRecord', (text?: string) => lookUpRecord(deps, text)),
+    command('serviceCatalogExplorer.showRecordHistory', (node?: ProductNode) => showRecordHistory(deps, node)),
+    command('serviceCatalogExplorer.openRecord', (target?: RecordNode | string) => openRecord(deps, target)),
+    command(TAIL_RECORD_COMMAND, (target?: string | vscode.Uri) => tailRecord(deps, target)),
+    command(SHOW_RECORD_LOG_COMMAND, () => log().show(true)),
+  ];
+}
+
+/**
+ * Opens a record's document, or reveals the provisioned product when given its id, name or ARN.
+ * Returns what it did, for tests: 'record' or 'product'.
+ */
+async function lookUpRecord(deps: RecordCommandDeps, text?: string): Promise<'record' | 'product'> {
+  const api = requireApi(deps.session);
+  const wanted = typeof text === 'string' && text.trim() ? text.trim() : await promptForRecord(deps, api);
+  const product = deps.tree.findProduct(wanted);
+  if (product) {
+    await deps.treeView.reveal(product, { select: true, focus: true, expand: false });
+    return 'product';
+  }
+  if (!RECORD_ID_PATTERN.test(wanted)) {
+    throw new Error(`"${wanted}" is neither a record id nor a provisioned product in the view.`);
+  }
+  await deps.documents.open(wanted).catch((error: unknown) => {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    throw new Error(`"${wanted}" is neither a record of this connection nor a provisioned product in the view.`);
+  });
+  return 'record';
+}
+
+async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promise<string> {
+  const recent = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'Reading recent records…' },
+    () => recentRecords(api),
+  );
+  const options = {
+    title: 'Look up a record',
+    placeHolder: 'Filter recent records by type, product, status or time, or paste a record id, or a provisioned product id, name or ARN',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  };
+  const picks = recent.map((r) => recordPick(r));
+  // What is typed can be looked up directly: the entry for it comes last, so a typed filter still
+  // highlights the first matching record.
+  if (deps.input.pickOrType) {
+    const picked = await deps.input.pickOrType(picks, {
+      ...options,
+      typedLabel: (value) => (value ? `$(search) Look up "${value}"` : ENTER_AN_ID),
+      typedFirst: (value) => /^(rec-|pp-|arn:)/.test(value) || deps.tree.findProduct(value) !== undefined,
+    });
+    if ('typed' in picked) return picked.typed || askForId(deps);
+    return picked.recordId!;
+  }
+  const enter: RecordPick = { label: ENTER_AN_ID, alwaysShow: true };
+  const picked = await deps.input.pickOne([...picks, { label: '', kind: vscode.QuickPickItemKind.Separator }, enter], options);
+  return picked.recordId ?? askForId(deps);
+}
+
+async function askForId(deps: RecordCommandDeps): Promise<string> {
+  const typed = await deps.input.inputText({
+    title: 'Look up a record',
+    prompt: 'A record id (rec-…), or a provisioned product id, name or ARN to reveal it in the tree',
+    validateInput: (value) => (value.trim() ? undefined : 'Enter an id, a name or an ARN.'),
+  });
+  return typed.trim();
+}
+
+/** Recent records at the configured access level, newest first (account-wide ListRecordHistory). */
+async function recentRecords(api: CatalogApi): Promise<RecordDetail[]> {
+  return newestFirst(await api.listRecentRecords(RECENT_RECORDS));
+}
+
+function newestFirst(records: RecordDetail[]): RecordDetail[] {
+  return records.sort((a, b) => (b.CreatedTime?.getTime() ?? 0) - (a.CreatedTime?.getTime() ?? 0));
+}
+
+/** A record in a pick: readable type and status, local time; the product only where records of several are listed. */
+function recordPick(record: RecordDetail, withProduct = true): RecordPick {
+  const icon = recordStatusIcon(record.Status);
+  const product = withProduct ? ` · ${inert(record.ProvisionedProductName ?? record.ProvisionedProductId, 'label')}` : '';
+  return {
+    label: `$(${icon.id}) ${inert(humanize(record.RecordType ?? 'Record'), 'label')}${product}`,
+    description: `${inert(humanize(record.Status), 'label')} · ${record.CreatedTime ? formatTime(record.CreatedTime) : ''}`,
+    detail: inert(record.RecordId, 'label'),
+    recordId: record.RecordId,
+  };
+}
+
+/**
+ * The records of a provisioned product, newest first, read a batch (up to the page cap) at a time: when
+ * a batch stopped at the cap, the pick ends with "Load more records…". The chosen one opens. Returns its id.
+ */
+async function showRecordHistory(deps: RecordCommandDeps, node?: ProductNode): Promise<string | undefined> {
+  const api = requireApi(deps.session);
+  const product = node instanceof ProductNode ? node : await pickProduct(deps);
+  const id = product.row.Id!;
+  const readBatch = (startToken?: string) => vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: `Reading the record history of ${inert(product.row.Name, 'label')}…` },
+    () => api.listRecordsOfProvisionedProduct(id, Infinity, startToken),
+  );
+  let batch = await readBatch();
+  if (!batch.length && !batch.nextToken) {
+    void notify.info(`${product.row.Name} has no records.`);
+    return undefined;
+  }
+  const records: RecordDetail[] = [];
+  for (;;) {
+    records.push(...batch);
+    const picked = await deps.input.pickOne([...newestFirst(records).map((r) => recordPick(r, false)), ...loadMoreEntry(batch.nextToken)], {
+      title: `Record history of ${inert(product.row.Name, 'label')} (${records.length}${batch.nextToken ? '+' : ''})`,
+      placeHolder: 'Filter by type, status or time; pick one to open it',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
+    if (!picked.loadMore) {
+      if (picked.recordId) await deps.documents.open(picked.recordId);
+      return picked.recordId;
+    }
+    batch = await readBatch(batch.nextToken);
+  }
+}
+
+/** Offered only where a batch can go on (a service that repeated a token cannot). */
+function loadMoreEntry(nextToken: string | undefined): RecordPick[] {
+  if (!nextToken) return [];
+  return [{ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: LOAD_MORE_RECORDS, alwaysShow: true, loadMore: true }];
+}
+
+async function pickProduct(deps: RecordCommandDeps): Promise<ProductNode> {
+  const items = deps.tree.productNodes.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.Id, 'label'), node }));
+  if (!items.length) throw new Error('No provisioned products are shown.');
+  return (await deps.input.pickOne(items, { title: 'Record history of which provisioned product?' })).node;
+}
+
+async function openRecord(deps: RecordCommandDeps, target?: RecordNode | string): Promise<void> {
+  const recordId = target instanceof RecordNode ? target.record.RecordId : target;
+  if (!recordId) return lookUpRecord(deps).then(() => undefined);
+  await deps.documents.open(recordId);
+}
+
+/** Follows a running record in the output (from its document's code lens or editor title). */
+async function tailRecord(deps: RecordCommandDeps, target?: string | vscode.Uri): Promise<void> {
+  const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
+  const recordId = typeof target === 'string' ? target : uri && recordIdOf(uri);
+  if (!recordId) throw new Error('Open a record first (Service Catalog: Look Up Record).');
+  const api = requireApi(deps.session);
+  const { detail } = await api.describeRecord(recordId);
+  deps.documents.refresh(recordId);
+  if (isTerminalStatus(detail.Status)) {
+    void notify.info(`Record ${recordId} has already finished: ${detail.Status}.`);
+    return;
+  }
+  try {
+    await deps.tracker().track(detail);
+  } catch (error) {
+    throw new Error(`Could not follow record ${recordId}: ${classifyError(error).message}`);
+  }
+}
+
+function requireApi(session: CatalogSession): CatalogApi {
+  const api = session.api;
+  if (!api) throw new Error('Connect to AWS or the sandbox first.');
+  return api;
+}

@@ -1,0 +1,80 @@
+// The seeded provisioned products and their histories, as back-dated requests (see SEED).
+import { SEED } from './seedCatalog';
+import type { SeedStep } from './seedRunner';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const { products: P, provisionedProducts: PP, callers, serviceActions: A, portfolios } = SEED;
+
+type Owner = 'user' | 'colleague';
+let tokenSerial = 0;
+const token = () => `seed-token-${++tokenSerial}`;
+
+function provision(at: number, pp: { id: string; name: string; owner: Owner }, productId: string, artifactId: string, parameters: Record<string, string>, extra: Record<string, any> = {}): SeedStep {
+  return {
+    at, operation: 'ProvisionProduct', callerArn: callers[pp.owner], presetId: pp.id,
+    input: { ProductId: productId, ProvisioningArtifactId: artifactId, ProvisionedProductName: pp.name, ProvisionToken: token(), ProvisioningParameters: toList(parameters), ...extra },
+  };
+}
+
+function update(at: number, pp: { id: string; owner: Owner }, input: Record<string, any>): SeedStep {
+  return { at, operation: 'UpdateProvisionedProduct', callerArn: callers[pp.owner], input: { ProvisionedProductId: pp.id, UpdateToken: token(), ...input } };
+}
+
+function action(at: number, pp: { id: string; owner: Owner }, serviceActionId: string): SeedStep {
+  return { at, operation: 'ExecuteProvisionedProductServiceAction', callerArn: callers[pp.owner], input: { ProvisionedProductId: pp.id, ServiceActionId: serviceActionId, ExecuteToken: token() } };
+}
+
+const toList = (values: Record<string, string>) => Object.entries(values).map(([Key, Value]) => ({ Key, Value }));
+
+/** Steps relative to `now`; in-flight work starts a few (scaled) minutes before now. */
+export function seedHistorySteps(now: number, timeScale: number): SeedStep[] {
+  tokenSerial = 0;
+  const ago = (ms: number) => now - ms;
+  const web = { Environment: 'prod' };
+  const tags = [{ Key: 'CostCenter', Value: 'cc-1001' }, { Key: 'Environment', Value: 'prod' }];
+  return [
+    provision(ago(5 * DAY), PP.webMarketingSite, P.staticWebsite.id, P.staticWebsite.versions.v10, { ...web, BucketName: 'marketing-site-content' }, { Tags: tags }),
+    update(ago(3 * DAY), PP.webMarketingSite, { ProvisioningArtifactId: P.staticWebsite.versions.v11 }),
+    action(ago(1 * DAY), PP.webMarketingSite, A.invalidateCache),
+
+    provision(ago(4 * DAY), PP.webDocsSite, P.staticWebsite.id, P.staticWebsite.versions.v10, { BucketName: 'docs-site-content' }),
+
+    provision(ago(6 * DAY), PP.ordersService, P.containerService.id, P.containerService.versions.v2, { ServiceName: 'orders', DbPassword: 'orders-secret-1' }, { PathId: portfolios.data.pathId }),
+    update(ago(2 * DAY), PP.ordersService, { ProvisioningParameters: [{ Key: 'DesiredCount', Value: '4' }, { Key: 'DbPassword', UsePreviousValue: true }] }),
+    action(ago(20 * HOUR), PP.ordersService, A.restartService),
+
+    provision(ago(3 * DAY), PP.devBoxAlice, P.devInstance.id, P.devInstance.versions.v11, { InstanceType: 't3.small' }),
+    action(ago(2 * DAY), PP.devBoxAlice, A.restartInstance),
+    action(ago(1 * DAY), PP.devBoxAlice, A.createAmiBackup),
+
+    provision(ago(2 * DAY), PP.devBoxBob, P.devInstance.id, P.devInstance.versions.v11, {}),
+
+    provision(ago(9 * DAY), PP.billingDb, P.legacyDatabase.id, P.legacyDatabase.versions.v1, { MasterPassword: 'Billing2024secret' }),
+    update(ago(2 * DAY), PP.billingDb, { ProvisioningArtifactId: P.legacyDatabase.versions.v2 }),
+
+    provision(ago(2 * DAY), PP.analyticsCluster, P.analyticsCluster.id, P.analyticsCluster.versions.v02, { ClusterName: 'adhoc' }),
+    update(ago(1 * DAY), PP.analyticsCluster, { ProvisioningParameters: [{ Key: 'CoreNodeCount', Value: '2' }] }),
+
+    provision(ago(7 * DAY), PP.inventoryService, P.containerService.id, P.containerService.versions.v2, { ServiceName: 'inventory', DbPassword: 'inventory-secret' }, { PathId: portfolios.platform.pathId }),
+    { ...update(ago((10 * 60_000) / timeScale), PP.inventoryService, { ProvisioningArtifactId: P.containerService.versions.v3 }), live: true, workSeconds: 24 * 3600 },
+
+    provision(ago(8 * DAY), PP.securityBaseline, P.securityBaseline.id, P.securityBaseline.versions.v11, { AlarmEmail: 'security-alarms@example.com' }, {
+      ProvisioningPreferences: { StackSetAccounts: ['123456789012', '210987654321'], StackSetRegions: ['us-east-1', 'eu-west-1'] },
+    }),
+
+    provision(ago(3 * DAY), PP.logsBucket, P.terraformBucket.id, P.terraformBucket.versions.v11, { bucket_prefix: 'team-logs' }),
+
+    {
+      at: ago(HOUR), operation: 'CreateProvisionedProductPlan', callerArn: callers.user, presetId: PP.checkoutService.id,
+      input: {
+        PlanName: SEED.plans.checkoutServiceLaunch, PlanType: 'CLOUDFORMATION', ProductId: P.containerService.id, PathId: portfolios.platform.pathId,
+        ProvisionedProductName: PP.checkoutService.name, ProvisioningArtifactId: P.containerService.versions.v3, IdempotencyToken: token(),
+        ProvisioningParameters: [{ Key: 'ServiceName', Value: 'checkout' }, { Key: 'DbPassword', Value: 'checkout-secret' }],
+      },
+    },
+
+    provision(ago(30 * DAY), PP.oldStagingSite, P.staticWebsite.id, P.staticWebsite.versions.v10, { BucketName: 'old-staging-content', Environment: 'staging' }),
+    { at: ago(10 * DAY), operation: 'TerminateProvisionedProduct', callerArn: callers.user, input: { ProvisionedProductId: PP.oldStagingSite.id, TerminateToken: token() } },
+  ];
+}

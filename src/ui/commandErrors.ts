@@ -1,0 +1,75 @@
+// The one wrapper around every command: a cancel is silent, a known failure gets plain words and a
+// one-click fix where there is one, anything long goes to the log with a pointer to it.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { awsCliArgs, awsCliCandidates, fixActionLabel, isAwsCliTask } from '../core/awsCli';
+import { classifyError, type Failure } from '../core/errors';
+import { notify } from './notifications';
+import { log } from './log';
+import { inert } from '../core/untrustedText';
+import { UserCancelledError } from './userInput';
+
+export type CommandHandler = (...args: any[]) => unknown;
+
+/** Longer failure messages are cut in the notification; the log has them whole. */
+const NOTIFICATION_MESSAGE_LENGTH = 300;
+
+export function registerCommand(id: string, handler: CommandHandler, profile: () => string | undefined): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof UserCancelledError) return undefined;
+      const failure = classifyError(error, profile());
+      log().error(`${id} failed: ${failure.code ? `${failure.code}: ` : ''}${inert(errorText(error), 'line', { maxLength: 4000 })}`);
+      void showFailure(failure, profile());
+      return undefined;
+    }
+  });
+}
+
+export async function showFailure(failure: Failure, profile: string | undefined): Promise<void> {
+  const credentials = ['sso-expired', 'no-credentials', 'invalid-credentials'].includes(failure.kind);
+  const fixLabel = failure.fix ? fixActionLabel(failure.fix, profile) : undefined;
+  const actions = [...(fixLabel ? [fixLabel] : []), ...(credentials ? ['Switch Connection'] : []), 'Show Log'];
+  const message = failure.message.length > NOTIFICATION_MESSAGE_LENGTH ? `${failure.message.slice(0, NOTIFICATION_MESSAGE_LENGTH)}… (see the log)` : failure.message;
+  const choice = await notify.error(message, ...actions);
+  if (choice === 'Show Log') log().show(true);
+  else if (choice === 'Switch Connection') void vscode.commands.executeCommand('serviceCatalogExplorer.switchConnection');
+  else if (choice && choice === fixLabel && failure.fix) void vscode.commands.executeCommand('serviceCatalogExplorer.runFix', failure.fix);
+}
+
+/**
+ * Runs a named AWS CLI task in a terminal as its own process (no shell in between), with the profile
+ * read now from the settings, the CLI found on PATH outside the workspace, and the home folder as its
+ * working folder. Anything but a known task name is refused.
+ */
+export function runAwsCli(task: unknown, profile: string | undefined): vscode.Terminal {
+  if (!isAwsCliTask(task)) throw new Error('There is no such fix to run.');
+  const shellArgs = awsCliArgs(task, profile);
+  const terminal = vscode.window.createTerminal({ name: 'AWS CLI', shellPath: findAwsCli(), shellArgs, cwd: os.homedir() });
+  terminal.show();
+  return terminal;
+}
+
+function findAwsCli(): string {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  const found = awsCliCandidates(process.env.PATH, process.platform, folders, path.join).find(isExecutable);
+  if (!found) throw new Error('The AWS CLI (aws) is not on PATH. Install it, then run the command again.');
+  return found;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,129 @@
+// One webview panel of a form: options (scripts on, resources only from dist/ and media/), the CSP
+// shell, and the message path webview → MessageRouter → controller → response. Tests drive `receive`,
+// the same entry the webview's messages take.
+import * as vscode from 'vscode';
+import type { FormController } from '../../provisioning/controllerDeps';
+import { type Logger, MessageRouter, errorPayload } from './messageRouter';
+import type { HostToWebview, Method, PanelKind, ParamsOf, ResponseMessage } from '../../core/webview/protocol';
+import { newNonce, renderShell } from './webviewHtml';
+
+export const VIEW_TYPES: Readonly<Record<PanelKind, string>> = {
+  provision: 'serviceCatalogExplorer.provisionForm',
+  update: 'serviceCatalogExplorer.updateForm',
+  plans: 'serviceCatalogExplorer.plans',
+  action: 'serviceCatalogExplorer.serviceAction',
+};
+
+/** Which bundled script (dist/media/<name>/main.js) each kind of panel runs. */
+const SCRIPTS: Readonly<Record<PanelKind, string>> = { provision: 'provision', update: 'provision', plans: 'plan', action: 'action' };
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+export class FormPanel {
+  private readonly router: MessageRouter;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly posted = new vscode.EventEmitter<HostToWebview>();
+  /** Every message the host posted to the page (tests wait on responses and pushes here). */
+  readonly onDidPost = this.posted.event;
+  private readonly closed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.closed.event;
+  private testRequestId = -1;
+  private isDisposed = false;
+  private markInitialized!: (message: HostToWebview) => void;
+  /** Resolves with the first `init` (or `failed`) the page was sent, i.e. once its script loaded and said `ready`. */
+  readonly initialized = new Promise<HostToWebview>((resolve) => (this.markInitialized = resolve));
+
+  get productId(): string | undefined {
+    return this.controller.productId;
+  }
+
+  constructor(
+    readonly kind: PanelKind,
+    readonly panel: vscode.WebviewPanel,
+    readonly controller: FormController,
+    extensionUri: vscode.Uri,
+    private readonly logger: Logger,
+    restored = false,
+  ) {
+    // Restored panels come with the options of their last session: set ours (resource roots) again.
+    if (restored) panel.webview.options = webviewOptions(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
+    panel.webview.html = this.html(extensionUri);
+    this.router = new MessageRouter(panel.title, controller.handlers, (m) => this.post(m), logger, () => void this.sendInit(), (method, params) => controller.secretsOf?.(method, params) ?? []);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
+
+  private html(extensionUri: vscode.Uri): string {
+    const asUri = (...segments: string[]) => this.panel.webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...segments)).toString();
+    return renderShell({
+      title: this.panel.title,
+      cspSource: this.panel.webview.cspSource,
+      nonce: newNonce(),
+      scriptUri: asUri('dist', 'media', SCRIPTS[this.kind], 'main.js'),
+      styleUris: [asUri('media', 'forms.css')],
+      codiconsUri: asUri('dist', 'codicons', 'codicon.css'),
+    });
+  }
+
+  /** The webview's messages enter here (and tests' simulated ones). */
+  receive(raw: unknown): Promise<void> {
+    return this.router.receive(raw);
+  }
+
+  private async sendInit(): Promise<void> {
+    try {
+      this.post({ type: 'init', init: await this.controller.init() });
+    } catch (error) {
+      const payload = errorPayload(error);
+      this.logger.error(`${this.panel.title}: could not open: ${payload.message}`);
+      this.post({ type: 'failed', error: payload });
+    }
+  }
+
+  post(message: HostToWebview): void {
+    if (this.isDisposed) return;
+    if (message.type === 'init' || message.type === 'failed') this.markInitialized(message);
+    this.posted.fire(message);
+    void this.panel.webview.postMessage(message);
+  }
+
+  /** Sends a request through the same validation and dispatch as the webview's own (integration tests). */
+  request<M extends Method>(method: M, params: ParamsOf<M>): Promise<ResponseMessage> {
+    const id = this.testRequestId--;
+    const answered = new Promise<ResponseMessage>((resolve) => {
+      const sub = this.onDidPost((m) => {
+        if (m.type === 'response' && m.id === id) {
+          sub.dispose();
+          resolve(m);
+        }
+      });
+    });
+    void this.receive({ type: 'request', id, method, params });
+    return answered;
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.router.dispose();
+    this.controller.dispose?.();
+    this.closed.fire();
+    for (const d of this.disposables) d.dispose();
+    this.posted.dispose();
+    this.closed.dispose();
+    this.panel.dispose();
+  }
+}

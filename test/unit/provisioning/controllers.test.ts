@@ -1,0 +1,338 @@
+// The form controllers against the sandbox (realistic DescribeProvisioningParameters answers) and
+// against a failing fake (retries, in-flight requests): what is built, what is refused, what is sent.
+import * as assert from 'node:assert/strict';
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import { ProvisioningService } from '../../../src/aws/provisioningService';
+import type { ControllerDeps, FormService, ParameterMemory } from '../../../src/provisioning/controllerDeps';
+import { PlanController } from '../../../src/provisioning/planController';
+import { ProvisioningFormController } from '../../../src/provisioning/provisioningFormController';
+import { checkedParameters, ServiceActionController } from '../../../src/provisioning/serviceActionController';
+import { RequestError, type Handlers, type Logger } from '../../../src/ui/webview/messageRouter';
+import type { PlanView, PushMessage, SubmitRequest } from '../../../src/core/webview/protocol';
+import { SEED } from '../../../src/sandbox/service/index';
+import type { Sandbox } from '../../../src/sandbox/index';
+import { sdkClient, startTestSandbox } from '../../support/sandbox';
+
+const SECRET = 'S3cretPassw0rd';
+const P = SEED.products;
+
+class MemoryStore implements ParameterMemory {
+  readonly values = new Map<string, Record<string, string>>();
+  recall(id: string) { return this.values.get(id); }
+  remember(id: string, v: Readonly<Record<string, string>>) { this.values.set(id, { ...v }); }
+}
+
+interface Harness extends ControllerDeps {
+  readonly logLines: string[];
+  readonly tracked: RecordDetail[];
+  readonly openedPlans: string[];
+  refreshes: number;
+  readonly store: MemoryStore;
+}
+
+function harness(service: FormService): Harness {
+  const logLines: string[] = [];
+  const logger: Logger = { info: (m) => logLines.push(m), warn: (m) => logLines.push(m), error: (m) => logLines.push(m) };
+  const store = new MemoryStore();
+  const h: Harness = {
+    service: () => service, connectionLabel: () => 'Sandbox', logger, memory: store, store, logLines,
+    tracked: [], openedPlans: [], refreshes: 0,
+    trackRecord: (r) => h.tracked.push(r),
+    refreshTree: () => h.refreshes++,
+    openPlan: (_p, planId) => h.openedPlans.push(planId),
+  };
+  return h;
+}
+
+/** Calls a handler as the router would (params already validated). */
+function call<M extends keyof Handlers>(handlers: Handlers, method: M, params: Parameters<NonNullable<Handlers[M]>>[0]) {
+  return (handlers[method] as (p: unknown) => Promise<any>)(params);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<RequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RequestError) return error;
+    throw error;
+  }
+  assert.fail('expected the request to be refused');
+}
+
+describe('form controllers against the sandbox', () => {
+  let sandbox: Sandbox;
+  let service: ProvisioningService;
+  before(async () => {
+    sandbox = await startTestSandbox();
+    service = new ProvisioningService(sdkClient(sandbox));
+  });
+  after(() => sandbox?.stop());
+
+  const container = { productId: P.containerService.id, provisioningArtifactId: P.containerService.versions.v3, pathId: SEED.portfolios.platform.pathId };
+
+  it('offers products, versions (newest first, deprecated marked) and both launch paths', async () => {
+    const h = harness(service);
+    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    const products = await call(form.handlers, 'searchProducts', { query: 'container' });
+    assert.ok(products.some((p: { productId: string }) => p.productId === P.containerService.id));
+    const web = await call(form.handlers, 'loadProduct', { productId: P.staticWebsite.id });
+    assert.deepEqual(web.versions.map((v: { id: string }) => v.id), [P.staticWebsite.versions.v20, P.staticWebsite.versions.v11, P.staticWebsite.versions.v10]);
+    assert.equal(web.preselectedVersionId, P.staticWebsite.versions.v20);
+    assert.equal(web.versions.find((v: { id: string }) => v.id === P.staticWebsite.versions.v10).deprecated, true);
+    const ecs = await call(form.handlers, 'loadProduct', { productId: P.containerService.id });
+    assert.equal(ecs.paths.length, 2, 'two portfolios: the user chooses');
+    assert.equal(ecs.preselectedPathId, undefined);
+  });
+
+  it('builds one field per parameter with the right kind, from the live answer', async () => {
+    const form = new ProvisioningFormController(harness(service), { mode: 'provision' });
+    const loaded = await call(form.handlers, 'loadParameters', container);
+    const byKey = Object.fromEntries(loaded.form.fields.map((f: { key: string }) => [f.key, f]));
+    assert.equal(byKey.DbPassword.kind, 'password');
+    assert.equal(byKey.DesiredCount.kind, 'number');
+    assert.equal(byKey.EnableAutoScaling.kind, 'select');
+    assert.equal(byKey.ServiceName.required, true);
+    assert.equal(byKey.ServiceName.constraints.constraintDescription, 'must start with a lowercase letter and contain only lowercase letters, digits and hyphens');
+    assert.ok(loaded.form.launchRoleArn === undefined || /role\//.test(loaded.form.launchRoleArn));
+  });
+
+  it('refuses an invalid submission with field errors and sends nothing', async () => {
+    const h = harness(service);
+    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    await call(form.handlers, 'loadParameters', container);
+    const error = await rejection(call(form.handlers, 'submit', {
+      target: container,
+      submission: { provisionedProductName: '-bad name', parameters: { ServiceName: 'Bad_Name', DesiredCount: '99', DbPassword: 'short' } },
+    }));
+    assert.deepEqual(Object.keys(error.fieldErrors ?? {}).sort(), [
+      'name', 'parameters.DbPassword', 'parameters.DesiredCount', 'parameters.ServiceName', 'tagOptions.CostCenter', 'tagOptions.Environment',
+    ], 'the Platform portfolio requires its TagOptions');
+    assert.match(error.fieldErrors!['parameters.ServiceName'], /must start with a lowercase letter/);
+    assert.equal(h.tracked.length, 0);
+    const listed = await service.searchProducts('');
+    assert.ok(listed.length > 0);
+  });
+
+  it('provisions, hands the record on, refreshes the tree, and keeps NoEcho values out of logs and memory', async () => {
+    const h = harness(service);
+    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    await call(form.handlers, 'loadParameters', container);
+    const result = await call(form.handlers, 'submit', {
+      target: container,
+      submission: {
+        provisionedProductName: 'orders-api-unit',
+        parameters: { ServiceName: 'orders-api', DesiredCount: '3', DbPassword: SECRET, EnableAutoScaling: 'true' },
+        tags: [{ key: 'CostCenter', value: 'cc-1001' }, { key: 'Environment', value: 'dev' }],
+      },
+    });
+    assert.match(result.recordId, /\S/);
+    assert.equal(h.tracked.length, 1);
+    assert.equal(h.tracked[0].RecordId, result.recordId);
+    assert.equal(h.refreshes, 1);
+    assert.ok(h.logLines.length > 0 && h.logLines.every((l) => !l.includes(SECRET)), h.logLines.join('\n'));
+    const remembered = h.store.recall(result.provisionedProductId)!;
+    assert.equal(remembered.ServiceName, 'orders-api');
+    assert.equal(remembered.DbPassword, undefined, 'NoEcho never stored');
+
+    // The same name again, from a new form: the service's refusal lands on the name field.
+    const again = new ProvisioningFormController(harness(service), { mode: 'provision' });
+    await call(again.handlers, 'loadParameters', container);
+    const duplicate = await rejection(call(again.handlers, 'submit', {
+      target: container,
+      submission: {
+        provisionedProductName: 'orders-api-unit',
+        parameters: { ServiceName: 'orders-api', DesiredCount: '3', DbPassword: SECRET },
+        tags: [{ key: 'CostCenter', value: 'cc-1001' }, { key: 'Environment', value: 'dev' }],
+      },
+    }));
+    assert.match(duplicate.fieldErrors?.name ?? '', /"orders-api-unit" already exists/);
+  });
+
+  it('prefills an update, keeps unknown and NoEcho values by default, and shows what a new version adds', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.ordersService;
+    const form = new ProvisioningFormController(h, { mode: 'update', provisionedProduct: { id: pp.id, name: pp.name } });
+    const init = await form.init();
+    assert.equal(init.kind, 'update');
+    if (init.kind !== 'update') return;
+    const options = await call(form.handlers, 'loadProduct', { productId: init.current.productId });
+    assert.equal(options.preselectedVersionId, init.current.provisioningArtifactId);
+    const same = await call(form.handlers, 'loadParameters', init.current);
+    const password = same.form.fields.find((f: { key: string }) => f.key === 'DbPassword');
+    assert.equal(password.keepPreviousByDefault, true);
+    assert.equal(password.previousValue, undefined);
+    assert.equal(same.diff, undefined);
+    const newest = await call(form.handlers, 'loadParameters', { ...init.current, provisioningArtifactId: P.containerService.versions.v3 });
+    if (init.current.provisioningArtifactId !== P.containerService.versions.v3) assert.deepEqual(newest.diff.added, ['EnableAutoScaling']);
+    const record = await call(form.handlers, 'submit', {
+      target: { ...init.current, provisioningArtifactId: P.containerService.versions.v3 },
+      submission: { parameters: { DesiredCount: '4' }, keepPrevious: ['ServiceName', 'ContainerImage', 'DbPassword'] },
+    });
+    assert.equal(record.recordType, 'UPDATE_PROVISIONED_PRODUCT');
+    assert.equal(h.tracked.length, 1);
+  });
+
+  it('previews an update as a plan, watches it until ready, then executes it', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.webMarketingSite;
+    const form = new ProvisioningFormController(h, { mode: 'update', provisionedProduct: { id: pp.id, name: pp.name } });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    await call(form.handlers, 'loadParameters', init.current);
+    const started = await call(form.handlers, 'preview', { target: init.current, submission: { parameters: { Environment: 'staging' }, keepPrevious: ['BucketName'] } });
+    assert.deepEqual(h.openedPlans, [started.planId]);
+    const pushed: PushMessage[] = [];
+    const plans = new PlanController(h, { id: pp.id, name: pp.name }, (m) => pushed.push(m), started.planId, { intervalMs: 20, maxWaitMs: 10_000 });
+    try {
+      const listed = await call(plans.handlers, 'listPlans', {});
+      assert.ok(listed.some((p: { planId: string }) => p.planId === started.planId));
+      let view: PlanView = await call(plans.handlers, 'describePlan', { planId: started.planId });
+      const deadline = Date.now() + 8000;
+      while (!view.settled && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 30));
+        const last = pushed.filter((m) => m.type === 'plan').at(-1);
+        if (last?.type === 'plan') view = last.plan;
+      }
+      assert.equal(view.status, 'CREATE_SUCCESS');
+      assert.ok(view.changes.length > 0, 'resource changes listed');
+      const executed = await call(plans.handlers, 'executePlan', { planId: started.planId });
+      assert.match(executed.recordId, /\S/);
+      assert.equal(h.tracked.at(-1)?.RecordId, executed.recordId);
+    } finally {
+      plans.dispose();
+    }
+  });
+
+  it('runs a self-service action with its TARGET parameter prefilled', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.devBoxAlice;
+    const actions = new ServiceActionController(h, { id: pp.id, name: pp.name });
+    const list = await call(actions.handlers, 'listActions', {});
+    const restart = list.find((a: { id: string }) => a.id === SEED.serviceActions.restartInstance);
+    assert.ok(restart, 'restart action listed');
+    const form = await call(actions.handlers, 'describeAction', { actionId: restart.id });
+    const values = Object.fromEntries(form.parameters.map((p: { name: string; defaultValues: string[] }) => [p.name, p.defaultValues.join(',')]));
+    const target = form.parameters.find((p: { type: string }) => p.type === 'TARGET');
+    if (target) assert.match(target.explanation, /Filled in by Service Catalog/);
+    const result = await call(actions.handlers, 'runAction', { actionId: restart.id, parameters: values });
+    assert.match(result.recordId, /\S/);
+    assert.equal(h.tracked.length, 1);
+  });
+});
+
+describe('the plans panel acts only on its own provisioned product\'s plans', () => {
+  // A fresh sandbox per test: each starts from the seeded plan of checkout-service.
+  let sandbox: Sandbox;
+  let service: ProvisioningService;
+  beforeEach(async () => {
+    sandbox = await startTestSandbox();
+    service = new ProvisioningService(sdkClient(sandbox));
+  });
+  afterEach(() => sandbox?.stop());
+
+  /** The real service, counting the calls that change a plan. */
+  function countingService() {
+    const writes: string[] = [];
+    const counted = Object.assign(Object.create(service) as ProvisioningService, {
+      executePlan: (planId: string, token: string) => (writes.push(`execute ${planId}`), service.executePlan(planId, token)),
+      deletePlan: (planId: string) => (writes.push(`delete ${planId}`), service.deletePlan(planId)),
+    });
+    return { counted, writes };
+  }
+
+  it('refuses a plan id of another provisioned product with a clear error, and sends no Execute or Delete', async () => {
+    const checkout = SEED.provisionedProducts.checkoutService;
+    const [foreign] = await service.listPlans(checkout.id);
+    assert.ok(foreign?.PlanId, 'the seeded plan of checkout-service');
+    const orders = SEED.provisionedProducts.ordersService;
+    const { counted, writes } = countingService();
+    const h = harness(counted);
+    const panel = new PlanController(h, { id: orders.id, name: orders.name }, () => undefined, undefined, { intervalMs: 20, maxWaitMs: 1000 });
+    try {
+      assert.deepEqual(await call(panel.handlers, 'listPlans', {}), [], 'orders-service has no plans of its own');
+      for (const method of ['executePlan', 'deletePlan', 'describePlan'] as const) {
+        const refused = await rejection(call(panel.handlers, method, { planId: foreign.PlanId }));
+        assert.equal(refused.code, 'ForeignPlan', method);
+        assert.match(refused.message, new RegExp(`not a plan of ${orders.name}`), method);
+      }
+      assert.deepEqual(writes, [], 'nothing was executed or deleted');
+      assert.equal(h.tracked.length, 0);
+      const after = await service.describePlan(foreign.PlanId);
+      assert.notEqual(after.details.Status, 'EXECUTE_IN_PROGRESS', 'the other product\'s plan was not executed');
+    } finally {
+      panel.dispose();
+    }
+  });
+
+  it('still deletes a plan of its own provisioned product (executing one: the preview test above)', async () => {
+    const checkout = SEED.provisionedProducts.checkoutService;
+    const { counted, writes } = countingService();
+    const panel = new PlanController(harness(counted), { id: checkout.id, name: checkout.name }, () => undefined, undefined, { intervalMs: 20, maxWaitMs: 1000 });
+    try {
+      const [own] = await call(panel.handlers, 'listPlans', {});
+      assert.deepEqual(await call(panel.handlers, 'deletePlan', { planId: own.planId }), { deleted: true });
+      assert.deepEqual(writes, [`delete ${own.planId}`]);
+      await assert.rejects(service.describePlan(own.planId), { name: 'ResourceNotFoundException' });
+    } finally {
+      panel.dispose();
+    }
+  });
+});
+
+describe('submission safety with a failing service', () => {
+  const target = { productId: 'prod-1', provisioningArtifactId: 'pa-1' };
+  const parameters = {
+    ProvisioningArtifactParameters: [
+      { ParameterKey: 'Name', ParameterType: 'String', ParameterConstraints: { MinLength: '3' } },
+      { ParameterKey: 'Password', ParameterType: 'String', IsNoEcho: true },
+    ],
+  };
+
+  function flakyService(failures: number) {
+    const tokens: string[] = [];
+    let release: () => void = () => undefined;
+    const service = {
+      describeProvisioningParameters: async () => parameters,
+      provision: async (input: { ProvisionToken?: string }) => {
+        tokens.push(input.ProvisionToken!);
+        if (tokens.length <= failures) throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError' });
+        await new Promise<void>((r) => (release = r));
+        return { RecordId: `rec-${tokens.length}`, ProvisionedProductId: 'pp-1', RecordType: 'PROVISION_PRODUCT' };
+      },
+    } as unknown as FormService;
+    return { service, tokens, release: () => release() };
+  }
+
+  const request = (name: string): SubmitRequest => ({ target, submission: { provisionedProductName: name, parameters: { Name: 'alpha', Password: SECRET } } });
+
+  it('reuses the token when the same submission is retried, and makes a new one for new content or after success', async () => {
+    const flaky = flakyService(1);
+    const h = harness(flaky.service);
+    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    await assert.rejects(call(form.handlers, 'submit', request('one')), /socket hang up/);
+    const retry = call(form.handlers, 'submit', request('one'));
+    await new Promise((r) => setImmediate(r));
+    assert.equal(flaky.tokens[1], flaky.tokens[0], 'a retry of the same content reuses the token');
+    const second = await rejection(call(form.handlers, 'submit', request('one')));
+    assert.equal(second.code, 'Busy', 'no second request while one is in flight');
+    flaky.release();
+    await retry;
+    const next = call(form.handlers, 'submit', request('two'));
+    await new Promise((r) => setImmediate(r));
+    assert.notEqual(flaky.tokens[2], flaky.tokens[0], 'other content, other token');
+    flaky.release();
+    await next;
+    assert.ok(flaky.tokens.every((t) => /^[a-zA-Z0-9][a-zA-Z0-9_-]{0,127}$/.test(t)), 'tokens fit the model');
+    assert.ok(h.logLines.every((l) => !l.includes(SECRET)), 'NoEcho values never logged');
+  });
+
+  it('checks self-service action values before sending', () => {
+    const form = { actionId: 'act-1', parameters: [{ name: 'TARGET', type: 'TARGET', defaultValues: ['i-1'] }] };
+    assert.deepEqual(checkedParameters(form, { TARGET: 'i-1, i-2' }), { TARGET: ['i-1', 'i-2'] });
+    assert.throws(() => checkedParameters(form, { TARGET: ' ' }), (e: RequestError) => !!e.fieldErrors?.['parameters.TARGET']);
+    const hostile = { ...form, parameters: [{ ...form.parameters[0], name: '__proto__' }] };
+    const checked = checkedParameters(hostile as typeof form, JSON.parse('{"__proto__": "v1, v2"}'));
+    assert.deepEqual(Object.entries(checked), [['__proto__', ['v1', 'v2']]], 'a parameter named __proto__ is sent, not made the prototype');
+    assert.throws(() => checkedParameters(form, { TARGET: 'i-1', Other: 'x' }), (e: RequestError) => !!e.fieldErrors?.['parameters.Other']);
+  });
+});

@@ -1,0 +1,70 @@
+// Show Record History against a service that always has another page: the first batch stops at the
+// page cap, the pick offers "Load more records…", and loading more appends the next batch.
+import { registeredCommands } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import * as assert from 'node:assert/strict';
+import { registerRecordCommands, type RecordCommandDeps } from '../../../src/records/recordCommands';
+import { endlessService } from '../../support/endlessService';
+
+type Pick = { label: string; recordId?: string; node?: unknown };
+
+const isLoadMore = (pick: Pick) => /Load more records/.test(pick.label);
+
+describe('Show Record History', () => {
+  it('offers "Load more records…" when the page cap stopped the history, and loading more appends the next batch', async () => {
+    const service = endlessService();
+    const shown: Pick[][] = [];
+    const answers: ((items: Pick[]) => Pick | undefined)[] = [
+      (items) => items[0], // the provisioned product
+      (items) => items.find(isLoadMore),
+      (items) => items.find((item) => item.recordId === 'rec-1'), // the oldest, from the first batch
+    ];
+    const opened: string[] = [];
+    const deps = {
+      session: { api: service.api },
+      tree: { productNodes: [{ row: { Id: 'pp-1', Name: 'orders-service' } }], findProduct: () => undefined },
+      treeView: {},
+      input: {
+        pickOne: async (items: Pick[]) => {
+          shown.push(items);
+          const answer = answers[shown.length - 1]?.(items);
+          if (!answer) throw new Error(`no answer for pick ${shown.length}`);
+          return answer;
+        },
+      },
+      documents: { open: async (id: string) => void opened.push(id) },
+      tracker: () => ({}),
+      profile: () => undefined,
+    } as unknown as RecordCommandDeps;
+    registerRecordCommands(deps);
+
+    const result = await registeredCommands.get('serviceCatalogExplorer.showRecordHistory')!();
+    service.api.dispose();
+
+    const [, firstBatch, bothBatches] = shown;
+    assert.ok(firstBatch, 'the record history was shown');
+    const batch = firstBatch.filter((p) => p.recordId).length;
+    assert.ok(isLoadMore(firstBatch.at(-1)!), 'the last entry loads more');
+    assert.equal(service.calls.length, 2 * batch, 'one call a record (a page each): the first batch, then the next');
+    assert.equal(service.calls[batch].pageToken, `page-${batch}`, 'the next batch starts from the saved token');
+    const records = bothBatches.map((p) => p.recordId).filter(Boolean);
+    assert.equal(new Set(records).size, 2 * batch, 'the next batch is appended, nothing twice');
+    assert.ok(isLoadMore(bothBatches.at(-1)!), 'still more to load');
+    assert.deepEqual(opened, ['rec-1']);
+    assert.equal(result, 'rec-1');
+  });
+
+  it('offers no "Load more" for a history that ended', async () => {
+    const shown: Pick[][] = [];
+    const records = [{ RecordId: 'rec-a', Status: 'SUCCEEDED' }, { RecordId: 'rec-b', Status: 'FAILED' }];
+    const deps = {
+      session: { api: { listRecordsOfProvisionedProduct: async () => records } },
+      tree: { productNodes: [{ row: { Id: 'pp-1', Name: 'orders-service' } }], findProduct: () => undefined },
+      input: { pickOne: async (items: Pick[]) => (shown.push(items), shown.length === 1 ? items[0] : items.find((p) => p.recordId === 'rec-b')) },
+      documents: { open: async () => undefined },
+      profile: () => undefined,
+    } as unknown as RecordCommandDeps;
+    registerRecordCommands(deps);
+    assert.equal(await registeredCommands.get('serviceCatalogExplorer.showRecordHistory')!(), 'rec-b');
+    assert.deepEqual(shown[1].map((p) => p.recordId), ['rec-a', 'rec-b']);
+  });
+});
