@@ -88,8 +88,31 @@ const codicons = join(root, 'node_modules/@vscode/codicons/dist');
 if (existsSync(codicons)) cpSync(codicons, join(root, 'dist/codicons'), { recursive: true });
 
 if (watch) {
-  for (const b of builds) await (await esbuild.context(b)).watch();
-  console.log('watching…');
+  // A start line and an end line around each rebuild, and between them every problem of every bundle
+  // as one `file:line:column: error|warning: text` line (the bundles' current state, not just the one
+  // that rebuilt): what the problem matcher of the `npm: watch` task in .vscode/tasks.json reads.
+  // esbuild's own report stays above them for people.
+  let running = 1; // held until every context has started, so the first "finished" covers them all
+  const problems = new Map(); // bundle index -> its last result's problem lines
+  const started = () => {
+    if (running++ === 0) console.log('[watch] build started');
+  };
+  const ended = (index, result) => {
+    if (result) {
+      const line = (severity) => (m) => `${m.location ? `${m.location.file}:${m.location.line}:${m.location.column + 1}` : 'scripts/build.mjs:1:1'}: ${severity}: ${m.text}`;
+      problems.set(index, [...result.errors.map(line('error')), ...result.warnings.map(line('warning'))]);
+    }
+    if (--running > 0) return;
+    const lines = [...new Set([...problems.values()].flat())];
+    for (const l of lines) console.log(l);
+    const errors = lines.filter((l) => / error: /.test(l)).length;
+    console.log(`[watch] build finished${errors ? ` with ${errors} error${errors > 1 ? 's' : ''}` : ''}`);
+  };
+  const reporter = (index) => ({ name: 'watch-reporter', setup: (build) => { build.onStart(started); build.onEnd((r) => ended(index, r)); } });
+  console.log('[watch] watching src, media, test and bench (Ctrl-C to stop)');
+  console.log('[watch] build started');
+  for (const [i, b] of builds.entries()) await (await esbuild.context({ ...b, plugins: [...(b.plugins ?? []), reporter(i)] })).watch();
+  ended();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
 }

@@ -3,9 +3,9 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
-import { registerCommand, runAwsCli } from './ui/commandErrors';
-import { switchConnection } from './connections/connectionCommands';
-import { copyField, copyNodeValue, promptFilter, promptGroupBy } from './products/treeCommands';
+import type { CommandServices } from './ui/commandErrors';
+import { registerConnectionCommands } from './connections/connectionCommands';
+import { registerTreeCommands, savedFilter } from './products/treeCommands';
 import { registerFormCommands } from './provisioning/formCommands';
 import { registerProductActions } from './products/productActions';
 import { registerRecordCommands } from './records/recordCommands';
@@ -15,18 +15,16 @@ import { RecordTracker, type TrackMeta } from './records/recordTracker';
 import type { FormPanels } from './provisioning/formPanels';
 import { CatalogSession } from './connections/catalogSession';
 import { SandboxHost } from './connections/sandboxHost';
-import { readSettings, SECTION } from './connections/settings';
+import { readSettings, settingChanged } from './connections/settings';
 import { ConnectionStatusBar } from './connections/statusBar';
 import { AutoRefresher } from './products/autoRefresher';
 import { autoRefreshIntervalMs } from './core/products/refreshCadence';
-import type { InfoNode, OutputNode, ProductNode, RecordNode } from './products/nodes';
-import { ProvisionedProductsProvider } from './products/provisionedProductsProvider';
+import { newProductNodeCache, ProvisionedProductsProvider } from './products/provisionedProductsProvider';
 import { setNotificationSink, type NotificationSink } from './ui/notifications';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './ui/log';
 
 const VIEW_ID = 'serviceCatalogExplorer.provisionedProducts';
-const FILTER_KEY = 'serviceCatalogExplorer.filter';
 
 /** What the extension exposes to its own integration tests (and to nothing else). */
 export interface ExtensionApi {
@@ -69,7 +67,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const sandbox = new SandboxHost(context.globalStorageUri);
   const session = new CatalogSession(sandbox);
   const settings = readSettings();
-  const tree = new ProvisionedProductsProvider(session, context.workspaceState.get<string>(FILTER_KEY, ''), settings.groupBy);
+  const products = newProductNodeCache();
+  const tree = new ProvisionedProductsProvider(session, products, savedFilter(context.workspaceState), settings.groupBy);
   const treeView = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true, canSelectMany: true });
   const autoRefresher = new AutoRefresher(session, tree, {
     enabled: () => readSettings().autoRefresh,
@@ -93,66 +92,43 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       if (state.focused) autoRefresher.catchUp();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${SECTION}.groupBy`)) tree.setGroupBy(readSettings().groupBy);
-      if (e.affectsConfiguration(`${SECTION}.autoRefresh`)) autoRefresher.reschedule();
+      if (settingChanged(e, 'groupBy')) tree.setGroupBy(readSettings().groupBy);
+      if (settingChanged(e, 'autoRefresh')) autoRefresher.reschedule();
     }),
   );
   syncViewState();
 
-  const profile = () => readSettings().profile;
-  const command = (id: string, handler: (...args: any[]) => unknown) =>
-    context.subscriptions.push(registerCommand(`serviceCatalogExplorer.${id}`, handler, profile));
-
-  command('refresh', () => tree.refresh());
-  command('retry', async () => {
-    // A crashed embedded sandbox or a failed connection needs a new connection, not just a re-list.
-    const sandboxGone = session.state.kind === 'connected' && session.state.connection.kind === 'sandbox' && !sandbox.isRunning;
-    if (session.state.kind === 'failed' || sandboxGone) await session.connectFromSettings();
-    else await tree.refresh();
-  });
-  command('filter', async () => {
-    await promptFilter(tree, input);
-    await context.workspaceState.update(FILTER_KEY, tree.filter);
-  });
-  command('clearFilter', async () => {
-    await tree.setFilter('');
-    await context.workspaceState.update(FILTER_KEY, '');
-  });
-  command('groupBy', () => promptGroupBy(input));
-  command('switchConnection', () => switchConnection(session, input));
-  command('connect', () => switchConnection(session, input, false));
-  command('useSandbox', () => session.useSandbox());
-  // A fix is named, never a command line: what runs is worked out here from the current settings.
-  command('runFix', (fix: unknown) => void runAwsCli(fix, profile()));
-  command('copyId', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Id', selected));
-  command('copyArn', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Arn', selected));
-  command('copyName', (node?: ProductNode, selected?: unknown[]) => copyField(node, 'Name', selected));
-  command('copyValue', (node?: InfoNode | OutputNode | RecordNode) => copyNodeValue(node));
+  // What every command's context is made from (registerCommand hands each handler a fresh one).
+  const commands = { session, products, input, profile: () => readSettings().profile } satisfies CommandServices;
+  context.subscriptions.push(
+    ...registerTreeCommands({ ...commands, tree, workspaceState: context.workspaceState }),
+    ...registerConnectionCommands({ ...commands, tree, sandbox }),
+  );
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log());
   const newRecordTracker = () => {
     const tracker = new RecordTracker({
-      session, tree, memento: context.globalState, ownerId: windowOwnerId(context.workspaceState), log: recordLog, timeScale: sandboxTimeScale,
+      session, tree, products, memento: context.globalState, ownerId: windowOwnerId(context.workspaceState), log: recordLog, timeScale: (api) => sandbox.timeScaleOf(api.connection),
       onRecordChanged: (detail) => detail.RecordId && recordDocuments.refresh(detail.RecordId),
     });
     // Open update, action and plan forms of the product learn that what they show may be old.
     tracker.onDidFinish((detail) => forms.notifyRecordFinished(detail));
     return tracker;
   };
-  const recordDocuments = new RecordDocumentProvider({ session, tree, secretsOf: (id) => records.secretsOf(id) });
+  const recordDocuments = new RecordDocumentProvider({ session, products, secretsOf: (id) => records.secretsOf(id) });
   let records = newRecordTracker();
   context.subscriptions.push(recordDocuments, { dispose: () => records.dispose() });
   const trackRecord = async (record: RecordDetail | string, meta?: TrackMeta) => {
     await records.track(record, meta).catch((error) => log().error(`Could not follow record: ${error instanceof Error ? error.message : String(error)}`));
   };
-  const recordDeps = { session, tree, input, profile, tracker: () => records };
+  const tracker = () => records;
   context.subscriptions.push(
-    ...registerRecordCommands({ ...recordDeps, treeView: treeView as vscode.TreeView<unknown>, documents: recordDocuments }),
-    ...registerProductActions(recordDeps),
+    ...registerRecordCommands({ ...commands, tracker, treeView, documents: recordDocuments }),
+    ...registerProductActions({ ...commands, tracker }),
   );
 
-  const forms = registerFormCommands({ context, session, tree, input, profile, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
+  const forms = registerFormCommands({ ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));
@@ -161,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     session,
     sandbox,
     tree,
-    treeView: treeView as vscode.TreeView<unknown>,
+    treeView,
     autoRefresher,
     statusBar,
     forms,
@@ -190,12 +166,6 @@ function windowOwnerId(workspaceState: vscode.Memento): string {
     void workspaceState.update(key, id);
   }
   return id;
-}
-
-/** The sandbox runs operations faster than AWS; durations read from its history are scaled back to real time. */
-function sandboxTimeScale(api: { connection: { kind: string } }): number {
-  if (api.connection.kind !== 'sandbox') return 1;
-  return Number(process.env.SANDBOX_TIME_SCALE) || readSettings().sandboxTimeScale;
 }
 
 export function deactivate(): void {

@@ -2,7 +2,7 @@
 // session stand-in that only hands out the api, and a "view" that asks for every item as VS Code would.
 import type { CatalogApi } from '../../src/aws/catalogApi';
 import type { CatalogSession } from '../../src/connections/catalogSession';
-import { ProvisionedProductsProvider } from '../../src/products/provisionedProductsProvider';
+import { newProductNodeCache, ProvisionedProductsProvider } from '../../src/products/provisionedProductsProvider';
 import type { TreeNode } from '../../src/products/nodes';
 
 /** The subset of CatalogApi the tree and the auto-refresher call. */
@@ -18,7 +18,7 @@ export function fakeSession(api: TreeApi): CatalogSession {
 }
 
 export function newProvider(api: TreeApi): ProvisionedProductsProvider {
-  return new ProvisionedProductsProvider(fakeSession(api), '', 'none');
+  return new ProvisionedProductsProvider(fakeSession(api), newProductNodeCache(), '', 'none');
 }
 
 /** What VS Code does to show the root level: getChildren(), then getTreeItem() for each element. */

@@ -231,7 +231,7 @@ function stackSetSection(form: ProvisioningForm, errors: FieldErrors, saved: Sav
 function notificationsSection(errors: FieldErrors, saved: SavedValues) {
   const control = h('vscode-textarea', { value: saved.notificationArns ?? '', rows: 2, placeholder: 'arn:aws:sns:<region>:<account>:<topic>, one per line' });
   const { group } = fieldGroup({ id: 'notification-arns', label: 'Notification ARNs', control, description: 'SNS topics for stack events, one per line (at most 5).' });
-  errorSlot(errors, 'notificationArns', group, control as FieldControl);
+  errorSlot(errors, 'notificationArns', group, control);
   return { element: section('Notifications', group), text: () => textOf(control), values: () => listOf(textOf(control)) };
 }
 

@@ -65,7 +65,7 @@ export function ready(): void {
 /** What the page keeps when hidden: never NoEcho values (callers leave them out). */
 export function loadState<T>(): Partial<T> {
   const state = vscode.getState();
-  return state && typeof state === 'object' ? (state as Partial<T>) : {};
+  return state && typeof state === 'object' ? state : {};
 }
 
 export function saveState<T>(state: T): void {

@@ -287,5 +287,6 @@ export async function screenshot(page, name) {
 /** Waits for the workbench to render and show the Extension Development Host title. */
 export async function waitForWorkbench(page, timeoutMs = 60_000) {
   await page.waitForSelector('.monaco-workbench', { timeout: timeoutMs });
+  // eslint-disable-next-line no-undef -- runs in the page
   await page.waitForFunction(() => document.title.includes('[Extension Development Host]'), undefined, { timeout: timeoutMs });
 }

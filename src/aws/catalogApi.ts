@@ -1,8 +1,6 @@
 // The operations the extension uses, each paged to the end (or MAX_PAGES) where the user needs everything.
 // One instance per connection; the extension loads this module lazily (it pulls in the SDK).
 import {
-  DescribeProvisionedProductCommand,
-  DescribeRecordCommand,
   GetProvisionedProductOutputsCommand,
   ListRecordHistoryCommand,
   ScanProvisionedProductsCommand,
@@ -16,6 +14,7 @@ import {
   type ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
 import { createServiceCatalogClient, type CallCounter } from './client';
+import { describeProvisionedProduct, describeRecord, type FullRecord } from './describeCalls';
 import type { AccessLevel, CallSettings, Connection } from '../core/connection';
 import { collectPages, forEachPage, type Listed } from '../core/paging';
 
@@ -31,10 +30,7 @@ export interface ListOptions {
   readonly onPage?: (items: readonly ProvisionedProductAttribute[], pageIndex: number) => void;
 }
 
-export interface FullRecord {
-  readonly detail: RecordDetail;
-  readonly outputs: Listed<RecordOutput>;
-}
+export type { FullRecord } from './describeCalls';
 
 export interface TerminateOptions {
   readonly ignoreErrors?: boolean;
@@ -89,10 +85,8 @@ export class CatalogApi {
     return end.pages;
   }
 
-  async describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
-    const out = await this.client.send(new DescribeProvisionedProductCommand({ Id: id }));
-    if (!out.ProvisionedProductDetail) throw new Error(`No detail returned for provisioned product ${id}.`);
-    return out.ProvisionedProductDetail;
+  describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
+    return describeProvisionedProduct(this.client, id);
   }
 
   getProvisionedProductOutputs(id: string): Promise<Listed<RecordOutput>> {
@@ -110,8 +104,8 @@ export class CatalogApi {
     return this.listRecordHistory({ Key: 'provisionedproduct', Value: id }, limit, startToken);
   }
 
-  /** The newest records at the configured access level (ListRecordHistory without a product filter). */
-  listRecentRecords(limit = 50): Promise<Listed<RecordDetail>> {
+  /** The `limit` newest records at the configured access level (ListRecordHistory without a product filter). */
+  listRecentRecords(limit: number): Promise<Listed<RecordDetail>> {
     return this.listRecordHistory(undefined, limit);
   }
 
@@ -130,15 +124,8 @@ export class CatalogApi {
   }
 
   /** A record with all pages of its outputs (up to the page cap). */
-  async describeRecord(id: string): Promise<FullRecord> {
-    let detail: RecordDetail | undefined;
-    const outputs = await collectPages(async (token) => {
-      const out = await this.client.send(new DescribeRecordCommand({ Id: id, PageToken: token, PageSize: 20 }));
-      detail = out.RecordDetail;
-      return { items: out.RecordOutputs ?? [], nextToken: out.NextPageToken || undefined };
-    });
-    if (!detail) throw new Error(`No detail returned for record ${id}.`);
-    return { detail, outputs };
+  describeRecord(id: string): Promise<FullRecord> {
+    return describeRecord(this.client, id);
   }
 
   async terminateProvisionedProduct(id: string, options: TerminateOptions): Promise<RecordDetail> {

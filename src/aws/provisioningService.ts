@@ -3,9 +3,7 @@
 import {
   CreateProvisionedProductPlanCommand,
   DeleteProvisionedProductPlanCommand,
-  DescribeProvisionedProductCommand,
   DescribeProvisionedProductPlanCommand,
-  DescribeRecordCommand,
   DescribeProvisioningParametersCommand,
   DescribeServiceActionExecutionParametersCommand,
   ExecuteProvisionedProductPlanCommand,
@@ -35,8 +33,7 @@ import {
   type UpdateProvisionedProductCommandInput,
 } from '@aws-sdk/client-service-catalog';
 import { collectPages, type Listed } from '../core/paging';
-
-export { SETTLED_PLAN_STATUSES } from '../core/statuses';
+import { describeProvisionedProduct, describeRecord } from './describeCalls';
 
 export const PRODUCT_SEARCH_PAGE_SIZE = 50;
 
@@ -99,16 +96,13 @@ export class ProvisioningService {
     );
   }
 
-  async describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
-    const out = await this.client.send(new DescribeProvisionedProductCommand({ Id: id }));
-    if (!out.ProvisionedProductDetail) throw new Error(`No detail returned for provisioned product ${id}.`);
-    return out.ProvisionedProductDetail;
+  describeProvisionedProduct(id: string): Promise<ProvisionedProductDetail> {
+    return describeProvisionedProduct(this.client, id);
   }
 
   /** The launch path a record used (provisioned products do not carry theirs; their records do). */
   async recordPathId(recordId: string): Promise<string | undefined> {
-    const out = await this.client.send(new DescribeRecordCommand({ Id: recordId, PageSize: 1 }));
-    return out.RecordDetail?.PathId || undefined;
+    return (await describeRecord(this.client, recordId, { detailOnly: true })).detail.PathId || undefined;
   }
 
   async provision(input: ProvisionProductCommandInput): Promise<RecordDetail> {

@@ -5,13 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CatalogApi } from '../aws/catalogApi';
-import { connectionLabel, isRegionCode, type AwsConnection, type Connection } from '../core/connection';
+import { connectionIdentity, connectionLabel, isRegionCode, type AwsConnection, type Connection, type ConnectionIdentity } from '../core/connection';
 import { classifyError, type Failure } from '../core/errors';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import { loadAwsModule } from './lazyModules';
 import { SandboxHost } from './sandboxHost';
-import { readSettings, updateSetting, type Settings } from './settings';
+import { CONNECTION_SETTING_KEYS, readSettings, settingChanged, updateSetting, type Settings } from './settings';
 
 export type SessionState =
   | { readonly kind: 'signedOut' }
@@ -30,10 +30,7 @@ export class CatalogSession extends Disposable {
     this.register(sandbox);
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        const affectsConnection = ['backend', 'profile', 'region', 'accessLevel', 'language'].some((k) =>
-          e.affectsConfiguration(`serviceCatalogExplorer.${k}`),
-        );
-        if (affectsConnection) void this.connectFromSettings();
+        if (settingChanged(e, ...CONNECTION_SETTING_KEYS)) void this.connectFromSettings();
       }),
     );
   }
@@ -46,10 +43,15 @@ export class CatalogSession extends Disposable {
     return this.current.kind === 'connected' ? this.current.api : undefined;
   }
 
+  /** Which connection is in use (its stable key and its label); undefined unless connected. */
+  get identity(): ConnectionIdentity | undefined {
+    return this.current.kind === 'connected' ? connectionIdentity(this.current.connection) : undefined;
+  }
+
   get label(): string {
     const s = this.current;
     if (s.kind === 'connected') return connectionLabel(s.connection);
-    if (s.kind === 'signedOut') return 'Not connected';
+    if (s.kind === 'signedOut') return connectionLabel(undefined);
     return s.label;
   }
 

@@ -7,8 +7,33 @@ import { readSettings } from './settings';
 import type { UserInput } from '../ui/userInput';
 import type { AwsCliTask } from '../core/awsCli';
 import { isRegionCode } from '../core/connection';
-import { runAwsCli } from '../ui/commandErrors';
+import { registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
+import { COMMANDS } from '../ui/commandIds';
 import { inert } from '../core/untrustedText';
+import type { SandboxHost } from './sandboxHost';
+
+export interface ConnectionCommandDeps extends CommandServices {
+  readonly session: CatalogSession;
+  readonly sandbox: Pick<SandboxHost, 'hasStarted'>;
+  readonly tree: { refresh(): Promise<void> };
+}
+
+export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.Disposable[] {
+  const { session, sandbox, tree, input } = deps;
+  return [
+    registerCommand(COMMANDS.switchConnection, () => switchConnection(session, input), deps),
+    registerCommand(COMMANDS.connect, () => switchConnection(session, input, false), deps),
+    registerCommand(COMMANDS.useSandbox, () => session.useSandbox(), deps),
+    // A fix is named, never a command line: what runs is worked out here from the current settings.
+    registerCommand(COMMANDS.runFix, (_context, fix: unknown) => void runAwsCli(fix, deps.profile()), deps),
+    registerCommand(COMMANDS.retry, async () => {
+      // A crashed embedded sandbox or a failed connection needs a new connection, not just a re-list.
+      const sandboxGone = session.state.kind === 'connected' && session.state.connection.kind === 'sandbox' && !sandbox.hasStarted;
+      if (session.state.kind === 'failed' || sandboxGone) await session.connectFromSettings();
+      else await tree.refresh();
+    }, deps),
+  ];
+}
 
 const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {
   sso: 'IAM Identity Center (SSO)',

@@ -6,6 +6,7 @@ type AwsModule = typeof import('../aws/index');
 type SandboxModule = typeof import('../sandbox/index');
 
 // A computed path keeps esbuild from inlining the bundle into extension.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const runtimeRequire = (file: string): unknown => require(path.join(__dirname, file));
 
 let awsModule: AwsModule | undefined;

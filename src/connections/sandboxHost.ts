@@ -5,19 +5,28 @@ import type { SandboxConnection } from '../core/connection';
 import { log } from '../ui/log';
 import { loadSandboxModule } from './lazyModules';
 
-type RunningSandbox = Awaited<ReturnType<typeof import('../sandbox/index').startSandbox>>;
+type SandboxModule = typeof import('../sandbox/index');
+type RunningSandbox = Awaited<ReturnType<SandboxModule['startSandbox']>>;
+type StartSandbox = SandboxModule['startSandbox'];
 
 export class SandboxHost implements vscode.Disposable {
-  private running?: Promise<RunningSandbox>;
+  private starting?: Promise<RunningSandbox>;
+  private started?: RunningSandbox;
 
-  constructor(private readonly storageUri: vscode.Uri) {}
+  /** `startSandbox`: the sandbox bundle's, loaded on first use (tests pass it in). */
+  constructor(
+    private readonly storageUri: vscode.Uri,
+    private readonly startSandbox: StartSandbox = (options) => loadSandboxModule().startSandbox(options),
+  ) {}
 
+  /** `timeScale`: the setting's; a SANDBOX_TIME_SCALE variable wins over it (read by the sandbox's knobs only). */
   async connection(timeScale: number): Promise<SandboxConnection> {
-    this.running ??= this.start(timeScale);
-    const sandbox = await this.running.catch((error) => {
-      this.running = undefined;
+    const starting = (this.starting ??= this.start(timeScale));
+    const sandbox = await starting.catch((error) => {
+      if (this.starting === starting) this.starting = undefined;
       throw error;
     });
+    if (this.starting === starting) this.started = sandbox;
     return {
       kind: 'sandbox',
       endpoint: sandbox.endpoint,
@@ -27,31 +36,40 @@ export class SandboxHost implements vscode.Disposable {
     };
   }
 
-  get isRunning(): boolean {
-    return this.running !== undefined;
+  /**
+   * A start was asked for and neither failed nor was stopped since: true already while the sandbox is
+   * still starting, not only once it listens. False means a connection to it needs a new start.
+   */
+  get hasStarted(): boolean {
+    return this.starting !== undefined;
+  }
+
+  /**
+   * How much faster than real time the sandbox a connection talks to runs (1 for AWS): the knob the
+   * running sandbox actually took, so durations read from its history can be scaled back.
+   */
+  timeScaleOf(connection: { readonly kind: string }): number {
+    return connection.kind === 'sandbox' ? (this.started?.knobs.timeScale ?? 1) : 1;
   }
 
   private async start(timeScale: number): Promise<RunningSandbox> {
     await vscode.workspace.fs.createDirectory(this.storageUri);
-    const stateFile = process.env.SANDBOX_STATE_FILE ?? vscode.Uri.joinPath(this.storageUri, 'sandbox-state.json').fsPath;
-    // Environment knobs (SANDBOX_*) still apply: tests and benchmarks set them for the extension host.
-    const sandbox = await loadSandboxModule().startSandbox({ timeScale, stateFile, ...knobOverridesFromEnv() });
-    log().info(`Sandbox catalog listening at ${sandbox.endpoint} (state: ${stateFile})`);
+    // Settings are defaults: the sandbox's own SANDBOX_* variables (tests and benchmarks set them for
+    // the extension host) win over them, parsed by the sandbox's knob table alone.
+    const defaults = { timeScale, stateFile: vscode.Uri.joinPath(this.storageUri, 'sandbox-state.json').fsPath };
+    const sandbox = await this.startSandbox({ defaults });
+    log().info(`Sandbox catalog listening at ${sandbox.endpoint} (state: ${sandbox.knobs.stateFile || 'none'})`);
     return sandbox;
   }
 
   async stop(): Promise<void> {
-    const running = this.running;
-    this.running = undefined;
-    if (running) await (await running).stop();
+    const starting = this.starting;
+    this.starting = undefined;
+    this.started = undefined;
+    if (starting) await (await starting).stop();
   }
 
   dispose(): void {
     void this.stop();
   }
-}
-
-function knobOverridesFromEnv(): { timeScale?: number } {
-  const scale = Number(process.env.SANDBOX_TIME_SCALE);
-  return Number.isFinite(scale) && scale > 0 ? { timeScale: scale } : {};
 }

@@ -3,6 +3,7 @@ import type { Failure } from '../core/errors';
 import { Disposable } from '../ui/disposable';
 import type { CatalogSession, SessionState } from './catalogSession';
 import { inert } from '../core/untrustedText';
+import { COMMANDS } from '../ui/commandIds';
 
 /** Shows `profile · region` (or Sandbox) and switches connection on click; warns when calls fail. */
 export class ConnectionStatusBar extends Disposable {
@@ -12,7 +13,7 @@ export class ConnectionStatusBar extends Disposable {
   constructor(private readonly session: CatalogSession) {
     super();
     this.item.name = 'Service Catalog Connection';
-    this.item.command = 'serviceCatalogExplorer.switchConnection';
+    this.item.command = COMMANDS.switchConnection;
     this.register(
       session.onDidChange((state) => {
         this.callFailure = undefined; // it was the previous connection's

@@ -40,6 +40,28 @@ export function connectionLabel(connection: Connection | undefined): string {
   return `${connection.profile ?? 'default'} · ${connection.region}`;
 }
 
+/**
+ * Which catalog a connection reaches, as a stable key: equal keys mean the same place and the same
+ * credentials source. Never the label, which is for people (the default credential chain and a profile
+ * named "default" both read "default · us-east-1"). The sandbox's key leaves out its endpoint: the
+ * embedded sandbox listens on a new free port at every start while its catalog (the state file) and
+ * caller stay the same, so a form restored after a reload still belongs to it.
+ */
+export function connectionKey(connection: Connection): string {
+  if (connection.kind === 'sandbox') return JSON.stringify(['sandbox', connection.accessKeyId, connection.region]);
+  return JSON.stringify(['aws', connection.profile ?? null, connection.region]);
+}
+
+/** A connection as forms hold on to it: the key decides, the label names it in messages. */
+export interface ConnectionIdentity {
+  readonly key: string;
+  readonly label: string;
+}
+
+export function connectionIdentity(connection: Connection): ConnectionIdentity {
+  return { key: connectionKey(connection), label: connectionLabel(connection) };
+}
+
 /** Maps VS Code's display language (e.g. "ja", "zh-cn") to Service Catalog's AcceptLanguage. */
 export function languageFromLocale(locale: string): CatalogLanguage {
   const lower = locale.toLowerCase();
@@ -53,7 +75,15 @@ export function languageFromLocale(locale: string): CatalogLanguage {
 // Windows), not starting with "-" so the AWS CLI can never read one as an option. A profile name comes
 // from settings a cloned repository may set.
 const PROFILE_NAME = /^[A-Za-z0-9_@+.:/][A-Za-z0-9_@+.:/-]{0,127}$/;
-const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/**
+ * The one rule for an AWS Region code, wherever one is checked (connection settings, the region
+ * picker, stack-set regions, SNS topic ARNs): a two-letter prefix, one or more words, a number of one
+ * or two digits: us-east-1, eu-central-2, ap-southeast-4, us-gov-west-1, cn-north-1, us-isob-east-1.
+ * Lower case only, no availability-zone letter. It also keeps a region safe to put in a host name.
+ */
+export const REGION_CODE_PATTERN = /[a-z]{2}(?:-[a-z]+)+-\d{1,2}/;
+const REGION_CODE = new RegExp(`^${REGION_CODE_PATTERN.source}$`);
 
 export function isProfileName(name: string): boolean {
   return PROFILE_NAME.test(name) && name !== '__proto__';

@@ -39,11 +39,23 @@ interface ErrorLike {
 // Only an SSO session is fixed by `aws sso login`; an expired static or assume-role token is not.
 const SSO_EXPIRED = /\bSSO\b.*(expired|invalid|refresh)|(expired|refresh).*\bSSO\b/i;
 
+/** "Slow down": the service's throttling exceptions, or HTTP 429 whatever the body says. */
+const THROTTLING_CODES: ReadonlySet<string> = new Set(['ThrottlingException', 'TooManyRequestsException']);
+const TOO_MANY_REQUESTS = 429;
+
+/**
+ * The one classifier of failures: notifications, retries (callWithToken) and record tailing
+ * (classifyDescribeFailure) all read its `kind`. The service's own exception names decide first, so a
+ * ResourceNotFoundException whose words happen to mention credentials is still `not-found`.
+ */
 export function classifyError(error: unknown, profile?: string): Failure {
   const e = (typeof error === 'object' && error ? error : { message: String(error) }) as ErrorLike;
   const code = e.name && e.name !== 'Error' ? e.name : e.code;
   const message = firstLine(e.message) || code || 'Unknown error';
 
+  const status = e.$metadata?.httpStatusCode;
+  if ((code && THROTTLING_CODES.has(code)) || status === TOO_MANY_REQUESTS) return { kind: 'throttled', message, code };
+  if (code === 'ResourceNotFoundException') return { kind: 'not-found', message, code };
   if (SSO_EXPIRED.test(message)) {
     return { kind: 'sso-expired', message: `The SSO session has expired. ${message}`, fix: 'sso-login', code };
   }
@@ -56,11 +68,9 @@ export function classifyError(error: unknown, profile?: string): Failure {
   if (code === 'UnrecognizedClientException' || code === 'InvalidSignatureException' || code === 'InvalidClientTokenId') {
     return { kind: 'invalid-credentials', message, code };
   }
-  if (code === 'AccessDeniedException' || code === 'AccessDenied' || e.$metadata?.httpStatusCode === 403) {
+  if (code === 'AccessDeniedException' || code === 'AccessDenied' || status === 403) {
     return { kind: 'access-denied', message: `Permission denied: ${message}`, code };
   }
-  if (code === 'ThrottlingException' || code === 'TooManyRequestsException') return { kind: 'throttled', message, code };
-  if (code === 'ResourceNotFoundException') return { kind: 'not-found', message, code };
   if (code === 'InvalidStateException') return { kind: 'invalid-state', message, code };
   if (code === 'InvalidParametersException' || code === 'DuplicateResourceException' || code === 'ValidationException') {
     return { kind: 'invalid-input', message, code };

@@ -1,4 +1,66 @@
-// Status facts about plans, without the SDK (the extension bundle uses them; the SDK loads lazily).
+// Every status fact, in one place, without the SDK or vscode (the extension bundle and the webviews use
+// them; the SDK loads lazily): which provisioned-product statuses are busy or settled, which record
+// and plan statuses are terminal, and the icon and colour each status is shown with. The tree, the
+// tooltips and the picks draw their icons from here (src/products/statusStyle makes them ThemeIcons).
+
+/** Provisioned products an operation is running on: auto-refresh re-reads them until they settle. */
+export const BUSY_PRODUCT_STATUSES: ReadonlySet<string> = new Set(['UNDER_CHANGE', 'PLAN_IN_PROGRESS']);
+
+/** Provisioned products nothing runs on: they can be updated, terminated and have their properties changed. */
+export const SETTLED_PRODUCT_STATUSES: ReadonlySet<string> = new Set(['AVAILABLE', 'TAINTED', 'ERROR']);
+
+/** Record statuses after which DescribeRecord will not change: the record's operation has ended. */
+export const TERMINAL_RECORD_STATUSES: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED']);
+
+export function isTerminalRecordStatus(status: string | undefined): boolean {
+  return status !== undefined && TERMINAL_RECORD_STATUSES.has(status);
+}
 
 /** Plan statuses after which DescribeProvisionedProductPlan will not change by itself. */
 export const SETTLED_PLAN_STATUSES: ReadonlySet<string> = new Set(['CREATE_SUCCESS', 'CREATE_FAILED', 'EXECUTE_SUCCESS', 'EXECUTE_FAILED']);
+
+/** A codicon and a theme colour id. `spin`: turning where the surface can animate (tree, picks). */
+export interface StatusIcon {
+  readonly codicon: string;
+  readonly color: string;
+  readonly spin?: boolean;
+}
+
+const UNKNOWN_STATUS_ICON: StatusIcon = { codicon: 'question', color: 'disabledForeground' };
+
+const PRODUCT_STATUS_ICONS: Readonly<Record<string, StatusIcon>> = {
+  AVAILABLE: { codicon: 'pass-filled', color: 'testing.iconPassed' },
+  UNDER_CHANGE: { codicon: 'sync', color: 'charts.blue', spin: true },
+  PLAN_IN_PROGRESS: { codicon: 'loading', color: 'charts.purple', spin: true },
+  TAINTED: { codicon: 'warning', color: 'list.warningForeground' },
+  ERROR: { codicon: 'error', color: 'list.errorForeground' },
+};
+
+const RECORD_STATUS_ICONS: Readonly<Record<string, StatusIcon>> = {
+  CREATED: { codicon: 'circle-large-outline', color: 'charts.blue' },
+  IN_PROGRESS: { codicon: 'sync', color: 'charts.blue', spin: true },
+  IN_PROGRESS_IN_ERROR: { codicon: 'sync', color: 'list.warningForeground', spin: true },
+  SUCCEEDED: { codicon: 'pass', color: 'testing.iconPassed' },
+  FAILED: { codicon: 'error', color: 'list.errorForeground' },
+};
+
+/** An operation started from the tree, shown on its product until the record arrives ("Updating…"). */
+export const ACTIVITY_ICON: StatusIcon = { codicon: 'loading', color: 'charts.blue', spin: true };
+
+export function productStatusIcon(status: string | undefined): StatusIcon {
+  return ownEntry(PRODUCT_STATUS_ICONS, status) ?? UNKNOWN_STATUS_ICON;
+}
+
+export function recordStatusIcon(status: string | undefined): StatusIcon {
+  return ownEntry(RECORD_STATUS_ICONS, status) ?? UNKNOWN_STATUS_ICON;
+}
+
+/** The icon id with its `~spin` modifier where it spins (`sync~spin`), as ThemeIcon and `$(…)` take it. */
+export function iconId(icon: StatusIcon): string {
+  return icon.spin ? `${icon.codicon}~spin` : icon.codicon;
+}
+
+// Statuses come from the service: `constructor` must not find Object.prototype's.
+function ownEntry(table: Readonly<Record<string, StatusIcon>>, status: string | undefined): StatusIcon | undefined {
+  return status !== undefined && Object.hasOwn(table, status) ? table[status] : undefined;
+}

@@ -4,7 +4,8 @@ import type { CatalogSession } from '../connections/catalogSession';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import type { ProvisionedProductsProvider } from './provisionedProductsProvider';
-import { BUSY_PRODUCT_STATUSES } from './statusStyle';
+import { BUSY_PRODUCT_STATUSES } from '../core/statuses';
+import { classifyError } from '../core/errors';
 
 export interface AutoRefreshOptions {
   enabled: () => boolean;
@@ -62,14 +63,14 @@ export class AutoRefresher extends Disposable {
             this.describeCalls++;
             const detail = await api.describeProvisionedProduct(id);
             const before = node.row.ProvisioningArtifactId;
-            this.provider.applyDetail(detail);
+            this.provider.products.applyDetail(detail);
             // The detail has no names: after a version change, read this one product's attribute once.
             if (!BUSY_PRODUCT_STATUSES.has(detail.Status ?? '') && detail.ProvisioningArtifactId !== before) {
               const [row] = await api.listProvisionedProducts({ query: `id:${id}` });
-              if (row) this.provider.applyRow(row);
+              if (row) this.provider.products.applyRow(row);
             }
           } catch (error) {
-            if ((error as Error).name === 'ResourceNotFoundException') this.provider.removeProduct(id);
+            if (classifyError(error).kind === 'not-found') this.provider.products.remove(id);
             else log().warn(`Auto-refresh of ${id} failed: ${(error as Error).message}`);
           }
         }),

@@ -5,12 +5,31 @@ import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog
 import type { CatalogApi } from '../aws/catalogApi';
 import { productContextValue } from '../core/products/capabilities';
 import type { ProductRow } from '../core/products/productRow';
-import { humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
+import { activityIcon, humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
 import { formatTime } from '../core/localTime';
 import { productTooltip, recordTooltip } from './tooltips';
 import { inert, webUrl } from '../core/untrustedText';
+import { COMMANDS } from '../ui/commandIds';
 
-export const RECENT_RECORDS = 10;
+/** How many of its newest records a provisioned product shows under "Recent records" in the tree. */
+export const RECORDS_UNDER_A_PRODUCT = 10;
+
+/**
+ * The `contextValue` of every item but a provisioned product's (that one is productContextValue):
+ * `;`-separated tokens that package.json menus match with `viewItem =~ /token/`. The first names the
+ * item's kind; `canCopyValue` offers Copy Value. Set contextValue only from here (a unit test holds
+ * package.json's when clauses against these values).
+ */
+export const ITEM_CONTEXT = {
+  group: 'group',
+  info: 'info',
+  copyableInfo: 'info;canCopyValue',
+  outputs: 'outputs',
+  output: 'output;canCopyValue',
+  records: 'records',
+  record: 'record;canCopyValue',
+  message: 'message',
+} as const;
 
 export abstract class TreeNode {
   abstract readonly id: string;
@@ -40,7 +59,7 @@ export class ProductNode extends TreeNode {
     const version = r.ProvisioningArtifactName ?? r.ProvisioningArtifactId;
     const product = inert([underItsProduct ? undefined : r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · '), 'line');
     item.description = this.activity ? `${this.activity} ${product}` : product;
-    item.iconPath = this.activity ? new vscode.ThemeIcon('loading~spin', new vscode.ThemeColor('charts.blue')) : productStatusIcon(r.Status);
+    item.iconPath = this.activity ? activityIcon() : productStatusIcon(r.Status);
     item.contextValue = productContextValue(r);
     // Until the detail (launch role) is read, leave the tooltip to resolveTreeItem, which runs on hover.
     item.tooltip = r.detailLoaded ? productTooltip(r) : undefined;
@@ -75,7 +94,7 @@ export class GroupNode extends TreeNode {
     item.id = this.id;
     item.description = String(this.members.length);
     item.iconPath = this.icon;
-    item.contextValue = 'group';
+    item.contextValue = ITEM_CONTEXT.group;
     return item;
   }
 
@@ -103,7 +122,7 @@ export class InfoNode extends TreeNode {
     item.description = this.description;
     item.iconPath = new vscode.ThemeIcon(this.icon);
     item.tooltip = this.description ? `${this.description}: ${inert(this.label, 'line', { maxLength: 2000 })}` : label;
-    item.contextValue = this.copyValue ? 'info;canCopyValue' : 'info';
+    item.contextValue = this.copyValue ? ITEM_CONTEXT.copyableInfo : ITEM_CONTEXT.info;
     return item;
   }
 }
@@ -124,7 +143,7 @@ class OutputsNode extends TreeNode {
     const item = new vscode.TreeItem('Outputs', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('output');
-    item.contextValue = 'outputs';
+    item.contextValue = ITEM_CONTEXT.outputs;
     return item;
   }
 
@@ -155,7 +174,7 @@ export class OutputNode extends TreeNode {
     item.tooltip = [o.OutputKey, o.OutputValue, o.Description].filter(Boolean).map((text) => inert(text, 'line', { maxLength: 2000 })).join('\n');
     const url = webUrl(o.OutputValue);
     item.iconPath = new vscode.ThemeIcon(url ? 'link-external' : 'symbol-constant');
-    item.contextValue = url ? 'output;isUrl' : 'output';
+    item.contextValue = ITEM_CONTEXT.output;
     if (url) item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(url, true)] };
     return item;
   }
@@ -177,12 +196,12 @@ class RecordsNode extends TreeNode {
     const item = new vscode.TreeItem('Recent records', vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('history');
-    item.contextValue = 'records';
+    item.contextValue = ITEM_CONTEXT.records;
     return item;
   }
 
   override async children(api: CatalogApi): Promise<TreeNode[]> {
-    const records = await api.listRecordsOfProvisionedProduct(this.provisionedProductId, RECENT_RECORDS);
+    const records = await api.listRecordsOfProvisionedProduct(this.provisionedProductId, RECORDS_UNDER_A_PRODUCT);
     if (!records.length) return [new InfoNode(`${this.id}/none`, 'No records', '', 'info')];
     return records.map((r) => new RecordNode(this.id, r));
   }
@@ -207,8 +226,8 @@ export class RecordNode extends TreeNode {
     item.description = `${humanize(r.Status)} · ${r.CreatedTime ? formatTime(r.CreatedTime) : ''} · ${inert(r.RecordId, 'line')}`;
     item.iconPath = recordStatusIcon(r.Status);
     item.tooltip = recordTooltip(r);
-    item.contextValue = `record;status-${r.Status};canCopyValue`;
-    if (r.RecordId) item.command = { command: 'serviceCatalogExplorer.openRecord', title: 'Open Record', arguments: [r.RecordId] };
+    item.contextValue = ITEM_CONTEXT.record;
+    if (r.RecordId) item.command = { command: COMMANDS.openRecord, title: 'Open Record', arguments: [r.RecordId] };
     return item;
   }
 }
@@ -232,7 +251,7 @@ export class MessageNode extends TreeNode {
     item.tooltip = `${this.label}\n${this.detail}`;
     item.iconPath = this.icon;
     item.command = this.command;
-    item.contextValue = 'message';
+    item.contextValue = ITEM_CONTEXT.message;
     return item;
   }
 }

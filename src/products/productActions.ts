@@ -8,49 +8,45 @@ import { classifyError } from '../core/errors';
 import { newIdempotencyToken, validateRoleArn } from '../core/parameters/validators';
 import type { RecordTracker } from '../records/recordTracker';
 import type { CatalogSession } from '../connections/catalogSession';
-import { readSettings, SECTION } from '../connections/settings';
-import { productCapabilities } from '../core/products/capabilities';
+import { readSettings } from '../connections/settings';
+import { productCapabilities, type ProductCapability } from '../core/products/capabilities';
 import { ProductNode } from './nodes';
-import type { ProvisionedProductsProvider } from './provisionedProductsProvider';
 import { notify } from '../ui/notifications';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../ui/log';
 import { inert, webUrl } from '../core/untrustedText';
-import { registerCommand } from '../ui/commandErrors';
+import { registerCommand, type CommandContext, type CommandServices } from '../ui/commandErrors';
+import { COMMANDS } from '../ui/commandIds';
 import {
   consoleUrl, describeTerminateOptions, otherAccountError, ownerChangeConfirmation, multiActionSummary, propertyChangeDeniedMessage, TERMINATE, TERMINATE_WITH_OPTIONS,
   terminateConfirmation, typedConfirmationError, validateOwnerArn, type ActionOutcome, type TerminateOptionsChoice,
 } from '../core/products/productActionRules';
 import { callWithToken } from '../core/retrySameToken';
 
-export interface ProductActionDeps {
+export interface ProductActionDeps extends CommandServices {
   readonly session: CatalogSession;
-  readonly tree: ProvisionedProductsProvider;
   readonly input: UserInput;
   readonly tracker: () => RecordTracker;
-  readonly profile: () => string | undefined;
 }
 
-type Capability = 'canTerminate' | 'canChangeProperties';
 type Property = 'LAUNCH_ROLE' | 'OWNER';
 
 export function registerProductActions(deps: ProductActionDeps): vscode.Disposable[] {
-  const command = (id: string, handler: (...args: any[]) => unknown) => registerCommand(`serviceCatalogExplorer.${id}`, handler, deps.profile);
   return [
-    command('terminate', (node?: ProductNode, selected?: unknown[]) => terminate(deps, node, selected)),
-    command('changeLaunchRole', (node?: ProductNode, selected?: unknown[]) => changeProperty(deps, 'LAUNCH_ROLE', node, selected)),
-    command('changeOwner', (node?: ProductNode, selected?: unknown[]) => changeProperty(deps, 'OWNER', node, selected)),
-    command('showOutputs', (node?: ProductNode) => showOutputs(deps, node)),
-    command('openInConsole', (node?: ProductNode) => openInConsole(deps, node)),
+    registerCommand(COMMANDS.terminate, (context, node?: ProductNode, selected?: unknown[]) => terminate(context, deps, node, selected), deps),
+    registerCommand(COMMANDS.changeLaunchRole, (context, node?: ProductNode, selected?: unknown[]) => changeProperty(context, deps, 'LAUNCH_ROLE', node, selected), deps),
+    registerCommand(COMMANDS.changeOwner, (context, node?: ProductNode, selected?: unknown[]) => changeProperty(context, deps, 'OWNER', node, selected), deps),
+    registerCommand(COMMANDS.showOutputs, (context, node?: ProductNode) => showOutputs(context, deps, node), deps),
+    registerCommand(COMMANDS.openInConsole, (context, node?: ProductNode) => openInConsole(context, node), deps),
   ];
 }
 
-/** The products a command acts on: the selection when the clicked item is part of it, else the clicked item. */
-async function targetsOf(deps: ProductActionDeps, capability: Capability, node?: ProductNode, selected?: unknown[]): Promise<ProductNode[]> {
+/** The products a command acts on: the selection when the clicked item is part of it, else the clicked item, else the user's pick. */
+async function targetsOf(context: CommandContext, deps: ProductActionDeps, capability: ProductCapability, node?: ProductNode, selected?: unknown[]): Promise<ProductNode[]> {
   const clicked = node instanceof ProductNode ? node : undefined;
   const selection = (selected ?? []).filter((n): n is ProductNode => n instanceof ProductNode);
-  const chosen = clicked ? (selection.includes(clicked) ? selection : [clicked]) : await pickProducts(deps, capability);
-  const able = chosen.filter((n) => productContext(n).includes(capability));
+  const chosen = clicked ? (selection.includes(clicked) ? selection : [clicked]) : await context.pickProvisionedProducts(capability);
+  const able = chosen.filter((n) => productCapabilities(n.row).includes(capability));
   if (!able.length) throw new Error(`The selected provisioned product${chosen.length > 1 ? 's are' : ' is'} busy or cannot do this in ${chosen.length > 1 ? 'their' : 'its'} status.`);
   const busy = able.filter((n) => deps.tracker().isBusy(n.row.Id!));
   if (busy.length === able.length) throw new Error(`An operation is still running on ${names(busy)}; wait for it to finish.`);
@@ -58,40 +54,16 @@ async function targetsOf(deps: ProductActionDeps, capability: Capability, node?:
   return able.filter((n) => !busy.includes(n));
 }
 
-async function pickProducts(deps: ProductActionDeps, capability: Capability): Promise<ProductNode[]> {
-  const items = deps.tree.productNodes
-    .filter((n) => productContext(n).includes(capability))
-    .map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(`${node.row.Status} · ${node.row.Id}`, 'label'), node }));
-  if (!items.length) throw new Error('No provisioned product in the view can do this now.');
-  return (await deps.input.pickMany(items, { title: 'Which provisioned products?' })).map((i) => i.node);
-}
-
-async function pickProduct(deps: ProductActionDeps): Promise<ProductNode> {
-  const items = deps.tree.productNodes.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.Id, 'label'), node }));
-  if (!items.length) throw new Error('No provisioned products are shown.');
-  return (await deps.input.pickOne(items, { title: 'Which provisioned product?' })).node;
-}
-
-function productContext(node: ProductNode): string[] {
-  return productCapabilities(node.row);
-}
-
 function names(nodes: readonly ProductNode[]): string {
   return nodes.map((n) => `"${n.row.Name ?? n.row.Id}"`).join(', ');
-}
-
-function requireApi(session: CatalogSession): CatalogApi {
-  const api = session.api;
-  if (!api) throw new Error('Connect to AWS or the sandbox first.');
-  return api;
 }
 
 // ---- Terminate ----------------------------------------------------------------------------------
 
 /** Returns the outcome per product (for tests); throws the service's error when a single product fails. */
-async function terminate(deps: ProductActionDeps, node?: ProductNode, selected?: unknown[]): Promise<ActionOutcome[]> {
-  const api = requireApi(deps.session);
-  const targets = await targetsOf(deps, 'canTerminate', node, selected);
+async function terminate(context: CommandContext, deps: ProductActionDeps, node?: ProductNode, selected?: unknown[]): Promise<ActionOutcome[]> {
+  const api = context.requireApi();
+  const targets = await targetsOf(context, deps, 'canTerminate', node, selected);
   const options = await confirmTerminate(deps.input, targets.map((t) => t.row.Name ?? t.row.Id!));
   const outcomes: ActionOutcome[] = [];
   for (const target of targets) outcomes.push(await terminateOne(deps, api, target, options));
@@ -100,7 +72,7 @@ async function terminate(deps: ProductActionDeps, node?: ProductNode, selected?:
 }
 
 async function confirmTerminate(input: UserInput, productNames: string[]): Promise<TerminateOptionsChoice> {
-  const byTyping = vscode.workspace.getConfiguration(SECTION).get<boolean>('confirmTerminateByTyping', false);
+  const byTyping = readSettings().confirmTerminateByTyping;
   const confirmation = terminateConfirmation(productNames, byTyping);
   const choice = await input.confirm(confirmation.message, confirmation.detail, TERMINATE, TERMINATE_WITH_OPTIONS);
   const options = choice === TERMINATE_WITH_OPTIONS ? await pickTerminateOptions(input) : { ignoreErrors: false, retainPhysicalResources: false };
@@ -151,6 +123,7 @@ function failedOutcome(name: string, action: string, error: unknown, plainWords?
 function reportOutcomes(verb: string, count: number, outcomes: ActionOutcome[]): void {
   if (count === 1) {
     const failed = outcomes[0] as ActionOutcome & { error?: unknown };
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- the action's own error, as it was thrown
     if (failed.failure) throw failed.error ?? new Error(failed.failure);
     return;
   }
@@ -163,9 +136,9 @@ function reportOutcomes(verb: string, count: number, outcomes: ActionOutcome[]):
 
 // ---- Launch role and owner ----------------------------------------------------------------------
 
-async function changeProperty(deps: ProductActionDeps, property: Property, node?: ProductNode, selected?: unknown[]): Promise<ActionOutcome[]> {
-  const api = requireApi(deps.session);
-  const targets = await targetsOf(deps, 'canChangeProperties', node, selected);
+async function changeProperty(context: CommandContext, deps: ProductActionDeps, property: Property, node?: ProductNode, selected?: unknown[]): Promise<ActionOutcome[]> {
+  const api = context.requireApi();
+  const targets = await targetsOf(context, deps, 'canChangeProperties', node, selected);
   const label = property === 'LAUNCH_ROLE' ? 'launch role' : 'owner';
   const validateFormat = property === 'LAUNCH_ROLE' ? validateRoleArn : validateOwnerArn;
   const validate = (value: string) => validateFormat(value.trim()) ?? otherAccountError(value.trim(), targets.map((t) => t.row.Arn));
@@ -212,7 +185,7 @@ async function changePropertyOf(deps: ProductActionDeps, api: CatalogApi, target
   await trackPropertyRecord(deps, recordId, name);
   // The new value shows in the tooltip at once; the list refresh after the record confirms it.
   const detail = await api.describeProvisionedProduct(id).catch(() => undefined);
-  if (detail) deps.tree.applyDetail(detail);
+  if (detail) deps.products.applyDetail(detail);
   return { name };
 }
 
@@ -228,9 +201,9 @@ async function trackPropertyRecord(deps: ProductActionDeps, recordId: string, pr
 // ---- Outputs and console ------------------------------------------------------------------------
 
 /** Picks an output: a URL opens in the browser, anything else is copied. Returns the picked key. */
-async function showOutputs(deps: ProductActionDeps, node?: ProductNode): Promise<string | undefined> {
-  const api = requireApi(deps.session);
-  const target = node instanceof ProductNode ? node : await pickProduct(deps);
+async function showOutputs(context: CommandContext, deps: ProductActionDeps, node?: ProductNode): Promise<string | undefined> {
+  const api = context.requireApi();
+  const target = node instanceof ProductNode ? node : await context.pickProvisionedProduct();
   const outputs = await api.getProvisionedProductOutputs(target.row.Id!);
   if (!outputs.length) {
     void notify.info(`${target.row.Name} has no outputs.`);
@@ -257,15 +230,15 @@ function isUrl(output: RecordOutput): boolean {
 }
 
 /** Opens the product's console page; in sandbox mode says why it cannot. Returns the URL opened. */
-async function openInConsole(deps: ProductActionDeps, node?: ProductNode): Promise<string | undefined> {
-  const api = requireApi(deps.session);
+async function openInConsole(context: CommandContext, node?: ProductNode): Promise<string | undefined> {
+  const api = context.requireApi();
   if (api.connection.kind === 'sandbox') {
     void notify.info(
       'Open in AWS Console is not available in sandbox mode: sandbox products exist only on this machine. Connect to AWS to open products in the console.',
     );
     return undefined;
   }
-  const target = node instanceof ProductNode ? node : await pickProduct(deps);
+  const target = node instanceof ProductNode ? node : await context.pickProvisionedProduct();
   const url = consoleUrl(api.connection.region, target.row.Id!);
   await vscode.env.openExternal(vscode.Uri.parse(url));
   return url;

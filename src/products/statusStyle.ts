@@ -1,36 +1,26 @@
-// Status → icon and colour, shared by provisioned products and records.
+// Status → ThemeIcon, from the one status table (src/core/statuses), for provisioned products and records.
 import * as vscode from 'vscode';
-
-export const BUSY_PRODUCT_STATUSES: ReadonlySet<string> = new Set(['UNDER_CHANGE', 'PLAN_IN_PROGRESS']);
-export const TERMINAL_RECORD_STATUSES: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED']);
-
-const PRODUCT_ICONS: Record<string, [string, string]> = {
-  AVAILABLE: ['pass-filled', 'testing.iconPassed'],
-  UNDER_CHANGE: ['sync~spin', 'charts.blue'],
-  PLAN_IN_PROGRESS: ['loading~spin', 'charts.purple'],
-  TAINTED: ['warning', 'list.warningForeground'],
-  ERROR: ['error', 'list.errorForeground'],
-};
-
-const RECORD_ICONS: Record<string, [string, string]> = {
-  CREATED: ['circle-large-outline', 'charts.blue'],
-  IN_PROGRESS: ['sync~spin', 'charts.blue'],
-  IN_PROGRESS_IN_ERROR: ['sync~spin', 'list.warningForeground'],
-  SUCCEEDED: ['pass', 'testing.iconPassed'],
-  FAILED: ['error', 'list.errorForeground'],
-};
+import { ACTIVITY_ICON, iconId, productStatusIcon as productIcon, recordStatusIcon as recordIcon, type StatusIcon } from '../core/statuses';
 
 export function productStatusIcon(status: string | undefined): vscode.ThemeIcon {
-  return themeIcon(PRODUCT_ICONS[status ?? ''] ?? ['question', 'disabledForeground']);
+  return themeIcon(productIcon(status));
 }
 
 export function recordStatusIcon(status: string | undefined): vscode.ThemeIcon {
-  return themeIcon(RECORD_ICONS[status ?? ''] ?? ['question', 'disabledForeground']);
+  return themeIcon(recordIcon(status));
 }
 
-/** The icon's id without the `~spin` modifier, e.g. for tests and the legend. */
-export function productStatusIconId(status: string | undefined): string {
-  return productStatusIcon(status).id;
+/** The icon of a product an operation started from the tree is running on. */
+export function activityIcon(): vscode.ThemeIcon {
+  return themeIcon(ACTIVITY_ICON);
+}
+
+/**
+ * `$(icon)` of a status for text that renders icons (markdown tooltips, quick picks). `animate`: spin
+ * where the tree does (picks); tooltips show it still.
+ */
+export function statusGlyph(icon: StatusIcon, animate: boolean): string {
+  return `$(${animate ? iconId(icon) : icon.codicon})`;
 }
 
 /** "UNDER_CHANGE" → "Under change". */
@@ -40,6 +30,6 @@ export function humanize(status: string | undefined): string {
   return [words[0][0].toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
 }
 
-function themeIcon([id, color]: [string, string]): vscode.ThemeIcon {
-  return new vscode.ThemeIcon(id, new vscode.ThemeColor(color));
+function themeIcon(icon: StatusIcon): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(iconId(icon), new vscode.ThemeColor(icon.color));
 }

@@ -2,12 +2,13 @@ import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { formatTime } from '../core/localTime';
 import { inert } from '../core/untrustedText';
-import { humanize } from './statusStyle';
+import { productStatusIcon } from '../core/statuses';
+import { humanize, statusGlyph } from './statusStyle';
 import type { ProductRow } from '../core/products/productRow';
 
 export function productTooltip(p: ProductRow): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(p.Name)}** — $(${statusGlyph(p.Status)}) ${escape(humanize(p.Status))}\n\n`);
+  md.appendMarkdown(`**${escape(p.Name)}** — ${statusGlyph(productStatusIcon(p.Status), false)} ${escape(humanize(p.Status))}\n\n`);
   if (p.StatusMessage) md.appendMarkdown(`> ${escape(p.StatusMessage)}\n\n`);
   const rows: [string, string | undefined][] = [
     ['Id', code(p.Id)],
@@ -60,15 +61,4 @@ function code(value: string | undefined): string | undefined {
 
 function escape(text: string | undefined): string {
   return inert(text, 'markdown');
-}
-
-function statusGlyph(status: string | undefined): string {
-  switch (status) {
-    case 'AVAILABLE': return 'pass-filled';
-    case 'UNDER_CHANGE': return 'sync';
-    case 'PLAN_IN_PROGRESS': return 'loading';
-    case 'TAINTED': return 'warning';
-    case 'ERROR': return 'error';
-    default: return 'question';
-  }
 }

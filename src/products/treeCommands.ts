@@ -1,3 +1,4 @@
+// The view's own commands: refresh, filter, group, and copying what an item shows.
 import * as vscode from 'vscode';
 import type { GroupBy } from '../connections/settings';
 import { readSettings, updateSetting } from '../connections/settings';
@@ -5,6 +6,41 @@ import type { InfoNode, OutputNode, ProductNode, RecordNode } from './nodes';
 import type { ProvisionedProductsProvider } from './provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
 import { inert } from '../core/untrustedText';
+import { registerCommand, type CommandServices } from '../ui/commandErrors';
+import { COMMANDS } from '../ui/commandIds';
+
+/** Where the view's filter is kept (workspace state), so it survives a reload. */
+const FILTER_KEY = 'serviceCatalogExplorer.filter';
+
+export interface TreeCommandDeps extends CommandServices {
+  readonly tree: ProvisionedProductsProvider;
+  readonly workspaceState: vscode.Memento;
+}
+
+/** The filter kept for this workspace (the tree starts with it). */
+export function savedFilter(workspaceState: vscode.Memento): string {
+  return workspaceState.get<string>(FILTER_KEY, '');
+}
+
+export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[] {
+  const { tree, input, workspaceState } = deps;
+  return [
+    registerCommand(COMMANDS.refresh, () => tree.refresh(), deps),
+    registerCommand(COMMANDS.filter, async () => {
+      await promptFilter(tree, input);
+      await workspaceState.update(FILTER_KEY, tree.filter);
+    }, deps),
+    registerCommand(COMMANDS.clearFilter, async () => {
+      await tree.setFilter('');
+      await workspaceState.update(FILTER_KEY, '');
+    }, deps),
+    registerCommand(COMMANDS.groupBy, () => promptGroupBy(input), deps),
+    registerCommand(COMMANDS.copyId, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Id', selected), deps),
+    registerCommand(COMMANDS.copyArn, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Arn', selected), deps),
+    registerCommand(COMMANDS.copyName, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Name', selected), deps),
+    registerCommand(COMMANDS.copyValue, (_context, node?: InfoNode | OutputNode | RecordNode) => copyNodeValue(node), deps),
+  ];
+}
 
 export async function promptFilter(provider: ProvisionedProductsProvider, input: UserInput): Promise<void> {
   const text = await input.inputText({

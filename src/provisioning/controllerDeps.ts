@@ -4,6 +4,8 @@ import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ProvisioningService } from '../aws/provisioningService';
 import type { Logger } from '../ui/webview/messageRouter';
 import type { PanelInit, ProvisionedProductRef } from '../core/webview/protocol';
+import type { ConnectionIdentity } from '../core/connection';
+import { provisionedProductRef } from '../core/products/provisionedProductRef';
 
 export type FormService = Pick<
   ProvisioningService,
@@ -22,8 +24,8 @@ export interface ControllerDeps {
   /** The current connection's service; throws when not connected. */
   readonly service: () => FormService;
   readonly connectionLabel: () => string;
-  /** The label of the connection in use, undefined when not connected (forms pin themselves to it). */
-  readonly connectedAs?: () => string | undefined;
+  /** The connection in use (key and label), undefined when not connected (forms pin themselves to it). */
+  readonly connectedAs?: () => ConnectionIdentity | undefined;
   /** Hands a new record to whoever follows records to their end (the output channel). */
   /** Follows a record to its end; `secrets` (typed NoEcho values) are masked wherever the record is shown. */
   readonly trackRecord: (record: RecordDetail, secrets?: readonly string[]) => void;
@@ -48,13 +50,5 @@ export interface FormController {
 
 /** Ids and names of a provisioned product read from the service, merged over what the tree knew. */
 export async function resolveProvisionedProduct(service: FormService, known: ProvisionedProductRef): Promise<ProvisionedProductRef> {
-  const detail = await service.describeProvisionedProduct(known.id);
-  return {
-    ...known,
-    name: detail.Name ?? known.name,
-    ...(detail.Status ? { status: detail.Status } : {}),
-    ...(detail.Type ? { type: detail.Type } : {}),
-    ...(detail.ProductId ? { productId: detail.ProductId } : {}),
-    ...(detail.ProvisioningArtifactId ? { provisioningArtifactId: detail.ProvisioningArtifactId } : {}),
-  };
+  return provisionedProductRef(await service.describeProvisionedProduct(known.id), known);
 }

@@ -5,7 +5,7 @@ import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ProvisioningService } from '../aws/provisioningService';
 import { loadAwsModule } from '../connections/lazyModules';
 import type { CatalogSession } from '../connections/catalogSession';
-import { productCapabilities } from '../core/products/capabilities';
+import type { ProductCapability } from '../core/products/capabilities';
 import { ProductNode } from '../products/nodes';
 import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
@@ -13,20 +13,18 @@ import { log } from '../ui/log';
 import { FormPanels, MementoParameterMemory } from './formPanels';
 import { RequestError } from '../ui/webview/messageRouter';
 import type { ProvisionedProductRef } from '../core/webview/protocol';
-import { registerCommand } from '../ui/commandErrors';
-import { inert } from '../core/untrustedText';
+import { provisionedProductRef } from '../core/products/provisionedProductRef';
+import { registerCommand, type CommandContext, type CommandServices } from '../ui/commandErrors';
+import { COMMANDS } from '../ui/commandIds';
 
-export interface FormCommandDeps {
+export interface FormCommandDeps extends CommandServices {
   readonly context: vscode.ExtensionContext;
   readonly session: CatalogSession;
   readonly tree: ProvisionedProductsProvider;
   readonly input: UserInput;
   /** Follows a new record to its end; the lead wires it to the records output channel. */
   readonly trackRecord?: (record: RecordDetail, secrets?: readonly string[]) => void;
-  readonly profile: () => string | undefined;
 }
-
-type Capability = 'canUpdate' | 'canPlan' | 'canRunAction';
 
 export function registerFormCommands(deps: FormCommandDeps): FormPanels {
   const { context, session, tree } = deps;
@@ -43,7 +41,7 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
     {
       service,
       connectionLabel: () => session.label,
-      connectedAs: () => (session.api ? session.label : undefined),
+      connectedAs: () => session.identity,
       trackRecord: deps.trackRecord ?? ((record) => log().info(`Record ${record.RecordId} started (${record.RecordType}, ${record.Status}).`)),
       refreshTree: () => void tree.refresh(),
       logger: log(),
@@ -52,14 +50,13 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
     log(),
   );
 
-  const pick = (arg: unknown, capability: Capability, title: string) => provisionedProductFrom(arg, capability, title, deps);
-  const command = (id: string, handler: (...args: any[]) => unknown) =>
-    context.subscriptions.push(registerCommand(`serviceCatalogExplorer.${id}`, handler, deps.profile));
-
-  command('provisionProduct', (arg?: unknown) => void panels.openProvision(productIdFrom(arg)));
-  command('updateProvisionedProduct', async (arg?: unknown) => void panels.openUpdate(await pick(arg, 'canUpdate', 'Update which provisioned product?')));
-  command('showPlans', async (arg?: unknown) => void panels.openPlans(await pick(arg, 'canPlan', 'Show the plans of which provisioned product?')));
-  command('runServiceAction', async (arg?: unknown) => void panels.openAction(await pick(arg, 'canRunAction', 'Run an action on which provisioned product?')));
+  const pick = (command: CommandContext, arg: unknown, capability: ProductCapability, title: string) => provisionedProductFrom(command, arg, capability, title, deps);
+  context.subscriptions.push(
+    registerCommand(COMMANDS.provisionProduct, (_command, arg?: unknown) => void panels.openProvision(productIdFrom(arg)), deps),
+    registerCommand(COMMANDS.updateProvisionedProduct, async (command, arg?: unknown) => void panels.openUpdate(await pick(command, arg, 'canUpdate', 'Update which provisioned product?')), deps),
+    registerCommand(COMMANDS.showPlans, async (command, arg?: unknown) => void panels.openPlans(await pick(command, arg, 'canPlan', 'Show the plans of which provisioned product?')), deps),
+    registerCommand(COMMANDS.runServiceAction, async (command, arg?: unknown) => void panels.openAction(await pick(command, arg, 'canRunAction', 'Run an action on which provisioned product?')), deps),
+  );
   context.subscriptions.push(panels, ...panels.registerSerializers());
   return panels;
 }
@@ -71,32 +68,12 @@ function productIdFrom(arg: unknown): string | undefined {
   return undefined;
 }
 
-function refFromNode(node: ProductNode): ProvisionedProductRef {
-  const r = node.row;
-  return {
-    id: r.Id ?? '',
-    name: r.Name ?? r.Id ?? '?',
-    ...(r.Status ? { status: r.Status } : {}),
-    ...(r.Type ? { type: r.Type } : {}),
-    ...(r.ProductId ? { productId: r.ProductId } : {}),
-    ...(r.ProductName ? { productName: r.ProductName } : {}),
-    ...(r.ProvisioningArtifactId ? { provisioningArtifactId: r.ProvisioningArtifactId } : {}),
-    ...(r.ProvisioningArtifactName ? { provisioningArtifactName: r.ProvisioningArtifactName } : {}),
-  };
-}
-
 /** The tree item the command was run on, an id/name/ARN, or the user's pick among capable products. */
-async function provisionedProductFrom(arg: unknown, capability: Capability, title: string, deps: FormCommandDeps): Promise<ProvisionedProductRef> {
-  if (arg instanceof ProductNode) return refFromNode(arg);
+async function provisionedProductFrom(command: CommandContext, arg: unknown, capability: ProductCapability, title: string, deps: FormCommandDeps): Promise<ProvisionedProductRef> {
+  if (arg instanceof ProductNode) return provisionedProductRef(arg.row);
   if (typeof arg === 'string' && arg) {
-    const node = deps.tree.findProduct(arg);
-    if (node) return refFromNode(node);
-    return { id: arg, name: arg };
+    const node = deps.products.find(arg);
+    return provisionedProductRef(node?.row ?? { Id: arg });
   }
-  if (!deps.session.api) throw new RequestError('Not connected to Service Catalog. Connect to AWS or try the sandbox first.');
-  const candidates = deps.tree.productNodes.filter((n) => productCapabilities(n.row).includes(capability));
-  if (!candidates.length) throw new RequestError('No provisioned product in the tree allows this now.');
-  const items = candidates.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.ProductName, 'label'), detail: inert(node.row.Status, 'label'), node }));
-  const picked = await deps.input.pickOne(items, { title, matchOnDescription: true });
-  return refFromNode(picked.node);
+  return provisionedProductRef((await command.pickProvisionedProduct(capability, { title })).row);
 }

@@ -2,20 +2,20 @@
 // (WebviewPanelSerializer: the page's saved state says which form it was, the host rebuilds the rest).
 import * as vscode from 'vscode';
 import { PlanController } from './planController';
-import { ProvisioningFormController } from './provisioningFormController';
+import { ProvisionFormController } from './provisionFormController';
+import { UpdateFormController } from './updateFormController';
 import { ServiceActionController } from './serviceActionController';
 import type { ControllerDeps, FormController, ParameterMemory } from './controllerDeps';
 import { ConnectionPin } from '../core/webview/connectionPin';
 import { FormPanel, VIEW_TYPES, webviewOptions } from '../ui/webview/formPanel';
 import type { Logger } from '../ui/webview/messageRouter';
-import type { PanelKind, ProvisionedProductRef } from '../core/webview/protocol';
+import type { PanelInit, PanelKind, ProvisionedProductRef } from '../core/webview/protocol';
+import type { ConnectionIdentity } from '../core/connection';
+import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { isPlainObject } from '../core/webview/schema';
 import { inert } from '../core/untrustedText';
 
 export type PanelDeps = Omit<ControllerDeps, 'openPlan'>;
-
-/** The session's label while signed out; a form opened then is not pinned to anything. */
-const NOT_CONNECTED = 'Not connected';
 
 export class FormPanels implements vscode.Disposable {
   private readonly open = new Set<FormPanel>();
@@ -36,12 +36,12 @@ export class FormPanels implements vscode.Disposable {
   }
 
   openProvision(productId?: string): FormPanel {
-    return this.create('provision', 'Provision Product', (deps) => new ProvisioningFormController(deps, { mode: 'provision', productId }));
+    return this.create('provision', 'Provision Product', (deps) => new ProvisionFormController(deps, productId));
   }
 
   /** One update form per provisioned product: an open one is brought forward with what was typed in it. */
   openUpdate(product: ProvisionedProductRef): FormPanel {
-    return this.revealExisting('update', product) ?? this.create('update', `Update ${panelName(product)}`, (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product }));
+    return this.revealExisting('update', product) ?? this.create('update', `Update ${panelName(product)}`, (deps) => new UpdateFormController(deps, product));
   }
 
   /** One plans panel per provisioned product: an open one is replaced so it shows `focusPlanId`. */
@@ -68,22 +68,22 @@ export class FormPanels implements vscode.Disposable {
     makeController: (deps: ControllerDeps, panel: () => FormPanel) => FormController,
     column = vscode.ViewColumn.Active,
     restored?: vscode.WebviewPanel,
-    restoredConnection?: string,
+    restoredConnection?: ConnectionIdentity,
   ): FormPanel {
     const webviewPanel = restored ?? vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, column, webviewOptions(this.extensionUri));
     let formPanel: FormPanel | undefined;
-    const controller = makeController(this.pinnedDeps(restoredConnection), () => formPanel!);
+    const pin = new ConnectionPin(restoredConnection ?? this.deps.connectedAs?.());
+    const controller = withConnectionKey(makeController(this.pinnedDeps(pin), () => formPanel!), pin);
     formPanel = new FormPanel(kind, webviewPanel, controller, this.extensionUri, this.logger, !!restored);
     this.open.add(formPanel);
-    formPanel.onDidDispose(() => this.open.delete(formPanel!));
+    formPanel.onDidDispose(() => this.open.delete(formPanel));
     this.opened.fire(formPanel);
     return formPanel;
   }
 
   /** Deps whose service refuses to serve once the connection is not the one the form opened on. */
-  private pinnedDeps(restoredConnection?: string): ControllerDeps {
+  private pinnedDeps(pin: ConnectionPin): ControllerDeps {
     const current = () => this.deps.connectedAs?.();
-    const pin = new ConnectionPin(restoredConnection ?? current());
     return {
       ...this.deps,
       connectionLabel: () => pin.label ?? this.deps.connectionLabel(),
@@ -121,14 +121,12 @@ export class FormPanels implements vscode.Disposable {
       return;
     }
     const make: Record<PanelKind, (deps: ControllerDeps, p: () => FormPanel) => FormController> = {
-      provision: (deps) => new ProvisioningFormController(deps, { mode: 'provision', productId }),
-      update: (deps) => new ProvisioningFormController(deps, { mode: 'update', provisionedProduct: product! }),
+      provision: (deps) => new ProvisionFormController(deps, productId),
+      update: (deps) => new UpdateFormController(deps, product!),
       plans: (deps, p) => new PlanController(deps, product!, (m) => p().post(m)),
       action: (deps) => new ServiceActionController(deps, product!),
     };
-    // A restored form stays on the connection its page last showed, even if the session reconnects elsewhere.
-    const connection = init && typeof init.connection === 'string' && init.connection !== NOT_CONNECTED ? init.connection : undefined;
-    this.create(kind, panel.title, make[kind], undefined, panel, connection);
+    this.create(kind, panel.title, make[kind], undefined, panel, init && restoredConnection(init));
   }
 
   dispose(): void {
@@ -137,11 +135,32 @@ export class FormPanels implements vscode.Disposable {
   }
 }
 
+/**
+ * A restored form stays on the connection it was pinned to, even if the session reconnects elsewhere:
+ * the key its page kept says which (the label only names it). A page that kept no key (opened signed
+ * out) is not pinned yet.
+ */
+function restoredConnection(init: Record<string, unknown>): ConnectionIdentity | undefined {
+  const { connectionKey: key, connection: label } = init;
+  if (typeof key !== 'string' || !key || key.length > 2000) return undefined;
+  return { key, label: typeof label === 'string' ? inert(label, 'line', { maxLength: 200 }) : 'the connection it was opened on' };
+}
+
+/** The page keeps its init (PanelInit) in its state: with the pin's key in it, a reload keeps the pin. */
+function withConnectionKey(controller: FormController, pin: ConnectionPin): FormController {
+  const init = controller.init.bind(controller);
+  controller.init = async (): Promise<PanelInit> => {
+    const panelInit = await init();
+    return pin.key ? { ...panelInit, connectionKey: pin.key } : panelInit;
+  };
+  return controller;
+}
+
 function refFrom(value: Record<string, unknown>): ProvisionedProductRef | undefined {
   const id = value.id;
   const name = value.name;
   if (typeof id !== 'string' || typeof name !== 'string' || id.length > 100 || name.length > 128) return undefined;
-  return { id, name };
+  return provisionedProductRef({ Id: id, Name: name });
 }
 
 /** Last submitted non-NoEcho values per provisioned product, in the extension's global state. */

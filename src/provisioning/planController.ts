@@ -107,9 +107,9 @@ export class PlanController implements FormController {
       } catch (error) {
         this.deps.logger.warn(`Reading plan ${planId} failed: ${(error as Error).message ?? String(error)}`);
       }
-      if (this.watching?.planId === planId) this.watching.timer = setTimeout(tick, this.watchOptions.intervalMs);
+      if (this.watching?.planId === planId) this.watching.timer = setTimeout(() => void tick(), this.watchOptions.intervalMs);
     };
-    this.watching = { planId, timer: setTimeout(tick, this.watchOptions.intervalMs) };
+    this.watching = { planId, timer: setTimeout(() => void tick(), this.watchOptions.intervalMs) };
   }
 
   private stopWatching(): void {

@@ -1,41 +1,31 @@
-// The provision and update forms: loads products, versions, paths and parameters for the webview,
-// and checks every submission again with the form's own rules before anything is sent to AWS.
+// What the provision and update forms share: products, versions and paths for the webview, the form
+// last loaded (its NoEcho fields mask what a request carries), and the host's own check of every
+// submission with the form's rules before anything is sent to AWS, then what happens to the record or
+// plan. The two flows are ProvisionFormController and UpdateFormController.
 import type {
-  CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, RecordDetail,
+  CreateProvisionedProductPlanInput, LaunchPathSummary, ProvisioningArtifactDetail, RecordDetail,
 } from '@aws-sdk/client-service-catalog';
 import {
-  buildProvisioningForm, buildUpdateForm, diffParameters, givenValue, redactNoEcho, toProvisionInput, toUpdateInput,
-  validateProvisioningSubmission, type ParameterField, type ProvisioningForm, type ProvisioningSubmission,
+  givenValue, validateProvisioningSubmission, type ProvisioningForm, type ProvisioningSubmission,
 } from '../core/parameters';
 import { type Handlers, RequestError } from '../ui/webview/messageRouter';
 import type {
-  FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChoice, ProductOptions, ProvisionedProductRef, SubmitRequest,
-  SubmitResult, VersionChoice,
+  FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChoice, ProductOptions, SubmitRequest, SubmitResult, VersionChoice,
 } from '../core/webview/protocol';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import type { ControllerDeps, FormController } from './controllerDeps';
-import { defaultVersionId, newestFirst, pathChoice, productChoice, submitResult, versionChoice } from './views';
+import { provisionedProductRef } from '../core/products/provisionedProductRef';
+import { newestFirst, pathChoice, productChoice, submitResult } from './views';
 
-export type FormSubject =
-  | { readonly mode: 'provision'; readonly productId?: string }
-  | { readonly mode: 'update'; readonly provisionedProduct: ProvisionedProductRef };
+export const targetKey = (t: FormTarget) => `${t.productId}/${t.provisioningArtifactId}/${t.pathId ?? ''}`;
 
 interface LoadedParameters {
   readonly key: string;
   readonly form: ProvisioningForm;
 }
 
-interface CurrentState {
-  readonly product: ProvisionedProductRef;
-  readonly target: FormTarget;
-  parameters?: ProvisioningArtifactParameter[];
-}
-
-const targetKey = (t: FormTarget) => `${t.productId}/${t.provisioningArtifactId}/${t.pathId ?? ''}`;
-
-export class ProvisioningFormController implements FormController {
+export abstract class ProvisioningFormController implements FormController {
   private loaded?: LoadedParameters;
-  private current?: CurrentState;
   private readonly productNames = new Map<string, string>();
   readonly guard = new SubmissionGuard();
 
@@ -47,10 +37,25 @@ export class ProvisioningFormController implements FormController {
     preview: (r) => this.preview(r),
   };
 
-  constructor(
-    private readonly deps: ControllerDeps,
-    private readonly subject: FormSubject,
-  ) {}
+  /** What the log calls a submission that was not sent ("Provisioning not sent: …"). */
+  protected abstract readonly submitAction: string;
+
+  constructor(protected readonly deps: ControllerDeps) {}
+
+  abstract init(): Promise<PanelInit>;
+  /** The versions and paths of a product, with what to preselect. */
+  protected abstract loadProduct(productId: string): Promise<ProductOptions>;
+  /** Builds the form of a version and path (remembering it), plus what the flow adds to it. */
+  abstract loadParameters(target: FormTarget): Promise<LoadedForm>;
+  /** Sends a checked submission; `token` is the submission's idempotency token. */
+  protected abstract send(form: ProvisioningForm, request: SubmitRequest, token: string): Promise<RecordDetail>;
+  /** CreateProvisionedProductPlan takes the provision/update inputs' parameters, tags and target. */
+  protected abstract planInput(form: ProvisioningForm, request: SubmitRequest, token: string): Promise<CreateProvisionedProductPlanInput>;
+
+  /** The provisioned product the form is about (an update's); none for a new product. */
+  get productId(): string | undefined {
+    return undefined;
+  }
 
   secretsOf(method: Method, params: unknown): readonly string[] {
     if (method !== 'submit' && method !== 'preview') return [];
@@ -60,38 +65,8 @@ export class ProvisioningFormController implements FormController {
     return Object.values(submission.parameters ?? {}).filter((v): v is string => typeof v === 'string' && !!v);
   }
 
-  /** The provisioned product an update form is for. */
-  get productId(): string | undefined {
-    return this.subject.mode === 'update' ? this.subject.provisionedProduct.id : undefined;
-  }
-
-  private get service() {
+  protected get service() {
     return this.deps.service();
-  }
-
-  async init(): Promise<PanelInit> {
-    const connection = this.deps.connectionLabel();
-    if (this.subject.mode === 'provision') {
-      return { kind: 'provision', connection, ...(this.subject.productId ? { productId: this.subject.productId } : {}) };
-    }
-    const current = await this.readCurrent(this.subject.provisionedProduct);
-    return { kind: 'update', connection, provisionedProduct: current.product, current: current.target };
-  }
-
-  /** Version and path in use now; the path comes from the last provisioning record. */
-  private async readCurrent(known: ProvisionedProductRef): Promise<CurrentState> {
-    if (this.current) return this.current;
-    const detail = await this.service.describeProvisionedProduct(known.id);
-    if (!detail.ProductId || !detail.ProvisioningArtifactId) throw new Error(`${known.name} has no product version to update from.`);
-    const recordId = detail.LastSuccessfulProvisioningRecordId ?? detail.LastProvisioningRecordId ?? detail.LastRecordId;
-    const pathId = recordId ? await this.service.recordPathId(recordId).catch(() => undefined) : undefined;
-    const product: ProvisionedProductRef = {
-      ...known, name: detail.Name ?? known.name, status: detail.Status, type: detail.Type,
-      productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId,
-    };
-    const target = { productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId, ...(pathId ? { pathId } : {}) };
-    this.current = { product, target };
-    return this.current;
   }
 
   private async searchProducts(query: string): Promise<ProductChoice[]> {
@@ -100,72 +75,20 @@ export class ProvisioningFormController implements FormController {
     return choices;
   }
 
-  private async loadProduct(productId: string): Promise<ProductOptions> {
-    const current = this.subject.mode === 'update' ? await this.readCurrent(this.subject.provisionedProduct) : undefined;
-    if (current && productId !== current.target.productId) throw new RequestError('An update keeps the product; choose one of its versions.');
+  /** The name a product search gave the product, if it ran. */
+  protected searchedName(productId: string): string | undefined {
+    return this.productNames.get(productId);
+  }
+
+  /** A product's versions (newest first) and launch paths. */
+  protected async versionsAndPaths(productId: string): Promise<{ versions: ProvisioningArtifactDetail[]; paths: LaunchPathSummary[] }> {
     const [versions, paths] = await Promise.all([this.service.listVersions(productId), this.service.listLaunchPaths(productId)]);
-    const ordered = newestFirst(versions);
-    const choices: VersionChoice[] = ordered.map((v) => versionChoice(v, current?.target.provisioningArtifactId));
-    if (current && !choices.some((c) => c.current)) {
-      // The version in use may be inactive now; it stays selectable for an update that keeps it.
-      const id = current.target.provisioningArtifactId;
-      choices.push({ id, name: current.product.provisioningArtifactName ?? id, deprecated: true, current: true });
-    }
-    const preselectedVersionId = current?.target.provisioningArtifactId ?? defaultVersionId(ordered);
-    const preselectedPathId = current?.target.pathId ?? (paths.length === 1 ? paths[0].Id : undefined);
-    return {
-      productId,
-      productName: current?.product.productName ?? this.productNames.get(productId) ?? productId,
-      versions: choices,
-      ...(preselectedVersionId ? { preselectedVersionId } : {}),
-      paths: paths.map(pathChoice),
-      ...(preselectedPathId ? { preselectedPathId } : {}),
-    };
+    return { versions: newestFirst(versions), paths };
   }
 
-  async loadParameters(target: FormTarget): Promise<LoadedForm> {
-    const output = await this.service.describeProvisioningParameters(target);
-    const parameters = output.ProvisioningArtifactParameters ?? [];
-    if (this.subject.mode === 'provision') return this.remember(target, buildProvisioningForm(output));
-    const current = await this.readCurrent(this.subject.provisionedProduct);
-    if (target.productId !== current.target.productId) throw new RequestError('An update keeps the product; choose one of its versions.');
-    const before = await this.currentParameters(current);
-    const form = buildUpdateForm(output, this.knownValues(current, before));
-    const sameVersion = target.provisioningArtifactId === current.target.provisioningArtifactId;
-    return { ...this.remember(target, this.markUnknownPrevious(form, current)), ...(sameVersion ? {} : { diff: diffParameters(before, parameters) }) };
-  }
-
-  private remember(target: FormTarget, form: ProvisioningForm): LoadedForm {
+  protected remember(target: FormTarget, form: ProvisioningForm): LoadedForm {
     this.loaded = { key: targetKey(target), form };
     return { target, form };
-  }
-
-  private async currentParameters(current: CurrentState): Promise<ProvisioningArtifactParameter[]> {
-    if (!current.parameters) {
-      const output = await this.service.describeProvisioningParameters(current.target).catch((error) => {
-        this.deps.logger.warn(`Could not read the parameters of the version in use: ${String((error as Error).message ?? error)}`);
-        return undefined;
-      });
-      current.parameters = output?.ProvisioningArtifactParameters ?? [];
-    }
-    return current.parameters;
-  }
-
-  /** Every parameter of the version in use, with the value this extension last sent where it knows it. */
-  private knownValues(current: CurrentState, before: readonly ProvisioningArtifactParameter[]): Record<string, string> {
-    const remembered = this.deps.memory.recall(current.product.id) ?? {};
-    return Object.fromEntries(before.filter((p) => p.ParameterKey).map((p) => [p.ParameterKey!, givenValue(remembered, p.ParameterKey!) ?? '']));
-  }
-
-  /** A previous value nobody knows cannot be shown: such fields start as "keep the previous value". */
-  private markUnknownPrevious(form: ProvisioningForm, current: CurrentState): ProvisioningForm {
-    const remembered = this.deps.memory.recall(current.product.id) ?? {};
-    const fields = form.fields.map((field): ParameterField => {
-      if (!field.canKeepPrevious || field.noEcho || givenValue(remembered, field.key) !== undefined) return field;
-      const { previousValue: _unknown, ...rest } = field;
-      return { ...rest, keepPreviousByDefault: true };
-    });
-    return { ...form, fields };
   }
 
   private async formFor(target: FormTarget): Promise<ProvisioningForm> {
@@ -187,32 +110,16 @@ export class ProvisioningFormController implements FormController {
   private async submit(request: SubmitRequest): Promise<SubmitResult> {
     // The form the submission was checked against, not whichever the page loaded since.
     const { record, form } = await this.guard.run('submit', request, async (token) => {
-      const checked = await this.checkedForm(request, this.subject.mode === 'provision' ? 'Provisioning' : 'Update');
+      const checked = await this.checkedForm(request, this.submitAction);
       return { record: await this.send(checked, request, token), form: checked };
     });
     this.afterRecord(record, form, request);
     return submitResult(record);
   }
 
-  private async send(form: ProvisioningForm, { target, submission }: SubmitRequest, token: string): Promise<RecordDetail> {
-    const values = JSON.stringify(redactNoEcho(form, submission.parameters));
-    if (this.subject.mode === 'provision') {
-      this.deps.logger.info(`Provisioning ${submission.provisionedProductName} (${targetKey(target)}) with ${values}`);
-      return this.service.provision(toProvisionInput(form, submission, token, target)).catch((error: unknown) => {
-        // The service's word on a taken name belongs on the name field, where it can be fixed.
-        if ((error as Error).name !== 'DuplicateResourceException') throw error;
-        const message = `A provisioned product named "${submission.provisionedProductName}" already exists. Choose another name.`;
-        throw new RequestError(message, { name: message }, 'DuplicateResourceException');
-      });
-    }
-    const current = await this.readCurrent(this.subject.provisionedProduct);
-    this.deps.logger.info(`Updating ${current.product.name} to ${targetKey(target)} with ${values}, keeping ${JSON.stringify(submission.keepPrevious ?? [])}`);
-    return this.service.update(toUpdateInput(form, submission, token, { provisionedProductId: current.product.id, ...target }));
-  }
-
   private afterRecord(record: RecordDetail, form: ProvisioningForm, { submission }: SubmitRequest): void {
     this.deps.logger.info(`Record ${record.RecordId} (${record.RecordType ?? 'request'}) started for ${record.ProvisionedProductName ?? '?'}`);
-    const id = record.ProvisionedProductId ?? this.current?.product.id;
+    const id = record.ProvisionedProductId ?? this.productId;
     if (id) this.deps.memory.remember(id, this.valuesToRemember(form, submission, id));
     this.deps.trackRecord(record, typedSecrets(form, submission));
     this.deps.refreshTree();
@@ -237,36 +144,39 @@ export class ProvisioningFormController implements FormController {
     if (!out.PlanId) throw new Error('The service returned no plan id.');
     const planName = out.PlanName ?? out.PlanId;
     this.deps.logger.info(`Plan ${planName} (${out.PlanId}) created for ${out.ProvisionedProductName ?? '?'}`);
-    const productId = out.ProvisionProductId ?? this.current?.product.id;
-    if (productId) this.deps.openPlan({ id: productId, name: out.ProvisionedProductName ?? request.submission.provisionedProductName ?? productId }, out.PlanId);
+    const productId = out.ProvisionProductId ?? this.productId;
+    if (productId) this.deps.openPlan(provisionedProductRef({ Id: productId, Name: out.ProvisionedProductName ?? request.submission.provisionedProductName }), out.PlanId);
     this.deps.refreshTree();
     return { planId: out.PlanId, planName };
   }
+}
 
-  /** CreateProvisionedProductPlan takes the provision/update inputs' parameters, tags and target. */
-  private async planInput(form: ProvisioningForm, { target, submission }: SubmitRequest, token: string): Promise<CreateProvisionedProductPlanInput> {
-    if (this.subject.mode === 'provision') {
-      const input = toProvisionInput(form, submission, token, target);
-      return {
-        PlanName: planName(input.ProvisionedProductName ?? 'plan', token), PlanType: 'CLOUDFORMATION',
-        ProductId: target.productId, ProvisioningArtifactId: target.provisioningArtifactId, PathId: target.pathId,
-        ProvisionedProductName: input.ProvisionedProductName, ProvisioningParameters: input.ProvisioningParameters,
-        Tags: input.Tags, NotificationArns: input.NotificationArns, IdempotencyToken: token,
-      };
-    }
-    const current = await this.readCurrent(this.subject.provisionedProduct);
-    const input = toUpdateInput(form, submission, token, { provisionedProductId: current.product.id, ...target });
-    return {
-      PlanName: planName(current.product.name, token), PlanType: 'CLOUDFORMATION',
-      ProductId: target.productId, ProvisioningArtifactId: target.provisioningArtifactId, PathId: target.pathId,
-      ProvisionedProductName: current.product.name, ProvisioningParameters: input.ProvisioningParameters,
-      Tags: input.Tags, IdempotencyToken: token,
-    };
-  }
+/** What loadProduct answers: the choices, and what to preselect when there is something to. */
+export function productOptions(
+  productId: string,
+  productName: string,
+  versions: VersionChoice[],
+  paths: readonly LaunchPathSummary[],
+  preselectedVersionId: string | undefined,
+  preselectedPathId: string | undefined,
+): ProductOptions {
+  return {
+    productId,
+    productName,
+    versions,
+    ...(preselectedVersionId ? { preselectedVersionId } : {}),
+    paths: paths.map(pathChoice),
+    ...(preselectedPathId ? { preselectedPathId } : {}),
+  };
+}
+
+/** The path to preselect when a product has only one. */
+export function onlyPathId(paths: readonly LaunchPathSummary[]): string | undefined {
+  return paths.length === 1 ? paths[0].Id : undefined;
 }
 
 /** Stable for one token, so a retried CreateProvisionedProductPlan asks for the same plan. */
-function planName(productName: string, token: string): string {
+export function planName(productName: string, token: string): string {
   return `${productName}-plan-${token.replace(/-/g, '').slice(0, 8)}`;
 }
 

@@ -83,7 +83,7 @@ export function checkedParameters(form: ActionForm, values: Readonly<Record<stri
   const known = new Set(form.parameters.map((p) => p.name));
   for (const key of Object.keys(values)) if (!known.has(key)) errors[`parameters.${key}`] = `${key} is not a parameter of this action.`;
   // Own properties even for a parameter named __proto__ (an assignment would set the prototype).
-  const parameters: Record<string, string[]> = Object.create(null);
+  const parameters = Object.create(null) as Record<string, string[]>;
   for (const p of form.parameters) {
     const list = (givenValue(values, p.name) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
     if (!list.length) errors[`parameters.${p.name}`] = `${p.name} needs a value.`;

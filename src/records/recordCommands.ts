@@ -4,34 +4,32 @@ import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { classifyError } from '../core/errors';
-import { isTerminalStatus } from '../core/records/recordTailer';
-import { RECORD_ID_PATTERN, recordIdOf, TAIL_RECORD_COMMAND, type RecordDocumentProvider } from './recordDocument';
-import { SHOW_RECORD_LOG_COMMAND, type RecordTracker } from './recordTracker';
+import { isTerminalRecordStatus } from '../core/statuses';
+import { RECORD_ID_PATTERN, recordIdOf, type RecordDocumentProvider } from './recordDocument';
+import type { RecordTracker } from './recordTracker';
 import type { CatalogSession } from '../connections/catalogSession';
 import { ProductNode, RecordNode } from '../products/nodes';
-import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
 import { humanize, recordStatusIcon } from '../products/statusStyle';
 import { formatTime } from '../core/localTime';
 import { notify } from '../ui/notifications';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../ui/log';
 import { inert } from '../core/untrustedText';
-import { registerCommand } from '../ui/commandErrors';
+import { registerCommand, type CommandContext, type CommandServices } from '../ui/commandErrors';
+import { COMMANDS } from '../ui/commandIds';
 
 /** The pick entry that asks for an id to be typed. */
 const ENTER_AN_ID = '$(edit) Enter a record id, or a provisioned product id, name or ARN…';
 
-/** How many of the newest records the "recent records" pick offers. */
-const RECENT_RECORDS = 60;
+/** How many of the newest records (of every product) Look Up Record offers to pick from. */
+export const RECENT_RECORDS_IN_LOOK_UP = 60;
 
-export interface RecordCommandDeps {
+export interface RecordCommandDeps extends CommandServices {
   readonly session: CatalogSession;
-  readonly tree: ProvisionedProductsProvider;
   readonly treeView: vscode.TreeView<unknown>;
   readonly input: UserInput;
   readonly documents: RecordDocumentProvider;
   readonly tracker: () => RecordTracker;
-  readonly profile: () => string | undefined;
 }
 
 type RecordPick = vscode.QuickPickItem & { readonly recordId?: string; readonly loadMore?: true };
@@ -40,13 +38,12 @@ type RecordPick = vscode.QuickPickItem & { readonly recordId?: string; readonly 
 const LOAD_MORE_RECORDS = '$(more) Load more records…';
 
 export function registerRecordCommands(deps: RecordCommandDeps): vscode.Disposable[] {
-  const command = (id: string, handler: (...args: any[]) => unknown) => registerCommand(id, handler, deps.profile);
   return [
-    command('serviceCatalogExplorer.lookUpRecord', (text?: string) => lookUpRecord(deps, text)),
-    command('serviceCatalogExplorer.showRecordHistory', (node?: ProductNode) => showRecordHistory(deps, node)),
-    command('serviceCatalogExplorer.openRecord', (target?: RecordNode | string) => openRecord(deps, target)),
-    command(TAIL_RECORD_COMMAND, (target?: string | vscode.Uri) => tailRecord(deps, target)),
-    command(SHOW_RECORD_LOG_COMMAND, () => log().show(true)),
+    registerCommand(COMMANDS.lookUpRecord, (context, text?: string) => lookUpRecord(context, deps, text), deps),
+    registerCommand(COMMANDS.showRecordHistory, (context, node?: ProductNode) => showRecordHistory(context, deps, node), deps),
+    registerCommand(COMMANDS.openRecord, (context, target?: RecordNode | string) => openRecord(context, deps, target), deps),
+    registerCommand(COMMANDS.tailRecord, (context, target?: string | vscode.Uri) => tailRecord(context, deps, target), deps),
+    registerCommand(COMMANDS.showRecordLog, () => log().show(true), deps),
   ];
 }
 
@@ -54,10 +51,10 @@ export function registerRecordCommands(deps: RecordCommandDeps): vscode.Disposab
  * Opens a record's document, or reveals the provisioned product when given its id, name or ARN.
  * Returns what it did, for tests: 'record' or 'product'.
  */
-async function lookUpRecord(deps: RecordCommandDeps, text?: string): Promise<'record' | 'product'> {
-  const api = requireApi(deps.session);
+async function lookUpRecord(context: CommandContext, deps: RecordCommandDeps, text?: string): Promise<'record' | 'product'> {
+  const api = context.requireApi();
   const wanted = typeof text === 'string' && text.trim() ? text.trim() : await promptForRecord(deps, api);
-  const product = deps.tree.findProduct(wanted);
+  const product = deps.products.find(wanted);
   if (product) {
     await deps.treeView.reveal(product, { select: true, focus: true, expand: false });
     return 'product';
@@ -66,7 +63,7 @@ async function lookUpRecord(deps: RecordCommandDeps, text?: string): Promise<'re
     throw new Error(`"${wanted}" is neither a record id nor a provisioned product in the view.`);
   }
   await deps.documents.open(wanted).catch((error: unknown) => {
-    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+    if (classifyError(error).kind !== 'not-found') throw error;
     throw new Error(`"${wanted}" is neither a record of this connection nor a provisioned product in the view.`);
   });
   return 'record';
@@ -90,7 +87,7 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
     const picked = await deps.input.pickOrType(picks, {
       ...options,
       typedLabel: (value) => (value ? `$(search) Look up "${value}"` : ENTER_AN_ID),
-      typedFirst: (value) => /^(rec-|pp-|arn:)/.test(value) || deps.tree.findProduct(value) !== undefined,
+      typedFirst: (value) => /^(rec-|pp-|arn:)/.test(value) || deps.products.find(value) !== undefined,
     });
     if ('typed' in picked) return picked.typed || askForId(deps);
     return picked.recordId!;
@@ -111,7 +108,7 @@ async function askForId(deps: RecordCommandDeps): Promise<string> {
 
 /** Recent records at the configured access level, newest first (account-wide ListRecordHistory). */
 async function recentRecords(api: CatalogApi): Promise<RecordDetail[]> {
-  return newestFirst(await api.listRecentRecords(RECENT_RECORDS));
+  return newestFirst(await api.listRecentRecords(RECENT_RECORDS_IN_LOOK_UP));
 }
 
 function newestFirst(records: RecordDetail[]): RecordDetail[] {
@@ -134,9 +131,9 @@ function recordPick(record: RecordDetail, withProduct = true): RecordPick {
  * The records of a provisioned product, newest first, read a batch (up to the page cap) at a time: when
  * a batch stopped at the cap, the pick ends with "Load more records…". The chosen one opens. Returns its id.
  */
-async function showRecordHistory(deps: RecordCommandDeps, node?: ProductNode): Promise<string | undefined> {
-  const api = requireApi(deps.session);
-  const product = node instanceof ProductNode ? node : await pickProduct(deps);
+async function showRecordHistory(context: CommandContext, deps: RecordCommandDeps, node?: ProductNode): Promise<string | undefined> {
+  const api = context.requireApi();
+  const product = node instanceof ProductNode ? node : await context.pickProvisionedProduct(undefined, { title: 'Record history of which provisioned product?' });
   const id = product.row.Id!;
   const readBatch = (startToken?: string) => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: `Reading the record history of ${inert(product.row.Name, 'label')}…` },
@@ -170,27 +167,21 @@ function loadMoreEntry(nextToken: string | undefined): RecordPick[] {
   return [{ label: '', kind: vscode.QuickPickItemKind.Separator }, { label: LOAD_MORE_RECORDS, alwaysShow: true, loadMore: true }];
 }
 
-async function pickProduct(deps: RecordCommandDeps): Promise<ProductNode> {
-  const items = deps.tree.productNodes.map((node) => ({ label: inert(node.row.Name ?? node.row.Id ?? '?', 'label'), description: inert(node.row.Id, 'label'), node }));
-  if (!items.length) throw new Error('No provisioned products are shown.');
-  return (await deps.input.pickOne(items, { title: 'Record history of which provisioned product?' })).node;
-}
-
-async function openRecord(deps: RecordCommandDeps, target?: RecordNode | string): Promise<void> {
+async function openRecord(context: CommandContext, deps: RecordCommandDeps, target?: RecordNode | string): Promise<void> {
   const recordId = target instanceof RecordNode ? target.record.RecordId : target;
-  if (!recordId) return lookUpRecord(deps).then(() => undefined);
+  if (!recordId) return lookUpRecord(context, deps).then(() => undefined);
   await deps.documents.open(recordId);
 }
 
 /** Follows a running record in the output (from its document's code lens or editor title). */
-async function tailRecord(deps: RecordCommandDeps, target?: string | vscode.Uri): Promise<void> {
+async function tailRecord(context: CommandContext, deps: RecordCommandDeps, target?: string | vscode.Uri): Promise<void> {
   const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
   const recordId = typeof target === 'string' ? target : uri && recordIdOf(uri);
   if (!recordId) throw new Error('Open a record first (Service Catalog: Look Up Record).');
-  const api = requireApi(deps.session);
+  const api = context.requireApi();
   const { detail } = await api.describeRecord(recordId);
   deps.documents.refresh(recordId);
-  if (isTerminalStatus(detail.Status)) {
+  if (isTerminalRecordStatus(detail.Status)) {
     void notify.info(`Record ${recordId} has already finished: ${detail.Status}.`);
     return;
   }
@@ -199,10 +190,4 @@ async function tailRecord(deps: RecordCommandDeps, target?: string | vscode.Uri)
   } catch (error) {
     throw new Error(`Could not follow record ${recordId}: ${classifyError(error).message}`);
   }
-}
-
-function requireApi(session: CatalogSession): CatalogApi {
-  const api = session.api;
-  if (!api) throw new Error('Connect to AWS or the sandbox first.');
-  return api;
 }

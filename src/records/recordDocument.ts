@@ -4,15 +4,15 @@ import * as vscode from 'vscode';
 import type { RecordStatus } from '@aws-sdk/client-service-catalog';
 import type { FullRecord } from '../aws/catalogApi';
 import { classifyError } from '../core/errors';
-import { isTerminalStatus } from '../core/records/recordTailer';
+import { isTerminalRecordStatus } from '../core/statuses';
 import type { CatalogSession } from '../connections/catalogSession';
-import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
+import type { KnownProducts } from '../products/productCache';
 import { Disposable } from '../ui/disposable';
 import { recordMarkdown } from '../core/records/recordMarkdown';
 import { inert } from '../core/untrustedText';
+import { COMMANDS } from '../ui/commandIds';
 
 export const RECORD_SCHEME = 'servicecatalog-record';
-export const TAIL_RECORD_COMMAND = 'serviceCatalogExplorer.tailRecord';
 
 /** Record ids are 1–100 characters of letters, digits, "_" and "-" (the model's Id shape). */
 export const RECORD_ID_PATTERN = /^[a-zA-Z0-9_-]{1,100}$/;
@@ -28,7 +28,7 @@ export function recordIdOf(uri: vscode.Uri): string | undefined {
 
 export interface RecordDocumentDeps {
   readonly session: CatalogSession;
-  readonly tree: ProvisionedProductsProvider;
+  readonly products: KnownProducts;
   /** NoEcho values known for a record (those of operations this window started). */
   readonly secretsOf?: (recordId: string) => readonly string[] | undefined;
 }
@@ -84,7 +84,7 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
       const { detail, outputs } = prefetched ?? (await api.describeRecord(recordId));
       this.statuses.set(recordId, detail.Status);
       this.lensesChanged.fire();
-      const product = detail.ProvisionedProductId ? this.deps.tree.findProduct(detail.ProvisionedProductId)?.row : undefined;
+      const product = detail.ProvisionedProductId ? this.deps.products.find(detail.ProvisionedProductId)?.row : undefined;
       const sameVersion = product?.ProvisioningArtifactId === detail.ProvisioningArtifactId;
       const names = {
         provisionedProductName: product?.Name,
@@ -100,13 +100,13 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
 
   /** Whether the record was still running when its document was last read. */
   isRunning(recordId: string): boolean {
-    return this.statuses.has(recordId) && !isTerminalStatus(this.statuses.get(recordId));
+    return this.statuses.has(recordId) && !isTerminalRecordStatus(this.statuses.get(recordId));
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const recordId = recordIdOf(document.uri);
     if (!recordId || !this.isRunning(recordId)) return [];
-    const command = { title: '$(eye) Tail this record in the output', command: TAIL_RECORD_COMMAND, arguments: [recordId] };
+    const command = { title: '$(eye) Tail this record in the output', command: COMMANDS.tailRecord, arguments: [recordId] };
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), command)];
   }
 }

@@ -4,10 +4,12 @@
 import * as vscode from 'vscode';
 import type { RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
-import { isTerminalStatus, RecordTailer, type TailHandle } from '../core/records/recordTailer';
+import { RecordTailer, type TailHandle } from '../core/records/recordTailer';
+import { isTerminalRecordStatus } from '../core/statuses';
 import type { TailMeta } from '../core/records/tailStore';
 import type { CatalogSession } from '../connections/catalogSession';
 import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
+import type { KnownProducts } from '../products/productCache';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import { notify, progressTitle } from '../ui/notifications';
@@ -16,8 +18,8 @@ import { activityText, finalLines, operationVerb, resultSummary, statusLine } fr
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from '../core/records/recordTiming';
 import { MementoTailStore, TAIL_LEASE_RENEW_MS, tailStoreKey, type MementoLike } from './tailStoreAdapter';
+import { COMMANDS } from '../ui/commandIds';
 
-export const SHOW_RECORD_LOG_COMMAND = 'serviceCatalogExplorer.showRecordLog';
 const SHOW_OUTPUT = 'Show Output';
 const HISTORY_LOOKUP_TIMEOUT_MS = 3_000;
 
@@ -32,7 +34,10 @@ export interface TrackMeta {
 
 export interface RecordTrackerDeps {
   readonly session: CatalogSession;
-  readonly tree: ProvisionedProductsProvider;
+  /** Re-listed when a record ends; a refresh may rebuild items, so activities are shown again. */
+  readonly tree: Pick<ProvisionedProductsProvider, 'refresh' | 'onDidRefresh'>;
+  /** Where the activity of a running record shows, and product names come from. */
+  readonly products: KnownProducts;
   readonly memento: MementoLike;
   /** This window's id in the shared store (stable across reloads); without it, one window is assumed. */
   readonly ownerId?: string;
@@ -183,7 +188,7 @@ export class RecordTracker extends Disposable {
       recordType: meta.recordType,
       startedAtMs,
       secrets,
-      lastStatus: isTerminalStatus(lastStatus) ? undefined : lastStatus,
+      lastStatus: isTerminalRecordStatus(lastStatus) ? undefined : lastStatus,
       endProgress,
     };
     this.running.set(recordId, record);
@@ -200,7 +205,7 @@ export class RecordTracker extends Disposable {
     const record = this.running.get(recordId);
     this.deps.onRecordChanged?.(detail);
     // The final status is written with the errors or outputs by onFinal.
-    if (!record || isTerminalStatus(detail.Status)) return;
+    if (!record || isTerminalRecordStatus(detail.Status)) return;
     this.deps.log.write([statusLine(detail, previous, { secrets: record.secrets, productName: record.productName })]);
     record.lastStatus = detail.Status;
     record.progress?.report({ message: progressMessage(detail.Status) });
@@ -228,15 +233,15 @@ export class RecordTracker extends Disposable {
 
   private end(record: RunningRecord): void {
     record.endProgress();
-    if (record.provisionedProductId) this.deps.tree.setActivity(record.provisionedProductId, undefined);
+    if (record.provisionedProductId) this.deps.products.setActivity(record.provisionedProductId, undefined);
   }
 
   private showActivity(record: RunningRecord): void {
     const id = record.provisionedProductId;
     if (!id) return;
-    const node = this.deps.tree.findProduct(id);
+    const node = this.deps.products.find(id);
     const text = activityText(record.recordType);
-    if (node && node.activity !== text) this.deps.tree.setActivity(id, text);
+    if (node && node.activity !== text) this.deps.products.setActivity(id, text);
   }
 
   /** A refresh may bring the item of a new product, or rebuild one: show the activities again. */
@@ -246,7 +251,7 @@ export class RecordTracker extends Disposable {
 
   private productNameOf(detail: RecordDetail): string | undefined {
     const id = detail.ProvisionedProductId;
-    return detail.ProvisionedProductName ?? (id ? this.deps.tree.findProduct(id)?.row.Name : undefined) ?? id;
+    return detail.ProvisionedProductName ?? (id ? this.deps.products.find(id)?.row.Name : undefined) ?? id;
   }
 
   /** The median duration of the product's past records of this kind; never delays tracking for long. */
@@ -271,5 +276,5 @@ export class RecordTracker extends Disposable {
 
 function progressMessage(status: string | undefined): string {
   // Our one link; the status beside it is the service's word.
-  return `${inert(status ?? 'CREATED', 'notification', { maxLength: 40 })} · [Show Output](command:${SHOW_RECORD_LOG_COMMAND})`;
+  return `${inert(status ?? 'CREATED', 'notification', { maxLength: 40 })} · [Show Output](command:${COMMANDS.showRecordLog})`;
 }

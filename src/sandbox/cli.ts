@@ -38,7 +38,7 @@ export function parseFlags(argv: readonly string[]): Partial<SandboxKnobs> | 'he
     if (value === undefined) throw new Error(`${flag} needs a value`);
     knobs[name] = parseKnob(name, value);
   }
-  return knobs as Partial<SandboxKnobs>;
+  return knobs;
 }
 
 function splitFlag(arg: string): [string, string | undefined] {

@@ -9,7 +9,8 @@ export { KNOWN_IDENTITIES, SANDBOX_COLLEAGUE, SANDBOX_USER, type SandboxIdentity
 
 /**
  * Starts a sandbox on 127.0.0.1. Knobs come from `options`, then SANDBOX_* environment variables, then
- * defaults; pass `service` to serve a ready-made (fake) service instead of the real catalog.
+ * `options.defaults`, then built-in defaults; pass `service` to serve a ready-made (fake) service
+ * instead of the real catalog.
  */
 export function startSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   return launchSandbox(options, createService);

@@ -87,7 +87,7 @@ export function checkKnobs(partial: Record<string, unknown>): Partial<SandboxKno
       checked[name] = checkNumber(knob, value);
     }
   }
-  return checked as Partial<SandboxKnobs>;
+  return checked;
 }
 
 function checkNumber(name: keyof SandboxKnobs, value: unknown): number {
@@ -99,14 +99,17 @@ function checkNumber(name: keyof SandboxKnobs, value: unknown): number {
   return value;
 }
 
-/** Knobs set through environment variables (SANDBOX_*). */
+/**
+ * Knobs set through environment variables (SANDBOX_*): the one place they are parsed. An empty
+ * variable is unset, except for a text knob, where it is the value (SANDBOX_STATE_FILE= means no file).
+ */
 export function knobsFromEnv(env: NodeJS.ProcessEnv): Partial<SandboxKnobs> {
   const knobs: Record<string, unknown> = {};
   for (const name of KNOB_NAMES) {
     const text = env[KNOB_SPECS[name].env];
-    if (text !== undefined && text !== '') knobs[name] = parseKnob(name, text);
+    if (text !== undefined && (text !== '' || KNOB_SPECS[name].kind === 'string')) knobs[name] = parseKnob(name, text);
   }
-  return knobs as Partial<SandboxKnobs>;
+  return knobs;
 }
 
 /** Throws when a partial update touches a knob that only takes effect at start. */

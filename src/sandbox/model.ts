@@ -1,5 +1,6 @@
 // The trimmed official Service Catalog model, and validation of inputs (as the service does before
 // any handler runs) and outputs (so tests catch a handler answering something the SDK would choke on).
+import { characterCount } from '../core/parameters/validators';
 import { ServiceError } from './contract';
 import modelJson from './model/servicecatalog.json';
 
@@ -185,12 +186,13 @@ function checkMap(shape: Shape, value: unknown, path: string, out: Violation[], 
   }
 }
 
+/** A string's length bound counts characters (code points), as Smithy's `@length` and the extension do. */
 function checkString(shape: Shape, value: unknown, path: string, out: Violation[], rules: Rules): void {
   if (typeof value !== 'string') {
     out.push({ path, value, constraint: 'Member must be a string' });
     return;
   }
-  if (rules.bounds) checkLength(shape, value.length, value, path, out);
+  if (rules.bounds) checkLength(shape, characterCount(value), value, path, out);
   if (rules.pattern && shape.pattern && !fullMatch(shape.pattern).test(value)) {
     out.push({ path, value, constraint: `Member must satisfy regular expression pattern: ${shape.pattern}` });
   }

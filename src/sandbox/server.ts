@@ -22,6 +22,11 @@ export interface SandboxOptions extends SandboxKnobs {
   service: SandboxService;
   /** Where SANDBOX_* knobs are read from (default process.env); options given in code win over them. */
   env: NodeJS.ProcessEnv;
+  /**
+   * Knobs a host prefers where no SANDBOX_* variable says otherwise (the extension's settings): below
+   * the environment, unlike the knobs given directly, which win over it.
+   */
+  defaults: Partial<SandboxKnobs>;
   /** Where the sandbox reports unexpected errors and response violations (default stderr). */
   log: (message: string) => void;
   /** Timeouts and the connection cap (DEFAULT_HTTP_LIMITS); tests shorten them. */
@@ -52,7 +57,12 @@ export type ServiceFactory = (options: ServiceOptions) => SandboxService;
 /** Starts a sandbox around a service made by `createService` (index.ts passes the real one). */
 export async function launchSandbox(options: Partial<SandboxOptions>, createService: ServiceFactory): Promise<Sandbox> {
   const log = options.log ?? ((message: string) => console.error(`[sandbox] ${message}`));
-  const knobs: SandboxKnobs = { ...defaultKnobs(), ...knobsFromEnv(options.env ?? process.env), ...checkKnobs(pickKnobs(options)) };
+  const knobs: SandboxKnobs = {
+    ...defaultKnobs(),
+    ...checkKnobs(options.defaults ?? {}),
+    ...knobsFromEnv(options.env ?? process.env),
+    ...checkKnobs(pickKnobs(options)),
+  };
   const service = options.service ?? createService({
     timeScale: knobs.timeScale,
     generatedProducts: knobs.generatedProducts,
@@ -112,7 +122,7 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
 function pickKnobs(options: Partial<SandboxOptions>): Partial<SandboxKnobs> {
   const knobs: Record<string, unknown> = {};
   for (const name of KNOB_NAMES) if (options[name] !== undefined) knobs[name] = options[name];
-  return knobs as Partial<SandboxKnobs>;
+  return knobs;
 }
 
 function listen(server: Server, port: number): Promise<number> {

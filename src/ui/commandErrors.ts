@@ -10,21 +10,28 @@ import { notify } from './notifications';
 import { log } from './log';
 import { inert } from '../core/untrustedText';
 import { UserCancelledError } from './userInput';
+import { commandContext, type CommandContext, type CommandServices } from './commandContext';
+import { COMMANDS, type CommandId } from './commandIds';
 
-export type CommandHandler = (...args: any[]) => unknown;
+export type { CommandContext, CommandServices } from './commandContext';
+
+/** A command's handler: its context first, then what VS Code passes (the clicked item, the selection, …). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- menus, clicks and callers pass anything; each handler types its own arguments
+export type CommandHandler = (context: CommandContext, ...args: any[]) => unknown;
 
 /** Longer failure messages are cut in the notification; the log has them whole. */
 const NOTIFICATION_MESSAGE_LENGTH = 300;
 
-export function registerCommand(id: string, handler: CommandHandler, profile: () => string | undefined): vscode.Disposable {
+/** The one way a command is registered: its handler gets a fresh context, and its failures are shown as above. */
+export function registerCommand(id: CommandId, handler: CommandHandler, services: CommandServices): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
     try {
-      return await handler(...args);
+      return await handler(commandContext(id, services), ...args);
     } catch (error) {
       if (error instanceof UserCancelledError) return undefined;
-      const failure = classifyError(error, profile());
+      const failure = classifyError(error, services.profile());
       log().error(`${id} failed: ${failure.code ? `${failure.code}: ` : ''}${inert(errorText(error), 'line', { maxLength: 4000 })}`);
-      void showFailure(failure, profile());
+      void showFailure(failure, services.profile());
       return undefined;
     }
   });
@@ -37,8 +44,8 @@ export async function showFailure(failure: Failure, profile: string | undefined)
   const message = failure.message.length > NOTIFICATION_MESSAGE_LENGTH ? `${failure.message.slice(0, NOTIFICATION_MESSAGE_LENGTH)}… (see the log)` : failure.message;
   const choice = await notify.error(message, ...actions);
   if (choice === 'Show Log') log().show(true);
-  else if (choice === 'Switch Connection') void vscode.commands.executeCommand('serviceCatalogExplorer.switchConnection');
-  else if (choice && choice === fixLabel && failure.fix) void vscode.commands.executeCommand('serviceCatalogExplorer.runFix', failure.fix);
+  else if (choice === 'Switch Connection') void vscode.commands.executeCommand(COMMANDS.switchConnection);
+  else if (choice && choice === fixLabel && failure.fix) void vscode.commands.executeCommand(COMMANDS.runFix, failure.fix);
 }
 
 /**
@@ -56,7 +63,7 @@ export function runAwsCli(task: unknown, profile: string | undefined): vscode.Te
 
 function findAwsCli(): string {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  const found = awsCliCandidates(process.env.PATH, process.platform, folders, path.join).find(isExecutable);
+  const found = awsCliCandidates(process.env.PATH, process.platform, folders, (dir, name) => path.join(dir, name)).find(isExecutable);
   if (!found) throw new Error('The AWS CLI (aws) is not on PATH. Install it, then run the command again.');
   return found;
 }

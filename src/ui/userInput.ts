@@ -92,7 +92,7 @@ export class VsCodeUserInput implements UserInput {
  * they quote names from the service: made inert here, for every prompt.
  */
 function inertInputBox(options: vscode.InputBoxOptions): vscode.InputBoxOptions {
-  const validate = options.validateInput;
+  const validate = options.validateInput?.bind(options);
   return {
     ...options,
     ...(options.title !== undefined ? { title: inert(options.title, 'label') } : {}),

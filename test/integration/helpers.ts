@@ -18,7 +18,7 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, time
   while (Date.now() < deadline) {
     try {
       const value = await check();
-      if (value) return value as NonNullable<T>;
+      if (value) return value;
     } catch (error) {
       last = error;
     }

@@ -14,6 +14,7 @@ import { connectedToSandbox, setSetting, waitFor } from './helpers';
 const RECORD_TIMEOUT_MS = 90_000;
 
 /** VS Code's own rule for links in notification text (src/vs/base/common/linkedText.ts, LINK_REGEX). */
+// eslint-disable-next-line no-useless-escape -- verbatim
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^\)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
 const linksIn = (text: string) => [...text.matchAll(NOTIFICATION_LINK)].map((m) => m[0]);
 const P = SEED.products;
@@ -207,7 +208,7 @@ describe('records', () => {
       text: ['terminate 2'],
     });
     api.setUserInput(input);
-    const outcomes = (await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', a, [a, b])) as { name: string; failure?: string }[];
+    const outcomes = await vscode.commands.executeCommand<{ name: string; failure?: string }[]>('serviceCatalogExplorer.terminate', a, [a, b]);
     assert.deepEqual(outcomes.map((o) => o.failure), [undefined, undefined]);
     const confirmation = input.asked.find((q) => q.kind === 'confirm')!.text;
     assert.match(confirmation, /^Terminate 2 provisioned products\?/);
@@ -309,7 +310,7 @@ describe('records', () => {
     assert.ok(offered.length > 1, 'recent records offered');
     const recent = await api.session.api!.listRecentRecords(60);
     const created = new Map(recent.map((r) => [r.RecordId, r.CreatedTime!.getTime()]));
-    const times = offered.map((i) => created.get(i.detail!)!);
+    const times = offered.map((i) => created.get(i.detail)!);
     assert.deepEqual([...times].sort((a, b) => b - a), times, 'newest first');
     assert.ok(offered.every((i) => !/_/.test(i.label)), `readable types: ${offered[0].label}`);
 

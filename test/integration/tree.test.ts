@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { TerminateProvisionedProductCommand } from '@aws-sdk/client-service-catalog';
 // Types only: the extension's classes live in its own bundle, so `instanceof` would not match here.
-import type { GroupNode, ProductNode, TreeNode } from '../../src/products/nodes';
+import type { GroupNode, ProductNode } from '../../src/products/nodes';
 import { connectedToSandbox, rootItems, setSetting, waitFor } from './helpers';
 
 const EXPECTED_ICONS: Record<string, string> = {
@@ -181,7 +181,7 @@ describe('provisioned products tree', () => {
     assert.equal(total, api.tree.productNodes.length);
     for (const g of groups) for (const m of g.members) assert.equal(api.tree.getParent(m)?.id, g.id);
     await setSetting('groupBy', 'product');
-    await waitFor('product groups', async () => ((await api.tree.getChildren()) as TreeNode[]).every((n) => n.id.startsWith('group/product/')));
+    await waitFor('product groups', async () => (await api.tree.getChildren()).every((n) => n.id.startsWith('group/product/')));
     // Under its product's group an item's description gives just the version.
     const member = api.tree.productNodes.find((n) => n.row.ProductName && n.row.ProvisioningArtifactName && !n.activity)!;
     assert.equal(api.tree.getTreeItem(member).description, member.row.ProvisioningArtifactName);

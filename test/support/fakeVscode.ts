@@ -22,7 +22,8 @@ class Inert {
 
 const channel = { appendLine() {}, append() {}, show() {}, dispose() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
-const fakeVscode = {
+/** The fake itself: a test may add to it (members are read when called, not when imported). */
+export const fakeVscode = {
   commands: {
     registerCommand: (id: string, handler: (...args: unknown[]) => Promise<unknown>) => (registeredCommands.set(id, handler), disposable),
     executeCommand: nothing,
@@ -34,7 +35,30 @@ const fakeVscode = {
     showWarningMessage: notification('warning'),
     showErrorMessage: notification('error'),
     createOutputChannel: () => channel,
+    // Enough for the extension to activate (test/unit/contributions.test.ts):
+    createTreeView: () => ({ visible: false, message: undefined, onDidChangeVisibility: () => disposable, reveal: nothing, dispose() {} }),
+    createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
+    onDidChangeWindowState: () => disposable,
+    state: { focused: true },
+    registerWebviewPanelSerializer: () => disposable,
+    setStatusBarMessage: () => disposable,
   },
+  workspace: {
+    getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, update: nothing }),
+    onDidChangeConfiguration: () => disposable,
+    registerTextDocumentContentProvider: () => disposable,
+    textDocuments: [],
+  },
+  languages: {
+    registerCodeLensProvider: () => disposable,
+  },
+  env: {
+    language: 'en',
+    clipboard: { writeText: nothing, readText: async () => '' },
+  },
+  StatusBarAlignment: { Left: 1, Right: 2 },
+  ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
+  ViewColumn: { Active: -1, Beside: -2 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
@@ -44,7 +68,7 @@ const fakeVscode = {
   MarkdownString: Inert,
   EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
   Disposable: class { static from() { return disposable; } dispose() {} },
-  Uri: { parse: (text: string) => ({ toString: () => text }) },
+  Uri: { parse: (text: string) => ({ toString: () => text }), joinPath: (base: unknown, ...parts: string[]) => ({ toString: () => [String(base), ...parts].join('/') }) },
 };
 
 const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };

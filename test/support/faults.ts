@@ -3,6 +3,7 @@
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { CatalogApi } from '../../src/aws/catalogApi';
 import type { AccessLevel } from '../../src/core/connection';
+import { isTerminalRecordStatus } from '../../src/core/statuses';
 import { newIdempotencyToken } from '../../src/core/parameters/validators';
 import type { Sandbox } from '../../src/sandbox/index';
 
@@ -39,14 +40,12 @@ export async function asUserAction<T>(run: (token: string) => Promise<T>, stats?
   }
 }
 
-const TERMINAL = new Set(['SUCCEEDED', 'FAILED']);
-
 /** Polls DescribeRecord until the record settles (reads are never dropped by the sandbox's knob). */
 export async function settle(api: CatalogApi, recordId: string, intervalMs = 25, timeoutMs = 20_000): Promise<RecordDetail> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { detail } = await api.describeRecord(recordId);
-    if (TERMINAL.has(detail.Status ?? '')) return detail;
+    if (isTerminalRecordStatus(detail.Status)) return detail;
     if (Date.now() > deadline) throw new Error(`record ${recordId} still ${detail.Status} after ${timeoutMs} ms`);
     await sleep(intervalMs);
   }

@@ -108,7 +108,7 @@ function fieldConstraints(parameter: ProvisioningArtifactParameter): FieldConstr
     ['minValue', optionalNumber(c.MinValue)],
     ['maxValue', optionalNumber(c.MaxValue)],
   ];
-  return Object.fromEntries(entries.filter(([, v]) => v !== undefined)) as FieldConstraints;
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
 }
 
 function fieldKind(parameterType: string, constraints: FieldConstraints, noEcho: boolean): FieldKind {

@@ -1,5 +1,5 @@
 // CloudFormation's parameter rules, checked before any call: AllowedValues, AllowedPattern (matching
-// the whole value, see ./allowed-pattern), lengths, numeric ranges and the Number type. For list
+// the whole value, see ./allowedPattern), lengths, numeric ranges and the Number type. For list
 // types, AllowedValues, AllowedPattern and the number checks apply to each item, as CloudFormation does.
 import { compileAllowedPattern } from './allowedPattern';
 import type { ParameterField } from './formModel';

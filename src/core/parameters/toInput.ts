@@ -41,7 +41,7 @@ function toPreferences(stackSet: StackSetSubmission): ProvisioningPreferences {
   };
   const given = Object.entries(numbers)
     .filter(([, input]) => isGiven(input))
-    .map(([name, input]) => [name, parseWholeNumber(input!)]);
+    .map(([name, input]) => [name, parseWholeNumber(input!)] as const);
   return {
     ...(stackSet.accounts?.length ? { StackSetAccounts: [...stackSet.accounts] } : {}),
     ...(stackSet.regions?.length ? { StackSetRegions: [...stackSet.regions] } : {}),

@@ -1,18 +1,25 @@
 // Validators for the non-parameter inputs of provisioning calls, per the Service Catalog model.
 // Each returns an error message, or undefined when the value is valid.
+import { isRegionCode, REGION_CODE_PATTERN } from '../connection';
 
 const PROVISIONED_PRODUCT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const ACCOUNT_ID = /^\d{12}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-const SNS_TOPIC_ARN = /^arn:aws(-[a-z]+)*:sns:[a-z]{2}(-[a-z]+)+-\d{1,2}:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
+const SNS_TOPIC_ARN = new RegExp(`^arn:aws(-[a-z]+)*:sns:${REGION_CODE_PATTERN.source}:\\d{12}:[A-Za-z0-9_-]{1,256}(\\.fifo)?$`);
 const IAM_ROLE_ARN = /^arn:aws(-cn|-us-gov)?:iam::\d{12}:role\/([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 const IDEMPOTENCY_TOKEN = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/;
 
 export const MAX_TAGS = 50;
 export const MAX_NOTIFICATION_ARNS = 5;
 
-/** Length in characters (code points), as the service counts them. */
+/**
+ * A string's length as AWS counts it, in characters: Unicode code points, not UTF-16 units ("😀" is
+ * one character, not two). The one length rule of the client and the sandbox, for the model's string
+ * lengths (names, tags) and CloudFormation's MinLength/MaxLength alike. Why code points: the Service
+ * Catalog API is a Smithy model, whose `@length` on a string counts Unicode scalar values, and
+ * CloudFormation documents MinLength/MaxLength as a number of characters; counting UTF-16 units would
+ * refuse, for example, a 3-character value of three emoji that AWS accepts.
+ */
 export function characterCount(text: string): number {
   return [...text].length;
 }
@@ -47,7 +54,7 @@ export function validateAccountId(account: string): string | undefined {
 }
 
 export function validateRegion(region: string): string | undefined {
-  return REGION.test(region) ? undefined : `"${region}" is not a Region code like us-east-1.`;
+  return isRegionCode(region) ? undefined : `"${region}" is not a Region code like us-east-1.`;
 }
 
 export function validateNotificationArn(arn: string): string | undefined {

@@ -9,7 +9,7 @@ export { type TailMeta, type PersistedTail, type TailStore, MemoryTailStore } fr
 export { classifyDescribeFailure, type DescribeFailureKind } from './describeErrors';
 export type { Subscription } from './listeners';
 export {
-  RecordTailer, TailCancelledError, isTerminalStatus,
+  RecordTailer, TailCancelledError,
   type RecordTailerOptions, type TailHandle, type DescribeRecordFn, type DescribeRecordResult,
   type ChangeListener, type FinalListener,
 } from './recordTailer';

@@ -1,7 +1,7 @@
 // The read-only record document (Look Up Record, Record History): everything DescribeRecord says about a
 // record, as markdown. Pure, so the layout is unit-tested.
 import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
-import { isTerminalStatus } from './recordTailer';
+import { isTerminalRecordStatus } from '../statuses';
 import { formatLineTime, productLabel } from './recordLines';
 import { formatTime } from '../localTime';
 import { redactSecrets } from './secretMasking';
@@ -17,7 +17,7 @@ export interface RecordNames {
 }
 
 export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOutput[], names: RecordNames = {}, secrets?: readonly string[]): string {
-  const running = !isTerminalStatus(detail.Status);
+  const running = !isTerminalRecordStatus(detail.Status);
   // Every value is service text: NoEcho values are masked in it first (escaping would change what
   // they look like), then it is made inert.
   const shown = (value: string | undefined) => inert(redactSecrets(value ?? '', secrets), 'markdown', { maxLength: DOCUMENT_VALUE_LENGTH });

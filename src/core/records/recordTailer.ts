@@ -3,6 +3,7 @@
 // on calls in flight, and a shared throttling penalty, since DescribeRecord limits are per account.
 import type { RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
 import { type Clock, type RandomSource, systemClock } from './clock';
+import { isTerminalRecordStatus } from '../statuses';
 import { classifyDescribeFailure, errorMessage } from './describeErrors';
 import { ListenerSet, type Subscription } from './listeners';
 import { adaptivePollPolicy, applyJitter, type PollPolicy } from './pollPolicy';
@@ -52,12 +53,6 @@ export class TailCancelledError extends Error {
 
 export type ChangeListener = (recordId: string, detail: RecordDetail, previousStatus: RecordStatus | undefined) => void;
 export type FinalListener = (recordId: string, detail: RecordDetail, outputs: readonly RecordOutput[]) => void;
-
-const TERMINAL_STATUSES: ReadonlySet<string> = new Set<RecordStatus>(['SUCCEEDED', 'FAILED']);
-
-export function isTerminalStatus(status: RecordStatus | undefined): boolean {
-  return status !== undefined && TERMINAL_STATUSES.has(status);
-}
 
 interface TrackedRecord {
   readonly recordId: string;
@@ -145,7 +140,7 @@ export class RecordTailer {
     if (existing) return existing.handle;
     const silent = this.tombstones.has(recordId);
     const record = this.track(recordId, meta, meta.startedAtMs ?? this.clock.now(), undefined, silent);
-    if (initialDetail?.Status && !isTerminalStatus(initialDetail.Status)) {
+    if (initialDetail?.Status && !isTerminalRecordStatus(initialDetail.Status)) {
       this.noteStatus(record, initialDetail);
       this.scheduleByPolicy(record);
     } else {
@@ -295,7 +290,7 @@ export class RecordTailer {
     this.governor.onSuccess();
     record.consecutiveErrors = 0;
     const changed = this.noteStatus(record, detail);
-    if (isTerminalStatus(detail.Status)) {
+    if (isTerminalRecordStatus(detail.Status)) {
       void this.finish(record, detail, result.RecordOutputs ?? []);
       return;
     }

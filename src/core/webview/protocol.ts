@@ -125,11 +125,17 @@ export interface ProvisionedProductRef {
   readonly provisioningArtifactName?: string;
 }
 
-export type PanelInit =
+/**
+ * What a panel is about. `connection` is the label its header shows; `connectionKey` (added by the
+ * host, absent while signed out) is which connection the form is pinned to: the page keeps it in its
+ * state, so a form restored after a reload stays on that connection.
+ */
+export type PanelInit = (
   | { readonly kind: 'provision'; readonly connection: string; readonly productId?: string }
   | { readonly kind: 'update'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly current: FormTarget }
   | { readonly kind: 'plans'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly focusPlanId?: string }
-  | { readonly kind: 'action'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef };
+  | { readonly kind: 'action'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef }
+) & { readonly connectionKey?: string };
 
 export type PanelKind = PanelInit['kind'];
 
@@ -183,8 +189,3 @@ export interface ProductChange {
 }
 
 export type HostToWebview = ResponseMessage | PushMessage;
-
-export const METHODS: readonly Method[] = [
-  'searchProducts', 'loadProduct', 'loadParameters', 'submit', 'preview', 'listPlans', 'describePlan', 'executePlan',
-  'deletePlan', 'listActions', 'describeAction', 'runAction',
-];

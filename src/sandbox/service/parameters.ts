@@ -1,6 +1,7 @@
 // Provisioning-parameter rules as CloudFormation applies them, with CloudFormation's wording.
 // Pure (no state, no I/O); NoEcho values are kept only as digests (./secrets).
 import { compileAllowedPattern } from '../../core/parameters/allowedPattern';
+import { characterCount } from '../../core/parameters/validators';
 import { isSealed, Secrets } from './secrets';
 import type { ParameterSpec, ParameterValue } from './types';
 
@@ -27,8 +28,10 @@ function firstViolation(spec: ParameterSpec, value: string): string | undefined 
     if (c.AllowedValues?.length && !c.AllowedValues.includes(item)) return 'must be one of AllowedValues';
     if (c.AllowedPattern && !matchesAllowedPattern(c.AllowedPattern, item)) return `must match pattern ${c.AllowedPattern}`;
   }
-  if (c.MinLength !== undefined && value.length < Number(c.MinLength)) return `must contain at least ${c.MinLength} characters`;
-  if (c.MaxLength !== undefined && value.length > Number(c.MaxLength)) return `must contain at most ${c.MaxLength} characters`;
+  // Characters as the extension counts them (code points: see characterCount).
+  const length = characterCount(value);
+  if (c.MinLength !== undefined && length < Number(c.MinLength)) return `must contain at least ${c.MinLength} characters`;
+  if (c.MaxLength !== undefined && length > Number(c.MaxLength)) return `must contain at most ${c.MaxLength} characters`;
   if (numeric) {
     for (const item of items) {
       if (c.MinValue !== undefined && Number(item) < Number(c.MinValue)) return `must be a number not less than ${c.MinValue}`;

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { classifyError } from '../../../src/core/errors';
+import { classifyError, type FailureKind } from '../../../src/core/errors';
+import { classifyDescribeFailure } from '../../../src/core/records/describeErrors';
+import { callWithToken } from '../../../src/core/retrySameToken';
 
 const named = (name: string, message: string, status?: number) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
@@ -48,5 +50,48 @@ describe('classifyError', () => {
   it('never throws on odd values', () => {
     assert.equal(classifyError(undefined).kind, 'unknown');
     assert.equal(classifyError('boom').message, 'boom');
+  });
+});
+
+describe('throttling, one classifier for every caller', () => {
+  const throttlings = [
+    named('ThrottlingException', 'Rate exceeded', 400),
+    named('TooManyRequestsException', 'Too many requests', 400),
+    named('SomethingElse', 'Slow down', 429),
+    named('Error', '', 429),
+  ];
+
+  it('classifyError: the throttling exceptions and any HTTP 429 are throttled', () => {
+    for (const error of throttlings) assert.equal(classifyError(error).kind, 'throttled', `${error.name} ${error.$metadata.httpStatusCode}`);
+  });
+
+  it('the record tailer reads its classification off classifyError', () => {
+    for (const error of throttlings) assert.equal(classifyDescribeFailure(error), 'throttled', `${error.name} ${error.$metadata.httpStatusCode}`);
+    const samples: unknown[] = [
+      ...throttlings,
+      named('ResourceNotFoundException', 'Record rec-1 not found'),
+      named('CredentialsProviderError', 'Could not load credentials from any providers'),
+      named('InternalFailure', 'boom', 500),
+      Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+      'odd',
+      undefined,
+    ];
+    const expected: Partial<Record<FailureKind, string>> = { throttled: 'throttled', 'not-found': 'not-found' };
+    for (const error of samples) assert.equal(classifyDescribeFailure(error), expected[classifyError(error).kind] ?? 'transient', String((error as Error)?.name ?? error));
+  });
+
+  it("the service's exception name decides before its words: a missing record is not a credentials problem", () => {
+    const missing = named('ResourceNotFoundException', 'Unable to find record rec-1');
+    assert.equal(classifyError(missing).kind, 'not-found');
+    assert.equal(classifyDescribeFailure(missing), 'not-found');
+  });
+
+  it('a write throttled with HTTP 429 is sent again with its token', async () => {
+    let calls = 0;
+    const result = await callWithToken('token-1', async (token) => {
+      if (++calls === 1) throw named('SomethingElse', 'Slow down', 429);
+      return token;
+    }, { sleep: async () => undefined });
+    assert.deepEqual([result, calls], ['token-1', 2]);
   });
 });

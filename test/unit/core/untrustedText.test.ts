@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { DEFAULT_MAX_LENGTH, inert, webUrl } from '../../../src/core/untrustedText';
 
 /** VS Code's rule for links in notification text (src/vs/base/common/linkedText.ts, LINK_REGEX). */
+// eslint-disable-next-line no-useless-escape -- verbatim
 const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^\)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
 /** VS Code's icon syntax in labels (src/vs/base/common/iconLabels.ts): `\$(` is shown as text. */
 const ICON = /(?<!\\)\$\([a-z0-9-]+?(?:~[a-z0-9-]*?)?\)/gi;
@@ -38,6 +39,7 @@ describe('inert service text', () => {
   it('drops control and bidirectional characters and folds lines on every surface', () => {
     for (const surface of ['notification', 'label', 'markdown', 'line'] as const) {
       const shown = inert('ok\u0007\u001b[31mred\u202egnp.exe\r\nnext\u2028line\tend', surface);
+      // eslint-disable-next-line no-control-regex
       assert.doesNotMatch(shown, /[\u0000-\u001f\u007f\u202e]/, surface);
       assert.ok(shown.includes('next line end'), `${surface}: ${shown}`);
     }

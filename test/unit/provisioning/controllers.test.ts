@@ -5,7 +5,8 @@ import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { ProvisioningService } from '../../../src/aws/provisioningService';
 import type { ControllerDeps, FormService, ParameterMemory } from '../../../src/provisioning/controllerDeps';
 import { PlanController } from '../../../src/provisioning/planController';
-import { ProvisioningFormController } from '../../../src/provisioning/provisioningFormController';
+import { ProvisionFormController } from '../../../src/provisioning/provisionFormController';
+import { UpdateFormController } from '../../../src/provisioning/updateFormController';
 import { checkedParameters, ServiceActionController } from '../../../src/provisioning/serviceActionController';
 import { RequestError, type Handlers, type Logger } from '../../../src/ui/webview/messageRouter';
 import type { PlanView, PushMessage, SubmitRequest } from '../../../src/core/webview/protocol';
@@ -72,7 +73,7 @@ describe('form controllers against the sandbox', () => {
 
   it('offers products, versions (newest first, deprecated marked) and both launch paths', async () => {
     const h = harness(service);
-    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    const form = new ProvisionFormController(h);
     const products = await call(form.handlers, 'searchProducts', { query: 'container' });
     assert.ok(products.some((p: { productId: string }) => p.productId === P.containerService.id));
     const web = await call(form.handlers, 'loadProduct', { productId: P.staticWebsite.id });
@@ -85,7 +86,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('builds one field per parameter with the right kind, from the live answer', async () => {
-    const form = new ProvisioningFormController(harness(service), { mode: 'provision' });
+    const form = new ProvisionFormController(harness(service));
     const loaded = await call(form.handlers, 'loadParameters', container);
     const byKey = Object.fromEntries(loaded.form.fields.map((f: { key: string }) => [f.key, f]));
     assert.equal(byKey.DbPassword.kind, 'password');
@@ -98,7 +99,7 @@ describe('form controllers against the sandbox', () => {
 
   it('refuses an invalid submission with field errors and sends nothing', async () => {
     const h = harness(service);
-    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    const form = new ProvisionFormController(h);
     await call(form.handlers, 'loadParameters', container);
     const error = await rejection(call(form.handlers, 'submit', {
       target: container,
@@ -115,7 +116,7 @@ describe('form controllers against the sandbox', () => {
 
   it('provisions, hands the record on, refreshes the tree, and keeps NoEcho values out of logs and memory', async () => {
     const h = harness(service);
-    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    const form = new ProvisionFormController(h);
     await call(form.handlers, 'loadParameters', container);
     const result = await call(form.handlers, 'submit', {
       target: container,
@@ -135,7 +136,7 @@ describe('form controllers against the sandbox', () => {
     assert.equal(remembered.DbPassword, undefined, 'NoEcho never stored');
 
     // The same name again, from a new form: the service's refusal lands on the name field.
-    const again = new ProvisioningFormController(harness(service), { mode: 'provision' });
+    const again = new ProvisionFormController(harness(service));
     await call(again.handlers, 'loadParameters', container);
     const duplicate = await rejection(call(again.handlers, 'submit', {
       target: container,
@@ -151,7 +152,7 @@ describe('form controllers against the sandbox', () => {
   it('prefills an update, keeps unknown and NoEcho values by default, and shows what a new version adds', async () => {
     const h = harness(service);
     const pp = SEED.provisionedProducts.ordersService;
-    const form = new ProvisioningFormController(h, { mode: 'update', provisionedProduct: { id: pp.id, name: pp.name } });
+    const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
     const init = await form.init();
     assert.equal(init.kind, 'update');
     if (init.kind !== 'update') return;
@@ -172,10 +173,24 @@ describe('form controllers against the sandbox', () => {
     assert.equal(h.tracked.length, 1);
   });
 
+  it('keeps an update on its product', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.ordersService;
+    const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
+    assert.equal(form.productId, pp.id);
+    assert.equal(new ProvisionFormController(h).productId, undefined, 'a new product has none yet');
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const other = { productId: P.staticWebsite.id, provisioningArtifactId: P.staticWebsite.versions.v20 };
+    assert.match((await rejection(call(form.handlers, 'loadProduct', { productId: other.productId }))).message, /keeps the product/);
+    assert.match((await rejection(call(form.handlers, 'loadParameters', other))).message, /keeps the product/);
+    assert.equal(h.tracked.length, 0, 'nothing sent');
+  });
+
   it('previews an update as a plan, watches it until ready, then executes it', async () => {
     const h = harness(service);
     const pp = SEED.provisionedProducts.webMarketingSite;
-    const form = new ProvisioningFormController(h, { mode: 'update', provisionedProduct: { id: pp.id, name: pp.name } });
+    const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
     const init = await form.init();
     if (init.kind !== 'update') return assert.fail('update init');
     await call(form.handlers, 'loadParameters', init.current);
@@ -308,7 +323,7 @@ describe('submission safety with a failing service', () => {
   it('reuses the token when the same submission is retried, and makes a new one for new content or after success', async () => {
     const flaky = flakyService(1);
     const h = harness(flaky.service);
-    const form = new ProvisioningFormController(h, { mode: 'provision' });
+    const form = new ProvisionFormController(h);
     await assert.rejects(call(form.handlers, 'submit', request('one')), /socket hang up/);
     const retry = call(form.handlers, 'submit', request('one'));
     await new Promise((r) => setImmediate(r));
@@ -331,7 +346,7 @@ describe('submission safety with a failing service', () => {
     assert.deepEqual(checkedParameters(form, { TARGET: 'i-1, i-2' }), { TARGET: ['i-1', 'i-2'] });
     assert.throws(() => checkedParameters(form, { TARGET: ' ' }), (e: RequestError) => !!e.fieldErrors?.['parameters.TARGET']);
     const hostile = { ...form, parameters: [{ ...form.parameters[0], name: '__proto__' }] };
-    const checked = checkedParameters(hostile as typeof form, JSON.parse('{"__proto__": "v1, v2"}'));
+    const checked = checkedParameters(hostile, JSON.parse('{"__proto__": "v1, v2"}'));
     assert.deepEqual(Object.entries(checked), [['__proto__', ['v1', 'v2']]], 'a parameter named __proto__ is sent, not made the prototype');
     assert.throws(() => checkedParameters(form, { TARGET: 'i-1', Other: 'x' }), (e: RequestError) => !!e.fieldErrors?.['parameters.Other']);
   });

@@ -21,7 +21,7 @@ describe('Show Record History', () => {
     const opened: string[] = [];
     const deps = {
       session: { api: service.api },
-      tree: { productNodes: [{ row: { Id: 'pp-1', Name: 'orders-service' } }], findProduct: () => undefined },
+      products: { all: [{ row: { Id: 'pp-1', Name: 'orders-service' } }], find: () => undefined },
       treeView: {},
       input: {
         pickOne: async (items: Pick[]) => {
@@ -58,7 +58,7 @@ describe('Show Record History', () => {
     const records = [{ RecordId: 'rec-a', Status: 'SUCCEEDED' }, { RecordId: 'rec-b', Status: 'FAILED' }];
     const deps = {
       session: { api: { listRecordsOfProvisionedProduct: async () => records } },
-      tree: { productNodes: [{ row: { Id: 'pp-1', Name: 'orders-service' } }], findProduct: () => undefined },
+      products: { all: [{ row: { Id: 'pp-1', Name: 'orders-service' } }], find: () => undefined },
       input: { pickOne: async (items: Pick[]) => (shown.push(items), shown.length === 1 ? items[0] : items.find((p) => p.recordId === 'rec-b')) },
       documents: { open: async () => undefined },
       profile: () => undefined,

@@ -25,12 +25,12 @@ function startCli(args: string[]): Promise<RunningCli> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SANDBOX_VALIDATE_RESPONSES: '1' } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderr = '';
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     const lines: string[] = [];
     const timer = setTimeout(() => reject(new Error(`no banner from the CLI; stderr: ${stderr}`)), 10_000);
     void exited.then((code) => reject(new Error(`CLI exited with ${code}: ${stderr}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
       if (lines.length < 6) return;
       clearTimeout(timer);

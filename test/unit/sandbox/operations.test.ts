@@ -43,7 +43,7 @@ describe('operations (SDK over HTTP, fake clock)', function () {
       assert.equal(page.ProductViewSummaries!.length, 3);
       const rest = await client.send(new SC.SearchProductsCommand({ PageSize: 10, PageToken: page.NextPageToken }));
       assert.equal(rest.ProductViewSummaries!.length, 4);
-      assert.ok(all.ProductViewAggregations!.Owner!.some((a) => a.Value === 'Platform Team'));
+      assert.ok(all.ProductViewAggregations!.Owner.some((a) => a.Value === 'Platform Team'));
       assert.equal(await errorOf(new SC.SearchProductsCommand({ PageToken: 'nonsense' })), 'InvalidParametersException');
     });
 

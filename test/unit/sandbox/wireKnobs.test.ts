@@ -128,6 +128,35 @@ describe('sandbox knobs from the environment', () => {
   it('names the variable that is malformed', async () => {
     await assert.rejects(startSandbox({ service: fakeService(), env: { SANDBOX_THROTTLE_RATE: 'lots' } }), /throttleRate: expected a number/);
   });
+
+  it("a host's defaults give way to the variables, which give way to options given in code", async () => {
+    const started = (env: NodeJS.ProcessEnv, options: { timeScale?: number } = {}) =>
+      startSandbox({ service: fakeService(), env, defaults: { timeScale: 5, latencyMs: 10 }, ...options });
+    for (const [env, options, timeScale] of [
+      [{}, {}, 5],
+      [{ SANDBOX_TIME_SCALE: '600' }, {}, 600],
+      [{ SANDBOX_TIME_SCALE: '600' }, { timeScale: 2 }, 2],
+      [{ SANDBOX_TIME_SCALE: '' }, {}, 5],
+    ] as const) {
+      const sandbox = await started(env, options);
+      try {
+        assert.deepEqual([sandbox.knobs.timeScale, sandbox.knobs.latencyMs], [timeScale, 10], JSON.stringify([env, options]));
+      } finally {
+        await sandbox.stop();
+      }
+    }
+    await assert.rejects(started({ SANDBOX_TIME_SCALE: 'fast' }), /timeScale: expected a number/);
+    await assert.rejects(startSandbox({ service: fakeService(), env: {}, defaults: { timeScale: -1 } }), /timeScale: expected a number > 0/);
+  });
+
+  it('an empty SANDBOX_STATE_FILE means no state file, over a default one', async () => {
+    const sandbox = await startSandbox({ service: fakeService(), env: { SANDBOX_STATE_FILE: '' }, defaults: { stateFile: join(tmpdir(), 'never-written.json') } });
+    try {
+      assert.equal(sandbox.knobs.stateFile, '');
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });
 
 describe('sandbox state file (fake service)', () => {

@@ -140,7 +140,7 @@ describe('sandbox wire: protocol', () => {
     });
 
     it('counts every violation', async () => {
-      const err = await send(new ProvisionProductCommand({ ProvisionedProductName: '', ProvisionToken: undefined as any, PathId: 'path/x' }));
+      const err = await send(new ProvisionProductCommand({ ProvisionedProductName: '', ProvisionToken: undefined, PathId: 'path/x' }));
       // The SDK fills in ProvisionToken; the empty name breaks length and pattern, the path id its pattern.
       assert.match(err.message, /^3 validation errors detected: /);
     });

@@ -5,12 +5,12 @@ describe('provisioned product capabilities', () => {
   it('allows every action on an AVAILABLE product', () => {
     assert.equal(
       productContextValue({ Status: 'AVAILABLE', Type: 'CFN_STACK', Arn: 'arn:x' }),
-      'provisionedProduct;status-AVAILABLE;type-CFN_STACK;canUpdate;canTerminate;canChangeProperties;canPlan;canRunAction;hasArn',
+      'provisionedProduct;status-AVAILABLE;type-CFN_STACK;canUpdate;canTerminate;canChangeProperties;canPlan;canRunAction',
     );
   });
 
   it('allows nothing that changes a product while it is under change', () => {
-    assert.deepEqual(productCapabilities({ Status: 'UNDER_CHANGE', Arn: 'arn:x' }), ['hasArn']);
+    assert.deepEqual(productCapabilities({ Status: 'UNDER_CHANGE', Arn: 'arn:x' }), []);
   });
 
   it('offers only its plans (execute or delete) while a plan is in progress', () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { ProvisioningService } from '../../../../src/aws/provisioningService';
 import type { ControllerDeps } from '../../../../src/provisioning/controllerDeps';
-import { ProvisioningFormController } from '../../../../src/provisioning/provisioningFormController';
+import { ProvisionFormController } from '../../../../src/provisioning/provisionFormController';
 import { MessageRouter, type Logger } from '../../../../src/ui/webview/messageRouter';
 import type { HostToWebview } from '../../../../src/core/webview/protocol';
 import type { Sandbox } from '../../../../src/sandbox/index';
@@ -32,7 +32,7 @@ describe('message router and NoEcho values', () => {
       service: () => service, connectionLabel: () => 'Sandbox', logger, memory: { recall: () => undefined, remember: () => undefined },
       trackRecord: () => undefined, refreshTree: () => undefined, openPlan: () => undefined,
     };
-    const controller = new ProvisioningFormController(deps, { mode: 'provision' });
+    const controller = new ProvisionFormController(deps);
     const posted: HostToWebview[] = [];
     // Wired as FormPanel wires them.
     const router = new MessageRouter('Provision', controller.handlers, (m) => posted.push(m), logger, () => undefined, (method, params) => controller.secretsOf?.(method, params) ?? []);

@@ -1,0 +1,28 @@
+// The rows that stand for a failed listing or connection: the failure in its own words with its fix
+// (or Retry), plus the way out when it is about credentials.
+import * as vscode from 'vscode';
+import { fixActionLabel } from '../core/awsCli';
+import type { Failure } from '../core/errors';
+import { inert } from '../core/untrustedText';
+import { readSettings } from '../connections/settings';
+import { COMMANDS } from '../ui/commandIds';
+import { MessageNode } from './nodes';
+
+const CREDENTIAL_FAILURES: ReadonlySet<string> = new Set(['sso-expired', 'no-credentials', 'invalid-credentials', 'access-denied']);
+
+export function failureNodes(failure: Failure, title: string): MessageNode[] {
+  const icon = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  const fixLabel = failure.fix ? fixActionLabel(failure.fix, readSettings().profile) : undefined;
+  const command = fixLabel
+    ? { command: COMMANDS.runFix, title: 'Fix', arguments: [failure.fix] }
+    : { command: COMMANDS.retry, title: 'Retry' };
+  const hint = fixLabel ? `Click to ${fixLabel.toLowerCase()}.` : 'Click to retry.';
+  const nodes = [new MessageNode('error', `${title}: ${inert(failure.message, 'line')}`, hint, icon, command)];
+  if (fixLabel) {
+    nodes.push(new MessageNode('error/retry', 'Retry', 'after signing in', new vscode.ThemeIcon('refresh'), { command: COMMANDS.retry, title: 'Retry' }));
+  }
+  if (CREDENTIAL_FAILURES.has(failure.kind)) {
+    nodes.push(new MessageNode('error/switch', 'Switch connection…', 'another profile, region or the sandbox', new vscode.ThemeIcon('plug'), { command: COMMANDS.switchConnection, title: 'Switch Connection' }));
+  }
+  return nodes;
+}

@@ -1,0 +1,146 @@
+// The product cache: lookups, keeping objects across listings, merging details, activities, and what
+// each change says (the tree turns it into its change event).
+import * as assert from 'node:assert/strict';
+import type { ProductRow } from '../../../src/core/products/productRow';
+import { ProductCache, type CachedProduct, type ProductChange } from '../../../src/products/productCache';
+
+class Item implements CachedProduct {
+  activity?: string;
+  constructor(public row: ProductRow) {}
+}
+
+const ROWS: ProductRow[] = [
+  { Id: 'pp-1', Name: 'orders', Arn: 'arn:aws:servicecatalog:eu-west-1:111122223333:stack/orders/pp-1', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1', ProvisioningArtifactName: 'v1' },
+  { Id: 'pp-2', Name: 'billing', Status: 'UNDER_CHANGE', ProvisioningArtifactId: 'pa-1' },
+];
+
+function cache(rows: ProductRow[] = ROWS): { products: ProductCache<Item>; changes: ProductChange<Item>[] } {
+  const products = new ProductCache((row) => new Item(row));
+  products.replace(rows);
+  const changes: ProductChange<Item>[] = [];
+  products.onDidChange((c) => changes.push(c));
+  return { products, changes };
+}
+
+describe('product cache', () => {
+  it('finds a product by id, name or ARN (trimmed), and nothing for others', () => {
+    const { products } = cache();
+    const orders = products.get('pp-1')!;
+    assert.equal(products.find('pp-1'), orders);
+    assert.equal(products.find(' orders '), orders);
+    assert.equal(products.find(ROWS[0].Arn!), orders);
+    assert.equal(products.find('pp-3'), undefined);
+    assert.equal(products.size, 2);
+    assert.deepEqual(products.all.map((p) => p.row.Id), ['pp-1', 'pp-2']);
+  });
+
+  it('keeps the object of a known id across listings, and its detail while the status holds', () => {
+    const { products, changes } = cache();
+    const orders = products.get('pp-1')!;
+    orders.row = { ...orders.row, LaunchRoleArn: 'arn:aws:iam::111122223333:role/launch', detailLoaded: true };
+    const billing = products.get('pp-2')!;
+    billing.row = { ...billing.row, LaunchRoleArn: 'arn:aws:iam::111122223333:role/old', detailLoaded: true };
+    products.replace([{ ...ROWS[0], Name: 'orders' }, { ...ROWS[1], Status: 'AVAILABLE' }, { Name: 'no id' }]);
+    assert.equal(products.get('pp-1'), orders);
+    assert.equal(orders.row.LaunchRoleArn, 'arn:aws:iam::111122223333:role/launch');
+    assert.equal(products.get('pp-2'), billing);
+    assert.equal(billing.row.detailLoaded, undefined, 'a moved status drops the detail');
+    assert.equal(products.size, 2, 'rows without an id are left out');
+    products.replace([ROWS[1]]);
+    assert.equal(products.find('pp-1'), undefined);
+    assert.deepEqual(changes, [{}, {}], 'a new list is a change of the list');
+  });
+
+  it('adds only unknown products of a page', () => {
+    const { products, changes } = cache();
+    const orders = products.get('pp-1')!;
+    products.addNew([{ ...ROWS[0], Name: 'renamed' }, { Id: 'pp-3', Name: 'web' }]);
+    assert.equal(products.get('pp-1'), orders);
+    assert.equal(orders.row.Name, 'orders');
+    assert.equal(products.find('web')?.row.Id, 'pp-3');
+    assert.deepEqual(changes, [{}]);
+  });
+
+  it('removes and clears, saying so only when something went', () => {
+    const { products, changes } = cache();
+    products.remove('pp-9');
+    products.remove('pp-1');
+    assert.equal(products.find('pp-1'), undefined);
+    products.clear();
+    assert.equal(products.size, 0);
+    assert.deepEqual(changes, [{}, {}]);
+  });
+
+  it('applies a detail to its product, saying whether its status moved', () => {
+    const { products, changes } = cache();
+    const orders = products.get('pp-1')!;
+    assert.equal(products.applyDetail({ Id: 'pp-1', Status: 'AVAILABLE', LaunchRoleArn: 'arn:role' }), orders);
+    assert.equal(orders.row.LaunchRoleArn, 'arn:role');
+    assert.equal(orders.row.detailLoaded, true);
+    assert.equal(orders.row.ProvisioningArtifactName, 'v1', 'names kept while the version holds');
+    assert.equal(products.applyDetail({ Id: 'pp-1', Status: 'UNDER_CHANGE' }), orders);
+    assert.equal(products.applyDetail({ Id: 'pp-9', Status: 'AVAILABLE' }), undefined);
+    assert.deepEqual(changes, [{ products: orders }, { products: orders, regroups: 'status' }]);
+  });
+
+  it('fills details read in bulk only where missing and for the same version, in one change', () => {
+    const { products, changes } = cache([...ROWS, { Id: 'pp-3', Name: 'web', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1' }]);
+    products.get('pp-3')!.row.detailLoaded = true;
+    products.fillDetails([
+      { Id: 'pp-1', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1', LaunchRoleArn: 'arn:one' },
+      { Id: 'pp-2', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-2', LaunchRoleArn: 'arn:two' },
+      { Id: 'pp-3', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1', LaunchRoleArn: 'arn:three' },
+      { Id: 'pp-9', Status: 'AVAILABLE' },
+    ]);
+    assert.equal(products.get('pp-1')!.row.LaunchRoleArn, 'arn:one');
+    assert.equal(products.get('pp-2')!.row.LaunchRoleArn, undefined, 'a changed version waits for the next listing');
+    assert.equal(products.get('pp-3')!.row.LaunchRoleArn, undefined, 'a detail already read stays');
+    assert.deepEqual(changes, [{ products: [products.get('pp-1')] }]);
+    products.fillDetails([{ Id: 'pp-2', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1' }]);
+    assert.deepEqual(changes.at(-1), { products: [products.get('pp-2')], regroups: 'status' });
+    products.fillDetails([{ Id: 'pp-2', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1' }]);
+    assert.equal(changes.length, 2, 'nothing filled, nothing said');
+  });
+
+  it('says a detail read for a tooltip only when the status moved', () => {
+    const { products, changes } = cache();
+    const orders = products.get('pp-1')!;
+    products.fillDetail(orders, { Id: 'pp-1', Status: 'AVAILABLE', LaunchRoleArn: 'arn:role' });
+    assert.equal(orders.row.LaunchRoleArn, 'arn:role');
+    assert.deepEqual(changes, []);
+    products.fillDetail(orders, { Id: 'pp-1', Status: 'TAINTED' });
+    assert.deepEqual(changes, [{ products: orders, regroups: 'status' }]);
+  });
+
+  it('puts a whole row in place keeping the detail it had, as a change that can regroup', () => {
+    const { products, changes } = cache();
+    const orders = products.get('pp-1')!;
+    orders.row = { ...orders.row, LaunchRoleArn: 'arn:role', detailLoaded: true };
+    products.applyRow({ Id: 'pp-1', Name: 'orders', ProvisioningArtifactId: 'pa-2', ProvisioningArtifactName: 'v2' });
+    assert.equal(orders.row.ProvisioningArtifactName, 'v2');
+    assert.equal(orders.row.LaunchRoleArn, 'arn:role');
+    assert.equal(orders.row.detailLoaded, true);
+    products.applyRow({ Id: 'pp-9' });
+    assert.deepEqual(changes, [{ products: orders, regroups: 'any' }]);
+  });
+
+  it('holds the activity of a product, and says it changed', () => {
+    const { products, changes } = cache();
+    products.setActivity('pp-2', 'Updating…');
+    assert.equal(products.find('billing')?.activity, 'Updating…');
+    products.setActivity('pp-2', undefined);
+    assert.equal(products.find('billing')?.activity, undefined);
+    products.setActivity('pp-9', 'Updating…');
+    const billing = products.get('pp-2');
+    assert.deepEqual(changes, [{ products: billing }, { products: billing }]);
+  });
+
+  it('stops telling a listener that was disposed', () => {
+    const { products, changes } = cache();
+    const seen: unknown[] = [];
+    products.onDidChange((c) => seen.push(c)).dispose();
+    products.clear();
+    assert.equal(seen.length, 0);
+    assert.equal(changes.length, 1);
+  });
+});

@@ -1,0 +1,125 @@
+// A form stays on the connection it opened on, told apart by its key, never by its label: opened, or
+// restored after a reload from what its page kept (the key rides in the page's PanelInit).
+import { fakeVscode } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import { strict as assert } from 'node:assert';
+import type * as vscode from 'vscode';
+import { connectionIdentity, type Connection, type ConnectionIdentity } from '../../../src/core/connection';
+import type { HostToWebview, PanelInit } from '../../../src/core/webview/protocol';
+import type { FormService } from '../../../src/provisioning/controllerDeps';
+import { FormPanels, type PanelDeps } from '../../../src/provisioning/formPanels';
+
+const sandboxOn = (port: number): Connection => ({ kind: 'sandbox', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', accessKeyId: 'AKIASANDBOX', secretAccessKey: 's' });
+const SANDBOX = connectionIdentity(sandboxOn(40001));
+const SANDBOX_RESTARTED = connectionIdentity(sandboxOn(40002));
+const DEFAULT_CHAIN = connectionIdentity({ kind: 'aws', region: 'us-east-1' });
+const DEFAULT_PROFILE = connectionIdentity({ kind: 'aws', profile: 'default', region: 'us-east-1' });
+
+const disposable = { dispose() {} };
+const logger = { info() {}, warn() {}, error() {} };
+
+interface Page {
+  readonly panel: vscode.WebviewPanel;
+  readonly posted: HostToWebview[];
+}
+
+function fakePage(): Page {
+  const posted: HostToWebview[] = [];
+  const webview = {
+    options: {}, html: '', cspSource: 'vscode-resource:',
+    asWebviewUri: (uri: unknown) => uri,
+    onDidReceiveMessage: () => disposable,
+    postMessage: async (message: HostToWebview) => (posted.push(message), true),
+  };
+  const panel = { title: 'Provision Product', viewColumn: 1, webview, onDidDispose: () => disposable, reveal() {}, dispose() {} };
+  return { panel: panel as unknown as vscode.WebviewPanel, posted };
+}
+
+describe('form panels and their connection', () => {
+  let current: ConnectionIdentity | undefined;
+  let served: number;
+  let pages: Page[];
+  let serializers: Map<string, { deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> }>;
+  const window = fakeVscode.window as Record<string, unknown>;
+  const saved = { createWebviewPanel: window.createWebviewPanel, registerWebviewPanelSerializer: window.registerWebviewPanelSerializer };
+
+  beforeEach(() => {
+    current = SANDBOX;
+    served = 0;
+    pages = [];
+    serializers = new Map();
+    window.createWebviewPanel = () => {
+      const page = fakePage();
+      pages.push(page);
+      return page.panel;
+    };
+    window.registerWebviewPanelSerializer = (viewType: string, serializer: never) => (serializers.set(viewType, serializer), disposable);
+  });
+  afterEach(() => Object.assign(window, saved));
+
+  const panels = () => {
+    const service = { searchProducts: async () => (served++, []) } as unknown as FormService;
+    const deps: PanelDeps = {
+      service: () => service,
+      connectionLabel: () => current?.label ?? 'Not connected',
+      connectedAs: () => current,
+      trackRecord: () => undefined,
+      refreshTree: () => undefined,
+      logger,
+      memory: { recall: () => undefined, remember: () => undefined },
+    };
+    return new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, deps, logger);
+  };
+
+  /** Says ready, then searches: the init the page got and whether the search was served. */
+  async function use(formPanel: { receive(raw: unknown): Promise<void> }, posted: HostToWebview[]): Promise<{ init?: PanelInit; error?: string }> {
+    await formPanel.receive({ type: 'ready' });
+    await new Promise((resolve) => setImmediate(resolve));
+    await formPanel.receive({ type: 'request', id: 1, method: 'searchProducts', params: { query: '' } });
+    const init = posted.find((m): m is Extract<HostToWebview, { type: 'init' }> => m.type === 'init')?.init;
+    const response = posted.find((m): m is Extract<HostToWebview, { type: 'response' }> => m.type === 'response' && m.id === 1);
+    posted.length = 0;
+    return { init, error: response && !response.ok ? response.error.message : undefined };
+  }
+
+  it("puts the connection's key in the page's init, serves on it (its sandbox restarted included), refuses elsewhere", async () => {
+    const form = panels().openProvision();
+    const { posted } = pages[0];
+    const first = await use(form, posted);
+    assert.deepEqual([first.init?.connection, first.init?.connectionKey, first.error], ['Sandbox', SANDBOX.key, undefined]);
+    current = SANDBOX_RESTARTED;
+    assert.equal((await use(form, posted)).error, undefined);
+    current = DEFAULT_CHAIN;
+    assert.match((await use(form, posted)).error ?? '', /opened on Sandbox, but the connection is now default · us-east-1\. Nothing was sent\./);
+    assert.equal(served, 2);
+  });
+
+  async function restore(state: unknown): Promise<{ form: { receive(raw: unknown): Promise<void> }; posted: HostToWebview[] }> {
+    const set = panels();
+    set.registerSerializers();
+    const page = fakePage();
+    await serializers.get('serviceCatalogExplorer.provisionForm')!.deserializeWebviewPanel(page.panel, state);
+    const [restored] = set.panels;
+    assert.ok(restored, 'the panel was restored');
+    return { form: restored, posted: page.posted };
+  }
+
+  it('a restored form stays on the key its page kept, not on the label it shows', async () => {
+    current = DEFAULT_CHAIN; // the label the page shows, other credentials
+    const restored = await restore({ init: { kind: 'provision', connection: DEFAULT_PROFILE.label, connectionKey: DEFAULT_PROFILE.key } });
+    const { init, error } = await use(restored.form, restored.posted);
+    assert.equal(init?.connectionKey, DEFAULT_PROFILE.key);
+    assert.match(error ?? '', /opened on default · us-east-1, but the connection is now another default · us-east-1 \(other credentials\)\. Nothing was sent\./);
+    current = DEFAULT_PROFILE;
+    assert.equal((await use(restored.form, restored.posted)).error, undefined, 'on its own connection it serves');
+    assert.equal(served, 1);
+  });
+
+  it('a restored page that kept no key (opened signed out) is pinned to the connection in use, whatever its label says', async () => {
+    current = SANDBOX;
+    const restored = await restore({ init: { kind: 'provision', connection: 'Not connected' } });
+    const { init, error } = await use(restored.form, restored.posted);
+    assert.deepEqual([init?.connectionKey, error], [SANDBOX.key, undefined]);
+    current = DEFAULT_CHAIN;
+    assert.match((await use(restored.form, restored.posted)).error ?? '', /Nothing was sent/);
+  });
+});
