@@ -125,7 +125,34 @@ export default defineConfig(
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
     },
-    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // Which folder may import which: the pure layer only itself, the AWS layer and the sandbox only
+      // the pure layer besides themselves, and nothing in src imports test code.
+      'import-x/no-restricted-paths': ['error', {
+        zones: [
+          { target: './src/core', from: './src', except: ['./core'], message: 'src/core is pure: it imports only src/core.' },
+          { target: './src/aws', from: './src', except: ['./core', './aws'], message: 'src/aws imports only src/core besides itself.' },
+          { target: './src/sandbox', from: './src', except: ['./core', './sandbox'], message: 'src/sandbox imports only src/core besides itself.' },
+          { target: './src', from: './test', message: 'src never imports test code.' },
+        ],
+      }],
+    },
+  },
+  // Webview pages import only the pure layer of src.
+  {
+    files: ['media/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', {
+        zones: [{ target: './media', from: './src', except: ['./core'], message: 'webview pages import only src/core.' }],
+      }],
+    },
   },
 
   // File names: camelCase; *.test.ts in test/unit (mocha runs only those) and test/integration, *.e2e.ts in test/e2e.

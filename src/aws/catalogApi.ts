@@ -17,10 +17,9 @@ import { createServiceCatalogClient, type CallCounter } from './client';
 import { describeProvisionedProduct, describeRecord, type FullRecord } from './describeCalls';
 import type { AccessLevel, CallSettings, Connection } from '../core/connection';
 import { collectPages, forEachPage, type Listed } from '../core/paging';
+import { SCAN_PAGE_SIZE } from '../core/paging';
 
 export const SEARCH_PAGE_SIZE = 100;
-/** The model's cap for ScanProvisionedProducts. */
-export const SCAN_PAGE_SIZE = 20;
 /** The model's cap for ListRecordHistory. */
 const RECORD_PAGE_SIZE = 20;
 

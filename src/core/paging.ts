@@ -10,6 +10,9 @@
  */
 export const MAX_PAGES = 100;
 
+/** The model's cap for ScanProvisionedProducts. */
+export const SCAN_PAGE_SIZE = 20;
+
 export interface Page<T> {
   readonly items: readonly T[];
   readonly nextToken?: string;

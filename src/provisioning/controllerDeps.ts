@@ -3,7 +3,7 @@
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ProvisioningService } from '../aws/provisioningService';
 import type { Logger } from '../ui/webview/messageRouter';
-import type { PanelInit, ProvisionedProductRef } from '../core/webview/protocol';
+import type { ProvisionedProductRef } from '../core/webview/protocol';
 import type { ConnectionIdentity } from '../core/connection';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 
@@ -35,17 +35,6 @@ export interface ControllerDeps {
   readonly memory: ParameterMemory;
   /** Opens the plan panel of a provisioned product, focused on one plan. */
   readonly openPlan: (provisionedProduct: ProvisionedProductRef, planId: string) => void;
-}
-
-/** A panel's brain: how it introduces itself after `ready`, and which requests it answers. */
-export interface FormController {
-  init(): Promise<PanelInit>;
-  /** The provisioned product the panel is about, if any (one update or action panel per product). */
-  readonly productId?: string;
-  readonly handlers: import('../ui/webview/messageRouter').Handlers;
-  /** NoEcho values a request carries, masked in what a failure of it logs and answers. */
-  secretsOf?(method: import('../core/webview/protocol').Method, params: unknown): readonly string[];
-  dispose?(): void;
 }
 
 /** Ids and names of a provisioned product read from the service, merged over what the tree knew. */

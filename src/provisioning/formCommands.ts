@@ -11,7 +11,7 @@ import type { ProvisionedProductsProvider } from '../products/provisionedProduct
 import type { UserInput } from '../ui/userInput';
 import { log } from '../ui/log';
 import { FormPanels, MementoParameterMemory } from './formPanels';
-import { RequestError } from '../ui/webview/messageRouter';
+import { RequestError } from '../core/webview/requestError';
 import type { ProvisionedProductRef } from '../core/webview/protocol';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { registerCommand, type CommandContext, type CommandServices } from '../ui/commandErrors';

@@ -2,10 +2,12 @@
 // being created), execute it (a record to track) or delete it. The page is not trusted: a plan id it
 // sends is acted on only once the host has seen that the plan belongs to this panel's provisioned product.
 import type { ProvisionedProductPlanDetails } from '@aws-sdk/client-service-catalog';
-import { RequestError, type Handlers } from '../ui/webview/messageRouter';
+import { type Handlers } from '../ui/webview/messageRouter';
+import { RequestError } from '../core/webview/requestError';
 import type { PanelInit, PlanRow, PlanView, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
-import type { ControllerDeps, FormController } from './controllerDeps';
+import type { ControllerDeps } from './controllerDeps';
+import type { FormController } from '../ui/webview/formPanel';
 import { planView, submitResult } from './views';
 
 export interface PlanWatchOptions {

@@ -1,7 +1,7 @@
 // The provision form: a new provisioned product from a product, version and path the user picks.
 import type { CreateProvisionedProductPlanInput, RecordDetail } from '@aws-sdk/client-service-catalog';
 import { buildProvisioningForm, redactNoEcho, toProvisionInput, type ProvisioningForm } from '../core/parameters';
-import { RequestError } from '../ui/webview/messageRouter';
+import { RequestError } from '../core/webview/requestError';
 import type { FormTarget, LoadedForm, PanelInit, ProductOptions, SubmitRequest } from '../core/webview/protocol';
 import type { ControllerDeps } from './controllerDeps';
 import { onlyPathId, planName, productOptions, ProvisioningFormController, targetKey } from './provisioningFormController';

@@ -8,12 +8,14 @@ import type {
 import {
   givenValue, validateProvisioningSubmission, type ProvisioningForm, type ProvisioningSubmission,
 } from '../core/parameters';
-import { type Handlers, RequestError } from '../ui/webview/messageRouter';
+import { type Handlers } from '../ui/webview/messageRouter';
+import { RequestError } from '../core/webview/requestError';
 import type {
   FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChoice, ProductOptions, SubmitRequest, SubmitResult, VersionChoice,
 } from '../core/webview/protocol';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
-import type { ControllerDeps, FormController } from './controllerDeps';
+import type { ControllerDeps } from './controllerDeps';
+import type { FormController } from '../ui/webview/formPanel';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { newestFirst, pathChoice, productChoice, submitResult } from './views';
 

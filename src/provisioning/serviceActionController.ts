@@ -2,10 +2,12 @@
 // chosen one (TARGET ones prefilled), and the run, checked again here before it is sent.
 import type { ServiceActionSummary } from '@aws-sdk/client-service-catalog';
 import { givenValue } from '../core/parameters';
-import { type Handlers, RequestError } from '../ui/webview/messageRouter';
+import { type Handlers } from '../ui/webview/messageRouter';
+import { RequestError } from '../core/webview/requestError';
 import type { ActionChoice, ActionForm, PanelInit, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
-import { type ControllerDeps, type FormController, resolveProvisionedProduct } from './controllerDeps';
+import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
+import type { FormController } from '../ui/webview/formPanel';
 import { actionParameterView, submitResult } from './views';
 
 /** ExecutionParameterValueList holds at most 25 values. */

@@ -4,7 +4,7 @@ import type { CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, 
 import {
   buildUpdateForm, diffParameters, givenValue, redactNoEcho, toUpdateInput, type ParameterField, type ProvisioningForm,
 } from '../core/parameters';
-import { RequestError } from '../ui/webview/messageRouter';
+import { RequestError } from '../core/webview/requestError';
 import type { FormTarget, LoadedForm, PanelInit, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice } from '../core/webview/protocol';
 import type { ControllerDeps } from './controllerDeps';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';

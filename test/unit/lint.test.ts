@@ -52,6 +52,19 @@ describe('lint rules that hold the structure', function () {
       assertFails(await problems('media/shared/lintProbe.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"), restricted, /no node: modules/);
     });
 
+    it('folders import only the layers below them, and src never imports tests', async () => {
+      const paths = 'import-x/no-restricted-paths';
+      const probe = (from: string) => `import * as m from '${from}';\nexport const x = m;\n`;
+      assertFails(await problems('src/core/lintProbe.ts', probe('../ui/log')), paths, /src\/core is pure/);
+      assertFails(await problems('src/core/products/lintProbe.ts', probe('../../aws/catalogApi')), paths, /src\/core is pure/);
+      assertFails(await problems('src/aws/lintProbe.ts', probe('../connections/settings')), paths, /src\/aws imports only src\/core/);
+      assertFails(await problems('src/sandbox/lintProbe.ts', probe('../aws/client')), paths, /src\/sandbox imports only src\/core/);
+      assertFails(await problems('src/records/lintProbe.ts', probe('../../test/support/virtualClock')), paths, /never imports test code/);
+      assertFails(await problems('media/shared/lintProbe.ts', probe('../../src/ui/log')), paths, /webview pages import only src\/core/);
+      assert.deepEqual(await problems('src/sandbox/lintProbe.ts', probe('../core/seededRandom')), []);
+      assert.deepEqual(await problems('media/shared/lintProbe.ts', probe('../../src/core/untrustedText')), []);
+    });
+
     it('the layers that talk to VS Code may import it', async () => {
       assert.deepEqual(await problems('src/ui/lintProbe.ts', "import * as vscode from 'vscode';\nexport const v = vscode.version;\n"), []);
     });

@@ -3,14 +3,16 @@
 // DescribeProvisionedProduct per product, so tooltips and launch-role items can show it at once.
 // Larger lists keep reading it per product, on hover or expand. No vscode import: unit-tested.
 import type { ProvisionedProductDetail } from '@aws-sdk/client-service-catalog';
-import type { CatalogApi } from '../../aws/catalogApi';
-import { SCAN_PAGE_SIZE } from '../../aws/catalogApi';
+import { SCAN_PAGE_SIZE } from '../paging';
 
 /** Lists up to this size get their launch roles in one sweep; beyond it the sweep would cost too many calls. */
 export const LAUNCH_ROLE_SWEEP_MAX_PRODUCTS = 200;
 export const LAUNCH_ROLE_SWEEP_MAX_PAGES = Math.ceil(LAUNCH_ROLE_SWEEP_MAX_PRODUCTS / SCAN_PAGE_SIZE);
 
-export type ScanApi = Pick<CatalogApi, 'scanProvisionedProducts'>;
+/** What the sweep needs of the AWS layer: ScanProvisionedProducts page by page (CatalogApi has it). */
+export interface ScanApi {
+  scanProvisionedProducts(onPage: (details: readonly ProvisionedProductDetail[]) => boolean | void, maxPages?: number): Promise<number>;
+}
 
 export interface SweepResult {
   readonly pages: number;

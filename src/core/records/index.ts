@@ -1,5 +1,4 @@
 export { type Clock, type RandomSource, systemClock, seededRandom } from './clock';
-export { VirtualClock } from '../../../test/support/virtualClock';
 export {
   type PollContext, type PollPolicy, type AdaptivePollOptions, DEFAULT_POLL_OPTIONS,
   adaptivePollPolicy, fixedPollPolicy, backoffIntervalMs,
@@ -13,8 +12,3 @@ export {
   type RecordTailerOptions, type TailHandle, type DescribeRecordFn, type DescribeRecordResult,
   type ChangeListener, type FinalListener,
 } from './recordTailer';
-export {
-  simulateTailing, generateSimulatedRecords, delayStats, percentile,
-  type SimulatedRecord, type SimulatedTransition, type SimulationOptions, type SimulationResult,
-  type DelayStats, type GeneratedRecordsOptions,
-} from '../../../test/support/simulatedRecords';

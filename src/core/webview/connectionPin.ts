@@ -3,7 +3,7 @@
 // account (e.g. a form filled against the sandbox provisioning into AWS). Connections are told apart
 // by their key (connectionKey), never by their label. No vscode import: unit-tested.
 import type { ConnectionIdentity } from '../connection';
-import { RequestError } from '../../ui/webview/messageRouter';
+import { RequestError } from './requestError';
 
 export class ConnectionPin {
   /** `pinned`: the connection the form opened on; undefined when it opened signed out. */

@@ -4,7 +4,7 @@
 // second submission while one is in flight.
 import { createHash } from 'node:crypto';
 import { newIdempotencyToken } from '../parameters';
-import { RequestError } from '../../ui/webview/messageRouter';
+import { RequestError } from './requestError';
 
 export class SubmissionGuard {
   private readonly tokens = new Map<string, string>();

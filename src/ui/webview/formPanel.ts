@@ -2,10 +2,20 @@
 // shell, and the message path webview → MessageRouter → controller → response. Tests drive `receive`,
 // the same entry the webview's messages take.
 import * as vscode from 'vscode';
-import type { FormController } from '../../provisioning/controllerDeps';
-import { type Logger, MessageRouter, errorPayload } from './messageRouter';
-import type { HostToWebview, Method, PanelKind, ParamsOf, ResponseMessage } from '../../core/webview/protocol';
+import { type Handlers, type Logger, MessageRouter, errorPayload } from './messageRouter';
+import type { HostToWebview, Method, PanelInit, PanelKind, ParamsOf, ResponseMessage } from '../../core/webview/protocol';
 import { newNonce, renderShell } from './webviewHtml';
+
+/** A panel's brain: how it introduces itself after `ready`, and which requests it answers. */
+export interface FormController {
+  init(): Promise<PanelInit>;
+  /** The provisioned product the panel is about, if any (one update or action panel per product). */
+  readonly productId?: string;
+  readonly handlers: Handlers;
+  /** NoEcho values a request carries, masked in what a failure of it logs and answers. */
+  secretsOf?(method: Method, params: unknown): readonly string[];
+  dispose?(): void;
+}
 
 export const VIEW_TYPES: Readonly<Record<PanelKind, string>> = {
   provision: 'serviceCatalogExplorer.provisionForm',

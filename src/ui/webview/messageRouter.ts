@@ -4,6 +4,7 @@ import { classifyError } from '../../core/errors';
 import { redactSecrets } from '../../core/records/secretMasking';
 import { validateWebviewMessage } from '../../core/webview/messageValidator';
 import type { ErrorPayload, HostToWebview, Method, ParamsOf, RequestMessage, ResultOf } from '../../core/webview/protocol';
+import { RequestError } from '../../core/webview/requestError';
 
 export interface Logger {
   info(message: string): void;
@@ -12,18 +13,6 @@ export interface Logger {
 }
 
 export type Handlers = { [M in Method]?: (params: ParamsOf<M>) => Promise<ResultOf<M>> };
-
-/** A request the host refuses, with messages for the form's fields. Nothing was sent to AWS. */
-export class RequestError extends Error {
-  constructor(
-    message: string,
-    readonly fieldErrors?: Readonly<Record<string, string>>,
-    readonly code?: string,
-  ) {
-    super(message);
-    this.name = 'RequestError';
-  }
-}
 
 export function errorPayload(error: unknown): ErrorPayload {
   if (error instanceof RequestError) {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { RecordStatus } from '@aws-sdk/client-service-catalog';
-import { RecordTailer, VirtualClock, type PersistedTail } from '../../../src/core/records';
+import { RecordTailer, type PersistedTail } from '../../../src/core/records';
+import { VirtualClock } from '../../support/virtualClock';
 import { MementoTailStore, TAIL_LEASE_MS, tailStoreKey, type MementoLike } from '../../../src/records/tailStoreAdapter';
 
 /** Like VS Code's globalState: values are JSON-cloned on update. */

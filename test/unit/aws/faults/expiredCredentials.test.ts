@@ -2,7 +2,8 @@
 // SDK's own SSO-expiry error. The user gets a clear message with the fix, and nothing retries in a storm.
 import * as assert from 'node:assert/strict';
 import { classifyError } from '../../../../src/core/errors';
-import { fixedPollPolicy, RecordTailer, VirtualClock } from '../../../../src/core/records/index';
+import { fixedPollPolicy, RecordTailer } from '../../../../src/core/records/index';
+import { VirtualClock } from '../../../support/virtualClock';
 import type { Sandbox } from '../../../../src/sandbox/index';
 import { startTestSandbox } from '../../../support/sandbox';
 import { extensionApi } from '../../../support/faults';

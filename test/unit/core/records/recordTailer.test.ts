@@ -1,9 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { RecordDetail, RecordStatus } from '@aws-sdk/client-service-catalog';
 import {
-  DEFAULT_POLL_OPTIONS, MemoryTailStore, RecordTailer, VirtualClock, adaptivePollPolicy, fixedPollPolicy, generateSimulatedRecords,
-  seededRandom, simulateTailing, type DescribeRecordResult, type SimulatedRecord,
+  DEFAULT_POLL_OPTIONS, MemoryTailStore, RecordTailer, adaptivePollPolicy, fixedPollPolicy,
+  seededRandom, type DescribeRecordResult,
 } from '../../../../src/core/records';
+import { generateSimulatedRecords, simulateTailing, type SimulatedRecord } from '../../../support/simulatedRecords';
+import { VirtualClock } from '../../../support/virtualClock';
 
 /** A fake service: each record's status follows a timeline of [atMs, status] from its registration. */
 class FakeRecords {

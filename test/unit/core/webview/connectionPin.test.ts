@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { connectionIdentity, type ConnectionIdentity } from '../../../../src/core/connection';
 import { ConnectionPin } from '../../../../src/core/webview/connectionPin';
-import { RequestError } from '../../../../src/ui/webview/messageRouter';
+import { RequestError } from '../../../../src/core/webview/requestError';
 
 const sandbox = (port = 40001): ConnectionIdentity =>
   connectionIdentity({ kind: 'sandbox', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', accessKeyId: 'AKIASANDBOX', secretAccessKey: 's' });

@@ -2,7 +2,8 @@
 // (without quoting values), and no input makes the router throw or answer.
 import * as assert from 'node:assert/strict';
 import { validateWebviewMessage } from '../../../../src/core/webview/messageValidator';
-import { MessageRouter, RequestError, type Logger } from '../../../../src/ui/webview/messageRouter';
+import { MessageRouter, type Logger } from '../../../../src/ui/webview/messageRouter';
+import { RequestError } from '../../../../src/core/webview/requestError';
 import type { HostToWebview } from '../../../../src/core/webview/protocol';
 import { contentSecurityPolicy, renderShell } from '../../../../src/ui/webview/webviewHtml';
 

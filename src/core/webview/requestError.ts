@@ -1,0 +1,13 @@
+// The one error a form's host answers a refused request with; pure, so the pure checks can throw it.
+
+/** A request the host refuses, with messages for the form's fields. Nothing was sent to AWS. */
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly fieldErrors?: Readonly<Record<string, string>>,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
