@@ -8,6 +8,7 @@
 //   file names     camelCase; tests *.test.ts (unit, integration), end-to-end tests *.e2e.ts
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import stylistic from '@stylistic/eslint-plugin';
 import checkFile from 'eslint-plugin-check-file';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
@@ -25,6 +26,33 @@ export default defineConfig(
   },
   {
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+  },
+
+  // Formatting: the layout the code already has, held by the linter (`eslint --fix` applies it), so no
+  // second tool decides where lines break. Line length is left to the writer.
+  {
+    files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
+    plugins: { '@stylistic': stylistic },
+    rules: {
+      '@stylistic/indent': ['error', 2, { SwitchCase: 1, flatTernaryExpressions: true, ignoredNodes: ['ConditionalExpression *', 'TemplateLiteral *', 'ArrowFunctionExpression > ArrowFunctionExpression', 'ArrowFunctionExpression > ArrowFunctionExpression *'] }],
+      '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'always' }],
+      '@stylistic/semi': ['error', 'always'],
+      '@stylistic/comma-dangle': ['error', 'always-multiline'],
+      '@stylistic/comma-spacing': 'error',
+      '@stylistic/eol-last': 'error',
+      '@stylistic/no-trailing-spaces': 'error',
+      '@stylistic/no-multiple-empty-lines': ['error', { max: 1, maxEOF: 0, maxBOF: 0 }],
+      '@stylistic/arrow-parens': ['error', 'always'],
+      '@stylistic/arrow-spacing': 'error',
+      '@stylistic/brace-style': ['error', '1tbs', { allowSingleLine: true }],
+      '@stylistic/keyword-spacing': 'error',
+      '@stylistic/space-before-blocks': 'error',
+      '@stylistic/space-infix-ops': 'error',
+      '@stylistic/key-spacing': 'error',
+      '@stylistic/semi-spacing': 'error',
+      '@stylistic/member-delimiter-style': 'error',
+      '@stylistic/type-annotation-spacing': 'error',
+    },
   },
 
   // Recommended rules, typed: src, test and bench with tsconfig.eslint.json (one program; the options of
