@@ -55,7 +55,6 @@ export interface ServiceActionRun {
   readonly token: string;
 }
 
-
 export class ProvisioningService {
   constructor(private readonly client: ServiceCatalogClient) {}
 

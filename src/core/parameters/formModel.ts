@@ -158,7 +158,6 @@ export function groupTagOptions(tagOptions: readonly TagOptionSummary[], keysReq
 
 const ROLE_ARN_IN_TEXT = /arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+/;
 
-
 /** Services may return an empty preferences object for plain stacks: only a stack set gets the section. */
 function isStackSet(preferences: NonNullable<DescribeProvisioningParametersOutput['ProvisioningArtifactPreferences']>, summaries: readonly { type: string }[]): boolean {
   return !!(preferences.StackSetAccounts?.length || preferences.StackSetRegions?.length) || summaries.some((c) => c.type === 'STACKSET');
