@@ -112,7 +112,22 @@ export default defineConfig(
     },
   },
 
-  // Layers.
+  // Layers. The SDK and the sandbox are bundles loaded on first use (connections/lazyModules): a value
+  // import of src/aws or src/sandbox from elsewhere would put them into extension.js, on the
+  // activation path. Types are fine. (The blocks below replace this rule in core, aws, sandbox, media.)
+  {
+    files: ['src/**'],
+    ignores: ['src/aws/**', 'src/sandbox/**', 'src/connections/lazyModules.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['**/aws/*', '**/aws', '**/sandbox/*', '**/sandbox'],
+          allowTypeImports: true,
+          message: 'src/aws and src/sandbox are loaded on first use through connections/lazyModules: import their types only.',
+        }],
+      }],
+    },
+  },
   {
     files: ['src/core/**'],
     rules: {

@@ -16,6 +16,7 @@ import type { ProvisionedProductRef } from '../core/webview/protocol';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { registerCommand, type CommandContext, type CommandServices } from '../ui/commandErrors';
 import { COMMANDS } from '../ui/commandIds';
+import { NOT_CONNECTED } from '../ui/commandContext';
 
 export interface FormCommandDeps extends CommandServices {
   readonly context: vscode.ExtensionContext;
@@ -31,7 +32,7 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
   const services = new WeakMap<object, ProvisioningService>();
   const service = () => {
     const api = session.api;
-    if (!api) throw new RequestError('Not connected to Service Catalog. Connect to AWS or try the sandbox first.');
+    if (!api) throw new RequestError(NOT_CONNECTED);
     let existing = services.get(api);
     if (!existing) services.set(api, (existing = new (loadAwsModule().ProvisioningService)(api.client)));
     return existing;

@@ -4,10 +4,10 @@ import { buildProvisioningForm, redactNoEcho, toProvisionInput, type Provisionin
 import { RequestError } from '../core/webview/requestError';
 import type { FormTarget, LoadedForm, PanelInit, ProductOptions, SubmitRequest } from '../core/webview/protocol';
 import type { ControllerDeps } from './controllerDeps';
-import { onlyPathId, planName, productOptions, ProvisioningFormController, targetKey } from './provisioningFormController';
+import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
 import { defaultVersionId, versionChoice } from './views';
 
-export class ProvisionFormController extends ProvisioningFormController {
+export class ProvisionFormController extends ParameterFormController {
   protected readonly submitAction = 'Provisioning';
 
   /** `startProductId`: the product the page opens on, if any. */

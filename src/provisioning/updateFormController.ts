@@ -8,7 +8,7 @@ import { RequestError } from '../core/webview/requestError';
 import type { FormTarget, LoadedForm, PanelInit, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice } from '../core/webview/protocol';
 import type { ControllerDeps } from './controllerDeps';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
-import { onlyPathId, planName, productOptions, ProvisioningFormController, targetKey } from './provisioningFormController';
+import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
 import { versionChoice } from './views';
 
 interface CurrentState {
@@ -19,7 +19,7 @@ interface CurrentState {
 
 const KEEPS_PRODUCT = 'An update keeps the product; choose one of its versions.';
 
-export class UpdateFormController extends ProvisioningFormController {
+export class UpdateFormController extends ParameterFormController {
   protected readonly submitAction = 'Update';
   private current?: CurrentState;
 

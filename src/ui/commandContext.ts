@@ -37,7 +37,7 @@ export interface CommandContext {
   pickProvisionedProducts(capability: ProductCapability, options?: PickProductOptions): Promise<ProductNode[]>;
 }
 
-const NOT_CONNECTED = 'Connect to AWS or the sandbox first.';
+export const NOT_CONNECTED = 'Connect to AWS or the sandbox first.';
 
 export function commandContext(commandId: CommandId, services: CommandServices): CommandContext {
   const requireApi = (): CatalogApi => {

@@ -2,6 +2,7 @@
 // its activity-bar entry opens the Service Catalog side bar with the Provisioned Products view, its
 // title actions and the tree, and the status bar item opens the real connection picker.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot, useWorkbench } from './harness';
@@ -47,7 +48,8 @@ describe('workbench', () => {
     for (const action of TITLE_ACTIONS) {
       assert.ok(labels.some((l) => l.startsWith(action)), `title action ${action} in ${labels.join(' | ')}`);
     }
-    await wb.screenshot('workbench-view-open');
+    const shot = await wb.screenshot('workbench-view-open');
+    assert.ok(shot && fs.existsSync(shot), 'a screenshot of the open view');
   });
 
   it('clicking the status bar item opens the connection picker, which marks the sandbox as current', async () => {
@@ -58,7 +60,8 @@ describe('workbench', () => {
     const current = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Sandbox' }).first();
     await current.waitFor({ timeout: 15_000 });
     assert.match((await current.textContent()) ?? '', /Current connection/);
-    await wb.screenshot('workbench-connection-picker');
+    const picker = await wb.screenshot('workbench-connection-picker');
+    assert.ok(picker && fs.existsSync(picker), 'a screenshot of the picker');
     await page.keyboard.press('Escape');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   });

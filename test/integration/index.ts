@@ -22,9 +22,11 @@ export async function run(): Promise<void> {
   if (process.env.SCE_TEST_GREP) mocha.grep(new RegExp(process.env.SCE_TEST_GREP));
 
   // This file is out/test/integration/index.js; the test bundles sit next to it.
+  // connection.test.js first: it checks the signed-out start before any test connects.
+  const first = (f: string) => (path.basename(f) === 'connection.test.js' ? 0 : 1);
   const files = (fs.readdirSync(__dirname, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.test.js'))
-    .sort();
+    .sort((a, b) => first(a) - first(b) || a.localeCompare(b));
   for (const f of files) mocha.addFile(path.join(__dirname, f));
   if (!files.length) throw new Error(`no *.test.js files under ${__dirname}`);
 

@@ -65,6 +65,12 @@ describe('lint rules that hold the structure', function () {
       assert.deepEqual(await problems('media/shared/lintProbe.ts', probe('../../src/core/untrustedText')), []);
     });
 
+    it('outside their own folders, src/aws and src/sandbox are imported for their types only (they load lazily)', async () => {
+      assertFails(await problems('src/products/lintProbe.ts', "import { CatalogApi } from '../aws/catalogApi';\nexport const c = CatalogApi;\n"), restricted, /import their types only/);
+      assertFails(await problems('src/ui/lintProbe.ts', "import { startSandbox } from '../sandbox/index';\nexport const s = startSandbox;\n"), restricted, /import their types only/);
+      assert.deepEqual(await problems('src/products/lintProbe.ts', "import type { CatalogApi } from '../aws/catalogApi';\nexport type C = CatalogApi;\n"), []);
+    });
+
     it('the layers that talk to VS Code may import it', async () => {
       assert.deepEqual(await problems('src/ui/lintProbe.ts', "import * as vscode from 'vscode';\nexport const v = vscode.version;\n"), []);
     });

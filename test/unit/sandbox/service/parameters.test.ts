@@ -1,8 +1,8 @@
 // The sandbox's AllowedPattern check: CloudFormation's whole-value rule, in linear time whatever the
 // template's pattern, on each item of a list.
 import assert from 'node:assert/strict';
-import { checkParameterValue, resolveParameters } from '../../../src/sandbox/service/parameters';
-import type { ParameterSpec } from '../../../src/sandbox/service/types';
+import { checkParameterValue, resolveParameters } from '../../../../src/sandbox/service/parameters';
+import type { ParameterSpec } from '../../../../src/sandbox/service/types';
 
 const withPattern = (pattern: string, type = 'String'): ParameterSpec =>
   ({ ParameterKey: 'Description', ParameterType: type, IsNoEcho: false, ParameterConstraints: { AllowedPattern: pattern } });

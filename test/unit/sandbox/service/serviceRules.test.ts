@@ -1,10 +1,10 @@
 // Pure parts of the service layer: parameter constraints, search queries, timelines, paging.
 import assert from 'node:assert/strict';
-import { checkParameterValue, resolveParameters } from '../../../src/sandbox/service/parameters';
-import { compileSearchQueries, parseSearchQuery, type SearchField } from '../../../src/sandbox/service/searchQuery';
-import { planTimeline, statusAt } from '../../../src/sandbox/service/timeline';
-import { decodePageToken, pageOf } from '../../../src/sandbox/service/paging';
-import type { ParameterSpec } from '../../../src/sandbox/service/types';
+import { checkParameterValue, resolveParameters } from '../../../../src/sandbox/service/parameters';
+import { compileSearchQueries, parseSearchQuery, type SearchField } from '../../../../src/sandbox/service/searchQuery';
+import { planTimeline, statusAt } from '../../../../src/sandbox/service/timeline';
+import { decodePageToken, pageOf } from '../../../../src/sandbox/service/paging';
+import type { ParameterSpec } from '../../../../src/sandbox/service/types';
 
 const spec = (key: string, type: string, constraints: ParameterSpec['ParameterConstraints'], DefaultValue?: string): ParameterSpec =>
   ({ ParameterKey: key, ParameterType: type, IsNoEcho: false, ParameterConstraints: constraints, DefaultValue });

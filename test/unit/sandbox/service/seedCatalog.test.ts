@@ -1,8 +1,8 @@
 // The seed catalog's templates hold only patterns the sandbox can check (it refuses nothing for others).
 import assert from 'node:assert/strict';
-import { compileAllowedPattern } from '../../../src/core/parameters/allowedPattern';
-import { checkParameterValue } from '../../../src/sandbox/service/parameters';
-import { seedProducts } from '../../../src/sandbox/service/seedCatalog';
+import { compileAllowedPattern } from '../../../../src/core/parameters/allowedPattern';
+import { checkParameterValue } from '../../../../src/sandbox/service/parameters';
+import { seedProducts } from '../../../../src/sandbox/service/seedCatalog';
 
 describe('seed catalog: parameters', () => {
   const parameters = seedProducts(Date.now()).flatMap((product) => product.artifacts.flatMap((artifact) => artifact.parameters));

@@ -2,9 +2,9 @@
 // fake clock so time-dependent states are asserted exactly.
 import assert from 'node:assert/strict';
 import * as SC from '@aws-sdk/client-service-catalog';
-import { createService, SEED } from '../../../src/sandbox/service/index';
-import { SANDBOX_COLLEAGUE, type Sandbox } from '../../../src/sandbox/index';
-import { caught, sdkClient, startTestSandbox } from '../../support/sandbox';
+import { createService, SEED } from '../../../../src/sandbox/service/index';
+import { SANDBOX_COLLEAGUE, type Sandbox } from '../../../../src/sandbox/index';
+import { caught, sdkClient, startTestSandbox } from '../../../support/sandbox';
 
 const P = SEED.products;
 const PP = SEED.provisionedProducts;

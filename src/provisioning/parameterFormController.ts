@@ -26,7 +26,7 @@ interface LoadedParameters {
   readonly form: ProvisioningForm;
 }
 
-export abstract class ProvisioningFormController implements FormController {
+export abstract class ParameterFormController implements FormController {
   private loaded?: LoadedParameters;
   private readonly productNames = new Map<string, string>();
   readonly guard = new SubmissionGuard();

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as SC from '@aws-sdk/client-service-catalog';
-import type { Sandbox } from '../../../src/sandbox/index';
-import { SEED } from '../../../src/sandbox/service/index';
-import { admin, caught, rawRequest, sdkClient, startTestSandbox } from '../../support/sandbox';
+import type { Sandbox } from '../../../../src/sandbox/index';
+import { SEED } from '../../../../src/sandbox/service/index';
+import { admin, caught, rawRequest, sdkClient, startTestSandbox } from '../../../support/sandbox';
 
 const PROTOTYPE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
 const P = SEED.products;
