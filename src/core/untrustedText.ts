@@ -57,6 +57,15 @@ export function inert(text: unknown, surface: Surface, options: InertOptions = {
   }
 }
 
+/**
+ * A markdown code span of service text: nothing inside one renders as markdown, so only a backtick
+ * (which would end it) and a table's `|` need care. `label` where `$(icon)`s render even inside it (a
+ * MarkdownString with theme icons), `line` in a document.
+ */
+export function inertCodeSpan(text: unknown, surface: 'label' | 'line', options: InertOptions = {}): string {
+  return `\`${inert(text, surface, options).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}
+
 /** `\#`, `\-`…; a list number keeps its digits and escapes its `.` or `)`. */
 function escapeBlockStart(_match: string, space: string, marker?: string, digits?: string, delimiter?: string): string {
   return marker ? `${space}\\${marker}` : `${space}${digits}\\${delimiter}`;

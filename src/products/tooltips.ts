@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { formatTime } from '../core/localTime';
-import { inert } from '../core/untrustedText';
+import { inert, inertCodeSpan } from '../core/untrustedText';
 import { productStatusIcon } from '../core/statuses';
 import { humanize, statusGlyph } from './statusStyle';
 import type { ProductRow } from '../core/products/productRow';
@@ -56,7 +56,7 @@ function table(rows: [string, string | undefined][]): string {
 
 /** A code span of service text: markdown stops at its backtick, and icons render even inside it. */
 function code(value: string | undefined): string | undefined {
-  return value ? `\`${inert(value, 'label').replace(/`/g, "'").replace(/\|/g, '\\|')}\`` : undefined;
+  return value ? inertCodeSpan(value, 'label') : undefined;
 }
 
 function escape(text: string | undefined): string {

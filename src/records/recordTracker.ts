@@ -12,7 +12,7 @@ import type { ProvisionedProductsProvider } from '../products/provisionedProduct
 import type { KnownProducts } from '../products/productCache';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
-import { notify, progressTitle } from '../ui/notifications';
+import { notify, notificationText } from '../ui/notifications';
 import { inert } from '../core/untrustedText';
 import { activityText, finalLines, operationVerb, resultSummary, statusLine } from '../core/records/recordLines';
 import type { RecordLog } from './recordLog';
@@ -193,7 +193,7 @@ export class RecordTracker extends Disposable {
     };
     this.running.set(recordId, record);
     const title = `${operationVerb(record.recordType)} ${record.productName}`;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: progressTitle(title) }, (progress) => {
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notificationText(title) }, (progress) => {
       record.progress = progress;
       progress.report({ message: progressMessage(record.lastStatus ?? 'CREATED') });
       return ended;

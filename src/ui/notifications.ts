@@ -28,7 +28,7 @@ export function setNotificationSink(replacement: NotificationSink | undefined): 
 }
 
 function show(level: NotificationLevel, message: string, actions: readonly string[]): Thenable<string | undefined> {
-  return sink(level, inert(message, 'notification', { maxLength: MAX_MESSAGE_LENGTH }), actions);
+  return sink(level, notificationText(message), actions);
 }
 
 export const notify = {
@@ -37,7 +37,7 @@ export const notify = {
   error: (message: string, ...actions: string[]) => show('error', message, actions),
 };
 
-/** A progress notification's title is a notification too. */
-export function progressTitle(title: string): string {
-  return inert(title, 'notification', { maxLength: MAX_MESSAGE_LENGTH });
+/** Text as a notification may show it; a progress notification's title is a notification too. */
+export function notificationText(text: string): string {
+  return inert(text, 'notification', { maxLength: MAX_MESSAGE_LENGTH });
 }

@@ -5,7 +5,7 @@ import { isTerminalRecordStatus } from '../statuses';
 import { formatLineTime, productLabel } from './recordLines';
 import { formatTime } from '../localTime';
 import { redactSecrets } from './secretMasking';
-import { inert } from '../untrustedText';
+import { inert, inertCodeSpan } from '../untrustedText';
 
 /** A record's outputs can be long (a policy document, a connection string); the document keeps more than a notification. */
 const DOCUMENT_VALUE_LENGTH = 4000;
@@ -21,7 +21,7 @@ export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOut
   // Every value is service text: NoEcho values are masked in it first (escaping would change what
   // they look like), then it is made inert.
   const shown = (value: string | undefined) => inert(redactSecrets(value ?? '', secrets), 'markdown', { maxLength: DOCUMENT_VALUE_LENGTH });
-  const code = (value: string | undefined) => `\`${inert(redactSecrets(value ?? '', secrets), 'line', { maxLength: DOCUMENT_VALUE_LENGTH }).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+  const code = (value: string | undefined) => inertCodeSpan(redactSecrets(value ?? '', secrets), 'line', { maxLength: DOCUMENT_VALUE_LENGTH });
   const lines = [
     `# Record ${shown(detail.RecordId ?? '?')}`,
     '',

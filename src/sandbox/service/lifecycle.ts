@@ -3,6 +3,7 @@
 import type { OpEnv } from './env';
 import { hash32 } from './state';
 import type { CatalogState } from './state';
+import { fillTemplate } from './templates';
 import { planTimeline, type TimelinePlan } from './timeline';
 import type { Product, ProvisionedProduct, RecordData, RecordEffect, RecordOutput, RecordType } from './types';
 
@@ -133,7 +134,7 @@ export function renderOutputs(state: CatalogState, product: Product, pp: Provisi
   return artifact.outputs.map((output) => ({
     OutputKey: output.key,
     Description: output.description,
-    OutputValue: output.template.replace(/\{(\w+)(?::(\w+))?\}/g, (_match, name: string, arg?: string) => {
+    OutputValue: fillTemplate(output.template, (name, arg) => {
       switch (name) {
         case 'name': return pp.name;
         case 'id': return pp.id;
@@ -141,7 +142,7 @@ export function renderOutputs(state: CatalogState, product: Product, pp: Provisi
         case 'account': return account;
         case 'param': return params.get(arg ?? '') ?? '';
         case 'hash': return hash32(`${pp.id}/${output.key}`).toString(16).padStart(8, '0') + hash32(pp.id, 7).toString(16).padStart(8, '0').slice(0, 9);
-        default: return '';
+        default: return undefined;
       }
     }),
   }));

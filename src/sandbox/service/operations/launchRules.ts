@@ -3,6 +3,7 @@
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
 import { resolveParameters, type ProvidedParameter } from '../parameters';
+import { fillTemplate } from '../templates';
 import type { TimelinePlan } from '../timeline';
 import type { Artifact, ParameterValue, Portfolio, Product, StackSetPreferences, Tag } from '../types';
 
@@ -62,7 +63,7 @@ export function provisionWork(product: Product, parameters: readonly ParameterVa
  * `{param:Key}` of a failure description is the value the stack was given (NoEcho ones never are).
  */
 function quoting(description: string, parameters: readonly ParameterValue[]): string {
-  return description.replace(/\{param:(\w+)\}/g, (_match, key: string) => parameters.find((p) => p.Key === key)?.Value ?? '');
+  return fillTemplate(description, (name, key) => (name === 'param' ? parameters.find((p) => p.Key === key)?.Value : undefined));
 }
 
 export function updateWork(product: Product, parameters: readonly ParameterValue[] = []): PlannedWork {
