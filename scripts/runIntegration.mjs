@@ -24,7 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import {
   cleaningUp, cleanup, ensureServerInstalled, installCleanupHandlers, launchBrowser, makeRunDir, repoRoot, screenshot,
-  serverInstalled, startServer, tail, testResultsDir, which, withTimeout, workbenchUrl,
+  serverInstalled, startTestSuiteServer, tail, testResultsDir, which, withTimeout, workbenchUrl,
 } from './lib/vscodeServer.mjs';
 
 const argv = process.argv.slice(2);
@@ -71,7 +71,8 @@ async function runWithElectron(executable, runDir, workspace) {
 
 async function runWithServer(runDir, workspace) {
   if (!serverInstalled()) ensureServerInstalled();
-  const server = await startServer({ runDir, env: testEnv });
+  // The suite reports its exit code through the smoke-test driver; its tests do not use modal dialogs.
+  const server = await startTestSuiteServer({ runDir, env: testEnv });
   console.log(`[run-integration] VS Code server on ${server.origin} + headless Chromium`);
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -7,14 +7,15 @@
 //   Extension Development Host window), then exits.
 // - Otherwise (or with --server): installs the pinned VS Code server if needed, starts it on
 //   --port (default 8080; --host=0.0.0.0 to reach it from another machine), prints the URL to open
-//   and keeps running until Ctrl-C. Server data lives in a temp dir removed on exit.
+//   and keeps running until Ctrl-C. Server data lives in a temp dir removed on exit. It is the
+//   workbench the e2e checks drive (startWorkbenchServer): real dialogs, no test driver.
 // SCE_*/SANDBOX_* variables you set (e.g. SANDBOX_TIME_SCALE) reach the extension host.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
-  cleaningUp, cleanup, ensureServerInstalled, installCleanupHandlers, makeRunDir, repoRoot, startServer, which, workbenchUrl,
+  cleaningUp, cleanup, ensureServerInstalled, installCleanupHandlers, makeRunDir, repoRoot, startWorkbenchServer, which, workbenchUrl,
 } from './lib/vscodeServer.mjs';
 
 const argv = process.argv.slice(2);
@@ -44,7 +45,7 @@ async function main() {
   ensureServerInstalled();
   installCleanupHandlers();
   const runDir = makeRunDir('sce-start-');
-  const server = await startServer({ runDir, port, host, echo: !!process.env.SCE_DEBUG_SERVER }).catch((e) => {
+  const server = await startWorkbenchServer({ runDir, port, host, echo: !!process.env.SCE_DEBUG_SERVER }).catch((e) => {
     throw new Error(`${e.message}\n(is port ${port} in use? try --port=<other>)`);
   });
   const shownOrigin = host === '0.0.0.0' ? `http://localhost:${port}` : server.origin;

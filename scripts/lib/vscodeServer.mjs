@@ -170,14 +170,36 @@ function serverEnv(runDir, extra) {
 }
 
 /**
- * Starts the VS Code server and waits until it answers HTTP.
- * @param {{ runDir: string, port?: number, host?: string, env?: Record<string,string>, echo?: boolean, readyTimeoutMs?: number, smokeTestDriver?: boolean }} opts
+ * @typedef {{ runDir: string, port?: number, host?: string, env?: Record<string,string>, echo?: boolean, readyTimeoutMs?: number }} ServerOptions
  *   echo: also copy server output to stderr (default: only when SCE_DEBUG_SERVER is set).
- *   smokeTestDriver (default true): reports an extension test suite's result to the page, but makes
- *   the workbench refuse modal dialogs; browser checks of dialogs turn it off.
- * @returns {Promise<{ port: number, host: string, origin: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
+ * @typedef {{ port: number, host: string, origin: string, logFile: string, process: import('node:child_process').ChildProcess, stop: () => Promise<void> }} RunningServer
  */
-export async function startServer({ runDir, port, host = '127.0.0.1', env = {}, echo = !!process.env.SCE_DEBUG_SERVER, readyTimeoutMs = 60_000, smokeTestDriver = true }) {
+
+/**
+ * Starts the workbench a person gets: real modal dialogs and link opening, no test driver. Used by
+ * `npm start` (scripts/start.mjs) and by every e2e check (test/e2e/harness.ts), so what the checks
+ * click is what a user clicks.
+ * @param {ServerOptions} opts
+ * @returns {Promise<RunningServer>}
+ */
+export function startWorkbenchServer(opts) {
+  return startServerWith(opts, []);
+}
+
+/**
+ * Starts a server for an extension test suite run inside the page (scripts/runIntegration.mjs): the
+ * smoke-test driver reports the suite's exit code to the page (codeAutomationExit), and in exchange the
+ * workbench refuses every modal dialog ("DialogService: refused to show dialog in tests"). Never for
+ * a workbench a person or a browser check uses.
+ * @param {ServerOptions} opts
+ * @returns {Promise<RunningServer>}
+ */
+export function startTestSuiteServer(opts) {
+  return startServerWith(opts, ['--enable-smoke-test-driver']);
+}
+
+/** Spawns the server with `extraArgs` and waits until it answers HTTP. */
+async function startServerWith({ runDir, port, host = '127.0.0.1', env = {}, echo = !!process.env.SCE_DEBUG_SERVER, readyTimeoutMs = 60_000 }, extraArgs) {
   assertServerInstalled();
   installCleanupHandlers();
   port ??= await freePort();
@@ -185,7 +207,7 @@ export async function startServer({ runDir, port, host = '127.0.0.1', env = {}, 
   const out = createWriteStream(logFile);
   const child = spawn(process.execPath, [
     serverMain, '--host', host, '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', ...(smokeTestDriver ? ['--enable-smoke-test-driver'] : []),
+    '--without-connection-token', '--accept-server-license-terms', ...extraArgs,
     '--disable-telemetry', '--disable-workspace-trust',
     '--server-data-dir', join(runDir, 'server-data'),
     '--user-data-dir', join(runDir, 'user-data'),

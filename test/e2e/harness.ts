@@ -57,7 +57,7 @@ export interface Workbench {
 /** The part of scripts/lib/vscodeServer.mjs the harness uses (loaded at run time, not bundled). */
 interface Lib {
   makeRunDir(prefix?: string): string;
-  startServer(o: { runDir: string; env?: Record<string, string>; smokeTestDriver?: boolean }): Promise<{ origin: string; port: number; logFile: string; stop(): Promise<void> }>;
+  startWorkbenchServer(o: { runDir: string; env?: Record<string, string> }): Promise<{ origin: string; port: number; logFile: string; stop(): Promise<void> }>;
   launchBrowser(): Promise<Browser>;
   workbenchUrl(o: { origin: string; folder?: string; extensionDevelopmentPath?: string }): string;
   waitForWorkbench(page: Page, timeoutMs?: number): Promise<void>;
@@ -84,7 +84,7 @@ export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
   const pagePer = options.pagePer ?? 'test';
   let lib: Lib;
   let runDir: string | undefined;
-  let server: Awaited<ReturnType<Lib['startServer']>> | undefined;
+  let server: Awaited<ReturnType<Lib['startWorkbenchServer']>> | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -130,8 +130,8 @@ export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
     lib = await loadLib();
     runDir = lib.makeRunDir('sce-e2e-');
     workspace = options.workspace ?? path.join(runDir, 'workspace');
-    // No smoke-test driver: with it the workbench refuses modal dialogs, and users see them.
-    server = await lib.startServer({ runDir, env: options.env, smokeTestDriver: false });
+    // The server `npm start` starts (no test driver), so dialogs and links behave as for a user.
+    server = await lib.startWorkbenchServer({ runDir, env: options.env });
     browser = await lib.launchBrowser();
     if (pagePer === 'suite') await openPage();
   });
