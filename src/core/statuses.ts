@@ -19,12 +19,19 @@ export function isTerminalRecordStatus(status: string | undefined): boolean {
 /** Plan statuses after which DescribeProvisionedProductPlan will not change by itself. */
 export const SETTLED_PLAN_STATUSES: ReadonlySet<string> = new Set(['CREATE_SUCCESS', 'CREATE_FAILED', 'EXECUTE_SUCCESS', 'EXECUTE_FAILED']);
 
-/** A codicon and a theme colour id. `spin`: turning where the surface can animate (tree, picks). */
+/**
+ * A codicon and a theme colour id. `spin`: turning where the surface can animate (tree, picks).
+ * Every colour here has a value in all four theme kinds, high contrast included (VS Code's registry
+ * leaves list.errorForeground and list.warningForeground empty there, so icons lost their colour).
+ */
 export interface StatusIcon {
   readonly codicon: string;
   readonly color: string;
   readonly spin?: boolean;
 }
+
+/** The Problems panel's icon colours (from editorError/editorWarning.foreground), for anything shown as an error or a warning. */
+export const PROBLEM_COLORS = { error: 'problemsErrorIcon.foreground', warning: 'problemsWarningIcon.foreground' } as const;
 
 const UNKNOWN_STATUS_ICON: StatusIcon = { codicon: 'question', color: 'disabledForeground' };
 
@@ -32,16 +39,16 @@ const PRODUCT_STATUS_ICONS: Readonly<Record<string, StatusIcon>> = {
   AVAILABLE: { codicon: 'pass-filled', color: 'testing.iconPassed' },
   UNDER_CHANGE: { codicon: 'sync', color: 'charts.blue', spin: true },
   PLAN_IN_PROGRESS: { codicon: 'loading', color: 'charts.purple', spin: true },
-  TAINTED: { codicon: 'warning', color: 'list.warningForeground' },
-  ERROR: { codicon: 'error', color: 'list.errorForeground' },
+  TAINTED: { codicon: 'warning', color: PROBLEM_COLORS.warning },
+  ERROR: { codicon: 'error', color: PROBLEM_COLORS.error },
 };
 
 const RECORD_STATUS_ICONS: Readonly<Record<string, StatusIcon>> = {
   CREATED: { codicon: 'circle-large-outline', color: 'charts.blue' },
   IN_PROGRESS: { codicon: 'sync', color: 'charts.blue', spin: true },
-  IN_PROGRESS_IN_ERROR: { codicon: 'sync', color: 'list.warningForeground', spin: true },
+  IN_PROGRESS_IN_ERROR: { codicon: 'sync', color: PROBLEM_COLORS.warning, spin: true },
   SUCCEEDED: { codicon: 'pass', color: 'testing.iconPassed' },
-  FAILED: { codicon: 'error', color: 'list.errorForeground' },
+  FAILED: { codicon: 'error', color: PROBLEM_COLORS.error },
 };
 
 /** An operation started from the tree, shown on its product until the record arrives ("Updating…"). */
