@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
-import type { CommandServices } from './ui/commandErrors';
+import { registerCommand, type CommandServices } from './ui/commandErrors';
+import { COMMANDS } from './ui/commandIds';
 import { registerConnectionCommands } from './connections/connectionCommands';
 import { registerTreeCommands, savedFilter } from './products/treeCommands';
 import { registerFormCommands } from './provisioning/formCommands';
@@ -103,6 +104,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(
     ...registerTreeCommands({ ...commands, tree, workspaceState: context.workspaceState }),
     ...registerConnectionCommands({ ...commands, tree, sandbox }),
+    // VS Code registers `<view id>.focus` for every view; this gives it the extension's name in the palette.
+    registerCommand(COMMANDS.focus, () => vscode.commands.executeCommand(`${VIEW_ID}.focus`), commands),
   );
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.

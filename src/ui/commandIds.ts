@@ -16,6 +16,8 @@ export const COMMANDS = {
   copyArn: command('copyArn'),
   copyName: command('copyName'),
   copyValue: command('copyValue'),
+  /** Shows and focuses the view; found under "Service Catalog:" in the palette and bindable to a key. */
+  focus: command('focus'),
   // Connections
   switchConnection: command('switchConnection'),
   connect: command('connect'),

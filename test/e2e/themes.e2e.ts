@@ -62,15 +62,15 @@ describe('themes: tree and form in dark, light and both high-contrast themes (e2
       await useTheme(theme, form);
       // Status icons: their own colour, not the text's (a theme without the colour falls back to the text's).
       for (const [name, icon] of [['analytics-cluster', 'codicon-error'], ['billing-db', 'codicon-warning']] as const) {
-        const iconColor = await row(name).locator(`.${icon}`).first().evaluate((el) => getComputedStyle(el).color);
-        const textColor = await row(name).locator('.label-name').first().evaluate((el) => getComputedStyle(el).color);
+        const iconColor = await row(name).locator(`.${icon}`).first().evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).color);
+        const textColor = await row(name).locator('.label-name').first().evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).color);
         assert.notEqual(iconColor, textColor, `${theme.name}: the ${icon} icon of ${name} has a colour of its own`);
       }
       // The invalid field: a frame unlike a valid field's, and its message with an icon.
       const [bad, good] = [await fieldFrame(invalid), await fieldFrame(valid)];
       assert.notEqual(bad.border, good.border, `${theme.name}: invalid border ${bad.border} vs valid ${good.border}`);
       assert.notEqual(bad.ring, good.ring, `${theme.name}: invalid field ring ${bad.ring} vs valid ${good.ring}`);
-      const marker = await form.locator('#param-BucketName-error').evaluate((el) => getComputedStyle(el, '::before').content);
+      const marker = await form.locator('#param-BucketName-error').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el, '::before').content);
       assert.notEqual(marker, 'none', `${theme.name}: the error message starts with an icon`);
       await wb.screenshot(`theme-${theme.name}`);
     }

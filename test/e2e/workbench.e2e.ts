@@ -1,6 +1,6 @@
 // What F5 / `npm start` shows on the sandbox: the Extension Development Host starts without an error,
-// its activity-bar entry opens the Service Catalog side bar with the Provisioned Products view, its
-// title actions and the tree, and the status bar item opens the real connection picker.
+// its activity-bar entry opens the Service Catalog side bar with the view of provisioned products, its
+// whole title, its title actions and the tree, and the status bar item opens the real connection picker.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,8 +8,8 @@ import type { Page } from 'playwright-core';
 import { repoRoot, useWorkbench } from './harness';
 
 const EXTENSION_ID = 'service-catalog-explorer.service-catalog-explorer';
-/** The view's title actions (package.json menus.view/title, group navigation) once connected. */
-const TITLE_ACTIONS = ['Provision Product…', 'Look Up Record…', 'Filter Provisioned Products…', 'Group By…', 'Refresh'];
+/** The view's title actions (package.json menus.view/title, group navigation) once connected; the others are under "…". */
+const TITLE_ACTIONS = ['Provision Product…', 'Filter Provisioned Products…', 'Refresh'];
 
 /** Error and warning notifications, shown as toasts or kept in the notification center. */
 async function problemNotifications(page: Page): Promise<string[]> {
@@ -22,6 +22,17 @@ async function problemNotifications(page: Page): Promise<string[]> {
 async function actionLabels(page: Page): Promise<string[]> {
   const labels = await Promise.all((await page.locator('.part.sidebar .action-label').all()).map((l) => l.getAttribute('aria-label')));
   return labels.filter((l): l is string => !!l);
+}
+
+/** Drags the side bar's edge until the side bar is `width` px wide. */
+async function resizeSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('#workbench\\.parts\\.sidebar').boundingBox();
+  if (!box) throw new Error('no side bar');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width - 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width - 1, y, { steps: 8 });
+  await page.mouse.up();
 }
 
 describe('workbench', () => {
@@ -37,9 +48,8 @@ describe('workbench', () => {
     const title = sidebar.locator('.composite.title .title-label');
     await title.waitFor({ timeout: 15_000 });
     assert.match((await title.textContent()) ?? '', /Service Catalog/i);
-    // The one view of the container: its name is in the side bar's title or its own pane header.
-    const sidebarText = (await sidebar.textContent()) ?? '';
-    assert.match(sidebarText, /Provisioned Products/i, 'the Provisioned Products view is in the side bar');
+    // The one view of the container, named as the container, so the side bar's title says it once.
+    assert.equal((await title.textContent())?.trim(), 'Service Catalog');
 
     // On the sandbox the tree fills, and the view's title actions (shown once connected) are there.
     await sidebar.locator('.pane-body [role=treeitem]').first().waitFor({ timeout: 30_000 });
@@ -50,6 +60,37 @@ describe('workbench', () => {
     }
     const shot = await wb.screenshot('workbench-view-open');
     assert.ok(shot && fs.existsSync(shot), 'a screenshot of the open view');
+  });
+
+  it('shows the whole view title at the default side-bar width, and at 200 px still its start', async () => {
+    const page = wb.page;
+    const title = page.locator('.part.sidebar .composite.title .title-label h2');
+    const fit = () => title.evaluate((el) => ({ text: el.textContent ?? '', scroll: el.scrollWidth, client: el.clientWidth }));
+    const atDefault = await fit();
+    assert.ok(atDefault.scroll <= atDefault.client, `"${atDefault.text}" fits: ${atDefault.scroll} px in ${atDefault.client} px`);
+    await wb.screenshot('view-title-default-width');
+    // The actions that left the title bar are under its "…" menu.
+    await page.locator('.part.sidebar .composite.title .codicon-toolbar-more').first().click();
+    const menu = page.locator('.context-view .monaco-menu').first();
+    await menu.waitFor({ timeout: 10_000 });
+    const more = await menu.locator('.action-label').allTextContents();
+    for (const action of ['Look Up Record…', 'Group By…', 'Switch Connection…']) assert.ok(more.some((l) => l.trim().startsWith(action)), `${action} in ${more.join(' | ')}`);
+    await page.keyboard.press('Escape');
+    await resizeSideBar(page, 200);
+    const narrow = await fit();
+    // Five title actions leave about 50 px: the start of the name stays readable, the rest is cut.
+    assert.ok(narrow.client >= 40, `at 200 px the title keeps ${narrow.client} px`);
+    await wb.screenshot('view-title-200px');
+    await resizeSideBar(page, 300);
+  });
+
+  it('Service Catalog: Focus Provisioned Products shows and focuses the view from elsewhere', async () => {
+    const page = wb.page;
+    await wb.runCommand('View: Show Explorer');
+    await page.locator('.part.sidebar .composite.title .title-label h2', { hasText: /Explorer/i }).waitFor({ timeout: 10_000 });
+    await wb.runCommand('Service Catalog: Focus Provisioned Products');
+    await page.locator('.part.sidebar .composite.title .title-label h2', { hasText: 'Service Catalog' }).waitFor({ timeout: 10_000 });
+    await page.waitForFunction(() => !!(globalThis as any).document.activeElement?.closest('.part.sidebar .pane-body .monaco-list'), undefined, { timeout: 10_000 });
   });
 
   it('clicking the status bar item opens the connection picker, which marks the sandbox as current', async () => {

@@ -50,7 +50,8 @@ describe('smoke', () => {
     const container = viewsContainers.activitybar.find((c) => c.title === 'Service Catalog');
     assert.ok(container, 'a "Service Catalog" activity-bar container');
     const containerViews = views[container.id] ?? [];
-    assert.deepEqual(containerViews.map((v) => v.name), ['Provisioned Products']);
+    // Named as its container, so the side bar's title reads "SERVICE CATALOG" once, not "SERVICE CATALOG: PROVISIONED PRODUCTS".
+    assert.deepEqual(containerViews.map((v) => v.name), ['Service Catalog']);
     const registered = new Set(await vscode.commands.getCommands(true));
     // The workbench registers these for each container and view it actually has.
     const openContainer = `workbench.view.extension.${container.id}`;
