@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the e2e checks (out/test/e2e/**/*.e2e.js, built by scripts/build.mjs) with mocha in this
-// process. Each file uses test/e2e/harness.ts, which starts the pinned VS Code server with the repo
-// as the extension under development and drives its workbench in headless Chromium (playwright-core).
+// process. Each file uses test/e2e/harness.ts, which starts the pinned VS Code server as `npm start` does
+// (startWorkbenchServer: no test driver, real dialogs) with the repo as the extension under development
+// and drives its workbench in headless Chromium (playwright-core).
 //
 //   node scripts/runE2e.mjs [--grep=REGEXP] [files…]     (files: paths of built .e2e.js, default all)
 //
