@@ -1,6 +1,9 @@
 // What F5 / `npm start` shows on the sandbox: the Extension Development Host starts without an error,
 // its activity-bar entry opens the Service Catalog side bar with the view of provisioned products, its
 // whole title, its title actions and the tree, and the status bar item opens the real connection picker.
+// It is the workbench `npm start` gives (the harness starts it with the same launcher function): no test
+// driver, so VS Code's modal dialogs and link opening work as for a user (Terminate's confirmation is
+// checked in contextMenu.e2e.ts).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,6 +11,8 @@ import type { Page } from 'playwright-core';
 import { repoRoot, useWorkbench } from './harness';
 
 const EXTENSION_ID = 'service-catalog-explorer.service-catalog-explorer';
+/** The host of the sandbox's website outputs (seed catalog: https://{name}.sandbox-sites.example.com). */
+const SITE = 'https://web-marketing-site.sandbox-sites.example.com';
 /** The view's title actions (package.json menus.view/title, group navigation) once connected; the others are under "…". */
 const TITLE_ACTIONS = ['Provision Product…', 'Filter Provisioned Products…', 'Refresh'];
 
@@ -60,6 +65,12 @@ describe('workbench', () => {
     }
     const shot = await wb.screenshot('workbench-view-open');
     assert.ok(shot && fs.existsSync(shot), 'a screenshot of the open view');
+  });
+
+  it('runs without the smoke-test driver', async () => {
+    // The driver installs window.driver; with it every modal dialog is refused.
+    const driver = await wb.page.evaluate(() => typeof (globalThis as { driver?: unknown }).driver);
+    assert.equal(driver, 'undefined', 'the workbench has a test driver');
   });
 
   it('shows the whole view title at the default side-bar width, and at 200 px still its start', async () => {
@@ -118,5 +129,32 @@ describe('workbench', () => {
     const ours = [EXTENSION_ID, path.join(repoRoot, 'dist')];
     const errors = wb.console.filter((line) => /^(error|pageerror):/.test(line) && ours.some((s) => line.includes(s)));
     assert.deepEqual(errors, [], 'errors the workbench logged about the extension');
+  });
+
+  it('opens an http output of a product from the tree in a new page', async () => {
+    const page = wb.page;
+    const context = page.context();
+    // Nothing leaves the machine: the website the output names is answered here.
+    await context.route(`${SITE}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>sandbox site</title>' }));
+    const row = (text: string) => page.locator('.pane-body [role=treeitem]', { hasText: text }).first();
+    await row('web-marketing-site').click({ timeout: 30_000 });
+    await page.keyboard.press('ArrowRight');
+    await row('Outputs').click({ timeout: 15_000 });
+    await page.keyboard.press('ArrowRight');
+    await row('WebsiteURL').waitFor({ timeout: 15_000 });
+
+    const popup = context.waitForEvent('page', { timeout: 20_000 });
+    await row('WebsiteURL').click();
+    // VS Code asks before opening a site outside its trusted domains; that is a modal dialog.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match((await dialog.textContent()) ?? '', /open the external website/i);
+    assert.match((await dialog.textContent()) ?? '', /web-marketing-site\.sandbox-sites\.example\.com/);
+    await wb.screenshot('output-url-open-dialog');
+    await dialog.locator('.monaco-button', { hasText: /^Open$/ }).click();
+    const opened = await popup;
+    await opened.waitForURL(`${SITE}/**`, { timeout: 15_000 });
+    await opened.close();
+    assert.deepEqual(wb.console.filter((line) => /refused/i.test(line)), [], 'refused dialogs or links');
   });
 });
