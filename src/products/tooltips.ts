@@ -28,8 +28,9 @@ export function productTooltip(p: ProductRow, operation?: LastOperation, now = n
     ['Last successful provisioning record', code(p.LastSuccessfulProvisioningRecordId)],
     ['Physical id', code(p.PhysicalId)],
   ];
+  // Tags before the long ids, so a tooltip cut at the screen's edge still shows them.
+  md.appendMarkdown(`${tagsLine(p)}\n\n`);
   md.appendMarkdown(table(rows));
-  md.appendMarkdown(`\n\n${tagsLine(p)}`);
   return md;
 }
 
