@@ -113,7 +113,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const newRecordTracker = () => {
     const tracker = new RecordTracker({
       session, tree, products, memento: context.globalState, ownerId: windowOwnerId(context.workspaceState), log: recordLog, timeScale: (api) => sandbox.timeScaleOf(api.connection),
-      onRecordChanged: (detail) => detail.RecordId && recordDocuments.refresh(detail.RecordId),
+      onRecordChanged: (detail) => {
+        tree.noteRecord(detail); // the operation on its product, without a DescribeRecord of the tree's own
+        if (detail.RecordId) recordDocuments.refresh(detail.RecordId);
+      },
     });
     // Open update, action and plan forms of the product learn that what they show may be old.
     tracker.onDidFinish((detail) => forms.notifyRecordFinished(detail));

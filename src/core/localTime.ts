@@ -7,3 +7,16 @@ export function formatTime(date: Date): string {
   localFormat ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
   return localFormat.format(date);
 }
+
+let clockFormat: Intl.DateTimeFormat | undefined;
+let dayClockFormat: Intl.DateTimeFormat | undefined;
+
+/** A short local time for a row ("14:02"); with the day ("Dec 1, 14:02") when it is not today. */
+export function formatClock(date: Date, now: Date): string {
+  if (date.toDateString() === now.toDateString()) {
+    clockFormat ??= new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+    return clockFormat.format(date);
+  }
+  dayClockFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return dayClockFormat.format(date);
+}

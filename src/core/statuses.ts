@@ -51,6 +51,9 @@ const RECORD_STATUS_ICONS: Readonly<Record<string, StatusIcon>> = {
   FAILED: { codicon: 'error', color: PROBLEM_COLORS.error },
 };
 
+/** Every provisioned-product status the service defines (the filter's pick offers each). */
+export const PRODUCT_STATUSES: readonly string[] = Object.keys(PRODUCT_STATUS_ICONS);
+
 /** An operation started from the tree, shown on its product until the record arrives ("Updating…"). */
 export const ACTIVITY_ICON: StatusIcon = { codicon: 'loading', color: 'charts.blue', spin: true };
 

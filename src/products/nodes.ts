@@ -1,10 +1,13 @@
 // The tree's elements. Each has a stable `id` (so VS Code keeps expansion across refreshes) and
 // builds its own TreeItem; children are loaded when the user expands them.
 import * as vscode from 'vscode';
-import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
+import type { RecordDetail, RecordOutput, Tag } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { productContextValue } from '../core/products/capabilities';
 import type { ProductRow } from '../core/products/productRow';
+import type { LastOperation } from '../core/products/lastOperations';
+import { operationSince, splitTags } from '../core/products/productSummary';
+import { BUSY_PRODUCT_STATUSES } from '../core/statuses';
 import { activityIcon, humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
 import { formatTime } from '../core/localTime';
 import { productTooltip, recordTooltip } from './tooltips';
@@ -29,6 +32,8 @@ export const ITEM_CONTEXT = {
   records: 'records',
   record: 'record;canCopyValue',
   message: 'message',
+  tags: 'tags',
+  tag: 'tag;canCopyValue',
 } as const;
 
 export abstract class TreeNode {
@@ -51,19 +56,25 @@ export class ProductNode extends TreeNode {
     return `pp/${this.row.Id}`;
   }
 
-  /** `underItsProduct`: shown in a group named after its product, so the description gives just the version. */
-  toTreeItem(underItsProduct = false): vscode.TreeItem {
+  /**
+   * `underItsProduct`: shown in a group named after its product, so the description gives just the version.
+   * `operation`: what the product's last record says runs on it (LastOperations.of).
+   */
+  toTreeItem(underItsProduct = false, operation?: LastOperation, now = new Date()): vscode.TreeItem {
     const r = this.row;
     const item = new vscode.TreeItem(inert(r.Name ?? r.Id ?? '?', 'line'), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const version = r.ProvisioningArtifactName ?? r.ProvisioningArtifactId;
     const product = inert([underItsProduct ? undefined : r.ProductName ?? r.ProductId, version].filter(Boolean).join(' · '), 'line');
-    item.description = this.activity ? `${this.activity} ${product}` : product;
+    const lead = statusLead(r, operation, this.activity, now);
+    item.description = [lead, product].filter(Boolean).join(' · ');
     item.iconPath = this.activity ? activityIcon() : productStatusIcon(r.Status);
     item.contextValue = productContextValue(r);
     // Until the detail (launch role) is read, leave the tooltip to resolveTreeItem, which runs on hover.
-    item.tooltip = r.detailLoaded ? productTooltip(r) : undefined;
-    item.accessibilityInformation = { label: `${inert(r.Name, 'line')}, ${humanize(r.Status)}, ${product}` };
+    item.tooltip = r.detailLoaded ? productTooltip(r, operation, now) : undefined;
+    // The status is always said; the lead adds what runs on it.
+    const status = humanize(r.Status);
+    item.accessibilityInformation = { label: [inert(r.Name, 'line'), status, lead !== status ? lead : undefined, product].filter(Boolean).join(', ') };
     return item;
   }
 
@@ -74,8 +85,113 @@ export class ProductNode extends TreeNode {
     const nodes: TreeNode[] = [];
     if (detail.StatusMessage) nodes.push(new InfoNode(`${this.id}/message`, detail.StatusMessage, 'Status message', 'comment'));
     nodes.push(new InfoNode(`${this.id}/launchRole`, detail.LaunchRoleArn ?? 'none', 'Launch role', 'shield', detail.LaunchRoleArn));
-    nodes.push(new OutputsNode(this.id, id), new RecordsNode(this.id, id));
+    nodes.push(new TagsNode(this), new OutputsNode(this.id, id), new RecordsNode(this.id, id));
     return nodes;
+  }
+}
+
+/**
+ * The first words of a product's description, what a user scanning the list needs without hovering:
+ * the operation its last record says runs on a busy product ("Updating since 14:02"); else the one
+ * started here before its record shows ("Updating…"); else the status unless AVAILABLE ("Error").
+ */
+export function statusLead(row: ProductRow, operation: LastOperation | undefined, activity: string | undefined, now: Date): string | undefined {
+  if (operation && BUSY_PRODUCT_STATUSES.has(row.Status ?? '')) return operationSince(operation, now);
+  if (activity) return activity;
+  return row.Status === 'AVAILABLE' ? undefined : humanize(row.Status);
+}
+
+/**
+ * A product's tags as SearchProvisionedProducts last gave them: the user's, then the service's own
+ * (`aws:…`) in a folder of their own. After an operation the list's tags may be old: they are read again.
+ */
+export class TagsNode extends TreeNode {
+  constructor(private readonly product: ProductNode) {
+    super();
+  }
+
+  get id(): string {
+    return `${this.product.id}/tags`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const row = this.product.row;
+    const item = new vscode.TreeItem('Tags', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = row.tagsOutdated ? 'read on expand' : String(splitTags(row.Tags).user.length);
+    item.iconPath = new vscode.ThemeIcon('tag');
+    item.contextValue = ITEM_CONTEXT.tags;
+    return item;
+  }
+
+  override async children(api: CatalogApi): Promise<TreeNode[]> {
+    const row = this.product.row;
+    if (row.tagsOutdated) {
+      const [fresh] = await api.listProvisionedProducts({ query: `id:${row.Id}` });
+      if (!fresh) return [new InfoNode(`${this.id}/gone`, 'No longer listed', '', 'info')];
+      this.product.row = { ...this.product.row, Tags: fresh.Tags, tagsOutdated: false };
+    }
+    const { user, system } = splitTags(this.product.row.Tags);
+    const nodes: TreeNode[] = user.map((tag) => new TagNode(this.id, tag));
+    if (!user.length) nodes.push(new InfoNode(`${this.id}/none`, 'No tags', '', 'info'));
+    if (system.length) nodes.push(new SystemTagsNode(this.id, system));
+    return nodes;
+  }
+}
+
+/** The `aws:…` tags the service adds, apart from the user's. */
+class SystemTagsNode extends TreeNode {
+  constructor(
+    private readonly parentId: string,
+    private readonly tags: readonly Tag[],
+  ) {
+    super();
+  }
+
+  get id(): string {
+    return `${this.parentId}/aws`;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('AWS tags', vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = String(this.tags.length);
+    item.tooltip = 'Tags the service adds (keys starting with aws:)';
+    item.iconPath = new vscode.ThemeIcon('tag');
+    item.contextValue = ITEM_CONTEXT.tags;
+    return item;
+  }
+
+  override children(): TreeNode[] {
+    return this.tags.map((tag) => new TagNode(this.id, tag));
+  }
+}
+
+export class TagNode extends TreeNode {
+  constructor(
+    private readonly parentId: string,
+    readonly tag: Tag,
+  ) {
+    super();
+  }
+
+  get id(): string {
+    return `${this.parentId}/${this.tag.Key}`;
+  }
+
+  /** What Copy Value copies. */
+  get copyValue(): string | undefined {
+    return this.tag.Value;
+  }
+
+  toTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(inert(this.tag.Key ?? '?', 'line'));
+    item.id = this.id;
+    item.description = inert(this.tag.Value, 'line');
+    item.tooltip = `${inert(this.tag.Key, 'line', { maxLength: 2000 })} = ${inert(this.tag.Value, 'line', { maxLength: 2000 })}`;
+    item.iconPath = new vscode.ThemeIcon('tag');
+    item.contextValue = ITEM_CONTEXT.tag;
+    return item;
   }
 }
 

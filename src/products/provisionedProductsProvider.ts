@@ -2,7 +2,7 @@
 // the launch roles of a small list in the background, keeps the last good list when a refresh fails,
 // and renders the cache (sorted or grouped), updating single items in place when only they changed.
 import * as vscode from 'vscode';
-import type { ProvisionedProductDetail } from '@aws-sdk/client-service-catalog';
+import type { ProvisionedProductDetail, RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { classifyError, type Failure } from '../core/errors';
 import type { CatalogSession } from '../connections/catalogSession';
@@ -13,6 +13,7 @@ import { inert } from '../core/untrustedText';
 import { shouldSweep, sweepLaunchRoles } from '../core/products/launchRoleSweep';
 import { groupProducts, sortByName, type Grouping } from '../core/products/productGroups';
 import type { ProductRow } from '../core/products/productRow';
+import { LastOperations } from '../core/products/lastOperations';
 import { failureNodes } from './failureNodes';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
 import { ProductCache, type ProductChange } from './productCache';
@@ -44,6 +45,12 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   private incomplete = false;
   /** The last listing stopped at the paging cap: there are more products than the view holds. */
   private capped = false;
+  /** Which operation runs on each busy product, from its last record (one DescribeRecord per record). */
+  readonly operations = new LastOperations(
+    (recordId) => this.describeRecord(recordId),
+    (ids) => this.redraw(ids),
+    (recordId, error) => log().warn(`Reading record ${recordId} for its product's operation failed: ${(error as Error).message}`),
+  );
 
   constructor(
     private readonly session: CatalogSession,
@@ -74,6 +81,16 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   /** The products under change: what the auto-refresh re-reads. */
   busyProducts(): ProductNode[] {
     return this.products.all.filter((n) => BUSY_PRODUCT_STATUSES.has(n.row.Status ?? ''));
+  }
+
+  /**
+   * A record read elsewhere (the record tracker follows it): its operation shows on its product without
+   * a DescribeRecord of the tree's own.
+   */
+  noteRecord(detail: RecordDetail): void {
+    this.operations.note(detail);
+    const node = detail.ProvisionedProductId ? this.products.get(detail.ProvisionedProductId) : undefined;
+    if (node && this.operations.of(node.row)) this.changed.fire(node);
   }
 
   get lastFailure(): Failure | undefined {
@@ -149,6 +166,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       this.lastSuccess = new Date();
       this.loadedOnce = true;
       // The new list, announced by the cache with the state above in place.
+      this.operations.retryFailed();
       this.products.replace(rows);
       shownByCache = true;
       this.startLaunchRoleSweep(api);
@@ -190,12 +208,25 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
 
   /** A change of the cache as the tree's event: just the items that changed, unless grouping may move them. */
   private onProductsChanged({ products, regroups }: ProductChange<ProductNode>): void {
+    void this.operations.readMissing(this.busyProducts().map((n) => n.row));
     const moves = regroups === 'any' ? this.groupBy !== 'none' : regroups === 'status' && this.groupBy === 'status';
     this.changed.fire(products === undefined || moves ? undefined : products);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node instanceof ProductNode ? node.toTreeItem(this.groupBy === 'product') : node.toTreeItem();
+    return node instanceof ProductNode ? node.toTreeItem(this.groupBy === 'product', this.operations.of(node.row)) : node.toTreeItem();
+  }
+
+  private async describeRecord(recordId: string): Promise<RecordDetail> {
+    const api = this.session.api;
+    if (!api) throw new Error('Not connected.');
+    return (await api.describeRecord(recordId)).detail;
+  }
+
+  /** Draws these products' items again (their operation was read). */
+  private redraw(ids: readonly string[]): void {
+    const nodes = ids.map((id) => this.products.get(id)).filter((n): n is ProductNode => !!n);
+    if (nodes.length) this.changed.fire(nodes);
   }
 
   /** The launch role is only in DescribeProvisionedProduct: read it when the user hovers, not for every row. */
@@ -203,16 +234,15 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
     const api = this.session.api;
     if (!(node instanceof ProductNode)) return item;
     if (node.row.detailLoaded || !api) {
-      item.tooltip ??= productTooltip(node.row);
+      item.tooltip ??= productTooltip(node.row, this.operations.of(node.row));
       return item;
     }
     try {
       this.products.fillDetail(node, await api.describeProvisionedProduct(node.row.Id!));
-      item.tooltip = productTooltip(node.row);
     } catch (error) {
       log().warn(`Reading ${node.row.Id} for its tooltip failed: ${(error as Error).message}`);
-      item.tooltip = productTooltip(node.row);
     }
+    item.tooltip = productTooltip(node.row, this.operations.of(node.row));
     return item;
   }
 
@@ -257,6 +287,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
     this.loadedOnce = false;
     this.failure = undefined;
     this.lastSuccess = undefined;
+    this.operations.clear();
     this.products.clear(); // announced: the tree shows the new session's state
     if (this.session.api) void this.refresh();
   }

@@ -5,12 +5,16 @@ import { inert, inertCodeSpan } from '../core/untrustedText';
 import { productStatusIcon } from '../core/statuses';
 import { humanize, statusGlyph } from './statusStyle';
 import type { ProductRow } from '../core/products/productRow';
+import type { LastOperation } from '../core/products/lastOperations';
+import { elapsed, operationWord, splitTags } from '../core/products/productSummary';
 
-export function productTooltip(p: ProductRow): vscode.MarkdownString {
+/** `operation`: what the product's last record says runs on it, while it is busy. */
+export function productTooltip(p: ProductRow, operation?: LastOperation, now = new Date()): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escape(p.Name)}** — ${statusGlyph(productStatusIcon(p.Status), false)} ${escape(humanize(p.Status))}\n\n`);
   if (p.StatusMessage) md.appendMarkdown(`> ${escape(p.StatusMessage)}\n\n`);
   const rows: [string, string | undefined][] = [
+    ['Operation', operation && operationRow(operation, now)],
     ['Id', code(p.Id)],
     ['ARN', code(p.Arn)],
     ['Type', p.Type && escape(p.Type)],
@@ -24,10 +28,24 @@ export function productTooltip(p: ProductRow): vscode.MarkdownString {
     ['Last successful provisioning record', code(p.LastSuccessfulProvisioningRecordId)],
     ['Physical id', code(p.PhysicalId)],
   ];
+  // Tags before the long ids, so a tooltip cut at the screen's edge still shows them.
+  md.appendMarkdown(`${tagsLine(p)}\n\n`);
   md.appendMarkdown(table(rows));
-  const tags = (p.Tags ?? []).map((t) => `${code(t.Key)}=${code(t.Value)}`).join(', ');
-  if (tags) md.appendMarkdown(`\n\nTags: ${tags}`);
   return md;
+}
+
+/** "Updating since 1 Dec 2026, 14:02:11 (3 min) · record `rec-…`". */
+function operationRow(operation: LastOperation, now: Date): string {
+  const since = operation.createdTime ? ` since ${formatTime(operation.createdTime)} (${elapsed(operation.createdTime, now)})` : '';
+  return `${escape(operationWord(operation.recordType))}${since} · record ${code(operation.recordId)}`;
+}
+
+/** The user's tags as the last listing gave them; the service's own (`aws:…`) only counted. */
+function tagsLine(p: ProductRow): string {
+  if (p.tagsOutdated) return 'Tags: _not read since the last operation (expand Tags or refresh)_';
+  const { user, system } = splitTags(p.Tags);
+  const listed = user.length ? user.map((t) => `${code(t.Key)}=${code(t.Value) ?? '_empty_'}`).join(', ') : '_none_';
+  return `Tags: ${listed}${system.length ? ` · ${system.length} AWS tag${system.length === 1 ? '' : 's'} (aws:…)` : ''}`;
 }
 
 export function recordTooltip(r: RecordDetail): vscode.MarkdownString {

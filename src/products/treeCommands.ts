@@ -2,10 +2,14 @@
 import * as vscode from 'vscode';
 import type { GroupBy } from '../connections/settings';
 import { readSettings, updateSetting } from '../connections/settings';
-import type { InfoNode, OutputNode, ProductNode, RecordNode } from './nodes';
+import type { InfoNode, OutputNode, ProductNode, RecordNode, TagNode } from './nodes';
 import type { ProvisionedProductsProvider } from './provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
 import { inert } from '../core/untrustedText';
+import { filterChoices, filteredStatus, type FilterField } from '../core/products/filterChoices';
+import type { ProductRow } from '../core/products/productRow';
+import { productStatusIcon } from '../core/statuses';
+import { humanize, statusGlyph } from './statusStyle';
 import { registerCommand, type CommandServices } from '../ui/commandErrors';
 import { COMMANDS } from '../ui/commandIds';
 
@@ -38,17 +42,59 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
     registerCommand(COMMANDS.copyId, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Id', selected), deps),
     registerCommand(COMMANDS.copyArn, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Arn', selected), deps),
     registerCommand(COMMANDS.copyName, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Name', selected), deps),
-    registerCommand(COMMANDS.copyValue, (_context, node?: InfoNode | OutputNode | RecordNode) => copyNodeValue(node), deps),
+    registerCommand(COMMANDS.copyValue, (_context, node?: InfoNode | OutputNode | RecordNode | TagNode) => copyNodeValue(node), deps),
   ];
 }
 
+/** `query`: the filter the item sets; without one, the filter is typed in a box. */
+type FilterItem = vscode.QuickPickItem & { readonly query?: string };
+
+const FIELD_SECTIONS: Readonly<Record<FilterField, string>> = { status: 'Status', productName: 'Product', type: 'Type' };
+
+/**
+ * A pick of filters: clear, each status, the listed products and types (each added to the filter's
+ * other terms), or free text / `field:value` typed in the box. All is sent as SearchQuery.
+ */
 export async function promptFilter(provider: ProvisionedProductsProvider, input: UserInput): Promise<void> {
-  const text = await input.inputText({
+  const current = provider.filter;
+  const items = filterItems(current, provider.productNodes.map((n) => n.row));
+  const title = current ? `Filter provisioned products (now: ${inert(current, 'label', { maxLength: 80 })})` : 'Filter provisioned products';
+  const typedLabel = (value: string) => (value ? `$(search) Filter by "${inert(value, 'label', { maxLength: 80 })}"` : '$(edit) Type free text or field:value terms…');
+  let query: string | undefined;
+  if (input.pickOrType) {
+    const pick = await input.pickOrType(items, { title, placeHolder: 'A status, a product, or free text', matchOnDescription: true, typedLabel, typedFirst: (value) => /[\s:]/.test(value) });
+    query = 'typed' in pick ? pick.typed || undefined : pick.query;
+  } else {
+    const edit: FilterItem = { label: typedLabel('') };
+    const pick = await input.pickOne([...items, edit], { title, matchOnDescription: true });
+    query = pick.query;
+  }
+  await provider.setFilter(query ?? (await typeFilter(provider, input)));
+}
+
+/** The box of old: free text or field:value terms, starting from the filter in use. */
+function typeFilter(provider: ProvisionedProductsProvider, input: UserInput): Promise<string> {
+  return input.inputText({
     title: 'Filter provisioned products',
     prompt: 'Free text, or field:value terms such as status:ERROR or productName:web (sent as SearchQuery).',
     value: provider.filter,
   });
-  await provider.setFilter(text);
+}
+
+export function filterItems(current: string, rows: readonly ProductRow[]): FilterItem[] {
+  const items: FilterItem[] = current ? [{ label: '$(clear-all) Clear filter', description: inert(current, 'label'), query: '' }] : [];
+  const status = filteredStatus(current);
+  let section: FilterField | undefined;
+  for (const choice of filterChoices(current, rows)) {
+    if (choice.field !== section) {
+      section = choice.field;
+      items.push({ label: FIELD_SECTIONS[section], kind: vscode.QuickPickItemKind.Separator });
+    }
+    const label = choice.field === 'status' ? `${statusGlyph(productStatusIcon(choice.value), false)} ${humanize(choice.value)}` : inert(choice.value, 'label');
+    const now = choice.field === 'status' && choice.value === status ? ' (current)' : '';
+    items.push({ label: `${label}${now}`, description: inert(choice.query, 'label'), query: choice.query });
+  }
+  return items;
 }
 
 export async function promptGroupBy(input: UserInput): Promise<void> {
@@ -72,8 +118,8 @@ export async function copyField(node: ProductNode | undefined, field: 'Id' | 'Ar
   vscode.window.setStatusBarMessage(values.length === 1 ? `Copied ${what}: ${inert(values[0], 'label', { maxLength: 80 })}` : `Copied ${values.length} ${what}s`, 3000);
 }
 
-/** Copies what a detail row stands for: the launch role ARN, an output's value, a record's id. */
-export async function copyNodeValue(node: InfoNode | OutputNode | RecordNode | undefined): Promise<void> {
+/** Copies what a detail row stands for: the launch role ARN, an output's value, a record's id, a tag's value. */
+export async function copyNodeValue(node: InfoNode | OutputNode | RecordNode | TagNode | undefined): Promise<void> {
   const value = node && ('output' in node ? node.output.OutputValue : 'record' in node ? node.record.RecordId : node.copyValue);
   if (!value) return;
   await vscode.env.clipboard.writeText(value);
