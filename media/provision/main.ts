@@ -324,8 +324,7 @@ async function send(kind: 'submit' | 'preview'): Promise<void> {
       const result = await request('submit', { target: loaded.target, submission });
       if (isUpdate()) showResult(result);
       else showFinished(result);
-    }
-    else {
+    } else {
       const plan = await request('preview', { target: loaded.target, submission });
       regions.status.replaceChildren(banner('success', `Plan ${plan.planName} created. Its changes open in the plans tab, where you can execute or discard it.`));
     }

@@ -33,6 +33,7 @@ export class ProvisionFormController extends ParameterFormController {
   ) {
     super(deps);
     this.finished = finished;
+    // Only this form answers the result's buttons: added to the handlers the base declares.
     this.handlers.provisionResult = (p) => this.resultAction(p.action);
   }
 
@@ -133,7 +134,6 @@ export function finishedFromState(state: unknown): FinishedProvision | undefined
   const name = typeof provisionedProductName === 'string' && provisionedProductName.length <= 128 ? provisionedProductName : undefined;
   const result: SubmitResult = {
     recordId: recordId as string,
-    recordType: 'PROVISION_PRODUCT',
     ...(provisionedProductId ? { provisionedProductId: provisionedProductId as string } : {}),
     ...(name ? { provisionedProductName: name } : {}),
   };
