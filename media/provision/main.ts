@@ -4,7 +4,9 @@
 import { validateProvisioningSubmission } from '../../src/core/parameters';
 import type { DisplayItem } from '../../src/core/parameters';
 import { additionalUsageInstructions } from '../../src/core/parameters/formModel';
-import type { FormTarget, LoadedForm, PanelInit, PathChoice, ProductChoice, ProductOptions, SubmitResult } from '../../src/core/webview/protocol';
+import type {
+  FormTarget, LoadedForm, PanelInit, PathChoice, ProductChoice, ProductOptions, ProvisionResultAction, SubmitResult,
+} from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint } from '../shared/dom';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
@@ -60,10 +62,14 @@ function start(next: PanelInit): void {
   app.replaceChildren(...Object.values(regions));
   renderHeader();
   renderActions();
-  if (state.result) showResult(state.result);
   if (next.kind === 'update') {
+    if (state.result) showResult(state.result);
     void selectProduct(next.current.productId);
   } else if (next.kind === 'provision') {
+    // The host says whether this form already provisioned (a restored panel): then it is a result.
+    if (next.finished) return showFinished(next.finished);
+    state.result = undefined;
+    if (next.start && !state.productId) Object.assign(state, { productId: next.start.productId, versionId: next.start.provisioningArtifactId, pathId: next.start.pathId });
     renderProductPicker();
     const productId = state.productId ?? next.productId;
     if (productId) void selectProduct(productId);
@@ -90,23 +96,40 @@ function renderProductPicker(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   search.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void runSearch(String(search.value), results, info), 250);
+    timer = setTimeout(() => void runSearch(String(search.value), results, info, true), 250);
   });
   results.addEventListener('change', () => {
     const productId = String(results.value);
+    about.replaceChildren(...productAbout(shownProducts.find((p) => p.productId === productId)));
     if (productId && productId !== state.productId) void selectProduct(productId);
   });
   regions.product.replaceChildren(
     section(
       'Product',
       fieldGroup({ id: 'product-search', label: 'Search products', control: search }).group,
-      fieldGroup({ id: 'product-choice', label: 'Product', required: true, control: results, extra: [info] }).group,
+      fieldGroup({ id: 'product-choice', label: 'Product', required: true, control: results, extra: [info, about] }).group,
     ),
   );
-  void runSearch(state.query ?? '', results, info);
+  void runSearch(state.query ?? '', results, info, false);
 }
 
-async function runSearch(query: string, results: HTMLElement, info: HTMLElement): Promise<void> {
+/** The products the picker lists now. */
+let shownProducts: readonly ProductChoice[] = [];
+const about = h('div', { class: 'product-about', id: 'product-about' });
+
+/** What the catalog says of a product: its description, then who owns and distributes it. */
+function productAbout(p: ProductChoice | undefined): HTMLElement[] {
+  if (!p) return [];
+  const facts = [p.owner && `Owner: ${p.owner}`, p.distributor && `Distributor: ${p.distributor}`, p.type && (PRODUCT_TYPES[p.type] ?? p.type)].filter(Boolean);
+  return [...(p.description ? [h('p', {}, p.description)] : []), ...(facts.length ? [h('p', { class: 'subtle' }, facts.join(' · '))] : [])];
+}
+
+/**
+ * Lists the products matching `query`. When what the user typed narrows the catalog to one product,
+ * that product is chosen (as a search box that finds one thing should); an empty or restored query never
+ * chooses for the user.
+ */
+async function runSearch(query: string, results: HTMLElement, info: HTMLElement, typed: boolean): Promise<void> {
   const mine = ++searchSeq;
   state.query = query;
   persist();
@@ -114,8 +137,10 @@ async function runSearch(query: string, results: HTMLElement, info: HTMLElement)
   try {
     const products = await request('searchProducts', { query });
     if (mine !== searchSeq) return; // a newer search is under way
+    const only = typed && query.trim() && products.length === 1 ? products[0] : undefined;
+    if (only && only.productId !== state.productId) void selectProduct(only.productId);
     fillProducts(results, products);
-    info.textContent = products.length ? `${products.length} product${products.length === 1 ? '' : 's'}` : 'No products match.';
+    info.textContent = only ? `1 product matches: ${only.name} is chosen.` : products.length ? `${products.length} product${products.length === 1 ? '' : 's'}` : 'No products match.';
   } catch (error) {
     if (mine === searchSeq) info.textContent = `Search failed: ${errorMessage(error)}`;
   }
@@ -126,13 +151,17 @@ const PRODUCT_TYPES: Readonly<Record<string, string>> = {
   EXTERNAL: 'External', MARKETPLACE: 'Marketplace',
 };
 
+/** Each product by name and description (what tells products apart); owner, distributor and type under the list. */
 function fillProducts(results: HTMLElement, products: readonly ProductChoice[]): void {
   const selected = state.productId;
+  shownProducts = products;
   results.replaceChildren(option('', 'Choose a product…', !products.some((p) => p.productId === selected)));
   for (const p of products) {
-    const label = [p.name, p.owner, p.type && (PRODUCT_TYPES[p.type] ?? p.type)].filter(Boolean).join(' · ');
-    results.append(option(p.productId, label, p.productId === selected));
+    const label = p.description ? `${p.name} — ${p.description}` : p.name;
+    const more = [p.owner && `Owner: ${p.owner}`, p.distributor && `Distributor: ${p.distributor}`, p.type && (PRODUCT_TYPES[p.type] ?? p.type)].filter(Boolean).join(' · ');
+    results.append(option(p.productId, label, p.productId === selected, more));
   }
+  about.replaceChildren(...productAbout(products.find((p) => p.productId === selected)));
 }
 
 /** What the user typed that is not about one product: the name, free tags and notification ARNs. */
@@ -291,8 +320,11 @@ async function send(kind: 'submit' | 'preview'): Promise<void> {
   view.errors.clearAll();
   setBusy(true, kind === 'submit' ? 'Sending the request…' : 'Creating a plan…');
   try {
-    if (kind === 'submit') showResult(await request('submit', { target: loaded.target, submission }));
-    else {
+    if (kind === 'submit') {
+      const result = await request('submit', { target: loaded.target, submission });
+      if (isUpdate()) showResult(result);
+      else showFinished(result);
+    } else {
       const plan = await request('preview', { target: loaded.target, submission });
       regions.status.replaceChildren(banner('success', `Plan ${plan.planName} created. Its changes open in the plans tab, where you can execute or discard it.`));
     }
@@ -316,6 +348,50 @@ function showResult(result: SubmitResult): void {
     ),
   );
   revealStatus();
+}
+
+/**
+ * A provision form that started its provisioning becomes its result: nothing left to edit or submit
+ * (the host refuses a second submission anyway), and what a user does next is one button away.
+ */
+function showFinished(result: SubmitResult): void {
+  Object.assign(state, { result, values: undefined });
+  view = undefined;
+  loaded = undefined;
+  persist();
+  for (const region of [regions.product, regions.version, regions.details, regions.form]) clear(region);
+  regions.actions.hidden = true;
+  clear(regions.status);
+  const outcome = h('p', { class: 'subtle', 'aria-live': 'polite', id: 'result-outcome' });
+  const button = (action: ProvisionResultAction, icon: string, label: string, secondary = true) =>
+    h('vscode-button', { icon, secondary, 'data-action': action, onclick: () => void resultAction(action, outcome) }, label);
+  const recordLine = h('p', {}, 'Record ', h('code', { class: 'record-id' }, result.recordId), ' ', button('copyRecordId', 'copy', 'Copy'));
+  regions.form.replaceChildren(
+    section(
+      'Provisioning started',
+      banner(
+        'success', h('strong', {}, 'Provisioning started'), ...(result.provisionedProductName ? [' for ', h('strong', {}, result.provisionedProductName)] : []),
+        '. Service Catalog is creating it; the tree and the Service Catalog output follow it to its end.',
+      ),
+      recordLine,
+      h('div', { class: 'actions result-actions' },
+        button('follow', 'eye', 'Follow', false),
+        ...(result.provisionedProductId ? [button('reveal', 'list-tree', 'Reveal in tree')] : []),
+        button('provisionAnother', 'add', 'Provision another'),
+      ),
+      outcome,
+    ),
+  );
+  regions.form.scrollIntoView({ block: 'nearest' });
+}
+
+async function resultAction(action: ProvisionResultAction, outcome: HTMLElement): Promise<void> {
+  try {
+    await request('provisionResult', { action });
+    outcome.textContent = action === 'copyRecordId' ? 'Record id copied.' : '';
+  } catch (error) {
+    outcome.textContent = errorMessage(error);
+  }
 }
 
 onSubmitShortcut(() => void send('submit'));

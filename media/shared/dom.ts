@@ -144,11 +144,24 @@ export function section(title: string, ...children: Child[]): HTMLElement {
 
 const onMac = /Macintosh|Mac OS X/.test(navigator.userAgent);
 
-/** Ctrl+Enter (Cmd+Enter on macOS) anywhere in the page runs the page's main action. */
+/**
+ * Ctrl+Enter (Cmd+Enter on macOS) anywhere in the page runs the page's main action. Taken in the capture
+ * phase on the window, before any control sees it: a focused dropdown would otherwise open on the
+ * Enter and stay open over the form. One left open before the shortcut is closed.
+ */
 export function onSubmitShortcut(run: () => void): void {
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) run();
-  });
+  const listener = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.isComposing) return;
+    event.preventDefault();
+    event.stopPropagation();
+    closeDropdowns();
+    run();
+  };
+  window.addEventListener('keydown', listener, { capture: true });
+}
+
+function closeDropdowns(): void {
+  for (const select of document.querySelectorAll('vscode-single-select, vscode-multi-select')) (select as { open?: boolean }).open = false;
 }
 
 /** The hint next to the main button, e.g. "Ctrl+Enter submits" ("Cmd+Enter submits" on macOS). */

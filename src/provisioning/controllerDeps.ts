@@ -3,7 +3,7 @@
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ProvisioningService } from '../aws/provisioningService';
 import type { Logger } from '../ui/webview/messageRouter';
-import type { ProvisionedProductRef } from '../core/webview/protocol';
+import type { FormTarget, ProvisionedProductRef } from '../core/webview/protocol';
 import type { ConnectionIdentity } from '../core/connection';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 
@@ -35,6 +35,19 @@ export interface ControllerDeps {
   readonly memory: ParameterMemory;
   /** Opens the plan panel of a provisioned product, focused on one plan. */
   readonly openPlan: (provisionedProduct: ProvisionedProductRef, planId: string) => void;
+  /** What a finished provision form offers (absent in tests that do not use them). */
+  readonly provisionResult?: ProvisionResultActions;
+}
+
+/** The editor's side of a finished provision form's buttons. */
+export interface ProvisionResultActions {
+  copy(text: string): Promise<void>;
+  /** Opens the record's document (it follows the record to its end). */
+  follow(recordId: string): Promise<void>;
+  /** Selects the provisioned product in the tree (once the tree lists it). */
+  reveal(provisionedProductId: string): Promise<void>;
+  /** A fresh provision form on the same product, version and path. */
+  provisionAnother(start: Pick<FormTarget, 'productId'> & Partial<FormTarget>): void;
 }
 
 /** Ids and names of a provisioned product read from the service, merged over what the tree knew. */

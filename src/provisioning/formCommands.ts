@@ -47,6 +47,12 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
       refreshTree: () => void tree.refresh(),
       logger: log(),
       memory: new MementoParameterMemory(context.globalState),
+      provisionResult: {
+        copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+        follow: async (recordId) => void (await vscode.commands.executeCommand(COMMANDS.openRecord, recordId)),
+        reveal: (provisionedProductId) => revealInTree(provisionedProductId, deps),
+        provisionAnother: (start) => void panels.openProvision(start),
+      },
     },
     log(),
   );
@@ -60,6 +66,13 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
   );
   context.subscriptions.push(panels, ...panels.registerSerializers());
   return panels;
+}
+
+/** Selects a new provisioned product in the tree, re-listing it first when the tree does not list it yet. */
+async function revealInTree(provisionedProductId: string, deps: FormCommandDeps): Promise<void> {
+  if (!deps.products.find(provisionedProductId)) await deps.tree.refresh();
+  if (!deps.products.find(provisionedProductId)) throw new RequestError('The tree does not list this provisioned product yet; refresh the view in a moment.', undefined, 'NotListed');
+  await vscode.commands.executeCommand(COMMANDS.lookUpRecord, provisionedProductId);
 }
 
 /** "From a product": a product id, or an object carrying `productId` (e.g. a product view). */

@@ -2,7 +2,7 @@
 // (WebviewPanelSerializer: the page's saved state says which form it was, the host rebuilds the rest).
 import * as vscode from 'vscode';
 import { PlanController } from './planController';
-import { ProvisionFormController } from './provisionFormController';
+import { finishedFromState, ProvisionFormController, type ProvisionStart } from './provisionFormController';
 import { UpdateFormController } from './updateFormController';
 import { ServiceActionController } from './serviceActionController';
 import type { ControllerDeps, ParameterMemory } from './controllerDeps';
@@ -36,8 +36,8 @@ export class FormPanels implements vscode.Disposable {
     return [...this.open];
   }
 
-  openProvision(productId?: string): FormPanel {
-    return this.create('provision', 'Provision Product', (deps) => new ProvisionFormController(deps, productId));
+  openProvision(start?: string | ProvisionStart): FormPanel {
+    return this.create('provision', 'Provision Product', (deps) => new ProvisionFormController(deps, start));
   }
 
   /** One update form per provisioned product: an open one is brought forward with what was typed in it. */
@@ -122,7 +122,7 @@ export class FormPanels implements vscode.Disposable {
       return;
     }
     const make: Record<PanelKind, (deps: ControllerDeps, p: () => FormPanel) => FormController> = {
-      provision: (deps) => new ProvisionFormController(deps, productId),
+      provision: (deps) => new ProvisionFormController(deps, productId, finishedFromState(state)),
       update: (deps) => new UpdateFormController(deps, product!),
       plans: (deps, p) => new PlanController(deps, product!, (m) => p().post(m)),
       action: (deps) => new ServiceActionController(deps, product!),

@@ -109,7 +109,7 @@ export abstract class ParameterFormController implements FormController {
     return form;
   }
 
-  private async submit(request: SubmitRequest): Promise<SubmitResult> {
+  protected async submit(request: SubmitRequest): Promise<SubmitResult> {
     // The form the submission was checked against, not whichever the page loaded since.
     const { record, form } = await this.guard.run('submit', request, async (token) => {
       const checked = await this.checkedForm(request, this.submitAction);
@@ -138,7 +138,7 @@ export abstract class ParameterFormController implements FormController {
     return Object.fromEntries(entries);
   }
 
-  private async preview(request: SubmitRequest): Promise<PlanStarted> {
+  protected async preview(request: SubmitRequest): Promise<PlanStarted> {
     const out = await this.guard.run('preview', request, async (token) => {
       const form = await this.checkedForm(request, 'Plan');
       return this.service.createPlan(await this.planInput(form, request, token));

@@ -4,16 +4,21 @@ import type {
 } from '@aws-sdk/client-service-catalog';
 import type { PlanWithChanges } from '../aws/provisioningService';
 import { SETTLED_PLAN_STATUSES } from '../core/statuses';
+import { inert } from '../core/untrustedText';
 import type {
   ActionParameterView, PathChoice, PlanView, ProductChoice, ResourceChangeRow, SubmitResult, VersionChoice,
 } from '../core/webview/protocol';
 
+/** A product in the picker; its name, owner, description and distributor are the catalog admin's text (untrusted). */
 export function productChoice(p: ProductViewSummary): ProductChoice {
+  const shown = (text: string | undefined) => (text ? inert(text, 'label', { maxLength: 200 }) : undefined);
+  const [owner, description, distributor] = [shown(p.Owner), shown(p.ShortDescription), shown(p.Distributor)];
   return {
     productId: p.ProductId ?? '',
-    name: p.Name ?? p.ProductId ?? '?',
-    ...(p.Owner ? { owner: p.Owner } : {}),
-    ...(p.ShortDescription ? { description: p.ShortDescription } : {}),
+    name: shown(p.Name) ?? p.ProductId ?? '?',
+    ...(owner ? { owner } : {}),
+    ...(description ? { description } : {}),
+    ...(distributor ? { distributor } : {}),
     ...(p.Type ? { type: p.Type } : {}),
   };
 }

@@ -1,13 +1,10 @@
 // Steps the form checks share, done with the keyboard as a user would.
 import type { FrameLocator, Page } from 'playwright-core';
 
-/** In the provision form: searches the catalog for `productName`, then picks the one match. */
+/** In the provision form: searches the catalog for `productName`; the one match is chosen by the search. */
 export async function chooseProductBySearch(page: Page, form: FrameLocator, productName: string): Promise<void> {
   await form.locator('#product-search').click();
   await page.keyboard.type(productName);
-  await form.locator('text=/^1 product$/').waitFor();
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('Enter');
+  await form.locator(`text=/^1 product matches: ${productName} is chosen\\.$/`).waitFor();
+  await form.locator('#version').waitFor();
 }

@@ -69,6 +69,50 @@ describe('forms', () => {
     await waitFor('the new product in the tree', () => api.tree.findProduct('forms-it-site'));
   });
 
+  it('after provisioning, the form is a result: a second submit is refused, and its buttons act on the record and product', async () => {
+    const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
+    const options = ok(await panel.request('loadProduct', { productId: P.staticWebsite.id }));
+    const target = { productId: P.staticWebsite.id, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
+    ok(await panel.request('loadParameters', target));
+    const submission = (name: string) => ({
+      provisionedProductName: name,
+      parameters: { BucketName: `${name}-bucket`, Environment: 'dev' },
+      tags: [{ key: 'CostCenter', value: 'cc-2002' }, { key: 'Environment', value: 'dev' }],
+    });
+    const result = ok(await panel.request('submit', { target, submission: submission('forms-it-result') }));
+    // The page may send again (a stale or misbehaving page): the host refuses, with any name.
+    for (const name of ['forms-it-result', 'forms-it-result-2']) {
+      const again = await panel.request('submit', { target, submission: submission(name) });
+      assert.ok(!again.ok && again.error.code === 'AlreadyProvisioned', JSON.stringify(again));
+      assert.match(again.error.message, new RegExp(`record ${result.recordId}`));
+    }
+    const init = await panel.controller.init();
+    assert.deepEqual(init.kind === 'provision' && init.finished?.recordId, result.recordId, 'a reopened page is told it is a result');
+
+    ok(await panel.request('provisionResult', { action: 'copyRecordId' }));
+    assert.equal(await vscode.env.clipboard.readText(), result.recordId);
+    ok(await panel.request('provisionResult', { action: 'follow' }));
+    await waitFor('the record document', () => vscode.workspace.textDocuments.some((d) => d.uri.path.includes(result.recordId)));
+    await waitFor('the tree to list the new product', () => api.tree.findProduct(result.provisionedProductId));
+    ok(await panel.request('provisionResult', { action: 'reveal' }));
+    await waitFor('the new product selected in the tree', () => api.treeView.selection.some((n) => (n as { row?: { Id?: string } }).row?.Id === result.provisionedProductId));
+    const another = new Promise<FormPanel>((resolve) => { const s = api.forms.onDidOpen((p) => p.kind === 'provision' && (s.dispose(), resolve(p))); });
+    ok(await panel.request('provisionResult', { action: 'provisionAnother' }));
+    const fresh = await another;
+    assert.notEqual(fresh, panel);
+    const freshInit = await fresh.controller.init();
+    assert.ok(freshInit.kind === 'provision' && !freshInit.finished);
+    assert.deepEqual(freshInit.start, target, 'the fresh form starts on the same product, version and path');
+    assert.equal(api.tree.findProduct('forms-it-result-2'), undefined, 'the refused submission made nothing');
+  });
+
+  it('lists products with their description, owner and distributor', async () => {
+    const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
+    const products = ok<{ productId: string; description?: string; owner?: string; distributor?: string }[]>(await panel.request('searchProducts', { query: 'static website' }));
+    const site = products.find((p) => p.productId === P.staticWebsite.id);
+    assert.deepEqual([site?.description, site?.owner, site?.distributor], ['S3 + CloudFront static website with HTTPS', 'Platform Team', 'Platform Engineering']);
+  });
+
   it('loads its page under the CSP, which says ready and gets init', async function () {
     // The web workbench here sometimes never loads a webview (its service worker); try a few panels.
     for (let attempt = 1; attempt <= 3; attempt++) {

@@ -14,6 +14,7 @@ export interface ProductChoice {
   readonly name: string;
   readonly owner?: string;
   readonly description?: string;
+  readonly distributor?: string;
   readonly type?: string;
 }
 
@@ -131,7 +132,15 @@ export interface ProvisionedProductRef {
  * state, so a form restored after a reload stays on that connection.
  */
 export type PanelInit = (
-  | { readonly kind: 'provision'; readonly connection: string; readonly productId?: string }
+  | {
+    readonly kind: 'provision';
+    readonly connection: string;
+    readonly productId?: string;
+    /** The version and launch path to start on ("Provision another" of a finished form). */
+    readonly start?: FormTarget;
+    /** The form already started its provisioning: the page shows this result, not a live form. */
+    readonly finished?: SubmitResult;
+  }
   | { readonly kind: 'update'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly current: FormTarget }
   | { readonly kind: 'plans'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly focusPlanId?: string }
   | { readonly kind: 'action'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef }
@@ -153,7 +162,11 @@ export interface RequestMap {
   listActions: [Record<string, never>, ActionChoice[]];
   describeAction: [{ readonly actionId: string }, ActionForm];
   runAction: [{ readonly actionId: string; readonly parameters: Readonly<Record<string, string>> }, SubmitResult];
+  /** What a finished provision form offers; the host acts on its own record of the result, never on ids from the page. */
+  provisionResult: [{ readonly action: ProvisionResultAction }, { readonly done: true }];
 }
+
+export type ProvisionResultAction = 'copyRecordId' | 'follow' | 'reveal' | 'provisionAnother';
 
 export type Method = keyof RequestMap;
 export type ParamsOf<M extends Method> = RequestMap[M][0];

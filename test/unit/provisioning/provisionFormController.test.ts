@@ -1,0 +1,120 @@
+// The provision form controller once its provisioning started: it is a result. A second submission (or
+// preview) is refused whatever the page sends, the result's buttons act on the host's own record of it,
+// and a restored panel of a finished form stays finished.
+import * as assert from 'node:assert/strict';
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import { ProvisioningService } from '../../../src/aws/provisioningService';
+import type { ControllerDeps, ProvisionResultActions } from '../../../src/provisioning/controllerDeps';
+import { finishedFromState, ProvisionFormController } from '../../../src/provisioning/provisionFormController';
+import type { Handlers } from '../../../src/ui/webview/messageRouter';
+import { RequestError } from '../../../src/core/webview/requestError';
+import type { SubmitRequest } from '../../../src/core/webview/protocol';
+import { SEED } from '../../../src/sandbox/service/index';
+import type { Sandbox } from '../../../src/sandbox/index';
+import { sdkClient, startTestSandbox } from '../../support/sandbox';
+
+const P = SEED.products;
+const target = { productId: P.staticWebsite.id, provisioningArtifactId: P.staticWebsite.versions.v20, pathId: SEED.portfolios.platform.pathId };
+
+function request(name: string): SubmitRequest {
+  return {
+    target,
+    submission: {
+      provisionedProductName: name,
+      parameters: { BucketName: `${name}-bucket`, Environment: 'dev' },
+      tags: [{ key: 'CostCenter', value: 'cc-2002' }, { key: 'Environment', value: 'dev' }],
+    },
+  };
+}
+
+interface Calls {
+  readonly actions: string[];
+  readonly tracked: RecordDetail[];
+  readonly sent: string[];
+}
+
+function deps(service: ProvisioningService, calls: Calls): ControllerDeps {
+  const provisionResult: ProvisionResultActions = {
+    copy: async (text) => void calls.actions.push(`copy ${text}`),
+    follow: async (recordId) => void calls.actions.push(`follow ${recordId}`),
+    reveal: async (id) => void calls.actions.push(`reveal ${id}`),
+    provisionAnother: (start) => void calls.actions.push(`another ${JSON.stringify(start)}`),
+  };
+  const counting = Object.create(service) as ProvisioningService;
+  counting.provision = (input) => (calls.sent.push(input.ProvisionedProductName ?? ''), service.provision(input));
+  counting.createPlan = (input) => (calls.sent.push(`plan ${input.ProvisionedProductName ?? ''}`), service.createPlan(input));
+  return {
+    service: () => counting, connectionLabel: () => 'Sandbox', logger: { info: () => {}, warn: () => {}, error: () => {} },
+    memory: { recall: () => undefined, remember: () => {} },
+    trackRecord: (r) => calls.tracked.push(r), refreshTree: () => {}, openPlan: () => {}, provisionResult,
+  };
+}
+
+function call<M extends keyof Handlers>(handlers: Handlers, method: M, params: Parameters<NonNullable<Handlers[M]>>[0]) {
+  return (handlers[method] as (p: unknown) => Promise<any>)(params);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<RequestError> {
+  const error = await promise.then(() => assert.fail('expected a refusal'), (e: unknown) => e);
+  assert.ok(error instanceof RequestError, String(error));
+  return error;
+}
+
+describe('provision form controller: a finished form is a result', () => {
+  let sandbox: Sandbox;
+  let service: ProvisioningService;
+  before(async () => {
+    sandbox = await startTestSandbox();
+    service = new ProvisioningService(sdkClient(sandbox));
+  });
+  after(() => sandbox?.stop());
+
+  it('refuses a second submission and a preview after success, and sends nothing', async () => {
+    const calls: Calls = { actions: [], tracked: [], sent: [] };
+    const form = new ProvisionFormController(deps(service, calls));
+    const result = await call(form.handlers, 'submit', request('finished-once'));
+    assert.match(result.recordId, /\S/);
+    for (const [method, name] of [['submit', 'finished-twice'], ['submit', 'finished-once'], ['preview', 'finished-plan']] as const) {
+      const refused = await refusal(call(form.handlers, method, request(name)));
+      assert.equal(refused.code, 'AlreadyProvisioned');
+      assert.ok(refused.message.includes(result.recordId), refused.message);
+    }
+    assert.deepEqual(calls.sent, ['finished-once'], 'only the first submission reached the service');
+    assert.equal(calls.tracked.length, 1);
+    const init = await form.init();
+    assert.deepEqual(init.kind === 'provision' ? init.finished : undefined, result, 'the page is told it is a result');
+  });
+
+  it('acts on its own result: copy and follow the record, reveal the product, provision another on the same target', async () => {
+    const calls: Calls = { actions: [], tracked: [], sent: [] };
+    const form = new ProvisionFormController(deps(service, calls));
+    const early = await refusal(call(form.handlers, 'provisionResult', { action: 'follow' }));
+    assert.equal(early.code, 'NotFinished', 'nothing to act on before the form provisioned');
+    const result = await call(form.handlers, 'submit', request('finished-actions'));
+    for (const action of ['copyRecordId', 'follow', 'reveal', 'provisionAnother'] as const) await call(form.handlers, 'provisionResult', { action });
+    assert.deepEqual(calls.actions, [
+      `copy ${result.recordId}`, `follow ${result.recordId}`, `reveal ${result.provisionedProductId}`, `another ${JSON.stringify(target)}`,
+    ]);
+  });
+
+  it('restored from a finished page state, it shows the result and still refuses to submit', async () => {
+    const state = { init: { kind: 'provision', connection: 'Sandbox' }, productId: target.productId, result: { recordId: 'rec-abc123', provisionedProductId: 'pp-abc123', provisionedProductName: 'restored-site' } };
+    const finished = finishedFromState(state);
+    assert.ok(finished);
+    const calls: Calls = { actions: [], tracked: [], sent: [] };
+    const form = new ProvisionFormController(deps(service, calls), undefined, finished);
+    const init = await form.init();
+    assert.ok(init.kind === 'provision' && init.finished?.recordId === 'rec-abc123' && init.productId === target.productId);
+    assert.equal((await refusal(call(form.handlers, 'submit', request('restored-again')))).code, 'AlreadyProvisioned');
+    assert.deepEqual(calls.sent, []);
+    await call(form.handlers, 'provisionResult', { action: 'provisionAnother' });
+    assert.deepEqual(calls.actions, [`another ${JSON.stringify({ productId: target.productId })}`]);
+  });
+
+  it('reads no result from a page state that does not hold a well-formed one', () => {
+    const init = { kind: 'provision', connection: 'Sandbox' };
+    for (const state of [undefined, {}, { init }, { init, productId: target.productId, result: { recordId: 'rec 1; rm -rf' } }, { init, result: { recordId: 'rec-1' } }]) {
+      assert.equal(finishedFromState(state), undefined, JSON.stringify(state));
+    }
+  });
+});
