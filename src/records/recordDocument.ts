@@ -133,7 +133,7 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
 
   private describeProduct(api: CatalogApi, productId: string): Promise<DescribeProductOutput | undefined> {
     let reads = this.productReads.get(api);
-    if (!reads) this.productReads.set(api, (reads = new Map()));
+    if (!reads) this.productReads.set(api, (reads = new Map<string, Promise<DescribeProductOutput | undefined>>()));
     let read = reads.get(productId);
     if (!read) {
       read = new (loadAwsModule().ProvisioningService)(api.client).describeProduct(productId).catch(() => {

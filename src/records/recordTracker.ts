@@ -356,4 +356,3 @@ export class RecordTracker extends Disposable {
     super.dispose();
   }
 }
-
