@@ -56,7 +56,12 @@ type KeptBack = { readonly row: ProductRow } | { readonly detail: ProvisionedPro
 interface Hold {
   readonly onNews: () => void;
   kept?: KeptBack;
+  /** When news was first kept back: a hold whose operation never reports lets it through after a while. */
+  keptSinceMs?: number;
 }
+
+/** Longest the tree waits for an operation to report an end the service already shows (a few round trips). */
+const HOLD_MAX_MS = 30_000;
 
 export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
   private byId = new Map<string, P>();
@@ -114,6 +119,11 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     const current = this.byId.get(id)?.row.Status;
     const settles = news === 'gone' ? this.byId.has(id) : status !== current && !BUSY_PRODUCT_STATUSES.has(status ?? '');
     if (!settles) return false;
+    hold.keptSinceMs ??= Date.now();
+    if (Date.now() - hold.keptSinceMs > HOLD_MAX_MS) {
+      this.holds.delete(id); // the service's word wins
+      return false;
+    }
     hold.kept = news;
     hold.onNews();
     return true;

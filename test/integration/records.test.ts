@@ -282,19 +282,19 @@ describe('records', () => {
       await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', nodes[0], nodes);
       // Listings and auto-refresh race the tailer, as the view's own refreshes do.
       const deadline = Date.now() + RECORD_TIMEOUT_MS;
-      while (!(progress[0]?.ended && shown.length) && Date.now() < deadline) {
+      while (!nodes.every((n) => ended(n.row.Name!, n.row.Id!)) && Date.now() < deadline) {
         await Promise.all([api.tree.refresh(), api.autoRefresher.tick()]);
         await new Promise((r) => setTimeout(r, 150));
       }
+      await new Promise((r) => setTimeout(r, 1_500)); // what the end brings, and nothing more
+      assert.deepEqual(disagreements, []);
+      assert.equal(shown.length, 1, `one notification at the end: ${shown.map((n) => n.message).join(' | ')}`);
+      assert.match(shown[0].message, /^Terminating 2 provisioned products: all 2 succeeded/);
+      for (const node of nodes) assert.ok(shown[0].message.includes(`${node.row.Name} succeeded (record rec-`), shown[0].message);
       assert.equal(progress.length, 1, `one progress notification: ${progress.map((p) => p.title).join(' | ')}`);
       assert.equal(progress[0].title, 'Terminating 2 provisioned products');
       assert.ok(progress[0].ended, 'the progress notification ended');
       assert.ok(progress[0].messages.some((m) => m.includes(`${nodes[0].row.Name}: `) && m.includes(`${nodes[1].row.Name}: `)), progress[0].messages.join('\n'));
-      await new Promise((r) => setTimeout(r, 1_000)); // nothing more comes
-      assert.equal(shown.length, 1, `one notification at the end: ${shown.map((n) => n.message).join(' | ')}`);
-      assert.match(shown[0].message, /^Terminating 2 provisioned products: all 2 succeeded/);
-      for (const node of nodes) assert.ok(shown[0].message.includes(`${node.row.Name} succeeded (record rec-`), shown[0].message);
-      assert.deepEqual(disagreements, []);
       for (const node of nodes) assert.equal(api.tree.findProduct(node.row.Id!), undefined, `${node.row.Name} left the tree`);
     } finally {
       watching.dispose();
@@ -312,7 +312,8 @@ describe('records', () => {
     const sample = (when: string) => {
       const status = api.tree.findProduct(name)?.row.Status;
       const written = finalLinesOf(api, recordId).length > 0;
-      if ((status === 'ERROR' || status === 'TAINTED') && !(written && progressEnded)) disagreements.push(`${when}: the tree shows ${status}, the output ${written ? 'wrote' : 'had not written'} the end, the notification ${progressEnded ? 'ended' : 'still ran'}`);
+      if ((status === 'ERROR' || status === 'TAINTED') && !written) disagreements.push(`${when}: the tree shows ${status} before the output wrote the end`);
+      if ((status === 'ERROR' || status === 'TAINTED') && written && !progressEnded) disagreements.push(`${when}: the tree shows ${status} while the progress notification still runs`);
       if (written && status === 'UNDER_CHANGE') disagreements.push(`${when}: the output wrote the end, the tree still shows UNDER_CHANGE`);
     };
     api.setProgressSink(() => ({ report: () => sample('progress'), end: () => { progressEnded = true; sample('progress end'); } }));
@@ -337,14 +338,16 @@ describe('records', () => {
       let final: RecordDetail | undefined;
       void handle.final.then((d) => (final = d));
       const deadline = Date.now() + RECORD_TIMEOUT_MS;
-      while (!(progressEnded && shown.length) && Date.now() < deadline) {
+      while (!finalLinesOf(api, recordId).length && Date.now() < deadline) {
         await Promise.all([api.tree.refresh(), api.autoRefresher.tick()]);
         await new Promise((r) => setTimeout(r, 150));
       }
+      await new Promise((r) => setTimeout(r, 1_000));
+      assert.deepEqual(disagreements, []);
       assert.equal(final?.Status, 'FAILED');
       assert.ok(shown.some((m) => m.includes(recordId) && / failed /.test(m)), shown.join(' | '));
+      assert.ok(progressEnded, 'the progress notification ended');
       await waitFor('the tree to show the failure', () => api.tree.findProduct(name)?.row.Status === 'ERROR');
-      assert.deepEqual(disagreements, []);
     } finally {
       watching.dispose();
       api.setProgressSink(undefined);
