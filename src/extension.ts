@@ -21,7 +21,7 @@ import { ConnectionStatusBar } from './connections/statusBar';
 import { AutoRefresher } from './products/autoRefresher';
 import { autoRefreshIntervalMs } from './core/products/refreshCadence';
 import { newProductNodeCache, ProvisionedProductsProvider } from './products/provisionedProductsProvider';
-import { setNotificationSink, type NotificationSink } from './ui/notifications';
+import { setNotificationSink, setProgressSink, type NotificationSink, type ProgressSink } from './ui/notifications';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './ui/log';
 
@@ -50,6 +50,8 @@ export interface ExtensionApi {
   setUserInput(input: UserInput | undefined): void;
   /** Replaces where notifications go (after their text was made inert) so tests see them; undefined restores VS Code's. */
   setNotificationSink(sink: NotificationSink | undefined): void;
+  /** Replaces where progress notifications go so tests see each one and its messages; undefined restores VS Code's. */
+  setProgressSink(sink: ProgressSink | undefined): void;
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -109,7 +111,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
-  const recordLog = new RecordLog(log());
+  const recordLog = new RecordLog(log(), undefined, context.globalState);
   const newRecordTracker = () => {
     const tracker = new RecordTracker({
       session, tree, products, memento: context.globalState, ownerId: windowOwnerId(context.workspaceState), log: recordLog, timeScale: (api) => sandbox.timeScaleOf(api.connection),
@@ -160,6 +162,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     },
     setUserInput: (next) => (userInput = next ?? new VsCodeUserInput()),
     setNotificationSink,
+    setProgressSink,
   };
 }
 

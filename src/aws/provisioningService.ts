@@ -3,6 +3,7 @@
 import {
   CreateProvisionedProductPlanCommand,
   DeleteProvisionedProductPlanCommand,
+  DescribeProductCommand,
   DescribeProvisionedProductPlanCommand,
   DescribeProvisioningParametersCommand,
   DescribeServiceActionExecutionParametersCommand,
@@ -17,6 +18,7 @@ import {
   UpdateProvisionedProductCommand,
   type CreateProvisionedProductPlanInput,
   type CreateProvisionedProductPlanOutput,
+  type DescribeProductOutput,
   type DescribeProvisioningParametersOutput,
   type ExecutionParameter,
   type LaunchPathSummary,
@@ -70,6 +72,14 @@ export class ProvisioningService {
       }),
     );
     return out.ProductViewSummaries ?? [];
+  }
+
+  /**
+   * A product's name, its versions and its launch paths, as an end user may read them (DescribeProduct;
+   * ListProvisioningArtifacts and DescribeProvisioningArtifact are administrator calls).
+   */
+  describeProduct(productId: string): Promise<DescribeProductOutput> {
+    return this.client.send(new DescribeProductCommand({ Id: productId }));
   }
 
   /** Active versions of a product (ListProvisioningArtifacts takes no page token). */

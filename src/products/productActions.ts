@@ -7,6 +7,7 @@ import type { CatalogApi } from '../aws/catalogApi';
 import { classifyError } from '../core/errors';
 import { newIdempotencyToken, validateRoleArn } from '../core/parameters/validators';
 import type { RecordTracker } from '../records/recordTracker';
+import type { ActionProgress } from '../records/actionProgress';
 import type { CatalogSession } from '../connections/catalogSession';
 import { readSettings } from '../connections/settings';
 import { productCapabilities, type ProductCapability } from '../core/products/capabilities';
@@ -54,6 +55,11 @@ async function targetsOf(context: CommandContext, deps: ProductActionDeps, capab
   return able.filter((n) => !busy.includes(n));
 }
 
+/** The title of an action's one progress notification: the product, or how many. */
+function actionTitle(verb: string, targets: readonly ProductNode[]): string {
+  return targets.length === 1 ? `${verb} ${targets[0].row.Name ?? targets[0].row.Id}` : `${verb} ${targets.length} provisioned products`;
+}
+
 function names(nodes: readonly ProductNode[]): string {
   return nodes.map((n) => `"${n.row.Name ?? n.row.Id}"`).join(', ');
 }
@@ -65,9 +71,10 @@ async function terminate(context: CommandContext, deps: ProductActionDeps, node?
   const api = context.requireApi();
   const targets = await targetsOf(context, deps, 'canTerminate', node, selected);
   const options = await confirmTerminate(deps.input, targets.map((t) => t.row.Name ?? t.row.Id!));
+  const action = deps.tracker().beginAction(actionTitle('Terminating', targets));
   const outcomes: ActionOutcome[] = [];
-  for (const target of targets) outcomes.push(await terminateOne(deps, api, target, options));
-  reportOutcomes('Termination', targets.length, outcomes);
+  for (const target of targets) outcomes.push(await terminateOne(deps, api, target, options, action));
+  reportOutcomes('Termination', targets.length, outcomes, action);
   return outcomes;
 }
 
@@ -99,16 +106,18 @@ async function pickTerminateOptions(input: UserInput): Promise<TerminateOptionsC
   return { ignoreErrors: picked.some((p) => p.key === 'ignoreErrors'), retainPhysicalResources: picked.some((p) => p.key === 'retainPhysicalResources') };
 }
 
-async function terminateOne(deps: ProductActionDeps, api: CatalogApi, target: ProductNode, options: TerminateOptionsChoice): Promise<ActionOutcome> {
+async function terminateOne(deps: ProductActionDeps, api: CatalogApi, target: ProductNode, options: TerminateOptionsChoice, action: ActionProgress): Promise<ActionOutcome> {
   const name = target.row.Name ?? target.row.Id!;
   const token = newIdempotencyToken();
   try {
     const record = await callWithToken(token, (t) => api.terminateProvisionedProduct(target.row.Id!, { ...options, token: t }));
     log().info(`Terminate ${name} (${target.row.Id})${describeTerminateOptions(options)}: record ${record.RecordId}`);
-    await deps.tracker().track(record, { productName: name });
+    await deps.tracker().track(record, { productName: name, action });
     return { name };
   } catch (error) {
-    return failedOutcome(name, 'Terminate', error);
+    const failed = failedOutcome(name, 'Terminate', error);
+    action.notStarted(name, failed.failure!);
+    return failed;
   }
 }
 
@@ -119,8 +128,12 @@ function failedOutcome(name: string, action: string, error: unknown, plainWords?
   return { name, failure: message, error: plainWords ? new Error(plainWords) : error };
 }
 
-/** One product: its failure goes to the command's error wrapper. Several: one summary. */
-function reportOutcomes(verb: string, count: number, outcomes: ActionOutcome[]): void {
+/**
+ * When records are followed, the action's notification says how it ended. Otherwise, one product: its
+ * failure goes to the command's error wrapper; several: one summary.
+ */
+function reportOutcomes(verb: string, count: number, outcomes: ActionOutcome[], action: ActionProgress): void {
+  if (action.close()) return;
   if (count === 1) {
     const failed = outcomes[0] as ActionOutcome & { error?: unknown };
     // eslint-disable-next-line @typescript-eslint/only-throw-error -- the action's own error, as it was thrown
@@ -157,9 +170,10 @@ async function changeProperty(context: CommandContext, deps: ProductActionDeps, 
     const confirmation = ownerChangeConfirmation(targets.map((t) => t.row.Name ?? t.row.Id!), value, readSettings().accessLevel);
     await deps.input.confirm(confirmation.message, confirmation.detail, 'Change Owner');
   }
+  const action = deps.tracker().beginAction(actionTitle(`Changing the ${label} of`, targets));
   const outcomes: ActionOutcome[] = [];
-  for (const target of targets) outcomes.push(await changePropertyOf(deps, api, target, property, value));
-  reportOutcomes(`Changing the ${label}`, targets.length, outcomes);
+  for (const target of targets) outcomes.push(await changePropertyOf(deps, api, target, property, value, action));
+  reportOutcomes(`Changing the ${label}`, targets.length, outcomes, action);
   return outcomes;
 }
 
@@ -169,7 +183,7 @@ async function currentValue(api: CatalogApi, node: ProductNode, property: Proper
   return (await api.describeProvisionedProduct(node.row.Id!).catch(() => undefined))?.LaunchRoleArn;
 }
 
-async function changePropertyOf(deps: ProductActionDeps, api: CatalogApi, target: ProductNode, property: Property, value: string): Promise<ActionOutcome> {
+async function changePropertyOf(deps: ProductActionDeps, api: CatalogApi, target: ProductNode, property: Property, value: string, action: ActionProgress): Promise<ActionOutcome> {
   const id = target.row.Id!;
   const name = target.row.Name ?? id;
   const label = property === 'LAUNCH_ROLE' ? 'launch role' : 'owner';
@@ -179,10 +193,12 @@ async function changePropertyOf(deps: ProductActionDeps, api: CatalogApi, target
     recordId = await callWithToken(token, (t) => api.updateProvisionedProductProperty(id, property, value, t));
   } catch (error) {
     const denied = classifyError(error).kind === 'access-denied';
-    return failedOutcome(name, `Change ${label} of`, error, denied ? propertyChangeDeniedMessage(label, name) : undefined);
+    const failed = failedOutcome(name, `Change ${label} of`, error, denied ? propertyChangeDeniedMessage(label, name) : undefined);
+    action.notStarted(name, failed.failure!);
+    return failed;
   }
   log().info(`Change ${label} of ${name} (${id}) to ${value}: record ${recordId}`);
-  await trackPropertyRecord(deps, recordId, name);
+  await trackPropertyRecord(deps, recordId, name, action);
   // The new value shows in the tooltip at once; the list refresh after the record confirms it.
   const detail = await api.describeProvisionedProduct(id).catch(() => undefined);
   if (detail) deps.products.applyDetail(detail);
@@ -190,9 +206,9 @@ async function changePropertyOf(deps: ProductActionDeps, api: CatalogApi, target
 }
 
 /** A new owner's records are no longer readable by the previous owner: then only the record id is logged. */
-async function trackPropertyRecord(deps: ProductActionDeps, recordId: string, productName: string): Promise<void> {
+async function trackPropertyRecord(deps: ProductActionDeps, recordId: string, productName: string, action: ActionProgress): Promise<void> {
   try {
-    await deps.tracker().track(recordId, { productName });
+    await deps.tracker().track(recordId, { productName, action });
   } catch (error) {
     log().info(`Record ${recordId} of ${productName} cannot be followed (${classifyError(error).message}); the change took effect.`);
   }

@@ -5,6 +5,7 @@
 import type { ProvisionedProductDetail } from '@aws-sdk/client-service-catalog';
 import { ListenerSet, type Subscription } from '../core/records/listeners';
 import { mergeDetail, type ProductRow } from '../core/products/productRow';
+import { BUSY_PRODUCT_STATUSES } from '../core/statuses';
 
 /** One known product: its row, and the operation started here that runs on it ("Updating…"), if any. */
 export interface CachedProduct {
@@ -32,14 +33,101 @@ export interface KnownProducts<P extends CachedProduct = CachedProduct> {
   applyDetail(detail: ProvisionedProductDetail): P | undefined;
   /** Shows an activity ("Terminating…") on a product while an operation runs; undefined clears it. */
   setActivity(id: string, activity: string | undefined): void;
+  /** Forgets a product the service no longer knows. */
+  remove(id: string): void;
+  /**
+   * While an operation followed here runs on a product, a listing or detail that would settle it (a
+   * new settled status, or its absence) is kept back and `onNews` is told, so the operation reports
+   * the end first: the tree, the output and the notification then change together.
+   */
+  hold(id: string, onNews: () => void): void;
+  /** Ends a hold, putting in place what was kept back (the latest row, or the product's removal). */
+  release(id: string): void;
+  /** Runs `change` and announces what it changed once, at the end. */
+  batch(change: () => void): void;
 }
+
+/** How long a removal outlives listings that began before it. */
+const DEPARTED_KEPT_MS = 10 * 60_000;
+
+/** What a hold kept back: the newest row or detail, or that the product left the listing. */
+type KeptBack = { readonly row: ProductRow } | { readonly detail: ProvisionedProductDetail } | 'gone';
+
+interface Hold {
+  readonly onNews: () => void;
+  kept?: KeptBack;
+  /** When news was first kept back: a hold whose operation never reports lets it through after a while. */
+  keptSinceMs?: number;
+}
+
+/** Longest the tree waits for an operation to report an end the service already shows (a few round trips). */
+const HOLD_MAX_MS = 30_000;
 
 export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
   private byId = new Map<string, P>();
   private readonly changes = new ListenerSet<[ProductChange<P>]>();
+  private readonly holds = new Map<string, Hold>();
+  /** When each product was removed: a listing read before then must not bring it back. */
+  private readonly departed = new Map<string, number>();
+  private batching = 0;
+  private batched = false;
 
   /** `make`: the object that stands for a newly listed product (the tree's node). */
   constructor(private readonly make: (row: ProductRow) => P) {}
+
+  private emit(change: ProductChange<P>): void {
+    if (this.batching) this.batched = true;
+    else this.changes.emit(change);
+  }
+
+  batch(change: () => void): void {
+    this.batching++;
+    try {
+      change();
+    } finally {
+      this.batching--;
+      if (!this.batching && this.batched) {
+        this.batched = false;
+        this.changes.emit({});
+      }
+    }
+  }
+
+  hold(id: string, onNews: () => void): void {
+    this.holds.set(id, { onNews });
+  }
+
+  release(id: string): void {
+    const hold = this.holds.get(id);
+    if (!hold) return;
+    this.holds.delete(id);
+    const kept = hold.kept;
+    if (kept === undefined) return;
+    if (kept === 'gone') this.remove(id);
+    else if ('row' in kept) {
+      const existing = this.byId.get(id);
+      if (existing) existing.row = { ...kept.row, LaunchRoleArn: existing.row.LaunchRoleArn };
+      else this.byId.set(id, this.make(kept.row));
+      this.emit({});
+    } else this.applyDetail(kept.detail);
+  }
+
+  /** Whether a held product's news is kept back (and its operation told); `status` undefined: it left the listing. */
+  private keptBack(id: string, news: KeptBack, status: string | undefined): boolean {
+    const hold = this.holds.get(id);
+    if (!hold) return false;
+    const current = this.byId.get(id)?.row.Status;
+    const settles = news === 'gone' ? this.byId.has(id) : status !== current && !BUSY_PRODUCT_STATUSES.has(status ?? '');
+    if (!settles) return false;
+    hold.keptSinceMs ??= Date.now();
+    if (Date.now() - hold.keptSinceMs > HOLD_MAX_MS) {
+      this.holds.delete(id); // the service's word wins
+      return false;
+    }
+    hold.kept = news;
+    hold.onNews();
+    return true;
+  }
 
   onDidChange(listener: (change: ProductChange<P>) => void): Subscription {
     return this.changes.add(listener);
@@ -69,18 +157,25 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
   /** Adds the products of a page not known yet (an empty view filling page by page). */
   addNew(rows: readonly ProductRow[]): void {
     for (const row of rows) if (row.Id && !this.byId.has(row.Id)) this.byId.set(row.Id, this.make(row));
-    this.changes.emit({});
+    this.emit({});
   }
 
   /**
    * Puts a whole listing in place. The object of an id already known is kept (so expansion and
-   * identity survive), with its detail while its status has not moved.
+   * identity survive), with its detail while its status has not moved. `readSinceMs`: when the
+   * listing began; a product removed since then (a terminate that ended) is not brought back.
    */
-  replace(rows: readonly ProductRow[]): void {
+  replace(rows: readonly ProductRow[], readSinceMs?: number): void {
     const next = new Map<string, P>();
+    for (const [id, at] of this.departed) if (at < Date.now() - DEPARTED_KEPT_MS) this.departed.delete(id);
     for (const row of rows) {
       if (!row.Id) continue;
+      if (readSinceMs !== undefined && (this.departed.get(row.Id) ?? -Infinity) >= readSinceMs) continue;
       const existing = this.byId.get(row.Id);
+      if (this.keptBack(row.Id, { row }, row.Status)) {
+        if (existing) next.set(row.Id, existing);
+        continue;
+      }
       if (existing) {
         const keepDetail = existing.row.detailLoaded && existing.row.Status === row.Status;
         existing.row = keepDetail ? { ...row, LaunchRoleArn: existing.row.LaunchRoleArn, detailLoaded: true } : row;
@@ -89,25 +184,30 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
         next.set(row.Id, this.make(row));
       }
     }
+    for (const [id, existing] of this.byId) if (!next.has(id) && this.keptBack(id, 'gone', undefined)) next.set(id, existing);
     this.byId = next;
-    this.changes.emit({});
+    this.emit({});
   }
 
   remove(id: string): void {
-    if (this.byId.delete(id)) this.changes.emit({});
+    if (this.keptBack(id, 'gone', undefined)) return;
+    if (!this.byId.delete(id)) return;
+    this.departed.set(id, Date.now());
+    this.emit({});
   }
 
   clear(): void {
+    this.holds.clear();
     this.byId.clear();
-    this.changes.emit({});
+    this.emit({});
   }
 
   applyDetail(detail: ProvisionedProductDetail): P | undefined {
     const product = detail.Id ? this.byId.get(detail.Id) : undefined;
-    if (!product) return undefined;
+    if (!product || this.keptBack(detail.Id!, { detail }, detail.Status)) return product;
     const statusBefore = product.row.Status;
     product.row = mergeDetail(product.row, detail);
-    this.changes.emit(statusBefore !== product.row.Status ? { products: product, regroups: 'status' } : { products: product });
+    this.emit(statusBefore !== product.row.Status ? { products: product, regroups: 'status' } : { products: product });
     return product;
   }
 
@@ -121,32 +221,34 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     for (const detail of details) {
       const product = detail.Id ? this.byId.get(detail.Id) : undefined;
       if (!product || product.row.detailLoaded || detail.ProvisioningArtifactId !== product.row.ProvisioningArtifactId) continue;
+      if (this.keptBack(detail.Id!, { detail }, detail.Status)) continue;
       statusMoved ||= detail.Status !== product.row.Status;
       product.row = mergeDetail(product.row, detail);
       updated.push(product);
     }
-    if (updated.length) this.changes.emit(statusMoved ? { products: updated, regroups: 'status' } : { products: updated });
+    if (updated.length) this.emit(statusMoved ? { products: updated, regroups: 'status' } : { products: updated });
   }
 
   /** A detail read while the product's item is being shown (its tooltip): said only when its status moved. */
   fillDetail(product: P, detail: ProvisionedProductDetail): void {
+    if (product.row.Id && this.keptBack(product.row.Id, { detail }, detail.Status)) return;
     const statusBefore = product.row.Status;
     product.row = mergeDetail(product.row, detail);
-    if (product.row.Status !== statusBefore) this.changes.emit({ products: product, regroups: 'status' });
+    if (product.row.Status !== statusBefore) this.emit({ products: product, regroups: 'status' });
   }
 
   /** Puts a whole attribute (with names) in place of a product's row, e.g. after its version changed. */
   applyRow(row: ProductRow): void {
     const product = row.Id ? this.byId.get(row.Id) : undefined;
-    if (!product) return;
+    if (!product || this.keptBack(row.Id!, { row }, row.Status)) return;
     product.row = { ...row, LaunchRoleArn: product.row.LaunchRoleArn, detailLoaded: product.row.detailLoaded };
-    this.changes.emit({ products: product, regroups: 'any' });
+    this.emit({ products: product, regroups: 'any' });
   }
 
   setActivity(id: string, activity: string | undefined): void {
     const product = this.byId.get(id);
     if (!product) return;
     product.activity = activity;
-    this.changes.emit({ products: product });
+    this.emit({ products: product });
   }
 }

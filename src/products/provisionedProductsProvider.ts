@@ -157,6 +157,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
     try {
       // An empty view fills page by page (the first 100 after one round trip); a full one is replaced at the end.
       const progressive = this.products.size === 0;
+      const readSinceMs = Date.now();
       this.incomplete = progressive;
       const rows = await api.listProvisionedProducts({ query: this.filterText, onPage: progressive ? (page) => this.showPage(api, page) : undefined });
       if (api !== this.session.api) return;
@@ -167,7 +168,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       this.loadedOnce = true;
       // The new list, announced by the cache with the state above in place.
       this.operations.retryFailed();
-      this.products.replace(rows);
+      this.products.replace(rows, readSinceMs);
       shownByCache = true;
       this.startLaunchRoleSweep(api);
     } catch (error) {

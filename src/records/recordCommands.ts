@@ -7,6 +7,7 @@ import { classifyError } from '../core/errors';
 import { isTerminalRecordStatus } from '../core/statuses';
 import { RECORD_ID_PATTERN, recordIdOf, type RecordDocumentProvider } from './recordDocument';
 import type { RecordTracker } from './recordTracker';
+import type { KnownProducts } from '../products/productCache';
 import type { CatalogSession } from '../connections/catalogSession';
 import { ProductNode, RecordNode } from '../products/nodes';
 import { humanize, recordStatusIcon } from '../products/statusStyle';
@@ -87,7 +88,7 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
     const picked = await deps.input.pickOrType(picks, {
       ...options,
       typedLabel: (value) => (value ? `$(search) Look up "${value}"` : ENTER_AN_ID),
-      typedFirst: (value) => /^(rec-|pp-|arn:)/.test(value) || deps.products.find(value) !== undefined,
+      typedFirst: (value) => isLiteralLookUp(value, picks, deps.products),
     });
     if ('typed' in picked) return picked.typed || askForId(deps);
     return picked.recordId!;
@@ -95,6 +96,19 @@ async function promptForRecord(deps: RecordCommandDeps, api: CatalogApi): Promis
   const enter: RecordPick = { label: ENTER_AN_ID, alwaysShow: true };
   const picked = await deps.input.pickOne([...picks, { label: '', kind: vscode.QuickPickItemKind.Separator }, enter], options);
   return picked.recordId ?? askForId(deps);
+}
+
+/**
+ * Whether typed text is looked up as it is (its entry first, so Enter takes it): a provisioned product's
+ * exact id, name or ARN, or text shaped like a record id or ARN that no listed record matches. Partial
+ * text (`inventory`) is a filter: Enter takes the highlighted record.
+ */
+export function isLiteralLookUp(value: string, picks: readonly vscode.QuickPickItem[], products: Pick<KnownProducts, 'find'>): boolean {
+  if (!value) return false;
+  if (products.find(value)) return true;
+  if (!/^(rec-|pp-|arn:)/i.test(value)) return false;
+  const wanted = value.toLowerCase();
+  return !picks.some((p) => [p.label, p.description, p.detail].some((text) => text?.toLowerCase().includes(wanted)));
 }
 
 async function askForId(deps: RecordCommandDeps): Promise<string> {
@@ -176,7 +190,8 @@ async function openRecord(context: CommandContext, deps: RecordCommandDeps, targ
 /** Follows a running record in the output (from its document's code lens or editor title). */
 async function tailRecord(context: CommandContext, deps: RecordCommandDeps, target?: string | vscode.Uri): Promise<void> {
   const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
-  const recordId = typeof target === 'string' ? target : uri && recordIdOf(uri);
+  // From the rendered view (a webview, no text editor): the running record shown last.
+  const recordId = typeof target === 'string' ? target : (uri && recordIdOf(uri)) ?? deps.documents.lastShownRunning;
   if (!recordId) throw new Error('Open a record first (Service Catalog: Look Up Record).');
   const api = context.requireApi();
   const { detail } = await api.describeRecord(recordId);

@@ -1,14 +1,16 @@
 // Read-only markdown documents of records (`servicecatalog-record:/<record id>.md`), read fresh with
-// DescribeRecord (all output pages), with a "Tail" code lens while the record is still running.
+// DescribeRecord (all output pages), shown rendered in VS Code's markdown preview (its strict security:
+// no scripts; the service's text is made inert for markdown anyway), with names instead of bare ids.
 import * as vscode from 'vscode';
-import type { RecordStatus } from '@aws-sdk/client-service-catalog';
-import type { FullRecord } from '../aws/catalogApi';
+import type { DescribeProductOutput, RecordDetail, RecordStatus } from '@aws-sdk/client-service-catalog';
+import type { CatalogApi, FullRecord } from '../aws/catalogApi';
+import { loadAwsModule } from '../connections/lazyModules';
 import { classifyError } from '../core/errors';
 import { isTerminalRecordStatus } from '../core/statuses';
 import type { CatalogSession } from '../connections/catalogSession';
 import type { KnownProducts } from '../products/productCache';
 import { Disposable } from '../ui/disposable';
-import { recordMarkdown } from '../core/records/recordMarkdown';
+import { recordMarkdown, type RecordNames } from '../core/records/recordMarkdown';
 import { inert } from '../core/untrustedText';
 import { COMMANDS } from '../ui/commandIds';
 
@@ -42,6 +44,10 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
   private readonly statuses = new Map<string, RecordStatus | undefined>();
   /** A read made by `open`, used once by the content provider. */
   private readonly prefetched = new Map<string, FullRecord>();
+  /** DescribeProduct per product, per connection: names change rarely, and a document is re-read often. */
+  private readonly productReads = new WeakMap<CatalogApi, Map<string, Promise<DescribeProductOutput | undefined>>>();
+  /** The record whose document was shown last: Tail Record's target from the rendered view. */
+  private lastShown?: string;
 
   constructor(private readonly deps: RecordDocumentDeps) {
     super();
@@ -54,14 +60,28 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
    * the service does not know (or any failed read) rejects here and no document opens; the content
    * provider then uses that read instead of making the same call again.
    */
-  async open(recordId: string): Promise<vscode.TextEditor> {
+  async open(recordId: string): Promise<void> {
     const api = this.deps.session.api;
     if (api && RECORD_ID_PATTERN.test(recordId)) this.prefetched.set(recordId, await api.describeRecord(recordId));
     const uri = recordUri(recordId);
     const alreadyOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
     if (alreadyOpen) this.changed.fire(uri);
     const document = await vscode.workspace.openTextDocument(uri);
-    return vscode.window.showTextDocument(document, { preview: true });
+    this.lastShown = recordId;
+    this.syncRunningContext();
+    // Rendered: tables and emphasis, not pipes and asterisks. Where the preview is missing, the text.
+    const rendered = await vscode.commands.executeCommand('markdown.showPreview', uri).then(() => true, () => false);
+    if (!rendered) await vscode.window.showTextDocument(document, { preview: true });
+  }
+
+  /** Offers Tail Record in the rendered view's title while the record shown last runs. */
+  private syncRunningContext(): void {
+    void vscode.commands.executeCommand('setContext', 'serviceCatalogExplorer.shownRecordRunning', this.lastShownRunning !== undefined);
+  }
+
+  /** The record whose document was shown last, if it is still running (to tail it from its rendered view). */
+  get lastShownRunning(): string | undefined {
+    return this.lastShown && this.isRunning(this.lastShown) ? this.lastShown : undefined;
   }
 
   /** Re-reads an open record document, e.g. when its record changed status. */
@@ -84,18 +104,45 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
       const { detail, outputs } = prefetched ?? (await api.describeRecord(recordId));
       this.statuses.set(recordId, detail.Status);
       this.lensesChanged.fire();
-      const product = detail.ProvisionedProductId ? this.deps.products.find(detail.ProvisionedProductId)?.row : undefined;
-      const sameVersion = product?.ProvisioningArtifactId === detail.ProvisioningArtifactId;
-      const names = {
-        provisionedProductName: product?.Name,
-        productName: product?.ProductId === detail.ProductId ? product?.ProductName : undefined,
-        versionName: sameVersion ? product?.ProvisioningArtifactName : undefined,
-      };
-      return recordMarkdown(detail, outputs, names, this.deps.secretsOf?.(recordId));
+      this.syncRunningContext();
+      return recordMarkdown(detail, outputs, await this.namesOf(api, detail), this.deps.secretsOf?.(recordId));
     } catch (error) {
       this.statuses.delete(recordId);
       return `${heading}\n\nCould not read the record: ${inert(classifyError(error).message, 'markdown')}\n`;
     }
+  }
+
+  /**
+   * Names for the record's ids: DescribeProduct (the product, its versions, its launch paths: calls an
+   * end user may make), else the tree's row where it is the same product and version; an id stays
+   * where neither can say (e.g. a version no longer active).
+   */
+  private async namesOf(api: CatalogApi, detail: RecordDetail): Promise<RecordNames> {
+    const row = detail.ProvisionedProductId ? this.deps.products.find(detail.ProvisionedProductId)?.row : undefined;
+    const sameProduct = row?.ProductId === detail.ProductId;
+    const described = detail.ProductId ? await this.describeProduct(api, detail.ProductId) : undefined;
+    const version = described?.ProvisioningArtifacts?.find((a) => a.Id === detail.ProvisioningArtifactId);
+    const path = described?.LaunchPaths?.find((p) => p.Id === detail.PathId);
+    return {
+      provisionedProductName: row?.Name,
+      productName: described?.ProductViewSummary?.Name ?? (sameProduct ? row?.ProductName : undefined),
+      versionName: version?.Name ?? (sameProduct && row?.ProvisioningArtifactId === detail.ProvisioningArtifactId ? row?.ProvisioningArtifactName : undefined),
+      launchPathName: path?.Name,
+    };
+  }
+
+  private describeProduct(api: CatalogApi, productId: string): Promise<DescribeProductOutput | undefined> {
+    let reads = this.productReads.get(api);
+    if (!reads) this.productReads.set(api, (reads = new Map<string, Promise<DescribeProductOutput | undefined>>()));
+    let read = reads.get(productId);
+    if (!read) {
+      read = new (loadAwsModule().ProvisioningService)(api.client).describeProduct(productId).catch(() => {
+        reads.delete(productId); // not readable now (access, network): the ids are shown; try again next time
+        return undefined;
+      });
+      reads.set(productId, read);
+    }
+    return read;
   }
 
   /** Whether the record was still running when its document was last read. */

@@ -1,8 +1,10 @@
 // Wires the shared record scheduler (RecordTailer) into VS Code: one tailer per connection over a
-// globalState store, a line per status change in the output channel, a progress notification and an
-// activity on the tree item while a record runs, and a result notification and tree refresh at the end.
+// globalState store, a line per status change in the output channel, an activity on the tree item
+// while a record runs, one progress notification per user action (see
+// ActionProgress), and the end. Each change is reported in one step after reading the product, so the
+// tree, the output and the notification agree; the tree's news of a followed record pokes the tailer.
 import * as vscode from 'vscode';
-import type { RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
+import type { ProvisionedProductDetail, RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { RecordTailer, type TailHandle } from '../core/records/recordTailer';
 import { isTerminalRecordStatus } from '../core/statuses';
@@ -12,15 +14,13 @@ import type { ProvisionedProductsProvider } from '../products/provisionedProduct
 import type { KnownProducts } from '../products/productCache';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
-import { notify, notificationText } from '../ui/notifications';
-import { inert } from '../core/untrustedText';
-import { activityText, finalLines, operationVerb, resultSummary, statusLine } from '../core/records/recordLines';
+import { classifyError } from '../core/errors';
+import { activityText, finalLines, operationVerb, statusLine, type RecordLineContext } from '../core/records/recordLines';
+import { ActionProgress } from './actionProgress';
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from '../core/records/recordTiming';
 import { MementoTailStore, TAIL_LEASE_RENEW_MS, tailStoreKey, type MementoLike } from './tailStoreAdapter';
-import { COMMANDS } from '../ui/commandIds';
 
-const SHOW_OUTPUT = 'Show Output';
 const HISTORY_LOOKUP_TIMEOUT_MS = 3_000;
 
 /** What the caller knows about a record it started. Only `productName` is persisted. */
@@ -30,6 +30,8 @@ export interface TrackMeta {
   readonly secrets?: readonly string[];
   /** Overrides the median duration looked up in the product's ListRecordHistory. */
   readonly expectedDurationMs?: number;
+  /** The user action the record is part of (several products); without it the record is an action of its own. */
+  readonly action?: ActionProgress;
 }
 
 export interface RecordTrackerDeps {
@@ -55,10 +57,21 @@ interface RunningRecord {
   readonly recordType?: string;
   readonly startedAtMs: number;
   readonly secrets?: readonly string[];
+  /** The user action the record belongs to: its progress notification and its end. */
+  readonly action: ActionProgress;
   /** Last non-terminal status written, for the "A → B" of the final line. */
   lastStatus?: RecordStatus;
-  progress?: vscode.Progress<{ message?: string }>;
-  endProgress(): void;
+  /** The launch role last named on a line of this record in this window. */
+  roleShown?: string;
+  /** A change and the end are reported one after the other, each after reading the product. */
+  steps: Promise<void>;
+}
+
+/** What DescribeProvisionedProduct said of a record's product when it was read with a change. */
+interface ProductNews {
+  readonly detail?: ProvisionedProductDetail;
+  /** The service no longer knows the product (a terminate ended). */
+  readonly gone?: boolean;
 }
 
 export class RecordTracker extends Disposable {
@@ -97,6 +110,14 @@ export class RecordTracker extends Disposable {
   }
 
   /**
+   * A user action on several products: pass it to `track` for each of its records, then `close` it.
+   * One progress notification shows them all, one notification says how they ended.
+   */
+  beginAction(title: string): ActionProgress {
+    return new ActionProgress(title);
+  }
+
+  /**
    * Follows a record the extension started (a RecordDetail from the call's response, or a record id)
    * until it is SUCCEEDED or FAILED. Tracking a record twice returns the same handle.
    */
@@ -115,8 +136,19 @@ export class RecordTracker extends Disposable {
       recordType: detail.RecordType,
       provisionedProductId: detail.ProvisionedProductId,
     };
-    this.begin(recordId, tailMeta, Date.now(), meta.secrets);
-    return tailer.tail(recordId, tailMeta, detail);
+    const action = meta.action ?? new ActionProgress(`${operationVerb(detail.RecordType)} ${tailMeta.label ?? recordId}`);
+    this.begin(recordId, tailMeta, Date.now(), action, { secrets: meta.secrets });
+    if (!meta.action) action.close();
+    const handle = tailer.tail(recordId, tailMeta, detail);
+    const running = this.running.get(recordId);
+    if (!running) return handle;
+    // Final once the end has been reported (the output, the tree and the notification), not just seen.
+    const final = handle.final.then(async (end) => {
+      await running.steps;
+      return end;
+    });
+    final.catch(() => undefined);
+    return { recordId, final, untail: () => handle.untail() };
   }
 
   private connected(): { tailer: RecordTailer; api: CatalogApi } {
@@ -157,7 +189,12 @@ export class RecordTracker extends Disposable {
 
   private async resume(tailer: RecordTailer, store: MementoTailStore): Promise<void> {
     const pending = store.load().filter((entry) => entry.finalReportedAtMs === undefined && !tailer.handleFor(entry.recordId));
-    for (const entry of pending) this.begin(entry.recordId, entry.meta, entry.startedAtMs, undefined, entry.lastStatus);
+    // The records a reload interrupted make one action: one notification follows them all.
+    const first = pending[0];
+    const title = pending.length === 1 ? `${operationVerb(first.meta.recordType)} ${first.meta.label ?? first.recordId}` : `Following ${pending.length} operations`;
+    const action = pending.length ? new ActionProgress(title) : undefined;
+    for (const entry of pending) this.begin(entry.recordId, entry.meta, entry.startedAtMs, action!, { lastStatus: entry.lastStatus, resumed: true });
+    action?.close();
     try {
       await tailer.resume();
       if (pending.length) log().info(`Resumed following ${pending.length} record(s): ${pending.map((e) => e.recordId).join(', ')}`);
@@ -172,33 +209,42 @@ export class RecordTracker extends Disposable {
     this.tailer?.dispose();
     this.tailer = undefined;
     this.api = undefined;
-    for (const record of this.running.values()) this.end(record);
+    for (const record of this.running.values()) {
+      this.releaseProduct(record);
+      record.action.drop(record.recordId);
+    }
     this.running.clear();
   }
 
-  /** Starts the progress notification and the item's activity for a record. */
-  private begin(recordId: string, meta: TailMeta, startedAtMs: number, secrets?: readonly string[], lastStatus?: RecordStatus): void {
+  /**
+   * Starts following a record: its part in the action's notification, the item's activity, and a hold
+   * on the product, so a listing that sees the end first tells the tailer instead of showing it.
+   */
+  private begin(recordId: string, meta: TailMeta, startedAtMs: number, action: ActionProgress, how: { secrets?: readonly string[]; lastStatus?: RecordStatus; resumed?: boolean }): void {
     if (this.running.has(recordId)) return;
-    let endProgress!: () => void;
-    const ended = new Promise<void>((resolve) => (endProgress = resolve));
+    const lastStatus = isTerminalRecordStatus(how.lastStatus) ? undefined : how.lastStatus;
     const record: RunningRecord = {
       recordId,
       provisionedProductId: meta.provisionedProductId,
       productName: meta.label ?? meta.provisionedProductId ?? recordId,
       recordType: meta.recordType,
       startedAtMs,
-      secrets,
-      lastStatus: isTerminalRecordStatus(lastStatus) ? undefined : lastStatus,
-      endProgress,
+      secrets: how.secrets,
+      action,
+      lastStatus,
+      steps: Promise.resolve(),
     };
     this.running.set(recordId, record);
-    const title = `${operationVerb(record.recordType)} ${record.productName}`;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: notificationText(title) }, (progress) => {
-      record.progress = progress;
-      progress.report({ message: progressMessage(record.lastStatus ?? 'CREATED') });
-      return ended;
-    });
+    if (how.resumed) this.deps.log.replay(recordId);
+    action.add(recordId, record.productName, lastStatus ?? 'CREATED');
+    const tailer = this.tailer;
+    if (record.provisionedProductId) this.deps.products.hold(record.provisionedProductId, () => tailer?.poke(recordId));
     this.showActivity(record);
+  }
+
+  /** Runs a record's steps in order; a step reads the product, then reports everything at once. */
+  private step(record: RunningRecord, run: () => Promise<void>): void {
+    record.steps = record.steps.then(run).catch((error: unknown) => log().warn(`Record tracking: ${record.recordId}: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   private onChange(recordId: string, detail: RecordDetail, previous: RecordStatus | undefined): void {
@@ -206,34 +252,71 @@ export class RecordTracker extends Disposable {
     this.deps.onRecordChanged?.(detail);
     // The final status is written with the errors or outputs by onFinal.
     if (!record || isTerminalRecordStatus(detail.Status)) return;
-    this.deps.log.write([statusLine(detail, previous, { secrets: record.secrets, productName: record.productName })]);
-    record.lastStatus = detail.Status;
-    record.progress?.report({ message: progressMessage(detail.Status) });
-    this.showActivity(record);
+    this.step(record, async () => {
+      const product = await this.readProduct(record);
+      if (this.running.get(recordId) !== record) return;
+      // One step: the tree's product, the output line and the notification.
+      this.deps.products.batch(() => {
+        if (product.detail) this.deps.products.applyDetail(product.detail);
+        this.deps.log.write([statusLine(detail, previous, this.lineContext(record, detail))], recordId);
+        record.lastStatus = detail.Status;
+        record.action.update(recordId, detail.Status);
+        this.showActivity(record);
+      });
+    });
   }
 
   private onFinal(recordId: string, detail: RecordDetail, outputs: readonly RecordOutput[]): void {
     const record = this.running.get(recordId);
-    this.running.delete(recordId);
-    const context = { secrets: record?.secrets, productName: record?.productName };
-    this.deps.log.write(finalLines(detail, outputs, record?.lastStatus, context));
-    if (record) this.end(record);
-    void this.deps.tree.refresh();
-    this.finished.fire(detail);
-    const name = record?.productName ?? detail.ProvisionedProductName ?? detail.ProvisionedProductId ?? recordId;
-    const summary = resultSummary(detail, name, record ? Date.now() - record.startedAtMs : undefined, record?.secrets);
-    if (detail.Status === 'SUCCEEDED') {
-      void notify.info(summary, SHOW_OUTPUT).then((choice) => choice && log().show(true));
-    } else {
-      // A failure is the one case where the output comes into view by itself.
-      log().show(true);
-      void notify.error(summary, SHOW_OUTPUT).then((choice) => choice && log().show(true));
+    if (!record) {
+      this.deps.log.write(finalLines(detail, outputs, undefined, {}));
+      this.finished.fire(detail);
+      return;
+    }
+    this.step(record, async () => {
+      const product = await this.readProduct(record);
+      this.running.delete(recordId);
+      // One step: the product leaves the tree or shows its new status as the output writes the end
+      // and the notification ends.
+      this.deps.products.batch(() => {
+        this.releaseProduct(record, product);
+        this.deps.log.write(finalLines(detail, outputs, record.lastStatus, this.lineContext(record, detail)));
+        this.deps.log.forget(recordId);
+        record.action.finish(recordId, detail, record.secrets);
+      });
+      void this.deps.tree.refresh();
+      this.finished.fire(detail);
+    });
+  }
+
+  /** Where the record's lines name the launch role: its first line here, and when it changed. */
+  private lineContext(record: RunningRecord, detail: RecordDetail): RecordLineContext {
+    const role = detail.LaunchRoleArn || 'none';
+    const withLaunchRole = record.roleShown !== role;
+    record.roleShown = role;
+    return { secrets: record.secrets, productName: record.productName, withLaunchRole };
+  }
+
+  private async readProduct(record: RunningRecord): Promise<ProductNews> {
+    const id = record.provisionedProductId;
+    const api = this.api;
+    if (!id || !api) return {};
+    try {
+      return { detail: await api.describeProvisionedProduct(id) };
+    } catch (error) {
+      return classifyError(error).kind === 'not-found' ? { gone: true } : {};
     }
   }
 
-  private end(record: RunningRecord): void {
-    record.endProgress();
-    if (record.provisionedProductId) this.deps.products.setActivity(record.provisionedProductId, undefined);
+  /** Ends the hold on the record's product and puts in place what the service said of it last. */
+  private releaseProduct(record: RunningRecord, news: ProductNews = {}): void {
+    const id = record.provisionedProductId;
+    if (!id) return;
+    const products = this.deps.products;
+    products.release(id);
+    if (news.gone) products.remove(id);
+    else if (news.detail) products.applyDetail(news.detail);
+    products.setActivity(id, undefined);
   }
 
   private showActivity(record: RunningRecord): void {
@@ -272,9 +355,4 @@ export class RecordTracker extends Disposable {
     this.stopTailer();
     super.dispose();
   }
-}
-
-function progressMessage(status: string | undefined): string {
-  // Our one link; the status beside it is the service's word.
-  return `${inert(status ?? 'CREATED', 'notification', { maxLength: 40 })} · [Show Output](command:${COMMANDS.showRecordLog})`;
 }

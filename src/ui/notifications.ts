@@ -37,6 +37,47 @@ export const notify = {
   error: (message: string, ...actions: string[]) => show('error', message, actions),
 };
 
+/** A progress notification: one per user action, its message rewritten as the operation goes on. */
+export interface ProgressNotification {
+  /** The message under the title; built by the caller from inert parts (it may carry our own command link). */
+  report(message: string): void;
+  end(): void;
+}
+
+/** Where progress notifications go; the title has been made inert. */
+export type ProgressSink = (title: string) => ProgressNotification;
+
+const vscodeProgressSink: ProgressSink = (title) => {
+  let finish!: () => void;
+  const ended = new Promise<void>((resolve) => (finish = resolve));
+  let shown: vscode.Progress<{ message?: string }> | undefined;
+  let last: string | undefined;
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => {
+    shown = progress;
+    if (last !== undefined) progress.report({ message: last });
+    return ended;
+  });
+  return {
+    report: (message) => {
+      last = message;
+      shown?.report({ message });
+    },
+    end: () => finish(),
+  };
+};
+
+let progressSink: ProgressSink = vscodeProgressSink;
+
+/** Tests replace the progress sink; undefined restores VS Code's progress notifications. */
+export function setProgressSink(replacement: ProgressSink | undefined): void {
+  progressSink = replacement ?? vscodeProgressSink;
+}
+
+/** Starts a progress notification. */
+export function showProgress(title: string): ProgressNotification {
+  return progressSink(notificationText(title));
+}
+
 /** Text as a notification may show it; a progress notification's title is a notification too. */
 export function notificationText(text: string): string {
   return inert(text, 'notification', { maxLength: MAX_MESSAGE_LENGTH });

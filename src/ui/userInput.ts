@@ -52,7 +52,8 @@ export class VsCodeUserInput implements UserInput {
     const pick = vscode.window.createQuickPick<vscode.QuickPickItem>();
     const typedEntry: vscode.QuickPickItem = { label: options.typedLabel(''), alwaysShow: true };
     const separator: vscode.QuickPickItem = { label: '', kind: vscode.QuickPickItemKind.Separator };
-    Object.assign(pick, { title: options.title, placeholder: options.placeHolder, matchOnDescription: !!options.matchOnDescription, matchOnDetail: !!options.matchOnDetail });
+    // Our order, not sorted by label: sorting would put the typed entry (whose label holds the text) first.
+    Object.assign(pick, { title: options.title, placeholder: options.placeHolder, matchOnDescription: !!options.matchOnDescription, matchOnDetail: !!options.matchOnDetail, sortByLabel: false });
     pick.items = [...items, separator, typedEntry];
     return new Promise((resolve, reject) => {
       let settled = false;

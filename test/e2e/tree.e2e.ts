@@ -81,7 +81,10 @@ describe('provisioned products tree (browser)', () => {
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: `Look up "${recordId}"` }).first().waitFor();
     await wb.screenshot('look-up-record-pasted');
     await input.press('Enter');
-    await page.locator('.monaco-editor .view-lines', { hasText: `Record ${recordId}` }).first().waitFor({ timeout: 15_000 });
+    // The record opens rendered (a markdown preview): its tab names the record.
+    await page.locator('.tabs-container .tab', { hasText: recordId }).first().waitFor({ timeout: 15_000 });
+    // Focus back from the preview (a webview) to the workbench, as a click on the side bar does.
+    await page.locator('.pane-body [role=treeitem]', { hasText: 'orders-service' }).first().click();
 
     await wb.runCommand('Service Catalog: Look Up Record');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: /rec-/ }).first().waitFor({ timeout: 15_000 });

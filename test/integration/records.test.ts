@@ -86,9 +86,17 @@ async function availableWebsite(api: ExtensionApi, name: string): Promise<Produc
   }, RECORD_TIMEOUT_MS);
 }
 
+/** The open record document of a record (its text, read by the content provider). */
+const recordDocument = (recordId: string) =>
+  vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'servicecatalog-record' && d.getText().includes(`# Record ${recordId}`));
+/** Whether the active tab is VS Code's markdown preview (the record rendered, not its source). */
+const renderedTabShown = () => {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return input instanceof vscode.TabInputWebview && input.viewType.includes('markdown.preview');
+};
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
 const finalLinesOf = (api: ExtensionApi, recordId: string) =>
-  api.recordLog.linesAbout(recordId).filter((l) => / · (\S+ → )?(SUCCEEDED|FAILED) · launch role /.test(l));
+  api.recordLog.linesAbout(recordId).filter((l) => !l.startsWith('earlier, ') && / · (\S+ → )?(SUCCEEDED|FAILED)( · launch role \S+)?$/.test(l));
 
 describe('records', () => {
   afterEach(async () => {
@@ -97,7 +105,7 @@ describe('records', () => {
     await setSetting('confirmTerminateByTyping', undefined);
   });
 
-  it('follows a provisioning record to SUCCEEDED: status lines with the launch role, outputs, item activity, refresh', async () => {
+  it('follows a provisioning record to SUCCEEDED: status lines (the launch role on the first), outputs, item activity, refresh', async () => {
     const api = await connectedToSandbox();
     const name = unique('rec-ok');
     const record = await provisionWebsite(api, name);
@@ -111,9 +119,11 @@ describe('records', () => {
     const lines = api.recordLog.linesAbout(record.RecordId!);
     const role = SEED.launchRoles.platform;
     assert.ok(lines.some((l) => l.includes(`${record.RecordId} · PROVISION_PRODUCT · ${name} (${record.ProvisionedProductId}) · CREATED · launch role ${role}`)), lines.join('\n'));
-    assert.ok(lines.some((l) => l.includes(' IN_PROGRESS · launch role ')), 'the IN_PROGRESS change');
+    assert.ok(lines.some((l) => l.endsWith(' → IN_PROGRESS')), `the IN_PROGRESS change, without the launch role again: ${lines.join('\n')}`);
+    assert.equal(lines.filter((l) => l.includes(' · launch role ')).length, 1, 'the launch role once: it did not change');
     assert.equal(finalLinesOf(api, record.RecordId!).length, 1);
-    assert.match(finalLinesOf(api, record.RecordId!)[0], new RegExp(`^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ · ${record.RecordId} · .* → SUCCEEDED · launch role ${role}$`));
+    // One timestamp: the log channel's own; the line starts with the record id.
+    assert.match(finalLinesOf(api, record.RecordId!)[0], new RegExp(`^${record.RecordId} · .* → SUCCEEDED$`));
     assert.ok(lines.some((l) => l.includes(`output WebsiteURL = https://${name}.sandbox-sites.example.com`)), 'outputs');
     assert.ok(lines.some((l) => l.includes(`output BucketName = ${name}-content`)));
     await waitFor('activity cleared and the tree refreshed', () => {
@@ -151,7 +161,8 @@ describe('records', () => {
       assert.ok(final.RecordErrors?.[0].Description?.includes('(command:serviceCatalogExplorer.runFix'), 'the service really sent the link');
       const recordId = out.RecordDetail!.RecordId!;
       const lines = api.recordLog.linesAbout(recordId);
-      assert.match(finalLinesOf(api, recordId)[0], new RegExp(`FAILED · launch role ${SEED.launchRoles.dataTeam}$`));
+      assert.match(finalLinesOf(api, recordId)[0], / → FAILED$/);
+      assert.ok(lines[0].endsWith(`· launch role ${SEED.launchRoles.dataTeam}`), lines[0]);
       assert.ok(lines.some((l) => l.includes(`${recordId} error CREATE_FAILED: The following resource(s) failed to create: [Cluster].`)), lines.join('\n'));
       assert.ok(!lines.some((l) => l.includes(' output ')), 'no outputs on failure');
 
@@ -217,10 +228,130 @@ describe('records', () => {
 
     for (const node of [a, b]) {
       const id = node.row.Id!;
-      const terminated = () => api.recordLog.lines.filter((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name} (${id})`) && / → SUCCEEDED · /.test(l));
+      const terminated = () => api.recordLog.lines.filter((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name} (${id})`) && / → SUCCEEDED/.test(l));
       await waitFor(`the termination of ${node.row.Name} to be reported`, () => terminated().length > 0, RECORD_TIMEOUT_MS);
       await waitFor(`${node.row.Name} to leave the tree`, () => !api.tree.findProduct(id));
       assert.equal(terminated().length, 1, `one final report for ${node.row.Name}`);
+    }
+  });
+
+  it('terminating two products makes one progress notification and one at the end; tree, output and notification agree at every moment', async () => {
+    const api = await connectedToSandbox();
+    const nodes = await Promise.all([availableWebsite(api, unique('one-a')), availableWebsite(api, unique('one-b'))]);
+    const progress: { title: string; messages: string[]; ended: boolean }[] = [];
+    const shown: { level: string; message: string }[] = [];
+    const disagreements: string[] = [];
+    const ended = (name: string, id: string) =>
+      api.recordLog.lines.some((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${name} (${id})`) && / → SUCCEEDED/.test(l));
+    // Sampled on every tree change, progress message and notification: they must tell one story.
+    const sample = (when: string) => {
+      const current = progress[0];
+      const message = current?.messages.at(-1) ?? '';
+      for (const node of nodes) {
+        const { Id: id, Name: name } = node.row;
+        const inTree = api.tree.findProduct(id!);
+        const written = ended(name!, id!);
+        if (!inTree && !written) disagreements.push(`${when}: ${name} left the tree before the output wrote its end`);
+        if (!inTree && current && !current.ended && !message.includes(`${name}: SUCCEEDED`)) disagreements.push(`${when}: ${name} left the tree while the notification said "${message}"`);
+        if (inTree && written) disagreements.push(`${when}: ${name} still in the tree after the output wrote its end`);
+        if (inTree && message.includes(`${name}: IN_PROGRESS`) && inTree.row.Status !== 'UNDER_CHANGE') disagreements.push(`${when}: the notification said IN_PROGRESS, the tree ${inTree.row.Status}`);
+      }
+    };
+    api.setProgressSink((title) => {
+      const entry = { title, messages: [] as string[], ended: false };
+      progress.push(entry);
+      return {
+        report: (message) => {
+          entry.messages.push(message);
+          sample('progress');
+        },
+        end: () => {
+          entry.ended = true;
+          sample('progress end');
+        },
+      };
+    });
+    api.setNotificationSink(async (level, message) => {
+      shown.push({ level, message });
+      sample('notification');
+      return undefined;
+    });
+    const watching = api.tree.onDidChangeTreeData(() => sample('tree change'));
+    try {
+      api.setUserInput(new ScriptedInput({ confirm: ['Terminate'], text: ['terminate 2'] }));
+      await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', nodes[0], nodes);
+      // Listings and auto-refresh race the tailer, as the view's own refreshes do.
+      const deadline = Date.now() + RECORD_TIMEOUT_MS;
+      while (!nodes.every((n) => ended(n.row.Name!, n.row.Id!)) && Date.now() < deadline) {
+        await Promise.all([api.tree.refresh(), api.autoRefresher.tick()]);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await new Promise((r) => setTimeout(r, 1_500)); // what the end brings, and nothing more
+      assert.deepEqual(disagreements, []);
+      assert.equal(shown.length, 1, `one notification at the end: ${shown.map((n) => n.message).join(' | ')}`);
+      assert.match(shown[0].message, /^Terminating 2 provisioned products: all 2 succeeded/);
+      for (const node of nodes) assert.ok(shown[0].message.includes(`${node.row.Name} succeeded (record rec-`), shown[0].message);
+      assert.equal(progress.length, 1, `one progress notification: ${progress.map((p) => p.title).join(' | ')}`);
+      assert.equal(progress[0].title, 'Terminating 2 provisioned products');
+      assert.ok(progress[0].ended, 'the progress notification ended');
+      assert.ok(progress[0].messages.some((m) => m.includes(`${nodes[0].row.Name}: `) && m.includes(`${nodes[1].row.Name}: `)), progress[0].messages.join('\n'));
+      for (const node of nodes) assert.equal(api.tree.findProduct(node.row.Id!), undefined, `${node.row.Name} left the tree`);
+    } finally {
+      watching.dispose();
+      api.setProgressSink(undefined);
+      api.setNotificationSink(undefined);
+    }
+  });
+
+  it('a failing record shows ERROR in the tree only as its output and notification end, even when refreshes see it first', async () => {
+    const api = await connectedToSandbox();
+    const name = unique('agree-fail');
+    const disagreements: string[] = [];
+    let progressEnded = false;
+    let recordId = '';
+    const sample = (when: string) => {
+      const status = api.tree.findProduct(name)?.row.Status;
+      const written = finalLinesOf(api, recordId).length > 0;
+      if ((status === 'ERROR' || status === 'TAINTED') && !written) disagreements.push(`${when}: the tree shows ${status} before the output wrote the end`);
+      if ((status === 'ERROR' || status === 'TAINTED') && written && !progressEnded) disagreements.push(`${when}: the tree shows ${status} while the progress notification still runs`);
+      if (written && status === 'UNDER_CHANGE') disagreements.push(`${when}: the output wrote the end, the tree still shows UNDER_CHANGE`);
+    };
+    api.setProgressSink(() => ({ report: () => sample('progress'), end: () => { progressEnded = true; sample('progress end'); } }));
+    const shown: string[] = [];
+    api.setNotificationSink(async (_level, message) => {
+      shown.push(message);
+      sample('notification');
+      return undefined;
+    });
+    const watching = api.tree.onDidChangeTreeData(() => sample('tree change'));
+    try {
+      const out = await api.session.api!.client.send(new ProvisionProductCommand({
+        ProductId: P.analyticsCluster.id,
+        ProvisioningArtifactId: P.analyticsCluster.versions.v02,
+        PathId: SEED.portfolios.data.pathId,
+        ProvisionedProductName: name,
+        ProvisioningParameters: [{ Key: 'ClusterName', Value: name }],
+        ProvisionToken: `tok-${name}`,
+      }));
+      recordId = out.RecordDetail!.RecordId!;
+      const handle = await api.records.track(out.RecordDetail!);
+      let final: RecordDetail | undefined;
+      void handle.final.then((d) => (final = d));
+      const deadline = Date.now() + RECORD_TIMEOUT_MS;
+      while (!finalLinesOf(api, recordId).length && Date.now() < deadline) {
+        await Promise.all([api.tree.refresh(), api.autoRefresher.tick()]);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      assert.deepEqual(disagreements, []);
+      assert.equal(final?.Status, 'FAILED');
+      assert.ok(shown.some((m) => m.includes(recordId) && / failed /.test(m)), shown.join(' | '));
+      assert.ok(progressEnded, 'the progress notification ended');
+      await waitFor('the tree to show the failure', () => api.tree.findProduct(name)?.row.Status === 'ERROR');
+    } finally {
+      watching.dispose();
+      api.setProgressSink(undefined);
+      api.setNotificationSink(undefined);
     }
   });
 
@@ -241,7 +372,7 @@ describe('records', () => {
     assert.ok(tooltip.includes(newRole), tooltip);
     assert.equal(await launchRole(), newRole);
     await waitFor('the property record to succeed', () =>
-      api.recordLog.lines.some((l) => l.includes(`UPDATE_PROVISIONED_PRODUCT_PROPERTIES · ${node.row.Name}`) && / SUCCEEDED · launch role /.test(l)), RECORD_TIMEOUT_MS);
+      api.recordLog.lines.some((l) => l.includes(`UPDATE_PROVISIONED_PRODUCT_PROPERTIES · ${node.row.Name}`) && / SUCCEEDED( · launch role \S+)?$/.test(l)), RECORD_TIMEOUT_MS);
     await waitFor('the product to settle', async () => {
       await api.tree.refresh();
       return api.tree.findProduct(node.row.Id!)?.row.Status === 'AVAILABLE' && !api.records.isBusy(node.row.Id!);
@@ -249,8 +380,9 @@ describe('records', () => {
 
     api.setUserInput(new ScriptedInput({ confirm: ['Terminate'] }));
     await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', api.tree.findProduct(node.row.Id!));
-    await waitFor('the termination to be reported with the new launch role', () =>
-      api.recordLog.lines.some((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name}`) && l.endsWith(`SUCCEEDED · launch role ${newRole}`)), RECORD_TIMEOUT_MS);
+    const terminateLines = () => api.recordLog.lines.filter((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${node.row.Name}`));
+    await waitFor('the termination to be reported', () => terminateLines().some((l) => / → SUCCEEDED$/.test(l)), RECORD_TIMEOUT_MS);
+    assert.ok(terminateLines()[0].endsWith(`· launch role ${newRole}`), `the new launch role on the record's first line: ${terminateLines().join('\n')}`);
   });
 
   it('changes the owner only within the account, after saying what the transfer does', async () => {
@@ -293,15 +425,17 @@ describe('records', () => {
     const [latest] = await api.session.api!.listRecordsOfProvisionedProduct(product.row.Id!, 1);
 
     assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord', latest.RecordId), 'record');
-    const editor = await waitFor('the record document', () => {
-      const e = vscode.window.activeTextEditor;
-      return e?.document.uri.scheme === 'servicecatalog-record' && e.document.getText().includes(`# Record ${latest.RecordId}`) ? e : undefined;
-    });
-    const text = editor.document.getText();
+    const document = await waitFor('the record document', () => recordDocument(latest.RecordId!));
+    const text = document.getText();
     for (const part of [`| Status | ${latest.Status} |`, `| Type | ${latest.RecordType} |`, `| Launch role | ${latest.LaunchRoleArn} |`, `${product.row.Name} (${product.row.Id})`, '## Outputs', '## Tags']) {
       assert.ok(text.includes(part), `${part} in\n${text}`);
     }
-    assert.equal(editor.document.languageId, 'markdown');
+    // Names, read with DescribeProduct, beside the ids.
+    assert.match(text, new RegExp(`\\| Product \\| ${product.row.ProductName} \\(${latest.ProductId}\\) \\|`), text);
+    assert.match(text, new RegExp(`\\| Version \\| [^|(]+ \\(${latest.ProvisioningArtifactId}\\) \\|`), text);
+    assert.match(text, new RegExp(`\\| Launch path \\| [^|(]+ \\(${latest.PathId}\\) \\|`), text);
+    assert.equal(document.languageId, 'markdown');
+    await waitFor('the record shown rendered (markdown preview), not as raw markdown', () => renderedTabShown());
 
     const input = new ScriptedInput({ pickOne: [(items) => items.find((i) => i.detail === latest.RecordId)!] });
     api.setUserInput(input);
@@ -321,7 +455,7 @@ describe('records', () => {
     assert.deepEqual(pasted.asked.map((a) => a.kind), ['pickOrType']);
     // An id the service does not know is said in words (the command wrapper shows it); no document opens for it.
     assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord', 'rec-doesnotexist1'), undefined);
-    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.getText().includes('# Record rec-doesnotexist1')));
+    assert.ok(!recordDocument('rec-doesnotexist1'));
 
     assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.lookUpRecord', product.row.Arn), 'product');
     await waitFor('the product selected in the tree', () => api.treeView.selection.includes(product));
@@ -337,7 +471,8 @@ describe('records', () => {
     const items = input.asked[0].items!;
     assert.equal(items.length, all.length);
     assert.equal(opened, items[items.length - 1].detail, 'the oldest record opened');
-    await waitFor('its document', () => vscode.window.activeTextEditor?.document.getText().includes(`# Record ${opened}`));
+    await waitFor('its document', () => recordDocument(String(opened)));
+    await waitFor('shown rendered', () => renderedTabShown());
   });
 
   it('resumes after a restart mid-operation and reports the final status exactly once', async () => {
@@ -346,10 +481,14 @@ describe('records', () => {
     const record = await provisionWebsite(api, name);
     await api.records.track(record);
     const recordId = record.RecordId!;
-    await waitFor('IN_PROGRESS to be reported', () => api.recordLog.linesAbout(recordId).some((l) => l.includes(' IN_PROGRESS · ')), RECORD_TIMEOUT_MS);
+    await waitFor('IN_PROGRESS to be reported', () => api.recordLog.linesAbout(recordId).some((l) => l.endsWith(' → IN_PROGRESS')), RECORD_TIMEOUT_MS);
 
     const resumed = await api.restartRecordTracking();
     assert.ok(resumed.activeRecordIds.includes(recordId), 'the new tracker follows the stored record');
+    // The new window's output starts empty: the record's history so far comes first, marked as earlier.
+    const earlier = api.recordLog.linesAbout(recordId).filter((l) => l.startsWith('earlier, '));
+    assert.match(earlier[0] ?? '', new RegExp(`^earlier, \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ · ${recordId} · PROVISION_PRODUCT · .* · launch role `), earlier.join('\n'));
+    assert.ok(earlier.some((l) => l.endsWith(' → IN_PROGRESS')), earlier.join('\n'));
     const finished = new Promise<RecordDetail>((resolve) => resumed.onDidFinish((d) => d.RecordId === recordId && resolve(d)));
     assert.equal((await finished).Status, 'SUCCEEDED');
     assert.equal(finalLinesOf(api, recordId).length, 1);

@@ -98,7 +98,8 @@ describe('provisioned products tree', () => {
     const click = recordItems[0].command!;
     assert.equal(click.command, 'serviceCatalogExplorer.openRecord');
     await vscode.commands.executeCommand(click.command, ...(click.arguments ?? []));
-    await waitFor('the record document', () => vscode.window.activeTextEditor?.document.getText().includes(String(click.arguments?.[0])));
+    // It opens rendered (a markdown preview, no text editor): its document is open with the record.
+    await waitFor('the record document', () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'servicecatalog-record' && d.getText().includes(String(click.arguments?.[0]))));
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     // Copy Value on a record row copies its id.
     await vscode.commands.executeCommand('serviceCatalogExplorer.copyValue', (await api.tree.getChildren(records))[0]);

@@ -19,23 +19,24 @@ export interface RecordLineContext {
   readonly secrets?: readonly string[];
   /** Provisioned product name when the record does not carry one (e.g. from the tree). */
   readonly productName?: string;
-  /** Used when the record has no UpdatedTime. */
-  readonly now?: Date;
+  /**
+   * Whether the line names the launch role: on a record's first line and when it changed (default
+   * true). The output channel stamps each line with its own time, so the line carries none.
+   */
+  readonly withLaunchRole?: boolean;
 }
 
-/** One line per status change: time, record id, type, provisioned product, status, launch role. */
+/** One line per status change: record id, type, provisioned product, status, and the launch role where it is news. */
 export function statusLine(detail: RecordDetail, previousStatus: string | undefined, context: RecordLineContext = {}): RecordLine {
-  const time = formatLineTime(detail.UpdatedTime ?? context.now ?? new Date());
   const status = previousStatus && previousStatus !== detail.Status ? `${previousStatus} → ${detail.Status}` : detail.Status ?? 'UNKNOWN';
   const secrets = context.secrets;
   const parts = [
-    time,
     oneLine(detail.RecordId ?? '?', secrets),
     oneLine(detail.RecordType ?? 'UNKNOWN_RECORD_TYPE', secrets),
     oneLine(productLabel(detail, context.productName), secrets),
     oneLine(status, secrets),
-    `launch role ${oneLine(detail.LaunchRoleArn || 'none', secrets)}`,
   ];
+  if (context.withLaunchRole ?? true) parts.push(`launch role ${oneLine(detail.LaunchRoleArn || 'none', secrets)}`);
   const level: LineLevel = detail.Status === 'FAILED' ? 'error' : detail.Status === 'IN_PROGRESS_IN_ERROR' ? 'warn' : 'info';
   return { level, text: parts.join(' · ') };
 }
@@ -102,6 +103,21 @@ export function resultSummary(detail: RecordDetail, productName: string, elapsed
   const first = detail.RecordErrors?.[0];
   const reason = first ? `: ${first.Code ? `${oneLine(first.Code, secrets)}: ` : ''}${oneLine(first.Description ?? '', secrets)}` : '.';
   return `${what} failed${took} (record ${oneLine(detail.RecordId ?? '?', secrets)})${reason}`;
+}
+
+/** One product's end within a several-product action's summary: "a succeeded (record rec-1)". */
+export function recordOutcome(detail: RecordDetail, productName: string, secrets?: readonly string[]): string {
+  const what = `${oneLine(productName, secrets)} ${detail.Status === 'SUCCEEDED' ? 'succeeded' : 'failed'} (record ${oneLine(detail.RecordId ?? '?', secrets)})`;
+  const first = detail.Status === 'SUCCEEDED' ? undefined : detail.RecordErrors?.[0];
+  return first ? `${what}: ${first.Code ? `${oneLine(first.Code, secrets)}: ` : ''}${oneLine(first.Description ?? '', secrets)}` : what;
+}
+
+/** The one notification at the end of an action on several products: counts, then a part per product. */
+export function actionSummary(title: string, outcomes: readonly { readonly text: string; readonly failed: boolean }[], elapsedMs?: number): string {
+  const failed = outcomes.filter((o) => o.failed).length;
+  const counts = failed ? `${outcomes.length - failed} of ${outcomes.length} succeeded` : `all ${outcomes.length} succeeded`;
+  const took = elapsedMs !== undefined && elapsedMs >= 0 ? ` in ${formatDuration(elapsedMs)}` : '';
+  return `${title}: ${counts}${took}. ${outcomes.map((o) => o.text).join('; ')}.`;
 }
 
 export function formatDuration(ms: number): string {

@@ -14,6 +14,7 @@ export interface RecordNames {
   readonly productName?: string;
   readonly versionName?: string;
   readonly provisionedProductName?: string;
+  readonly launchPathName?: string;
 }
 
 export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOutput[], names: RecordNames = {}, secrets?: readonly string[]): string {
@@ -25,7 +26,7 @@ export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOut
   const lines = [
     `# Record ${shown(detail.RecordId ?? '?')}`,
     '',
-    running ? `**${shown(detail.Status ?? 'UNKNOWN')}**: still running. Use **Tail** (editor title) to follow it in the Service Catalog output.` : `**${shown(detail.Status)}**`,
+    running ? `**${shown(detail.Status ?? 'UNKNOWN')}**: still running. Run **Service Catalog: Tail Record** to follow it in the Service Catalog output.` : `**${shown(detail.Status)}**`,
     '',
     '| Field | Value |',
     '|---|---|',
@@ -38,7 +39,7 @@ export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOut
       ['Updated', detail.UpdatedTime ? bothTimes(detail.UpdatedTime) : undefined],
       ['Product', withName(detail.ProductId, names.productName)],
       ['Version', withName(detail.ProvisioningArtifactId, names.versionName)],
-      ['Launch path', detail.PathId],
+      ['Launch path', withName(detail.PathId, names.launchPathName)],
       ['Launch role', detail.LaunchRoleArn || 'none'],
     ], shown),
     '',

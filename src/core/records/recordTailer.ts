@@ -131,6 +131,17 @@ export class RecordTailer {
   }
 
   /**
+   * Describes a followed record as soon as a call is free: something else (the tree) saw news of it.
+   * Nothing happens while a call for it is queued or running, or while errors or throttling hold it back.
+   */
+  poke(recordId: string): void {
+    const record = this.active.get(recordId);
+    if (!record || record.finished || record.timer === undefined) return;
+    if (record.consecutiveErrors > 0 || this.governor.multiplier > 1) return;
+    this.schedule(record, 0);
+  }
+
+  /**
    * Starts following a record. `initialDetail` (e.g. from the ProvisionProduct response) counts as the
    * first sight; without it the record is described at once. Tailing a record twice returns one handle.
    */

@@ -143,4 +143,36 @@ describe('product cache', () => {
     assert.equal(seen.length, 0);
     assert.equal(changes.length, 1);
   });
+
+  it('keeps back the end of a held product (a settled status, its absence) and tells the operation; puts it in place on release', () => {
+    const { products, changes } = cache();
+    const news: string[] = [];
+    products.hold('pp-2', () => news.push('pp-2'));
+    products.replace([ROWS[0], { ...ROWS[1], Status: 'ERROR' }]);
+    assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE', 'the listing does not settle it');
+    products.applyDetail({ Id: 'pp-2', Status: 'AVAILABLE' });
+    assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE', 'nor does a detail');
+    products.replace([ROWS[0]]);
+    products.remove('pp-2');
+    assert.ok(products.get('pp-2'), 'nor its absence');
+    assert.deepEqual(news, ['pp-2', 'pp-2', 'pp-2', 'pp-2']);
+    products.applyDetail({ Id: 'pp-2', Status: 'UNDER_CHANGE', LastRecordId: 'rec-2' });
+    assert.equal(products.get('pp-2')!.row.LastRecordId, 'rec-2', 'a detail that keeps it busy comes through');
+    changes.length = 0;
+    products.release('pp-2');
+    assert.equal(products.get('pp-2'), undefined, 'what was kept back last: it left the listing');
+    assert.equal(changes.length, 1);
+    products.replace(ROWS, Date.now() - 1_000);
+    assert.equal(products.get('pp-2'), undefined, 'a listing read before the removal does not bring it back');
+  });
+
+  it('announces a batch of changes once, at its end', () => {
+    const { products, changes } = cache();
+    products.batch(() => {
+      products.setActivity('pp-1', 'Terminating…');
+      products.remove('pp-2');
+      assert.equal(changes.length, 0);
+    });
+    assert.deepEqual(changes, [{}]);
+  });
 });

@@ -2,7 +2,7 @@
 // page cap, the pick offers "Load more records…", and loading more appends the next batch.
 import { registeredCommands } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import * as assert from 'node:assert/strict';
-import { registerRecordCommands, type RecordCommandDeps } from '../../../src/records/recordCommands';
+import { isLiteralLookUp, registerRecordCommands, type RecordCommandDeps } from '../../../src/records/recordCommands';
 import { endlessService } from '../../support/endlessService';
 
 type Pick = { label: string; recordId?: string; node?: unknown };
@@ -66,5 +66,22 @@ describe('Show Record History', () => {
     registerRecordCommands(deps);
     assert.equal(await registeredCommands.get('serviceCatalogExplorer.showRecordHistory')!(), 'rec-b');
     assert.deepEqual(shown[1].map((p) => p.recordId), ['rec-a', 'rec-b']);
+  });
+});
+
+describe('Look Up Record: what Enter takes', () => {
+  const picks = [{ label: 'Provision product · inventory-service', description: 'Succeeded', detail: 'rec-abc123' }];
+  const products = { find: (text: string) => (text === 'billing-db' ? { row: {} } : undefined) } as never;
+
+  it('partial text filters: the highlighted record, not a literal look-up', () => {
+    assert.equal(isLiteralLookUp('inventory', picks, products), false);
+    assert.equal(isLiteralLookUp('', picks, products), false);
+  });
+
+  it('an id, name or ARN nothing listed matches is looked up as typed', () => {
+    assert.equal(isLiteralLookUp('rec-zzz999', picks, products), true);
+    assert.equal(isLiteralLookUp('arn:aws:servicecatalog:eu-west-1:111122223333:stack/x/pp-1', picks, products), true);
+    assert.equal(isLiteralLookUp('billing-db', picks, products), true, 'a known product by exact name');
+    assert.equal(isLiteralLookUp('rec-abc', picks, products), false, 'a listed record matches: Enter takes it');
   });
 });

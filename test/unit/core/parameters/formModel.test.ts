@@ -346,4 +346,8 @@ describe('redactNoEcho', () => {
     assert.deepEqual(redactNoEcho(form, values), { DBPassword: '****', InstanceType: 't3.small' });
     assert.equal(values.DBPassword, 'Secret123');
   });
+
+  it('leaves out values left empty: they are not sent, so the log does not show them as ""', () => {
+    assert.deepEqual(redactNoEcho(form, { InstanceType: 't3.small', CoreNodeCount: '' }), { InstanceType: 't3.small' });
+  });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
-import { activityText, finalLines, formatLineTime, resultSummary, statusLine } from '../../../../src/core/records/recordLines';
+import { actionSummary, activityText, finalLines, formatLineTime, recordOutcome, resultSummary, statusLine } from '../../../../src/core/records/recordLines';
 import { RecordLog } from '../../../../src/records/recordLog';
 import { redactSecrets } from '../../../../src/core/records/secretMasking';
 
@@ -21,10 +21,25 @@ function record(overrides: Partial<RecordDetail> = {}): RecordDetail {
 }
 
 describe('record output lines', () => {
-  it('writes time, record id, type, provisioned product, status and launch role on one line', () => {
+  it('writes record id, type, provisioned product, status and launch role on one line, without a time of its own', () => {
     const line = statusLine(record(), 'CREATED');
-    assert.equal(line.text, `2025-03-04T05:06:07Z · rec-abc123 · PROVISION_PRODUCT · web-app (pp-xyz) · CREATED → IN_PROGRESS · launch role ${ROLE}`);
+    assert.equal(line.text, `rec-abc123 · PROVISION_PRODUCT · web-app (pp-xyz) · CREATED → IN_PROGRESS · launch role ${ROLE}`);
     assert.equal(line.level, 'info');
+  });
+
+  it('leaves the launch role out where it is no news', () => {
+    assert.equal(statusLine(record(), 'CREATED', { withLaunchRole: false }).text, 'rec-abc123 · PROVISION_PRODUCT · web-app (pp-xyz) · CREATED → IN_PROGRESS');
+    assert.ok(finalLines(record({ Status: 'SUCCEEDED' }), [], 'IN_PROGRESS', { withLaunchRole: false })[0].text.endsWith('IN_PROGRESS → SUCCEEDED'));
+  });
+
+  it('sums up an action on several products in one sentence, a part per product', () => {
+    const ok = recordOutcome(record({ Status: 'SUCCEEDED', RecordId: 'rec-1' }), 'a');
+    const failed = recordOutcome(record({ Status: 'FAILED', RecordId: 'rec-2', RecordErrors: [{ Code: 'X', Description: 'no' }] }), 'b');
+    assert.equal(ok, 'a succeeded (record rec-1)');
+    assert.equal(failed, 'b failed (record rec-2): X: no');
+    assert.equal(actionSummary('Terminating 2 provisioned products', [{ text: ok, failed: false }, { text: failed, failed: true }], 3_000),
+      'Terminating 2 provisioned products: 1 of 2 succeeded in 3 s. a succeeded (record rec-1); b failed (record rec-2): X: no.');
+    assert.match(actionSummary('T', [{ text: ok, failed: false }]), /^T: all 1 succeeded\. /);
   });
 
   it('says "none" when the record has no launch role, and uses a known product name when the record has none', () => {
@@ -91,6 +106,20 @@ describe('record output lines', () => {
     assert.match(written[0], /^error /);
     assert.equal(log.lines.length, 3, 'bounded');
     assert.deepEqual(log.linesAbout('rec-other').length, 1);
+  });
+
+  it('keeps the lines of a running record for a reload, re-prints them marked as earlier, and forgets them at the end', () => {
+    const values = new Map<string, unknown>();
+    const memento = { get: <T>(key: string) => values.get(key) as T | undefined, update: async (key: string, value: unknown) => void values.set(key, JSON.parse(JSON.stringify(value))) };
+    const written: string[] = [];
+    const sink = { info: (m: string) => written.push(m), warn: (m: string) => written.push(m), error: (m: string) => written.push(m) };
+    new RecordLog(sink, 100, memento).write([statusLine(record(), 'CREATED')], 'rec-abc123');
+    const afterReload = new RecordLog(sink, 100, memento);
+    afterReload.replay('rec-abc123');
+    assert.match(written[1], /^earlier, \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ · rec-abc123 · PROVISION_PRODUCT · .* CREATED → IN_PROGRESS · launch role /);
+    afterReload.forget('rec-abc123');
+    afterReload.replay('rec-abc123');
+    assert.equal(written.length, 2, 'nothing kept once the record ended');
   });
 
   it('formats times in UTC to the second, and names activities and results', () => {

@@ -25,6 +25,7 @@ describe('record document text', () => {
       '| Url | https://x\\|y | site |', '- `team` = `web`',
     ]) assert.ok(text.includes(part), `missing ${part}\n${text}`);
     assert.doesNotMatch(text, /still running/);
+    assert.ok(recordMarkdown(detail, [], { launchPathName: 'Platform portfolio' }).includes('| Launch path | Platform portfolio (lpv2-1) |'), 'the launch path by name');
   });
 
   it('says when a record is still running and masks NoEcho values', () => {

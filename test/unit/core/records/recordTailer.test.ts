@@ -72,6 +72,23 @@ describe('RecordTailer', () => {
     assert.equal(service.calls.length, callsAtEnd);
   });
 
+  it('describes a record at once when poked (the tree saw its end), and not while a call for it is due', async () => {
+    const { clock, service, tailer, finals } = setup({ policy: adaptivePollPolicy({ jitterRatio: 0 }) });
+    service.add('r1', [[0, 'IN_PROGRESS'], [60_000, 'SUCCEEDED']]);
+    tailer.tail('r1', { startedAtMs: clock.now() });
+    await clock.advanceBy(60_500);
+    assert.equal(finals.length, 0, 'the next poll is still seconds away');
+    const calls = service.calls.length;
+    tailer.poke('r1');
+    tailer.poke('r1');
+    await clock.advanceBy(10);
+    assert.equal(service.calls.length, calls + 1, 'one call for two pokes');
+    assert.equal(finals.length, 1);
+    tailer.poke('r1'); // no longer followed: nothing happens
+    await clock.advanceBy(10);
+    assert.equal(service.calls.length, calls + 1);
+  });
+
   it('keeps polling through IN_PROGRESS_IN_ERROR until FAILED', async () => {
     const { clock, service, tailer, changes, finals } = setup();
     service.add('r1', [[0, 'IN_PROGRESS'], [10_000, 'IN_PROGRESS_IN_ERROR'], [90_000, 'FAILED']]);

@@ -1,0 +1,120 @@
+// One user action (terminate two products, provision one, resume after a reload) and its records: one
+// progress notification with a part per product, rewritten as each record moves, and one notification
+// at the end: the record's own sentence for one product, a summary with a part per product for several.
+import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import { actionSummary, recordOutcome, resultSummary } from '../core/records/recordLines';
+import { inert } from '../core/untrustedText';
+import { notify, showProgress, type ProgressNotification } from '../ui/notifications';
+import { log } from '../ui/log';
+import { COMMANDS } from '../ui/commandIds';
+
+const SHOW_OUTPUT = 'Show Output';
+/** Key prefix of the parts of products whose operation never started (no record). */
+const NOT_STARTED = 'not-started/';
+
+interface Part {
+  readonly name: string;
+  status?: string;
+  /** Set when the record ended (or the operation was never started). */
+  outcome?: { readonly text: string; readonly failed: boolean; readonly sentence: string };
+}
+
+export class ActionProgress {
+  private readonly parts = new Map<string, Part>();
+  private notification?: ProgressNotification;
+  private closed = false;
+  private ended = false;
+  private readonly startedAtMs = Date.now();
+
+  constructor(readonly title: string) {}
+
+  /** A record of this action is followed from now on; the progress notification starts with the first. */
+  add(recordId: string, productName: string, status?: string): void {
+    if (this.ended) return;
+    this.parts.set(recordId, { name: productName, status });
+    this.notification ??= showProgress(this.title);
+    this.render();
+  }
+
+  update(recordId: string, status: string | undefined): void {
+    const part = this.parts.get(recordId);
+    if (!part || part.outcome) return;
+    part.status = status;
+    this.render();
+  }
+
+  /** The record ended: its part says so, and the last one to end ends the action. */
+  finish(recordId: string, detail: RecordDetail, secrets?: readonly string[]): void {
+    const part = this.parts.get(recordId);
+    if (!part || part.outcome) return;
+    const elapsedMs = Date.now() - this.startedAtMs;
+    part.outcome = {
+      text: recordOutcome(detail, part.name, secrets),
+      failed: detail.Status !== 'SUCCEEDED',
+      sentence: resultSummary(detail, part.name, elapsedMs, secrets),
+    };
+    this.settle();
+  }
+
+  /** A product whose operation could not be started (its call failed): said in the summary. */
+  notStarted(productName: string, reason: string): void {
+    this.parts.set(`${NOT_STARTED}${productName}`, { name: productName, outcome: { text: `${productName} not started: ${reason}`, failed: true, sentence: reason } });
+  }
+
+  /** A record no longer followed (the connection changed): it leaves the action without a word. */
+  drop(recordId: string): void {
+    if (this.parts.get(recordId)?.outcome) return;
+    this.parts.delete(recordId);
+    this.settle();
+  }
+
+  /**
+   * No more records will be added. Returns whether any record is followed: if none is, nothing was
+   * shown and the caller reports what happened.
+   */
+  close(): boolean {
+    this.closed = true;
+    const followed = [...this.parts.keys()].some((key) => !key.startsWith(NOT_STARTED));
+    if (!followed) {
+      this.end();
+      return false;
+    }
+    this.settle();
+    return true;
+  }
+
+  private render(): void {
+    const records = [...this.parts].filter(([key]) => !key.startsWith(NOT_STARTED)).map(([, part]) => part);
+    const text = records.map((p) => {
+      const state = p.outcome ? (p.outcome.failed ? 'FAILED' : 'SUCCEEDED') : (p.status ?? 'CREATED');
+      const name = inert(p.name, 'notification', { maxLength: 60 });
+      return records.length > 1 ? `${name}: ${inert(state, 'notification', { maxLength: 40 })}` : inert(state, 'notification', { maxLength: 40 });
+    });
+    // Our one link; the statuses beside it are the service's words.
+    this.notification?.report(`${text.join(' · ')} · [Show Output](command:${COMMANDS.showRecordLog})`);
+  }
+
+  /** Shows the parts, or, once every record ended, ends the progress with the one notification at the end. */
+  private settle(): void {
+    if (this.ended) return;
+    const parts = [...this.parts.values()];
+    if (!this.closed || parts.some((p) => !p.outcome)) {
+      this.render();
+      return;
+    }
+    const outcomes = parts.map((p) => p.outcome!);
+    this.end();
+    if (!outcomes.length) return;
+    const failed = outcomes.some((o) => o.failed);
+    const message = outcomes.length === 1 ? outcomes[0].sentence : actionSummary(this.title, outcomes, Date.now() - this.startedAtMs);
+    // A failure is the one case where the output comes into view by itself.
+    if (failed) log().show(true);
+    const shown = failed ? notify.error(message, SHOW_OUTPUT) : notify.info(message, SHOW_OUTPUT);
+    void shown.then((choice) => choice && log().show(true));
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.notification?.end();
+  }
+}
