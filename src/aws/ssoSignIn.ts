@@ -9,6 +9,7 @@ import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAu
 import { ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { getSSOTokenFilepath, loadSharedConfigFiles } from '@smithy/core/config';
 import { CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from '../core/connection';
+import { collectPages } from '../core/paging';
 import { hasSection, readSection, setSection, type ConfigSection } from '../core/sharedConfigFile';
 import {
   DEVICE_CODE_GRANT, nextPoll, pollIntervalSeconds, SSO_CLIENT_NAME, SSO_REGISTRATION_SCOPE,
@@ -75,35 +76,37 @@ export class SignInStoppedError extends Error {
 /** Polls CreateToken until the user approves the code in the browser, honouring interval and slow_down. */
 export async function waitForToken(ssoRegion: string, authorization: DeviceAuthorization, signal: AbortSignal, sleep = abortableSleep): Promise<SsoTokenAnswer> {
   const client = oidcClient(ssoRegion);
-  let interval = authorization.intervalSeconds;
-  try {
-    for (;;) {
-      await sleep(interval * 1000, signal);
-      if (Date.now() > authorization.expiresAt) throw new SignInStoppedError('expired', 'The sign-in code expired before it was approved. Sign in again.');
-      try {
-        const token = await client.send(new CreateTokenCommand({
-          clientId: authorization.registration.clientId,
-          clientSecret: authorization.registration.clientSecret,
-          grantType: DEVICE_CODE_GRANT,
-          deviceCode: authorization.deviceCode,
-        }), { abortSignal: signal });
-        if (!token.accessToken || !token.expiresIn) throw new Error('IAM Identity Center answered no token.');
-        return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
-      } catch (error) {
-        if (signal.aborted) throw cancelled();
-        const step = nextPoll(error instanceof Error ? error.name : undefined, interval);
-        if (step.kind === 'wait') {
-          interval = step.intervalSeconds;
-          continue;
-        }
-        if (step.reason === 'expired') throw new SignInStoppedError('expired', 'The sign-in code expired before it was approved. Sign in again.');
-        if (step.reason === 'denied') throw new SignInStoppedError('denied', 'The sign-in was denied in the browser.');
-        throw error;
-      }
+  // One round per interval, bounded by the code's lifetime (10 minutes at AWS).
+  const poll = async (interval: number): Promise<SsoTokenAnswer> => {
+    await sleep(interval * 1000, signal);
+    if (Date.now() > authorization.expiresAt) throw expired();
+    try {
+      const token = await client.send(new CreateTokenCommand({
+        clientId: authorization.registration.clientId,
+        clientSecret: authorization.registration.clientSecret,
+        grantType: DEVICE_CODE_GRANT,
+        deviceCode: authorization.deviceCode,
+      }), { abortSignal: signal });
+      if (!token.accessToken || !token.expiresIn) throw new Error('IAM Identity Center answered no token.');
+      return { accessToken: token.accessToken, expiresIn: token.expiresIn, refreshToken: token.refreshToken };
+    } catch (error) {
+      if (signal.aborted) throw cancelled();
+      const step = nextPoll(error instanceof Error ? error.name : undefined, interval);
+      if (step.kind === 'wait') return poll(step.intervalSeconds);
+      if (step.reason === 'expired') throw expired();
+      if (step.reason === 'denied') throw new SignInStoppedError('denied', 'The sign-in was denied in the browser.');
+      throw error;
     }
+  };
+  try {
+    return await poll(authorization.intervalSeconds);
   } finally {
     client.destroy();
   }
+}
+
+function expired(): SignInStoppedError {
+  return new SignInStoppedError('expired', 'The sign-in code expired before it was approved. Sign in again.');
 }
 
 function cancelled(): SignInStoppedError {
@@ -135,14 +138,11 @@ export interface SsoAccount {
 export async function listSsoAccounts(ssoRegion: string, accessToken: string): Promise<SsoAccount[]> {
   const client = portalClient(ssoRegion);
   try {
-    const accounts: SsoAccount[] = [];
-    let nextToken: string | undefined;
-    do {
+    const accounts = await collectPages(async (nextToken) => {
       const page = await client.send(new ListAccountsCommand({ accessToken, nextToken, maxResults: 100 }));
-      for (const a of page.accountList ?? []) if (a.accountId) accounts.push({ accountId: a.accountId, accountName: a.accountName, emailAddress: a.emailAddress });
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return accounts;
+      return { items: page.accountList ?? [], nextToken: page.nextToken };
+    });
+    return accounts.flatMap((a) => (a.accountId ? [{ accountId: a.accountId, accountName: a.accountName, emailAddress: a.emailAddress }] : []));
   } finally {
     client.destroy();
   }
@@ -152,14 +152,11 @@ export async function listSsoAccounts(ssoRegion: string, accessToken: string): P
 export async function listSsoRoles(ssoRegion: string, accessToken: string, accountId: string): Promise<string[]> {
   const client = portalClient(ssoRegion);
   try {
-    const roles: string[] = [];
-    let nextToken: string | undefined;
-    do {
+    const roles = await collectPages(async (nextToken) => {
       const page = await client.send(new ListAccountRolesCommand({ accessToken, accountId, nextToken, maxResults: 100 }));
-      for (const r of page.roleList ?? []) if (r.roleName) roles.push(r.roleName);
-      nextToken = page.nextToken;
-    } while (nextToken);
-    return roles;
+      return { items: page.roleList ?? [], nextToken: page.nextToken };
+    });
+    return roles.flatMap((r) => (r.roleName ? [r.roleName] : []));
   } finally {
     client.destroy();
   }

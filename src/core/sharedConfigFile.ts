@@ -59,7 +59,7 @@ export function readSection(text: string, section: ConfigSection): Record<string
   const lines = text.split(/\r?\n/);
   const spans = spansOf(lines, section);
   if (!spans.length) return undefined;
-  const values: Record<string, string> = Object.create(null);
+  const values = Object.create(null) as Record<string, string>;
   for (const span of spans) {
     for (const line of lines.slice(span.header + 1, span.end)) {
       const entry = stripComment(line);
@@ -78,7 +78,7 @@ export function hasSection(text: string, section: ConfigSection): boolean {
 
 /** A value we write must read back the same: one line, no comment marker, no leading/trailing space. */
 function checkValue(key: string, value: string): void {
-  if (!/^[\w.\-]+$/.test(key)) throw new Error(`Not a config key: ${JSON.stringify(key)}`);
+  if (!/^[\w.-]+$/.test(key)) throw new Error(`Not a config key: ${JSON.stringify(key)}`);
   if (value !== value.trim() || !value || /[\r\n]/.test(value) || /[;#]/.test(value)) {
     throw new Error(`The value of ${key} cannot be written to the config file as is.`);
   }

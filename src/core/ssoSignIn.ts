@@ -37,7 +37,7 @@ export function profileNameProblem(value: string): string | undefined {
 /** `my-company` for https://my-company.awsapps.com/start: the sso-session's name, as the CLI suggests it. */
 export function ssoSessionNameFor(startUrl: string): string {
   const host = new URL(startUrl).hostname.split('.')[0] ?? '';
-  const name = host.replace(/[^\w\-]/g, '-').replace(/^-+/, '');
+  const name = host.replace(/[^\w-]/g, '-').replace(/^-+/, '');
   return name || 'sso';
 }
 

@@ -99,8 +99,8 @@ describe('connect to AWS with no profile: sign in with IAM Identity Center', () 
     assert.ok(!offered.some((l) => l.includes('configure sso')), 'but not "configure sso"');
 
     const profile = 'ServiceCatalogEndUser-123456789012';
-    const state = await waitFor('the new profile to connect', () => api.session.state.kind === 'connected' && api.session.state);
-    assert.deepEqual(state.kind === 'connected' && state.connection, { kind: 'aws', profile, region: 'us-east-1' });
+    const connection = await waitFor('the new profile to connect', () => (api.session.state.kind === 'connected' ? api.session.state.connection : undefined));
+    assert.deepEqual(connection, { kind: 'aws', profile, region: 'us-east-1' });
     await waitFor(`the tree to list the sandbox user's products (now ${api.tree.viewState}: ${String(api.tree.viewMessage)})`, () => api.tree.viewState === 'ready' && api.tree.productNodes.length > 0, 30_000);
 
     const config = readFileSync(join(home, 'config'), 'utf8');

@@ -27,7 +27,7 @@ async function parseIni(text: string): Promise<Record<string, Record<string, str
   const dir = mkdtempSync(join(tmpdir(), 'sce-ini-'));
   writeFileSync(join(dir, 'config'), text);
   const { configFile } = await loadSharedConfigFiles({ configFilepath: join(dir, 'config'), filepath: join(dir, 'none'), ignoreCache: true });
-  return configFile as Record<string, Record<string, string | undefined>>;
+  return configFile;
 }
 
 describe('shared config file edits', () => {

@@ -53,7 +53,7 @@ describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', 
     await rejectsWith(tokenCall(client, device.deviceCode), 'SlowDownException', 400);
 
     // The person's part: the page, then its Approve button (a form POST with the page's token).
-    const page = await fetch(device.verificationUriComplete!);
+    const page = await fetch(device.verificationUriComplete ?? '');
     const html = await page.text();
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
@@ -102,7 +102,7 @@ describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', 
     assert.equal(first.roleList?.length, 1);
     assert.ok(first.nextToken);
     const second = await portal.send(new ListAccountRolesCommand({ accessToken, accountId: '123456789012', maxResults: 1, nextToken: first.nextToken }));
-    assert.deepEqual([...first.roleList!, ...second.roleList!].map((r) => r.roleName), ['ServiceCatalogEndUser', 'ServiceCatalogColleague']);
+    assert.deepEqual([...(first.roleList ?? []), ...(second.roleList ?? [])].map((r) => r.roleName), ['ServiceCatalogEndUser', 'ServiceCatalogColleague']);
     assert.equal(second.nextToken, undefined);
 
     await rejectsWith(portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: '123456789012', roleName: 'AdministratorAccess' })), 'ForbiddenException', 403);
