@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { awsCliArgs, awsCliCandidates, awsCliText, fixActionLabel, InvalidProfileNameError } from '../../../src/core/awsCli';
+import { awsCliArgs, awsCliCandidates, awsCliText, cliTaskProblem, fixActionLabel, InvalidProfileNameError, parseAwsCliVersion } from '../../../src/core/awsCli';
 import { isProfileName } from '../../../src/core/connection';
 
 describe('AWS CLI tasks', () => {
@@ -40,8 +40,7 @@ describe('AWS CLI tasks', () => {
 });
 
 describe('AWS CLI versions', () => {
-  it('reads the major version from aws --version, v1 and v2', async () => {
-    const { parseAwsCliVersion, cliTaskProblem } = await import('../../../src/core/awsCli');
+  it('reads the major version from aws --version, v1 and v2', () => {
     const v1 = parseAwsCliVersion('aws-cli/1.45.11 Python/3.11.7 Linux/6.18.44-fc-v1045 botocore/1.43.11');
     const v2 = parseAwsCliVersion('aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0 exe/x86_64.ubuntu.22 prompt/off');
     assert.deepEqual(v1, { major: 1, version: '1.45.11' });
