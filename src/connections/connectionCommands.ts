@@ -74,7 +74,7 @@ export async function switchConnection(session: CatalogSession, input: UserInput
   }, {
     label: '$(key) Default credential chain',
     description: defaultChainDescription(),
-    detail: connected?.kind === 'aws' && !connected.profile ? CURRENT : 'As the AWS SDK and CLI find credentials: environment variables, AWS_PROFILE or [default], SSO, credential_process, container or instance role',
+    detail: connected?.kind === 'aws' && !connected.profile ? CURRENT : undefined,
     target: { kind: 'aws' },
   }];
   for (const p of profiles) {
@@ -86,7 +86,7 @@ export async function switchConnection(session: CatalogSession, input: UserInput
       target: { kind: 'aws', profile: p.name, region: p.region },
     });
   }
-  items.push({ label: '$(sign-in) Sign in with IAM Identity Center…', description: 'start URL, account and role; writes a profile to the AWS config file', target: { kind: 'sso-sign-in' } });
+  items.push({ label: '$(sign-in) Sign in with IAM Identity Center…', description: 'in the browser; adds a profile to the AWS config file', target: { kind: 'sso-sign-in' } });
   for (const task of ['configure-sso', 'configure'] as const) {
     if (!cli || cliTaskProblem(task, cli.version)) continue;
     items.push({ label: `$(terminal) Run "${awsCliText(task)}"`, description: `in a terminal · AWS CLI ${cli.version.version}`, target: { kind: 'configure', task } });
@@ -112,11 +112,11 @@ export async function switchConnection(session: CatalogSession, input: UserInput
   }
 }
 
-/** What the default chain would start from here; names only, never a key. */
+/** Where the SDK's default chain (fromNodeProviderChain) would look, starting with what is set here; names only, never a key. */
 function defaultChainDescription(): string {
   if (process.env.AWS_PROFILE) return `AWS_PROFILE=${inert(process.env.AWS_PROFILE, 'label')}`;
-  if (process.env.AWS_ACCESS_KEY_ID) return 'AWS_ACCESS_KEY_ID is set';
-  return 'no AWS variables set: [default] profile, then container or instance role';
+  if (process.env.AWS_ACCESS_KEY_ID) return 'AWS_ACCESS_KEY_ID from the environment';
+  return 'environment, [default] profile, instance or container role';
 }
 
 async function pickRegion(input: UserInput, suggested: string | undefined): Promise<string> {
