@@ -3,3 +3,8 @@ export { CatalogApi } from './catalogApi';
 export { listProfiles, COMMON_REGIONS } from './profiles';
 export type { FullRecord, ListOptions, TerminateOptions } from './catalogApi';
 export { ProvisioningService } from './provisioningService';
+export {
+  configFilePath, hasSection, listSsoAccounts, listSsoRoles, readConfigFile, readSection, saveSsoToken, SignInStoppedError,
+  ssoTokenFile, startDeviceAuthorization, updateConfigFile, waitForToken,
+} from './ssoSignIn';
+export type { DeviceAuthorization, SsoAccount } from './ssoSignIn';

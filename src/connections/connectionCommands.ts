@@ -1,13 +1,15 @@
-// Choosing what to talk to: a profile + region from the shared AWS files, or the sandbox.
+// Choosing what to talk to: the sandbox, the default credential chain, a profile + region from the
+// shared AWS files, or a new profile from signing in with IAM Identity Center.
 import * as vscode from 'vscode';
 import type { ProfileInfo } from '../aws/profiles';
 import type { CatalogSession } from './catalogSession';
 import { loadAwsModule } from './lazyModules';
 import { readSettings } from './settings';
 import type { UserInput } from '../ui/userInput';
-import type { AwsCliTask } from '../core/awsCli';
+import { awsCliText, cliTaskProblem, type AwsCliTask } from '../core/awsCli';
 import { isRegionCode } from '../core/connection';
-import { registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
+import { findAwsCli, registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
+import { signInWithIdentityCenter } from './ssoSignIn';
 import { COMMANDS } from '../ui/commandIds';
 import { inert } from '../core/untrustedText';
 import type { SandboxHost } from './sandboxHost';
@@ -22,10 +24,10 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
   const { session, sandbox, tree, input } = deps;
   return [
     registerCommand(COMMANDS.switchConnection, () => switchConnection(session, input), deps),
-    registerCommand(COMMANDS.connect, () => switchConnection(session, input, false), deps),
+    registerCommand(COMMANDS.connect, () => switchConnection(session, input), deps),
     registerCommand(COMMANDS.useSandbox, () => session.useSandbox(), deps),
     // A fix is named, never a command line: what runs is worked out here from the current settings.
-    registerCommand(COMMANDS.runFix, (_context, fix: unknown) => void runAwsCli(fix, deps.profile()), deps),
+    registerCommand(COMMANDS.runFix, (_context, fix: unknown) => runAwsCli(fix, deps.profile()), deps),
     registerCommand(COMMANDS.retry, async () => {
       // A crashed embedded sandbox or a failed connection needs a new connection, not just a re-list.
       const sandboxGone = session.state.kind === 'connected' && session.state.connection.kind === 'sandbox' && !sandbox.hasStarted;
@@ -44,27 +46,37 @@ const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {
   other: '',
 };
 
+type ConnectionTarget =
+  | { kind: 'sandbox' }
+  | { kind: 'aws'; profile?: string; region?: string }
+  | { kind: 'sso-sign-in' }
+  | { kind: 'configure'; task: AwsCliTask };
+
 interface ConnectionPick extends vscode.QuickPickItem {
-  readonly target: { kind: 'sandbox' } | { kind: 'aws'; profile?: string; region?: string } | { kind: 'configure'; task: AwsCliTask };
+  readonly target: ConnectionTarget;
 }
 
 const CURRENT = 'Current connection';
 
-export async function switchConnection(session: CatalogSession, input: UserInput, includeSandbox = true): Promise<void> {
+/**
+ * What can be connected to, always: the sandbox, the SDK's default credential chain, each profile,
+ * signing in with IAM Identity Center here, and the AWS CLI's own set-up commands when an AWS CLI that
+ * has them is on PATH (asked with `aws --version` first: `configure sso` needs v2).
+ */
+export async function switchConnection(session: CatalogSession, input: UserInput): Promise<void> {
   const { listProfiles } = loadAwsModule();
-  const profiles = await listProfiles().catch(() => [] as ProfileInfo[]);
+  const [profiles, cli] = await Promise.all([listProfiles().catch(() => [] as ProfileInfo[]), findAwsCli()]);
   const current = readSettings();
   const connected = session.state.kind === 'connected' ? session.state.connection : undefined;
-  const items: ConnectionPick[] = [];
-  if (includeSandbox) {
-    items.push({
-      label: '$(beaker) Sandbox', description: 'Local catalog inside VS Code, no AWS account needed',
-      detail: connected?.kind === 'sandbox' ? CURRENT : undefined, target: { kind: 'sandbox' },
-    });
-  }
-  if (process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE) {
-    items.push({ label: '$(key) Environment credentials', description: process.env.AWS_PROFILE ? `AWS_PROFILE=${inert(process.env.AWS_PROFILE, 'label')}` : 'AWS_ACCESS_KEY_ID', target: { kind: 'aws' } });
-  }
+  const items: ConnectionPick[] = [{
+    label: '$(beaker) Sandbox', description: 'Local catalog inside VS Code, no AWS account needed',
+    detail: connected?.kind === 'sandbox' ? CURRENT : undefined, target: { kind: 'sandbox' },
+  }, {
+    label: '$(key) Default credential chain',
+    description: defaultChainDescription(),
+    detail: connected?.kind === 'aws' && !connected.profile ? CURRENT : undefined,
+    target: { kind: 'aws' },
+  }];
   for (const p of profiles) {
     const isCurrent = connected?.kind === 'aws' && connected.profile === p.name;
     items.push({
@@ -74,24 +86,37 @@ export async function switchConnection(session: CatalogSession, input: UserInput
       target: { kind: 'aws', profile: p.name, region: p.region },
     });
   }
-  if (!profiles.length) {
-    // Nothing to connect with yet: offer to set a profile up, as the AWS CLI does it.
-    items.push(
-      { label: '$(terminal) Set up an IAM Identity Center (SSO) profile', description: 'no profiles in ~/.aws/config yet · runs "aws configure sso"', target: { kind: 'configure', task: 'configure-sso' } },
-      { label: '$(terminal) Set up a profile with access keys', description: 'runs "aws configure"', target: { kind: 'configure', task: 'configure' } },
-    );
+  items.push({ label: '$(sign-in) Sign in with IAM Identity Center…', description: 'in the browser; adds a profile to the AWS config file', target: { kind: 'sso-sign-in' } });
+  for (const task of ['configure-sso', 'configure'] as const) {
+    if (!cli || cliTaskProblem(task, cli.version)) continue;
+    items.push({ label: `$(terminal) Run "${awsCliText(task)}"`, description: `in a terminal · AWS CLI ${cli.version.version}`, target: { kind: 'configure', task } });
   }
-  const pick = await input.pickOne(items, { title: 'Service Catalog: Connect', placeHolder: 'Choose an AWS profile or the sandbox', matchOnDescription: true });
-  if (pick.target.kind === 'sandbox') {
-    await session.useSandbox();
-    return;
+  const pick = await input.pickOne(items, { title: 'Service Catalog: Connect', placeHolder: 'Choose the sandbox, AWS credentials or a profile, or sign in', matchOnDescription: true });
+  switch (pick.target.kind) {
+    case 'sandbox':
+      await session.useSandbox();
+      return;
+    case 'configure':
+      await runAwsCli(pick.target.task, undefined);
+      return;
+    case 'sso-sign-in':
+      await signInWithIdentityCenter({
+        input,
+        connect: async (profile, region) => void (await session.useAws(profile, await pickRegion(input, region))),
+      });
+      return;
+    case 'aws': {
+      const region = await pickRegion(input, pick.target.region ?? current.region ?? process.env.AWS_REGION);
+      await session.useAws(pick.target.profile, region);
+    }
   }
-  if (pick.target.kind === 'configure') {
-    runAwsCli(pick.target.task, undefined);
-    return;
-  }
-  const region = await pickRegion(input, pick.target.region ?? current.region ?? process.env.AWS_REGION);
-  await session.useAws(pick.target.profile, region);
+}
+
+/** Where the SDK's default chain (fromNodeProviderChain) would look, starting with what is set here; names only, never a key. */
+function defaultChainDescription(): string {
+  if (process.env.AWS_PROFILE) return `AWS_PROFILE=${inert(process.env.AWS_PROFILE, 'label')}`;
+  if (process.env.AWS_ACCESS_KEY_ID) return 'AWS_ACCESS_KEY_ID from the environment';
+  return 'environment, [default] profile, instance or container role';
 }
 
 async function pickRegion(input: UserInput, suggested: string | undefined): Promise<string> {

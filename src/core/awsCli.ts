@@ -63,3 +63,27 @@ export function fixActionLabel(task: AwsCliTask, profile: string | undefined): s
     return undefined;
   }
 }
+
+export interface AwsCliVersion {
+  readonly major: number;
+  /** As the CLI printed it, e.g. 2.15.30. */
+  readonly version: string;
+}
+
+/** `aws --version` prints `aws-cli/2.15.30 Python/3.11.8 Linux/6.5 exe/x86_64…` (v1: `aws-cli/1.32.0 …`). */
+export function parseAwsCliVersion(output: string): AwsCliVersion | undefined {
+  const m = /(?:^|\s)aws-cli\/(\d+)\.(\d+)\.(\d+)/.exec(output);
+  return m ? { major: Number(m[1]), version: `${m[1]}.${m[2]}.${m[3]}` } : undefined;
+}
+
+/** `configure sso` and `sso login` came with the AWS CLI v2; `configure` is in both. */
+export function cliHasTask(task: AwsCliTask, version: AwsCliVersion): boolean {
+  return task === 'configure' ? version.major >= 1 : version.major >= 2;
+}
+
+/** Why `task` cannot run with the CLI found (undefined when it can). */
+export function cliTaskProblem(task: AwsCliTask, version: AwsCliVersion | undefined): string | undefined {
+  if (!version) return 'The AWS CLI (aws) is not on PATH, or did not say its version. Install the AWS CLI v2, then try again.';
+  if (cliHasTask(task, version)) return undefined;
+  return `"${awsCliText(task)}" needs the AWS CLI v2; the aws on PATH is version ${version.version}. Install the AWS CLI v2, or sign in with IAM Identity Center from the editor (Connect to AWS…).`;
+}

@@ -1,5 +1,6 @@
 // Unsigned admin endpoints for tests in other processes:
-//   GET /__sandbox/health, GET /__sandbox/stats, POST /__sandbox/stats/reset, POST /__sandbox/knobs
+//   GET /__sandbox/health, GET /__sandbox/stats, POST /__sandbox/stats/reset, POST /__sandbox/knobs,
+//   POST /__sandbox/sso/approve and /sso/deny ({"userCode"}: as the approval page's buttons)
 // They answer only a loopback caller that names the sandbox in Host, sends the token made at this
 // start (printed by the CLI, Sandbox.adminToken) and posts JSON. A web page can do none of these:
 // it can't read the token, a rebound host name shows in Host, and JSON needs a CORS preflight.
@@ -22,6 +23,8 @@ export interface AdminTarget {
   resetStats(): void;
   /** Applies a partial knob set (throws with a readable message when it is invalid) and returns all knobs. */
   setKnobs(partial: Record<string, unknown>): Readonly<SandboxKnobs>;
+  /** Approves or denies a pending IAM Identity Center sign-in code, as its browser page does; false when none is pending. */
+  decideDevice(userCode: string, approve: boolean): boolean;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -46,6 +49,9 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, tar
       return reply(res, 200, target.stats());
     case `POST ${ADMIN_PREFIX}knobs`:
       return setKnobs(res, body, target);
+    case `POST ${ADMIN_PREFIX}sso/approve`:
+    case `POST ${ADMIN_PREFIX}sso/deny`:
+      return decideDevice(res, body, target, route.endsWith('approve'));
     default:
       return reply(res, 404, { error: `no admin endpoint ${route}` });
   }
@@ -76,6 +82,18 @@ function setKnobs(res: ServerResponse, body: Buffer, target: AdminTarget): void 
   } catch (err) {
     reply(res, 400, { error: (err as Error).message });
   }
+}
+
+function decideDevice(res: ServerResponse, body: Buffer, target: AdminTarget, approve: boolean): void {
+  let userCode: unknown;
+  try {
+    userCode = (JSON.parse(body.toString('utf8') || '{}') as { userCode?: unknown }).userCode;
+  } catch {
+    return reply(res, 400, { error: 'expected {"userCode": "ABCD-EFGH"}' });
+  }
+  if (typeof userCode !== 'string') return reply(res, 400, { error: 'expected {"userCode": "ABCD-EFGH"}' });
+  if (!target.decideDevice(userCode, approve)) return reply(res, 404, { error: 'no pending sign-in has this code' });
+  reply(res, 200, { userCode, decision: approve ? 'approved' : 'denied' });
 }
 
 function reply(res: ServerResponse, status: number, body: unknown): void {

@@ -1,5 +1,5 @@
-// The sandbox's HTTP server: one POST / endpoint speaking awsJson1_1 as Service Catalog does, with
-// a Host check, size and time limits, SigV4, model validation and fault knobs in front of the service
+// The sandbox's HTTP server: one POST / endpoint speaking awsJson1_1 as Service Catalog does (and the
+// IAM Identity Center endpoints of sso/routes.ts on the same port), with a Host check, size and time limits, SigV4, model validation and fault knobs in front of the service
 // layer's handlers.
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -12,7 +12,10 @@ import { SANDBOX_USER } from './identities';
 import { assertLive, checkKnobs, defaultKnobs, KNOB_NAMES, knobsFromEnv, seededRandom, type SandboxKnobs } from './knobs';
 import { isModelledOperation, SIGNING_NAME, validateInput, validateOutput } from './model';
 import { isAddressedToSandbox, misaddressedMessage } from './ownAddress';
-import { verifySignature } from './sigv4';
+import { verifySignature, type SigningKeys } from './sigv4';
+import { SandboxIdentityCenter } from './sso/identityCenter';
+import { handleIdentityCenter, isIdentityCenterRequest } from './sso/routes';
+import { findIdentity } from './identities';
 import { readOrCreateStateKey, readStateFile, StateFileWriter } from './stateFile';
 import { StatsRecorder, type SandboxStats } from './stats';
 import { checkContentType, hangUpIfBodyUnread, operationFromTarget, parseJsonBody, readBody, sendError, sendJson, toWire } from './wire';
@@ -48,6 +51,8 @@ export interface Sandbox {
   stats(): SandboxStats;
   resetStats(): void;
   readonly service: SandboxService;
+  /** The sandbox's IAM Identity Center (SSO OIDC and portal endpoints on the same port). */
+  readonly identityCenter: SandboxIdentityCenter;
   /** Stops listening, drops open connections and saves the state file. */
   stop(): Promise<void>;
 }
@@ -81,8 +86,10 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     return knobs;
   };
 
+  const identityCenter = new SandboxIdentityCenter();
   const pipeline: Pipeline = {
     service,
+    identityCenter,
     knobs,
     random: () => random(),
     stats,
@@ -97,6 +104,7 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     setKnobs,
+    decideDevice: (userCode, approve) => identityCenter.decide(userCode, approve),
   }));
   const port = await listen(server, knobs.port);
   const endpoint = `http://127.0.0.1:${port}`;
@@ -112,6 +120,7 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     service,
+    identityCenter,
     stop: async () => {
       await close(server);
       await stateWriter?.flush();
@@ -144,6 +153,7 @@ function close(server: Server): Promise<void> {
 
 interface Pipeline {
   readonly service: SandboxService;
+  readonly identityCenter: SandboxIdentityCenter;
   readonly knobs: Readonly<SandboxKnobs>;
   readonly random: () => number;
   readonly stats: StatsRecorder;
@@ -158,6 +168,7 @@ async function route(req: IncomingMessage, res: ServerResponse, pipeline: Pipeli
     // Before anything else: a request for another host name comes from a page that rebound that name.
     if (!isAddressedToSandbox(req)) throw new ServiceError('AccessDeniedException', misaddressedMessage(req), 403);
     const body = await readBody(req);
+    if (isIdentityCenterRequest(req)) return handleIdentityCenter(req, res, body, pipeline.identityCenter, requestId);
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://sandbox.invalid').pathname !== '/') {
       throw new ServiceError('UnknownOperationException', `${req.method} ${req.url} is not an operation; send POST / with X-Amz-Target`, 404);
     }
@@ -183,7 +194,7 @@ async function handleApiCall(req: IncomingMessage, body: Buffer, p: Pipeline, re
   const handler = isModelledOperation(operation) ? p.service.handlers[operation] : undefined;
   if (!handler) throw new ServiceError('UnknownOperationException', `The operation ${operation} is not supported by the sandbox`);
   checkContentType(req.headers['content-type']);
-  const caller = await verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body }, SIGNING_NAME);
+  const caller = await verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body }, SIGNING_NAME, Date.now(), (id) => signingKeys(id, p.identityCenter));
   const input = parseJsonBody(body);
   validateInput(operation, input);
   const ctx: RequestContext = {
@@ -201,6 +212,12 @@ async function handleApiCall(req: IncomingMessage, body: Buffer, p: Pipeline, re
     return 'drop';
   }
   return { output };
+}
+
+/** A caller's long-term keys, or the temporary ones the sandbox's Identity Center handed out. */
+function signingKeys(accessKeyId: string, identityCenter: SandboxIdentityCenter): SigningKeys | undefined {
+  const user = findIdentity(accessKeyId);
+  return user ? { identity: user, secretAccessKey: user.secretAccessKey } : identityCenter.credentialsFor(accessKeyId);
 }
 
 function checkResponse(operation: string, output: unknown, log: (message: string) => void, requestId: string): void {

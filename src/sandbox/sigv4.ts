@@ -20,6 +20,20 @@ export interface ReceivedRequest {
   readonly body: Buffer;
 }
 
+/** The keys a request may be signed with: a caller's own, or temporary ones (with their session token). */
+export interface SigningKeys {
+  readonly identity: SandboxIdentity;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+  /** Epoch ms; temporary keys only. */
+  readonly expiresAt?: number;
+}
+
+function ownKeys(accessKeyId: string): SigningKeys | undefined {
+  const identity = findIdentity(accessKeyId);
+  return identity ? { identity, secretAccessKey: identity.secretAccessKey } : undefined;
+}
+
 export interface VerifiedCaller {
   readonly identity: SandboxIdentity;
   readonly region: string;
@@ -42,15 +56,18 @@ export async function verifySignature(
   request: ReceivedRequest,
   expectedService: string,
   now: number = Date.now(),
+  keysOf: (accessKeyId: string) => SigningKeys | undefined = ownKeys,
 ): Promise<VerifiedCaller> {
   const auth = parseAuthorization(headerValue(request.headers, 'authorization'));
-  const identity = findIdentity(auth.accessKeyId);
-  if (!identity) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  const keys = keysOf(auth.accessKeyId);
+  if (!keys) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  checkSessionToken(keys, headerValue(request.headers, 'x-amz-security-token'), auth.signedHeaders, now);
+  const identity = keys.identity;
   const { amzDate, signingDate } = parseAmzDate(headerValue(request.headers, 'x-amz-date'));
   checkScope(auth, amzDate, expectedService);
   checkClockSkew(amzDate, signingDate, now);
   checkPayloadHash(request);
-  const expected = await computeSignature(request, auth, identity, signingDate);
+  const expected = await computeSignature(request, auth, keys, signingDate);
   if (!constantTimeEqual(expected, auth.signature)) {
     throw new ServiceError(
       'InvalidSignatureException',
@@ -59,6 +76,18 @@ export async function verifySignature(
     );
   }
   return { identity, region: auth.region };
+}
+
+/** Temporary keys need their own session token, signed, and only until they expire; long-term keys need none. */
+function checkSessionToken(keys: SigningKeys, sent: string | undefined, signedHeaders: readonly string[], now: number): void {
+  if (keys.sessionToken === undefined) {
+    if (sent !== undefined) throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    return;
+  }
+  if (sent === undefined || !signedHeaders.includes('x-amz-security-token') || !constantTimeEqual(sent, keys.sessionToken)) {
+    throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+  }
+  if (keys.expiresAt !== undefined && now > keys.expiresAt) throw new ServiceError('ExpiredTokenException', 'The security token included in the request is expired');
 }
 
 function parseAuthorization(header: string | undefined): ParsedAuthorization {
@@ -121,13 +150,14 @@ function checkPayloadHash(request: ReceivedRequest): void {
 async function computeSignature(
   request: ReceivedRequest,
   auth: ParsedAuthorization,
-  identity: SandboxIdentity,
+  keys: SigningKeys,
   signingDate: Date,
 ): Promise<string> {
   const signer = new SignatureV4({
     service: auth.service,
     region: auth.region,
-    credentials: { accessKeyId: identity.accessKeyId, secretAccessKey: identity.secretAccessKey },
+    // The session token is already among the signed headers the client sent.
+    credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: keys.secretAccessKey },
     sha256: Sha256,
     applyChecksum: false,
   });

@@ -1,10 +1,11 @@
 // The one wrapper around every command: a cancel is silent, a known failure gets plain words and a
 // one-click fix where there is one, anything long goes to the log with a pointer to it.
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { awsCliArgs, awsCliCandidates, fixActionLabel, isAwsCliTask } from '../core/awsCli';
+import { awsCliArgs, awsCliCandidates, cliTaskProblem, fixActionLabel, isAwsCliTask, parseAwsCliVersion, type AwsCliVersion } from '../core/awsCli';
 import { classifyError, type Failure } from '../core/errors';
 import { notify } from './notifications';
 import { log } from './log';
@@ -51,21 +52,44 @@ export async function showFailure(failure: Failure, profile: string | undefined)
 /**
  * Runs a named AWS CLI task in a terminal as its own process (no shell in between), with the profile
  * read now from the settings, the CLI found on PATH outside the workspace, and the home folder as its
- * working folder. Anything but a known task name is refused.
+ * working folder. Anything but a known task name is refused, and so is a task the CLI found lacks
+ * (`configure sso` and `sso login` need v2): asked first with `aws --version`, before anything runs.
  */
-export function runAwsCli(task: unknown, profile: string | undefined): vscode.Terminal {
+export async function runAwsCli(task: unknown, profile: string | undefined): Promise<vscode.Terminal> {
   if (!isAwsCliTask(task)) throw new Error('There is no such fix to run.');
   const shellArgs = awsCliArgs(task, profile);
-  const terminal = vscode.window.createTerminal({ name: 'AWS CLI', shellPath: findAwsCli(), shellArgs, cwd: os.homedir() });
+  const cli = await findAwsCli();
+  const problem = cliTaskProblem(task, cli?.version);
+  if (problem || !cli) throw new Error(problem);
+  const terminal = vscode.window.createTerminal({ name: 'AWS CLI', shellPath: cli.path, shellArgs, cwd: os.homedir() });
   terminal.show();
   return terminal;
 }
 
-function findAwsCli(): string {
+export interface FoundAwsCli {
+  readonly path: string;
+  readonly version: AwsCliVersion;
+}
+
+/** How long `aws --version` may take (a v1 CLI starts Python; a broken install may hang). */
+const VERSION_TIMEOUT_MS = 10_000;
+
+/** The AWS CLI on PATH (outside the workspace) and its version, or undefined when there is none that says it. */
+export async function findAwsCli(): Promise<FoundAwsCli | undefined> {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
   const found = awsCliCandidates(process.env.PATH, process.platform, folders, (dir, name) => path.join(dir, name)).find(isExecutable);
-  if (!found) throw new Error('The AWS CLI (aws) is not on PATH. Install it, then run the command again.');
-  return found;
+  if (!found) return undefined;
+  const version = await cliVersion(found);
+  return version ? { path: found, version } : undefined;
+}
+
+function cliVersion(file: string): Promise<AwsCliVersion | undefined> {
+  return new Promise((resolve) => {
+    // An argument vector, no shell; v1 printed its version on stderr in older releases.
+    execFile(file, ['--version'], { timeout: VERSION_TIMEOUT_MS, shell: false, windowsHide: true, cwd: os.homedir() }, (_error, stdout, stderr) => {
+      resolve(parseAwsCliVersion(`${String(stdout)} ${String(stderr)}`));
+    });
+  });
 }
 
 function isExecutable(file: string): boolean {

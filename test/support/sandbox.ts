@@ -27,7 +27,7 @@ export function startTestSandbox(knobs: Partial<SandboxOptions> = {}): Promise<S
 
 export interface ClientOptions extends Partial<ServiceCatalogClientConfig> {
   /** Sign as someone else than the sandbox's default user (e.g. SANDBOX_COLLEAGUE, or unknown keys). */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
 /** An SDK client for the sandbox. One attempt unless `maxAttempts` says otherwise, so failures are fast. */

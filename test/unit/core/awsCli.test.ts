@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { awsCliArgs, awsCliCandidates, awsCliText, fixActionLabel, InvalidProfileNameError } from '../../../src/core/awsCli';
+import { awsCliArgs, awsCliCandidates, awsCliText, cliTaskProblem, fixActionLabel, InvalidProfileNameError, parseAwsCliVersion } from '../../../src/core/awsCli';
 import { isProfileName } from '../../../src/core/connection';
 
 describe('AWS CLI tasks', () => {
@@ -36,5 +36,20 @@ describe('AWS CLI tasks', () => {
       'on Windows only aws.exe, never a .cmd through cmd',
     );
     assert.deepEqual(awsCliCandidates(undefined, 'linux', [], path.posix.join), []);
+  });
+});
+
+describe('AWS CLI versions', () => {
+  it('reads the major version from aws --version, v1 and v2', () => {
+    const v1 = parseAwsCliVersion('aws-cli/1.45.11 Python/3.11.7 Linux/6.18.44-fc-v1045 botocore/1.43.11');
+    const v2 = parseAwsCliVersion('aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0 exe/x86_64.ubuntu.22 prompt/off');
+    assert.deepEqual(v1, { major: 1, version: '1.45.11' });
+    assert.deepEqual(v2, { major: 2, version: '2.15.30' });
+    assert.equal(parseAwsCliVersion('command not found'), undefined);
+    assert.match(cliTaskProblem('configure-sso', v1)!, /needs the AWS CLI v2; the aws on PATH is version 1\.45\.11/);
+    assert.match(cliTaskProblem('sso-login', v1)!, /needs the AWS CLI v2/);
+    assert.equal(cliTaskProblem('configure', v1), undefined);
+    assert.equal(cliTaskProblem('configure-sso', v2), undefined);
+    assert.match(cliTaskProblem('configure', undefined)!, /not on PATH/);
   });
 });

@@ -1,0 +1,122 @@
+// The sandbox's IAM Identity Center through the real SDK clients: the device-code flow, the portal's
+// lists and role credentials its Service Catalog accepts, and the errors AWS answers.
+import { strict as assert } from 'node:assert';
+import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
+import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
+import { DescribeProvisionedProductPlanCommand, ListRecordHistoryCommand } from '@aws-sdk/client-service-catalog';
+import { ADMIN_TOKEN_HEADER } from '../../../../src/sandbox/admin';
+import { SANDBOX_START_URL } from '../../../../src/sandbox/sso/identityCenter';
+import type { Sandbox } from '../../../../src/sandbox/index';
+import { sdkClient, startTestSandbox } from '../../../support/sandbox';
+
+const GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+async function rejectsWith(promise: Promise<unknown>, name: string, status?: number): Promise<void> {
+  await assert.rejects(promise, (error: Error & { $metadata?: { httpStatusCode?: number } }) => {
+    assert.equal(error.name, name);
+    if (status) assert.equal(error.$metadata?.httpStatusCode, status);
+    return true;
+  });
+}
+
+describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', () => {
+  let sandbox: Sandbox;
+  let oidc: SSOOIDCClient;
+  let portal: SSOClient;
+  before(async () => {
+    sandbox = await startTestSandbox();
+    oidc = new SSOOIDCClient({ endpoint: sandbox.endpoint, region: 'us-east-1', maxAttempts: 1 });
+    portal = new SSOClient({ endpoint: sandbox.endpoint, region: 'us-east-1', maxAttempts: 1 });
+  });
+  after(async () => {
+    oidc.destroy();
+    portal.destroy();
+    await sandbox.stop();
+  });
+
+  async function deviceFlow() {
+    const client = await oidc.send(new RegisterClientCommand({ clientName: 'test', clientType: 'public', scopes: ['sso:account:access'] }));
+    const device = await oidc.send(new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: SANDBOX_START_URL }));
+    return { client, device };
+  }
+
+  const tokenCall = (client: { clientId?: string; clientSecret?: string }, deviceCode?: string) =>
+    oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: GRANT, deviceCode }));
+
+  it('keeps a device code pending until the page approves it, then issues a token once', async () => {
+    const { client, device } = await deviceFlow();
+    assert.match(device.userCode ?? '', /^[A-Z]{4}-[A-Z]{4}$/);
+    assert.equal(device.verificationUriComplete, `${sandbox.endpoint}/device?user_code=${device.userCode}`);
+    assert.equal(device.interval, 1);
+    assert.equal(device.expiresIn, 600);
+    await rejectsWith(tokenCall(client, device.deviceCode), 'AuthorizationPendingException', 400);
+    await rejectsWith(tokenCall(client, device.deviceCode), 'SlowDownException', 400);
+
+    // The person's part: the page, then its Approve button (a form POST with the page's token).
+    const page = await fetch(device.verificationUriComplete ?? '');
+    const html = await page.text();
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+    assert.match(html, new RegExp(device.userCode!));
+    const formToken = /name="form_token" value="([^"]+)"/.exec(html)![1];
+    const forged = await fetch(`${sandbox.endpoint}/device`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ user_code: device.userCode!, decision: 'approve', form_token: 'guess' }) });
+    assert.equal(forged.status, 400, 'a form without the page token approves nothing');
+    const approved = await fetch(`${sandbox.endpoint}/device`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ user_code: device.userCode!, decision: 'approve', form_token: formToken }) });
+    assert.equal(approved.status, 200);
+    assert.match(await approved.text(), /Request approved/);
+
+    await new Promise((r) => setTimeout(r, 1100)); // honour the interval, as a client must
+    const token = await tokenCall(client, device.deviceCode);
+    assert.match(token.accessToken ?? '', /^aoa/);
+    assert.equal(token.tokenType, 'Bearer');
+    assert.equal(token.expiresIn, 28800);
+    assert.ok(token.refreshToken);
+    await rejectsWith(tokenCall(client, device.deviceCode), 'InvalidGrantException', 400);
+
+    const refreshed = await oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: 'refresh_token', refreshToken: token.refreshToken }));
+    assert.notEqual(refreshed.accessToken, token.accessToken);
+  });
+
+  it('says no where AWS says no: bad client secret, unknown or denied codes, unknown start URL, wrong grant', async () => {
+    const { client, device } = await deviceFlow();
+    await rejectsWith(tokenCall({ clientId: client.clientId, clientSecret: 'wrong' }, device.deviceCode), 'InvalidClientException', 401);
+    await rejectsWith(tokenCall(client, 'no-such-code'), 'InvalidGrantException', 400);
+    await rejectsWith(oidc.send(new StartDeviceAuthorizationCommand({ clientId: client.clientId, clientSecret: client.clientSecret, startUrl: 'https://elsewhere.awsapps.com/start' })), 'InvalidRequestException', 400);
+    await rejectsWith(oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: 'password' })), 'UnsupportedGrantTypeException', 400);
+    const deny = await fetch(`${sandbox.endpoint}/__sandbox/sso/deny`, { method: 'POST', headers: { [ADMIN_TOKEN_HEADER]: sandbox.adminToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ userCode: device.userCode }) });
+    assert.equal(deny.status, 200);
+    await rejectsWith(tokenCall(client, device.deviceCode), 'AccessDeniedException', 400);
+    const noAdmin = await fetch(`${sandbox.endpoint}/__sandbox/sso/approve`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ userCode: device.userCode }) });
+    assert.equal(noAdmin.status, 403, 'the admin endpoint needs its token');
+  });
+
+  it('lists the account and its roles (paged) and hands out role credentials Service Catalog accepts', async () => {
+    const { client, device } = await deviceFlow();
+    await fetch(`${sandbox.endpoint}/__sandbox/sso/approve`, { method: 'POST', headers: { [ADMIN_TOKEN_HEADER]: sandbox.adminToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ userCode: device.userCode }) });
+    const { accessToken } = await tokenCall(client, device.deviceCode);
+
+    await rejectsWith(portal.send(new ListAccountsCommand({ accessToken: 'aoa-not-a-token' })), 'UnauthorizedException', 401);
+    const accounts = await portal.send(new ListAccountsCommand({ accessToken }));
+    assert.deepEqual(accounts.accountList, [{ accountId: '123456789012', accountName: 'Sandbox', emailAddress: 'sandbox-owner@example.com' }]);
+    const first = await portal.send(new ListAccountRolesCommand({ accessToken, accountId: '123456789012', maxResults: 1 }));
+    assert.equal(first.roleList?.length, 1);
+    assert.ok(first.nextToken);
+    const second = await portal.send(new ListAccountRolesCommand({ accessToken, accountId: '123456789012', maxResults: 1, nextToken: first.nextToken }));
+    assert.deepEqual([...(first.roleList ?? []), ...(second.roleList ?? [])].map((r) => r.roleName), ['ServiceCatalogEndUser', 'ServiceCatalogColleague']);
+    assert.equal(second.nextToken, undefined);
+
+    await rejectsWith(portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: '123456789012', roleName: 'AdministratorAccess' })), 'ForbiddenException', 403);
+    const { roleCredentials } = await portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: '123456789012', roleName: 'ServiceCatalogEndUser' }));
+    assert.match(roleCredentials?.accessKeyId ?? '', /^ASIA[0-9A-F]{16}$/);
+    assert.ok((roleCredentials?.expiration ?? 0) > Date.now(), 'expiration in epoch milliseconds');
+
+    const credentials = { accessKeyId: roleCredentials!.accessKeyId!, secretAccessKey: roleCredentials!.secretAccessKey!, sessionToken: roleCredentials!.sessionToken! };
+    const catalog = sdkClient(sandbox, { credentials });
+    const history = await catalog.send(new ListRecordHistoryCommand({}));
+    assert.ok(Array.isArray(history.RecordDetails), 'the role credentials sign Service Catalog calls');
+    const noToken = sdkClient(sandbox, { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey } });
+    await rejectsWith(noToken.send(new ListRecordHistoryCommand({})), 'UnrecognizedClientException');
+    const wrongToken = sdkClient(sandbox, { credentials: { ...credentials, sessionToken: 'forged' } });
+    await rejectsWith(wrongToken.send(new DescribeProvisionedProductPlanCommand({ PlanId: 'x' })), 'UnrecognizedClientException');
+  });
+});
