@@ -3,6 +3,7 @@
 import {
   CreateProvisionedProductPlanCommand,
   DeleteProvisionedProductPlanCommand,
+  DescribeProductCommand,
   DescribeProvisionedProductPlanCommand,
   DescribeProvisioningParametersCommand,
   DescribeServiceActionExecutionParametersCommand,
@@ -17,6 +18,7 @@ import {
   UpdateProvisionedProductCommand,
   type CreateProvisionedProductPlanInput,
   type CreateProvisionedProductPlanOutput,
+  type DescribeProductOutput,
   type DescribeProvisioningParametersOutput,
   type ExecutionParameter,
   type LaunchPathSummary,
@@ -76,6 +78,11 @@ export class ProvisioningService {
   async listVersions(productId: string): Promise<ProvisioningArtifactDetail[]> {
     const out = await this.client.send(new ListProvisioningArtifactsCommand({ ProductId: productId }));
     return (out.ProvisioningArtifactDetails ?? []).filter((a) => a.Active !== false);
+  }
+
+  /** A product's name and its active versions' names: what end users may read (ListProvisioningArtifacts is an admin call). */
+  describeProduct(productId: string): Promise<DescribeProductOutput> {
+    return this.client.send(new DescribeProductCommand({ Id: productId }));
   }
 
   listLaunchPaths(productId: string): Promise<Listed<LaunchPathSummary>> {

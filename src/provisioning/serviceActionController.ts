@@ -4,7 +4,8 @@ import type { ServiceActionSummary } from '@aws-sdk/client-service-catalog';
 import { givenValue } from '../core/parameters';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
-import type { ActionChoice, ActionForm, PanelInit, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
+import type { ActionChoice, ActionForm, PanelInit, ProductChange, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
+import { productCapabilities } from '../core/products/capabilities';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
@@ -18,6 +19,9 @@ export class ServiceActionController implements FormController {
   private actions?: ServiceActionSummary[];
   private readonly forms = new Map<string, ActionForm>();
   readonly guard = new SubmissionGuard();
+  /** The product's status as last heard (read at open, then from finished records and the tree). */
+  private productStatus?: string;
+  private gone = false;
 
   readonly handlers: Handlers = {
     listActions: () => this.listActions(),
@@ -39,7 +43,33 @@ export class ServiceActionController implements FormController {
   }
 
   private async resolved(): Promise<ProvisionedProductRef> {
-    return (this.product ??= await resolveProvisionedProduct(this.deps.service(), this.known));
+    if (!this.product) {
+      this.product = await resolveProvisionedProduct(this.deps.service(), this.known);
+      this.productStatus = this.product.status;
+    }
+    return this.product;
+  }
+
+  /** Reload: the product (its version, so its actions) and the actions' parameters are read again. */
+  reload(): void {
+    this.product = undefined;
+    this.actions = undefined;
+    this.forms.clear();
+    this.gone = false;
+  }
+
+  productChanged(change: ProductChange): void {
+    if (change.productStatus) this.productStatus = change.productStatus;
+    if (change.gone) this.gone = true;
+  }
+
+  /** The one rule for what a status allows (the tree's menus use it too); the page disables Run as well. */
+  private refuseWhenBlocked(): void {
+    const name = this.known.name;
+    if (this.gone) throw new RequestError(`${name} no longer exists; nothing was sent.`, undefined, 'ProductBusy');
+    if (this.productStatus && !productCapabilities({ Status: this.productStatus }).includes('canRunAction')) {
+      throw new RequestError(`${name} is ${this.productStatus}: actions can run once the operation on it ends. Nothing was sent.`, undefined, 'ProductBusy');
+    }
   }
 
   private async listActions(): Promise<ActionChoice[]> {
@@ -66,6 +96,7 @@ export class ServiceActionController implements FormController {
   }
 
   private async runAction(actionId: string, values: Readonly<Record<string, string>>): Promise<SubmitResult> {
+    this.refuseWhenBlocked();
     const record = await this.guard.run('run', { actionId, values }, async (token) => {
       const form = this.forms.get(actionId) ?? (await this.describeAction(actionId));
       const parameters = checkedParameters(form, values);

@@ -45,6 +45,7 @@ const PARAMS: Readonly<Record<Method, Check>> = {
   listActions: empty,
   describeAction: object({ actionId: id }),
   runAction: object({ actionId: id, parameters: record(text(), 200) }),
+  reload: empty,
 };
 
 export type Validated = { readonly ok: true; readonly message: WebviewToHost } | { readonly ok: false; readonly reason: string };

@@ -12,6 +12,7 @@ import { type Handlers, type Logger } from '../../../src/ui/webview/messageRoute
 import { RequestError } from '../../../src/core/webview/requestError';
 import type { PlanView, PushMessage, SubmitRequest } from '../../../src/core/webview/protocol';
 import { SEED } from '../../../src/sandbox/service/index';
+import type { SentValue } from '../../../src/core/parameters';
 import type { Sandbox } from '../../../src/sandbox/index';
 import { sdkClient, startTestSandbox } from '../../support/sandbox';
 
@@ -19,9 +20,9 @@ const SECRET = 'S3cretPassw0rd';
 const P = SEED.products;
 
 class MemoryStore implements ParameterMemory {
-  readonly values = new Map<string, Record<string, string>>();
+  readonly values = new Map<string, Record<string, SentValue>>();
   recall(id: string) { return this.values.get(id); }
-  remember(id: string, v: Readonly<Record<string, string>>) { this.values.set(id, { ...v }); }
+  remember(id: string, v: Readonly<Record<string, SentValue>>) { this.values.set(id, { ...v }); }
 }
 
 interface Harness extends ControllerDeps {
@@ -133,7 +134,8 @@ describe('form controllers against the sandbox', () => {
     assert.equal(h.refreshes, 1);
     assert.ok(h.logLines.length > 0 && h.logLines.every((l) => !l.includes(SECRET)), h.logLines.join('\n'));
     const remembered = h.store.recall(result.provisionedProductId)!;
-    assert.equal(remembered.ServiceName, 'orders-api');
+    assert.equal(remembered.ServiceName.value, 'orders-api');
+    assert.ok(Math.abs(Date.parse(remembered.ServiceName.sentAt) - Date.now()) < 60_000, 'dated when sent');
     assert.equal(remembered.DbPassword, undefined, 'NoEcho never stored');
 
     // The same name again, from a new form: the service's refusal lands on the name field.
