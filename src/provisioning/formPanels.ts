@@ -168,7 +168,8 @@ export class FormPanels implements vscode.Disposable {
     );
   }
 
-  private restore(kind: PanelKind, panel: vscode.WebviewPanel, state: unknown): void {
+  /** Rebuilds a panel VS Code kept over a reload from its page's state (the serializers' entry; tests drive it). */
+  restore(kind: PanelKind, panel: vscode.WebviewPanel, state: unknown): void {
     const init = isPlainObject(state) && isPlainObject(state.init) ? state.init : undefined;
     const product = init && isPlainObject(init.provisionedProduct) ? refFrom(init.provisionedProduct) : undefined;
     const productId = init && typeof init.productId === 'string' ? init.productId : undefined;
