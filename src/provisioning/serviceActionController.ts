@@ -10,6 +10,7 @@ import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { actionParameterView, submitResult } from './views';
+import { ProductNameCache } from './productNames';
 
 /** ExecutionParameterValueList holds at most 25 values. */
 const MAX_VALUES = 25;
@@ -22,6 +23,7 @@ export class ServiceActionController implements FormController {
   /** The product's status as last heard (read at open, then from finished records and the tree). */
   private productStatus?: string;
   private gone = false;
+  private readonly names: ProductNameCache;
 
   readonly handlers: Handlers = {
     listActions: () => this.listActions(),
@@ -32,7 +34,9 @@ export class ServiceActionController implements FormController {
   constructor(
     private readonly deps: ControllerDeps,
     private readonly known: ProvisionedProductRef,
-  ) {}
+  ) {
+    this.names = new ProductNameCache(() => this.deps.service(), deps.logger);
+  }
 
   get productId(): string {
     return this.known.id;
@@ -42,10 +46,14 @@ export class ServiceActionController implements FormController {
     return { kind: 'action', connection: this.deps.connectionLabel(), provisionedProduct: await this.resolved() };
   }
 
+  /** The product as the service says now, its product and version named (a restored form knows only ids). */
   private async resolved(): Promise<ProvisionedProductRef> {
     if (!this.product) {
-      this.product = await resolveProvisionedProduct(this.deps.service(), this.known);
-      this.productStatus = this.product.status;
+      const product = await resolveProvisionedProduct(this.deps.service(), this.known);
+      const names = product.productId ? await this.names.of(product.productId) : undefined;
+      const versionName = product.provisioningArtifactId ? names?.versions.get(product.provisioningArtifactId) : undefined;
+      this.product = { ...product, ...(names?.name ? { productName: names.name } : {}), ...(versionName ? { provisioningArtifactName: versionName } : {}) };
+      this.productStatus = product.status;
     }
     return this.product;
   }
@@ -53,6 +61,7 @@ export class ServiceActionController implements FormController {
   /** Reload: the product (its version, so its actions) and the actions' parameters are read again. */
   reload(): void {
     this.product = undefined;
+    this.names.clear();
     this.actions = undefined;
     this.forms.clear();
     this.gone = false;

@@ -176,6 +176,44 @@ describe('form controllers against the sandbox', () => {
     assert.equal(h.tracked.length, 1);
   });
 
+  it('offers what this editor sent last, dated, but never as the current value', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.devBoxBob;
+    const sentAt = '2026-11-30T08:00:00.000Z';
+    h.store.remember(pp.id, { InstanceType: { value: 't3.large', sentAt } });
+    const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const loaded = await call(form.handlers, 'loadParameters', init.current);
+    const instanceType = loaded.form.fields.find((f: { key: string }) => f.key === 'InstanceType');
+    assert.deepEqual([instanceType.previousValue, instanceType.keepPreviousByDefault, instanceType.lastSent], [undefined, true, { value: 't3.large', sentAt }]);
+    await call(form.handlers, 'submit', { target: init.current, submission: { parameters: { VolumeSizeGiB: '30' }, keepPrevious: ['InstanceType', 'KeyName'] } });
+    const remembered = h.store.recall(pp.id)!;
+    assert.deepEqual(remembered.InstanceType, { value: 't3.large', sentAt }, 'a kept value keeps the date it was sent on');
+    assert.equal(remembered.VolumeSizeGiB.value, '30');
+    assert.equal(remembered.KeyName, undefined, 'never sent from here');
+  });
+
+  it('refuses an update while its product is under change or gone, and reads the state again on Reload', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.webDocsSite;
+    const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const request = { target: init.current, submission: { parameters: {}, keepPrevious: ['BucketName', 'Environment'] } };
+    await call(form.handlers, 'loadParameters', init.current);
+    form.productChanged({ recordId: 'rec-x', productStatus: 'UNDER_CHANGE' });
+    assert.equal((await rejection(call(form.handlers, 'submit', request))).code, 'ProductBusy');
+    assert.equal((await rejection(call(form.handlers, 'preview', request))).code, 'ProductBusy');
+    form.productChanged({ gone: true });
+    assert.match((await rejection(call(form.handlers, 'submit', request))).message, /no longer exists/);
+    assert.equal(h.tracked.length, 0, 'nothing sent');
+    form.reload();
+    await form.init(); // the service says AVAILABLE
+    const started = await call(form.handlers, 'submit', request);
+    assert.match(started.recordId, /\S/);
+  });
+
   it('keeps an update on its product', async () => {
     const h = harness(service);
     const pp = SEED.provisionedProducts.ordersService;
@@ -213,6 +251,11 @@ describe('form controllers against the sandbox', () => {
       }
       assert.equal(view.status, 'CREATE_SUCCESS');
       assert.ok(view.changes.length > 0, 'resource changes listed');
+      assert.equal(view.version?.name, view.currentVersion?.name, 'the plan keeps the version in use, both named');
+      assert.match(view.version?.name ?? '', /^v\d/);
+      const environment = view.parameters?.find((p) => p.key === 'Environment');
+      assert.deepEqual([environment?.value, environment?.usePreviousValue], ['staging', false]);
+      assert.equal(view.parameters?.find((p) => p.key === 'BucketName')?.usePreviousValue, true);
       const executed = await call(plans.handlers, 'executePlan', { planId: started.planId });
       assert.match(executed.recordId, /\S/);
       assert.equal(h.tracked.at(-1)?.RecordId, executed.recordId);
