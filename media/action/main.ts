@@ -5,7 +5,7 @@ import type { ActionChoice, ActionForm, PanelInit, ProductChange, SubmitResult }
 import {
   banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint, type FieldControl,
 } from '../shared/dom';
-import { blockedReason, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
+import { blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 
 interface PageState {
@@ -51,7 +51,7 @@ function start(init: PanelInit): void {
   );
   if (state.result) showResult(state.result);
   if (state.change) showChange(state.change);
-  else if (blocked()) notice.replaceChildren(banner('warning', blocked()!));
+  else if (blocked()) notice.replaceChildren(banner('warning', blocked()));
   void loadActions();
 }
 
@@ -162,10 +162,10 @@ onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', message.error.message));
   else if (message.type === 'productChanged') {
-    state.change = message.change;
+    state.change = mergedChange(state.change, message.change);
     state.product = stateAfter(state.product ?? {}, message.change);
     saveState(state);
-    showChange(message.change);
+    showChange(state.change);
   }
 });
 ready();

@@ -2,7 +2,7 @@
 // changes (action, logical id, type, replacement), then execute or discard it.
 import type { PanelInit, PlanParameterRow, PlanRow, PlanView, ProductChange, SubmitResult, VersionRef } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, option, progress, section } from '../shared/dom';
-import { staleFormBanner } from '../shared/productNotice';
+import { mergedChange, staleFormBanner } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, saveState } from '../shared/rpc';
 
 interface PageState {
@@ -238,9 +238,9 @@ onPush((message) => {
   else if (message.type === 'plan') renderPlan(message.plan);
   else if (message.type === 'failed') app.replaceChildren(banner('error', message.error.message));
   else if (message.type === 'productChanged') {
-    state.change = message.change;
+    state.change = mergedChange(state.change, message.change);
     saveState(state);
-    notice.replaceChildren(staleFormBanner(message.change, () => void reload()));
+    notice.replaceChildren(staleFormBanner(state.change, () => void reload()));
     void loadPlans(); // the shown plan's status (so what it still allows) is read again at once
   }
 });

@@ -6,7 +6,7 @@ import type { DisplayItem } from '../../src/core/parameters';
 import { additionalUsageInstructions } from '../../src/core/parameters/formModel';
 import type { FormTarget, LoadedForm, PanelInit, PathChoice, ProductChange, ProductChoice, ProductOptions, SubmitResult } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../shared/dom';
-import { blockedReason, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
+import { blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
 
@@ -68,7 +68,7 @@ function start(next: PanelInit): void {
   if (state.result) showResult(state.result);
   clear(regions.notice);
   if (state.change) showChange(state.change);
-  else if (blocked()) regions.notice.replaceChildren(banner('warning', blocked()!));
+  else if (blocked()) regions.notice.replaceChildren(banner('warning', blocked()));
   syncButtons();
   if (next.kind === 'update') {
     void selectProduct(next.current.productId);
@@ -375,10 +375,10 @@ onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', h('strong', {}, 'This form could not open. '), message.error.message));
   else if (message.type === 'productChanged' && init?.kind === 'update') {
-    state.change = message.change;
+    state.change = mergedChange(state.change, message.change);
     state.product = stateAfter(state.product ?? {}, message.change);
     persist();
-    showChange(message.change);
+    showChange(state.change);
   }
 });
 ready();

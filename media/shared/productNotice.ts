@@ -25,6 +25,18 @@ export function blockedReason(capability: ProductCapability, action: string, sta
   return undefined;
 }
 
+/**
+ * What the banner says after `next`: about the same record, both sources together (the record's type
+ * and outcome from the tracker, the product's status and version from the tree); otherwise `next`.
+ */
+export function mergedChange(previous: ProductChange | undefined, next: ProductChange): ProductChange {
+  if (!previous || !next.recordId || previous.recordId !== next.recordId) return next;
+  const { productStatus, ...merged } = { ...previous, ...next };
+  // A record that ended says nothing of the product's status: the status heard while it ran is over.
+  const statusOver = !!next.status && !next.productStatus;
+  return statusOver || !productStatus ? merged : { ...merged, productStatus };
+}
+
 const words = (text: string) => text.toLowerCase().replace(/_/g, ' ');
 
 /** "update provisioned product succeeded (record rec-…); status AVAILABLE; version v1.1". */
