@@ -137,6 +137,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   const forms = registerFormCommands({ ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
+  // The tree's view too: a change it sees on the product of an open form (from anywhere) reaches that form.
+  context.subscriptions.push(forms.watchProducts(products));
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));

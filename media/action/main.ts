@@ -1,10 +1,11 @@
 // The self-service action page: the actions of the product's version, the chosen action's parameters
 // (TARGET ones prefilled and explained), and the run.
 import { givenValue } from '../../src/core/parameters/submission';
-import type { ActionChoice, ActionForm, PanelInit, SubmitResult } from '../../src/core/webview/protocol';
+import type { ActionChoice, ActionForm, PanelInit, ProductChange, SubmitResult } from '../../src/core/webview/protocol';
 import {
-  banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint, type FieldControl,
+  banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint, type FieldControl,
 } from '../shared/dom';
+import { blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 
 interface PageState {
@@ -12,6 +13,9 @@ interface PageState {
   actionId?: string;
   values?: Record<string, string>;
   result?: SubmitResult;
+  /** The last change heard of the product since the form was loaded (the banner), and its state. */
+  change?: ProductChange;
+  product?: ProductState;
 }
 
 const app = document.getElementById('app')!;
@@ -32,10 +36,11 @@ function start(init: PanelInit): void {
   if (init.kind !== 'action') return;
   if (state.init?.kind !== 'action' || state.init.provisionedProduct.id !== init.provisionedProduct.id) state = {};
   state.init = init;
+  state.product ??= { status: init.provisionedProduct.status };
   saveState(state);
   const p = init.provisionedProduct;
   app.removeAttribute('aria-busy');
-  actionSelect.addEventListener('change', () => void chooseAction(String(actionSelect.value)));
+  actionSelect.onchange = () => void chooseAction(String(actionSelect.value));
   app.replaceChildren(
     h('header', {}, h('h1', {}, `Run an action on ${p.name}`), h('p', { class: 'subtle' }, [p.productName, p.provisioningArtifactName, p.status, init.connection].filter(Boolean).join(' · '))),
     notice,
@@ -45,7 +50,32 @@ function start(init: PanelInit): void {
     status,
   );
   if (state.result) showResult(state.result);
+  if (state.change) showChange(state.change);
+  else if (blocked()) notice.replaceChildren(banner('warning', blocked()));
   void loadActions();
+}
+
+const blocked = () => blockedReason('canRunAction', 'Running an action', state.product ?? {});
+
+function syncRunButton(): void {
+  runButton.disabled = busy || !form || !!blocked();
+}
+
+function showChange(change: ProductChange): void {
+  notice.replaceChildren(staleFormBanner(change, () => void reload(), blocked()));
+  syncRunButton();
+}
+
+/** Rebuilds the form from the service: the product's version (so its actions) and their parameters. */
+async function reload(): Promise<void> {
+  notice.replaceChildren(progress('Reloading…'));
+  try {
+    const next = await request('reload', {});
+    state = {};
+    start(next);
+  } catch (error) {
+    notice.replaceChildren(banner('error', `Could not reload: ${errorMessage(error)}`));
+  }
 }
 
 async function loadActions(): Promise<void> {
@@ -94,13 +124,13 @@ function renderParameters(f: ActionForm): void {
     return group;
   });
   formRegion.replaceChildren(section('Parameters', ...(groups.length ? groups : [h('p', { class: 'subtle' }, 'This action takes no parameters.')])));
-  runButton.disabled = false;
+  syncRunButton();
 }
 
 const valueOf = (control: FieldControl) => String((control as unknown as { value: string }).value ?? '');
 
 async function run(): Promise<void> {
-  if (busy || !form) return;
+  if (busy || !form || blocked()) return;
   const parameters = Object.fromEntries([...controls].map(([name, c]) => [name, valueOf(c)]));
   const missing = Object.fromEntries(Object.entries(parameters).filter(([, v]) => !v.trim()).map(([k]) => [`parameters.${k}`, `${k} needs a value.`]));
   if (errors.showAll(missing).length || Object.keys(missing).length) return;
@@ -114,7 +144,7 @@ async function run(): Promise<void> {
     status.replaceChildren(banner('error', h('strong', {}, 'The action did not start; your input is kept. '), errorMessage(error)));
   } finally {
     busy = false;
-    runButton.disabled = false;
+    syncRunButton();
   }
 }
 
@@ -132,7 +162,10 @@ onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', message.error.message));
   else if (message.type === 'productChanged') {
-    notice.replaceChildren(productChangedBanner(message.change, 'Its version and outputs (and so the actions and TARGET values) may have changed: close this form and open it again.'));
+    state.change = mergedChange(state.change, message.change);
+    state.product = stateAfter(state.product ?? {}, message.change);
+    saveState(state);
+    showChange(state.change);
   }
 });
 ready();

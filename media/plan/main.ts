@@ -1,13 +1,16 @@
 // The plans page of a provisioned product: pick a plan, watch it until it is ready, read its resource
 // changes (action, logical id, type, replacement), then execute or discard it.
-import type { PanelInit, PlanRow, PlanView, SubmitResult } from '../../src/core/webview/protocol';
+import type { PanelInit, PlanParameterRow, PlanRow, PlanView, ProductChange, SubmitResult, VersionRef } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, option, progress, section } from '../shared/dom';
+import { mergedChange, staleFormBanner } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, saveState } from '../shared/rpc';
 
 interface PageState {
   init?: PanelInit;
   planId?: string;
   result?: SubmitResult;
+  /** The last change heard of the product since the page was loaded (the banner). */
+  change?: ProductChange;
 }
 
 const app = document.getElementById('app')!;
@@ -17,6 +20,8 @@ const header = h('header', {});
 const list = h('div', {});
 const detail = h('div', { class: 'plan-detail' });
 const status = h('div', { class: 'status-region', 'aria-live': 'polite' });
+const notice = h('div', { class: 'notice-region', 'aria-live': 'polite' });
+let shown: PlanView | undefined;
 const planSelect = h('vscode-single-select', {});
 const executeButton = h('vscode-button', { icon: 'play', onclick: () => void execute() }, 'Execute plan');
 const discardButton = h('vscode-button', { secondary: true, icon: 'trash', onclick: () => void discard() }, 'Discard plan');
@@ -30,11 +35,26 @@ function start(init: PanelInit): void {
   saveState(state);
   app.removeAttribute('aria-busy');
   header.replaceChildren(h('h1', {}, `Plans of ${init.provisionedProduct.name}`), h('p', { class: 'subtle' }, init.connection));
-  planSelect.addEventListener('change', () => void showPlan(String(planSelect.value)));
+  planSelect.onchange = () => void showPlan(String(planSelect.value));
   list.replaceChildren(section('Plans', fieldGroup({ id: 'plan-choice', label: 'Plan', control: planSelect }).group, h('div', { class: 'actions' }, refreshButton)));
-  app.replaceChildren(header, list, detail, status);
+  app.replaceChildren(header, notice, list, detail, status);
+  clear(notice);
   if (state.result) status.replaceChildren(executionBanner(state.result));
+  if (state.change) notice.replaceChildren(staleFormBanner(state.change, () => void reload()));
   void loadPlans();
+}
+
+/** Rebuilds the page from the service: the product, its plans and the shown plan. */
+async function reload(): Promise<void> {
+  notice.replaceChildren(progress('Reloading…'));
+  try {
+    const next = await request('reload', {});
+    const planId = state.planId;
+    state = { planId };
+    start(next);
+  } catch (error) {
+    notice.replaceChildren(banner('error', `Could not reload: ${errorMessage(error)}`));
+  }
 }
 
 async function loadPlans(): Promise<void> {
@@ -51,15 +71,13 @@ async function loadPlans(): Promise<void> {
   }
 }
 
-/** The page knows one version's name, the provisioned product's own; other versions show their id. */
-function versionName(artifactId: string): string {
-  const product = state.init?.kind === 'plans' ? state.init.provisionedProduct : undefined;
-  if (artifactId !== product?.provisioningArtifactId || !product.provisioningArtifactName) return artifactId;
-  return `${product.provisioningArtifactName} (current version)`;
+/** A version by its name where the service gave one, its id otherwise. */
+function versionName(version: VersionRef): string {
+  return version.name ?? version.id;
 }
 
 function planLabel(p: PlanRow): string {
-  return p.provisioningArtifactId ? `${p.name} · ${versionName(p.provisioningArtifactId)}` : p.name;
+  return p.provisioningArtifactId ? `${p.name} · ${versionName({ id: p.provisioningArtifactId, name: p.versionName })}` : p.name;
 }
 
 function fillPlans(plans: readonly PlanRow[]): void {
@@ -70,6 +88,8 @@ async function showPlan(planId: string): Promise<void> {
   if (!planId) return;
   state.planId = planId;
   saveState(state);
+  shown = undefined; // nothing is offered for a plan until its status is read
+  syncButtons();
   detail.replaceChildren(progress('Reading the plan…'));
   try {
     renderPlan(await request('describePlan', { planId }));
@@ -99,20 +119,65 @@ function changesTable(plan: PlanView): HTMLElement {
   );
 }
 
+/** "Version: v2.0 (the product runs v1.1)": both as the service names them, and only what it says. */
+function versionLine(plan: PlanView): HTMLElement | undefined {
+  if (!plan.version) return undefined;
+  const current = plan.currentVersion;
+  const comparison = !current ? '' : current.id === plan.version.id ? ' (the version the product runs now)' : ` (the product runs ${versionName(current)} now)`;
+  return h('p', { class: 'plan-version' }, 'Version: ', h('strong', {}, versionName(plan.version)), comparison);
+}
+
+/**
+ * The plan's parameters as the service returned them: the value it sets, or "keeps the value in use";
+ * a parameter the service names as the cause of resource changes is marked. Values in use are not
+ * shown: the service does not return them.
+ */
+function parametersTable(parameters: readonly PlanParameterRow[]): HTMLElement {
+  if (!parameters.length) return h('p', { class: 'subtle' }, 'The plan sets no parameters: every one keeps its value.');
+  const headerCells = ['Parameter', 'In this plan', 'Resource changes it causes'].map((t) => h('vscode-table-header-cell', {}, t));
+  const rows = parameters.map((p) =>
+    h(
+      'vscode-table-row',
+      { class: p.causes.length ? 'parameter-causes-changes' : '' },
+      h('vscode-table-cell', {}, h('code', {}, p.key)),
+      h('vscode-table-cell', {}, p.usePreviousValue ? h('span', { class: 'subtle' }, 'keeps the value in use') : h('code', {}, p.value ?? '')),
+      h('vscode-table-cell', {}, p.causes.length ? p.causes.join(', ') : h('span', { class: 'subtle' }, 'none named')),
+    ),
+  );
+  return h(
+    'vscode-table',
+    { zebra: true, 'bordered-columns': true, columns: ['30%', '35%', '35%'], class: 'plan-parameters', 'aria-label': 'Plan parameters' },
+    h('vscode-table-header', { slot: 'header' }, ...headerCells),
+    h('vscode-table-body', { slot: 'body' }, ...rows),
+  );
+}
+
+function syncButtons(): void {
+  executeButton.disabled = busy || !shown?.executable;
+  discardButton.disabled = busy || !shown?.discardable;
+  executeButton.hidden = !!shown && !shown.executable && !shown.discardable;
+  discardButton.hidden = !!shown && !shown.discardable;
+}
+
 function renderPlan(plan: PlanView): void {
   if (plan.planId !== state.planId) return;
+  shown = plan;
   const waiting = !plan.settled ? progress(`Status ${plan.status}: waiting for the plan…`) : undefined;
   const statusLine = h('p', {}, 'Status: ', h('strong', { class: 'plan-status' }, plan.status), plan.statusMessage ? ` — ${plan.statusMessage}` : '');
-  executeButton.disabled = busy || !plan.executable;
-  discardButton.disabled = busy;
+  syncButtons();
   const replaced = plan.changes.filter((c) => c.replacement === 'TRUE').length;
+  const executed = plan.discardable ? undefined : h('p', { class: 'subtle' }, plan.status === 'EXECUTE_SUCCESS' ? 'This plan has been executed.' : 'This plan is being executed.');
   detail.replaceChildren(
     section(
       `Plan ${plan.name}`,
       statusLine,
+      versionLine(plan),
       waiting,
       replaced ? banner('warning', `${replaced} resource${replaced === 1 ? ' is' : 's are'} replaced: their physical ids change and data on them may be lost.`) : undefined,
       changesTable(plan),
+      h('h3', {}, 'Parameters'),
+      parametersTable(plan.parameters ?? []),
+      executed,
       h('div', { class: 'actions' }, executeButton, discardButton),
     ),
   );
@@ -120,18 +185,18 @@ function renderPlan(plan: PlanView): void {
 
 function setBusy(next: boolean, text = ''): void {
   busy = next;
-  executeButton.disabled = next;
-  discardButton.disabled = next;
+  syncButtons();
   refreshButton.disabled = next;
   if (next) status.replaceChildren(progress(text));
   else if (status.querySelector('.progress')) clear(status);
 }
 
 async function execute(): Promise<void> {
-  if (busy || !state.planId) return;
+  if (busy || !state.planId || !shown?.executable) return;
   setBusy(true, 'Executing the plan…');
   try {
     const result = await request('executePlan', { planId: state.planId });
+    if (shown) shown = { ...shown, executable: false, discardable: false }; // until the pushed status says more
     state.result = result;
     saveState(state);
     status.replaceChildren(executionBanner(result));
@@ -154,7 +219,7 @@ function executionBanner(result: SubmitResult): HTMLElement {
 }
 
 async function discard(): Promise<void> {
-  if (busy || !state.planId) return;
+  if (busy || !state.planId || !shown?.discardable) return;
   setBusy(true, 'Deleting the plan…');
   try {
     await request('deletePlan', { planId: state.planId });
@@ -172,6 +237,11 @@ onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'plan') renderPlan(message.plan);
   else if (message.type === 'failed') app.replaceChildren(banner('error', message.error.message));
-  else if (message.type === 'productChanged') void loadPlans(); // an executed plan leaves the list, a new one may come
+  else if (message.type === 'productChanged') {
+    state.change = mergedChange(state.change, message.change);
+    saveState(state);
+    notice.replaceChildren(staleFormBanner(state.change, () => void reload()));
+    void loadPlans(); // the shown plan's status (so what it still allows) is read again at once
+  }
 });
 ready();

@@ -5,9 +5,10 @@ import { validateProvisioningSubmission } from '../../src/core/parameters';
 import type { DisplayItem } from '../../src/core/parameters';
 import { additionalUsageInstructions } from '../../src/core/parameters/formModel';
 import type {
-  FormTarget, LoadedForm, PanelInit, PathChoice, ProductChoice, ProductOptions, ProvisionResultAction, SubmitResult,
+  FormTarget, LoadedForm, PanelInit, PathChoice, ProductChange, ProductChoice, ProductOptions, ProvisionResultAction, SubmitResult,
 } from '../../src/core/webview/protocol';
-import { banner, clear, fieldGroup, h, onSubmitShortcut, option, productChangedBanner, progress, section, shortcutHint } from '../shared/dom';
+import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../shared/dom';
+import { blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
 
@@ -19,6 +20,9 @@ interface PageState {
   pathId?: string;
   values?: SavedValues;
   result?: SubmitResult;
+  /** Update forms: the last change heard of the product since the form was loaded (the banner), and its state. */
+  change?: ProductChange;
+  product?: ProductState;
 }
 
 const app = document.getElementById('app')!;
@@ -57,11 +61,16 @@ function start(next: PanelInit): void {
   if (!state.init || formKey(state.init) !== formKey(next)) state = {};
   init = next;
   state.init = next;
+  if (next.kind === 'update') state.product ??= { status: next.provisionedProduct.status };
   persist();
   app.removeAttribute('aria-busy');
   app.replaceChildren(...Object.values(regions));
   renderHeader();
   renderActions();
+  clear(regions.notice);
+  if (state.change) showChange(state.change);
+  else if (blocked()) regions.notice.replaceChildren(banner('warning', blocked()));
+  syncButtons();
   if (next.kind === 'update') {
     if (state.result) showResult(state.result);
     void selectProduct(next.current.productId);
@@ -85,6 +94,28 @@ function renderHeader(): void {
     );
   } else {
     regions.header.replaceChildren(h('h1', {}, 'Provision a product'), h('p', { class: 'subtle' }, init.connection));
+  }
+}
+
+/** Update forms: why Update and Preview cannot be sent in the product's state now, if they cannot. */
+const blocked = () => (isUpdate() ? blockedReason('canUpdate', 'Update', state.product ?? {}) : undefined);
+
+function showChange(change: ProductChange): void {
+  regions.notice.replaceChildren(staleFormBanner(change, () => void reload(), blocked()));
+  syncButtons();
+}
+
+/** Rebuilds the form from the service: the version and path in use, the parameters, the launch role. */
+async function reload(): Promise<void> {
+  regions.notice.replaceChildren(progress('Reloading…'));
+  try {
+    const next = await request('reload', {});
+    state = {};
+    view = undefined;
+    loaded = undefined;
+    start(next);
+  } catch (error) {
+    regions.notice.replaceChildren(banner('error', `Could not reload: ${errorMessage(error)}`));
   }
 }
 
@@ -276,13 +307,29 @@ function displayList(title: string, items: readonly DisplayItem[]): HTMLElement 
 function renderForm(result: LoadedForm): void {
   loaded = result;
   const form = result.form;
-  const launchRole = form.launchRoleArn ? h('p', {}, h('span', { class: 'codicon codicon-shield', 'aria-hidden': 'true' }), ' Launch role: ', h('code', {}, form.launchRoleArn)) : undefined;
-  const details = [launchRole, displayList('Constraints', form.constraintSummaries), displayList('Usage instructions', additionalUsageInstructions(form))].filter(Boolean) as HTMLElement[];
+  const details = [...launchRoles(form.launchRoleArn), displayList('Constraints', form.constraintSummaries), displayList('Usage instructions', additionalUsageInstructions(form))].filter(Boolean) as HTMLElement[];
   regions.details.replaceChildren(...(details.length ? [h('details', { class: 'about', open: true }, h('summary', {}, 'About this launch'), ...details)] : []));
   view = renderFormView(form, state.values ?? {}, result.diff, persist);
   regions.form.replaceChildren(view.element);
   regions.actions.hidden = false;
   persist();
+}
+
+function roleLine(label: string, arn: string): HTMLElement {
+  return h('p', {}, h('span', { class: 'codicon codicon-shield', 'aria-hidden': 'true' }), ` ${label}: `, h('code', {}, arn));
+}
+
+/**
+ * An update runs as the provisioned product's own launch role (Change Launch Role sets it); the path's
+ * LAUNCH constraint is what a new launch would use, and is labelled as such when it differs.
+ */
+function launchRoles(constraintRole: string | undefined): HTMLElement[] {
+  const own = init.kind === 'update' ? init.launchRoleArn : undefined;
+  if (init.kind !== 'update') return constraintRole ? [roleLine('Launch role', constraintRole)] : [];
+  return [
+    own ? roleLine('Launch role of this provisioned product', own) : h('p', { class: 'subtle' }, 'This provisioned product has no launch role of its own.'),
+    ...(constraintRole && constraintRole !== own ? [roleLine('Launch constraint of this path (for new launches)', constraintRole)] : []),
+  ];
 }
 
 const submitButton = h('vscode-button', { icon: 'rocket', onclick: () => void send('submit') });
@@ -294,10 +341,14 @@ function renderActions(): void {
   regions.actions.replaceChildren(submitButton, previewButton, shortcutHint('submits'));
 }
 
+function syncButtons(): void {
+  submitButton.disabled = busy || !!blocked();
+  previewButton.disabled = busy || !!blocked();
+}
+
 function setBusy(next: boolean, text = ''): void {
   busy = next;
-  submitButton.disabled = next;
-  previewButton.disabled = next;
+  syncButtons();
   app.setAttribute('aria-busy', String(next));
   if (next) regions.status.replaceChildren(progress(text));
 }
@@ -313,7 +364,7 @@ function revealStatus(): void {
 }
 
 async function send(kind: 'submit' | 'preview'): Promise<void> {
-  if (busy || !loaded || !view) return;
+  if (busy || !loaded || !view || blocked()) return;
   const submission = view.collect();
   const check = validateProvisioningSubmission(loaded.form, submission);
   if (!check.valid) return showErrors(check.errors, 'Fix the highlighted fields; nothing was sent.');
@@ -400,7 +451,10 @@ onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', h('strong', {}, 'This form could not open. '), message.error.message));
   else if (message.type === 'productChanged' && init?.kind === 'update') {
-    regions.notice.replaceChildren(productChangedBanner(message.change, 'Close this form and open it again to start from its current version and values.'));
+    state.change = mergedChange(state.change, message.change);
+    state.product = stateAfter(state.product ?? {}, message.change);
+    persist();
+    showChange(state.change);
   }
 });
 ready();

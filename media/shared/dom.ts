@@ -122,13 +122,6 @@ export function banner(kind: 'error' | 'info' | 'success' | 'warning', ...conten
   return h('div', { class: `banner banner-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, h('span', { class: `codicon codicon-${icon}`, 'aria-hidden': 'true' }), h('div', {}, ...content));
 }
 
-/** Says that an operation on the page's provisioned product ended, so what the page shows may be old. */
-export function productChangedBanner(change: { recordId: string; recordType: string; status: string }, advice: string): HTMLElement {
-  const what = change.recordType.toLowerCase().replace(/_/g, ' ');
-  const ok = change.status === 'SUCCEEDED';
-  return banner(ok ? 'info' : 'warning', `An operation on this provisioned product ended: ${what}, ${change.status.toLowerCase()} (record ${change.recordId}). ${advice}`);
-}
-
 export function progress(text: string): HTMLElement {
   return h('div', { class: 'progress', role: 'status', 'aria-live': 'polite' }, h('vscode-progress-ring', {}), h('span', {}, text));
 }

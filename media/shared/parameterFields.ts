@@ -1,6 +1,7 @@
 // One form field per template parameter: a select for AllowedValues, a password box for NoEcho, a
 // number box for Number, text otherwise; validated as the user types with the same rules the host uses.
 import { allowedPatternHint, validateParameterValue, type ParameterField } from '../../src/core/parameters';
+import { formatTime } from '../../src/core/localTime';
 import { domId, FieldErrors, fieldGroup, h, option, type FieldControl } from './dom';
 
 export interface RenderedParameter {
@@ -79,7 +80,8 @@ export function renderParameter(field: ParameterField, o: ParameterFieldOptions)
   const keep = field.canKeepPrevious
     ? h('vscode-checkbox', { checked: keptAtStart, class: 'keep-previous' }, field.noEcho ? 'Keep the current (secret) value' : unknownCurrent ? 'Keep the current value (not readable here)' : 'Keep the current value')
     : undefined;
-  const { group } = fieldGroup({ id: domId('param', field.key), label: field.label, required: field.required, description: describe(field, !!o.isNew), control, extra: [keep] });
+  const useLastSent = field.lastSent && !field.noEcho ? lastSentButton(field.lastSent) : undefined;
+  const { group } = fieldGroup({ id: domId('param', field.key), label: field.label, required: field.required, description: describe(field, !!o.isNew), control, extra: [keep, useLastSent] });
   if (o.isNew) group.classList.add('is-new');
   o.errors.register(path, group.querySelector('.field-error') as HTMLElement, control);
 
@@ -113,8 +115,26 @@ export function renderParameter(field: ParameterField, o: ParameterFieldOptions)
     syncKeep();
     o.onChange();
   });
+  useLastSent?.addEventListener('click', () => {
+    (control as unknown as { value: string }).value = field.lastSent!.value;
+    if (keep) (keep as unknown as { checked: boolean }).checked = false;
+    syncKeep();
+    touched = true;
+    validate();
+    o.onChange();
+  });
   syncKeep();
   return { field, group, value, keepsPrevious, validate };
+}
+
+/**
+ * What this editor sent last for a parameter, offered as such and never as the value in use (a plan,
+ * another window or the console may have changed it since). Using it fills the field and unticks keep.
+ */
+function lastSentButton(sent: { value: string; sentAt: string }): HTMLElement {
+  const shown = sent.value.length > 40 ? `${sent.value.slice(0, 39)}…` : sent.value;
+  const when = formatTime(new Date(sent.sentAt));
+  return h('vscode-button', { secondary: true, class: 'use-last-sent', title: 'Sent from this editor; the value in use may differ.' }, `Use last sent value (${shown}) from ${when}`);
 }
 
 /** While a field of unknown current value is kept, its empty control says "current value (unchanged)". */

@@ -19,6 +19,9 @@ export function isTerminalRecordStatus(status: string | undefined): boolean {
 /** Plan statuses after which DescribeProvisionedProductPlan will not change by itself. */
 export const SETTLED_PLAN_STATUSES: ReadonlySet<string> = new Set(['CREATE_SUCCESS', 'CREATE_FAILED', 'EXECUTE_SUCCESS', 'EXECUTE_FAILED']);
 
+/** Plan statuses whose plan has been (or is being) executed: nothing is left to execute or discard. */
+export const EXECUTED_PLAN_STATUSES: ReadonlySet<string> = new Set(['EXECUTE_IN_PROGRESS', 'EXECUTE_SUCCESS']);
+
 /**
  * A codicon and a theme colour id. `spin`: turning where the surface can animate (tree, picks).
  * Every colour here has a value in all four theme kinds, high contrast included (VS Code's registry

@@ -5,19 +5,23 @@ import type { ProvisioningService } from '../aws/provisioningService';
 import type { Logger } from '../ui/webview/messageRouter';
 import type { FormTarget, ProvisionedProductRef } from '../core/webview/protocol';
 import type { ConnectionIdentity } from '../core/connection';
+import type { SentValue } from '../core/parameters';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 
 export type FormService = Pick<
   ProvisioningService,
-  | 'searchProducts' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
+  | 'searchProducts' | 'describeProduct' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
   | 'recordPathId' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
   | 'listServiceActions' | 'describeServiceActionParameters' | 'executeServiceAction'
 >;
 
-/** Values of the non-NoEcho parameters the extension last submitted for a provisioned product. */
+/**
+ * What this editor last sent for the non-NoEcho parameters of a provisioned product, per key with
+ * when: a hint to offer, never the value in use (plans, other windows, the console change it too).
+ */
 export interface ParameterMemory {
-  recall(provisionedProductId: string): Readonly<Record<string, string>> | undefined;
-  remember(provisionedProductId: string, values: Readonly<Record<string, string>>): void;
+  recall(provisionedProductId: string): Readonly<Record<string, SentValue>> | undefined;
+  remember(provisionedProductId: string, values: Readonly<Record<string, SentValue>>): void;
 }
 
 export interface ControllerDeps {
@@ -26,7 +30,6 @@ export interface ControllerDeps {
   readonly connectionLabel: () => string;
   /** The connection in use (key and label), undefined when not connected (forms pin themselves to it). */
   readonly connectedAs?: () => ConnectionIdentity | undefined;
-  /** Hands a new record to whoever follows records to their end (the output channel). */
   /** Follows a record to its end; `secrets` (typed NoEcho values) are masked wherever the record is shown. */
   readonly trackRecord: (record: RecordDetail, secrets?: readonly string[]) => void;
   /** Re-lists the tree so a new or changed product shows at once. */

@@ -10,13 +10,28 @@ import type { FormController } from '../ui/webview/formPanel';
 import { ConnectionPin } from '../core/webview/connectionPin';
 import { FormPanel, VIEW_TYPES, webviewOptions } from '../ui/webview/formPanel';
 import type { Logger } from '../ui/webview/messageRouter';
-import type { PanelInit, PanelKind, ProvisionedProductRef } from '../core/webview/protocol';
+import type { PanelInit, PanelKind, ProductChange, ProvisionedProductRef } from '../core/webview/protocol';
 import type { ConnectionIdentity } from '../core/connection';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { isPlainObject } from '../core/webview/schema';
 import { inert } from '../core/untrustedText';
+import type { SentValue } from '../core/parameters';
 
 export type PanelDeps = Omit<ControllerDeps, 'openPlan'>;
+
+/** What a panel's provisioned product looks like in the tree (the product cache's rows). */
+interface ProductFacts {
+  readonly LastRecordId?: string;
+  readonly Status?: string;
+  readonly ProvisioningArtifactId?: string;
+  readonly ProvisioningArtifactName?: string;
+}
+
+/** The tree's products, as the form panels follow them: by id, and a signal when any changed. */
+export interface WatchedProducts {
+  get(id: string): { readonly row: ProductFacts } | undefined;
+  onDidChange(listener: () => void): { dispose(): void };
+}
 
 export class FormPanels implements vscode.Disposable {
   private readonly open = new Set<FormPanel>();
@@ -98,10 +113,50 @@ export class FormPanels implements vscode.Disposable {
   /** Tells the open panels of a provisioned product that an operation on it ended (their page may be old). */
   notifyRecordFinished(record: { RecordId?: string; RecordType?: string; Status?: string; ProvisionedProductId?: string }): number {
     if (!record.ProvisionedProductId || !record.RecordId) return 0;
-    const change = { recordId: record.RecordId, recordType: record.RecordType ?? 'RECORD', status: record.Status ?? 'UNKNOWN' };
-    const panels = this.panels.filter((p) => p.kind !== 'provision' && p.productId === record.ProvisionedProductId);
-    for (const panel of panels) panel.post({ type: 'productChanged', change });
+    const terminated = record.RecordType === 'TERMINATE_PROVISIONED_PRODUCT' && record.Status === 'SUCCEEDED';
+    return this.notifyProductChanged(record.ProvisionedProductId, {
+      recordId: record.RecordId, recordType: record.RecordType ?? 'RECORD', status: record.Status ?? 'UNKNOWN', ...(terminated ? { gone: true } : {}),
+    });
+  }
+
+  /** Tells the open update, plans and action panels of a provisioned product what changed; returns how many heard. */
+  notifyProductChanged(provisionedProductId: string, change: ProductChange): number {
+    const panels = this.panels.filter((p) => p.kind !== 'provision' && p.productId === provisionedProductId);
+    for (const panel of panels) panel.productChanged(change);
     return panels.length;
+  }
+
+  /**
+   * The tree's view of the products: when a listing, refresh or auto-refresh shows that the product of
+   * an open panel has another last record, status or version than when the panel last heard, the
+   * panel is told, whoever made the change (another window, the console, a colleague).
+   */
+  watchProducts(products: WatchedProducts): vscode.Disposable {
+    const seen = new Map<FormPanel, string>();
+    const facts = (panel: FormPanel) => (panel.productId ? products.get(panel.productId)?.row : undefined);
+    const fingerprint = (row: ProductFacts) => JSON.stringify([row.LastRecordId, row.Status, row.ProvisioningArtifactId]);
+    const look = (panel: FormPanel) => {
+      const row = facts(panel);
+      if (!row || panel.kind === 'provision') return;
+      const now = fingerprint(row);
+      const before = seen.get(panel);
+      seen.set(panel, now);
+      if (before === undefined || before === now) return;
+      panel.productChanged({
+        ...(row.LastRecordId ? { recordId: row.LastRecordId } : {}),
+        ...(row.Status ? { productStatus: row.Status } : {}),
+        ...(row.ProvisioningArtifactId ? { version: { id: row.ProvisioningArtifactId, ...(row.ProvisioningArtifactName ? { name: row.ProvisioningArtifactName } : {}) } } : {}),
+      });
+    };
+    const opened = this.onDidOpen((panel) => {
+      look(panel);
+      panel.onDidDispose(() => seen.delete(panel));
+    });
+    for (const panel of this.panels) look(panel);
+    const changed = products.onDidChange(() => {
+      for (const panel of this.panels) look(panel);
+    });
+    return { dispose: () => (opened.dispose(), changed.dispose(), seen.clear()) };
   }
 
   /** Serializers for every kind; the page's state carries its PanelInit (never secrets). */
@@ -113,7 +168,8 @@ export class FormPanels implements vscode.Disposable {
     );
   }
 
-  private restore(kind: PanelKind, panel: vscode.WebviewPanel, state: unknown): void {
+  /** Rebuilds a panel VS Code kept over a reload from its page's state (the serializers' entry; tests drive it). */
+  restore(kind: PanelKind, panel: vscode.WebviewPanel, state: unknown): void {
     const init = isPlainObject(state) && isPlainObject(state.init) ? state.init : undefined;
     const product = init && isPlainObject(init.provisionedProduct) ? refFrom(init.provisionedProduct) : undefined;
     const productId = init && typeof init.productId === 'string' ? init.productId : undefined;
@@ -164,18 +220,23 @@ function refFrom(value: Record<string, unknown>): ProvisionedProductRef | undefi
   return provisionedProductRef({ Id: id, Name: name });
 }
 
-/** Last submitted non-NoEcho values per provisioned product, in the extension's global state. */
+/** What this editor last sent (non-NoEcho values, each dated) per provisioned product, in the extension's global state. */
 export class MementoParameterMemory implements ParameterMemory {
-  private static readonly KEY = 'serviceCatalogExplorer.lastParameters';
+  private static readonly KEY = 'serviceCatalogExplorer.lastSentParameters';
+  /** Undated values of earlier versions: nothing can say when they were sent, so they are dropped. */
+  private static readonly UNDATED_KEY = 'serviceCatalogExplorer.lastParameters';
   private static readonly MAX_PRODUCTS = 200;
 
-  constructor(private readonly memento: vscode.Memento) {}
-
-  recall(provisionedProductId: string): Readonly<Record<string, string>> | undefined {
-    return this.all()[provisionedProductId];
+  constructor(private readonly memento: vscode.Memento) {
+    if (memento.get(MementoParameterMemory.UNDATED_KEY) !== undefined) void memento.update(MementoParameterMemory.UNDATED_KEY, undefined);
   }
 
-  remember(provisionedProductId: string, values: Readonly<Record<string, string>>): void {
+  recall(provisionedProductId: string): Readonly<Record<string, SentValue>> | undefined {
+    const all = this.all();
+    return Object.hasOwn(all, provisionedProductId) ? sentValues(all[provisionedProductId]) : undefined;
+  }
+
+  remember(provisionedProductId: string, values: Readonly<Record<string, SentValue>>): void {
     const all = { ...this.all() };
     delete all[provisionedProductId];
     all[provisionedProductId] = { ...values };
@@ -184,9 +245,18 @@ export class MementoParameterMemory implements ParameterMemory {
     void this.memento.update(MementoParameterMemory.KEY, all);
   }
 
-  private all(): Record<string, Record<string, string>> {
-    return this.memento.get<Record<string, Record<string, string>>>(MementoParameterMemory.KEY, {});
+  private all(): Record<string, Record<string, SentValue>> {
+    return this.memento.get<Record<string, Record<string, SentValue>>>(MementoParameterMemory.KEY, {});
   }
+}
+
+/** Only well-formed entries of the stored state (another version of the extension may have written it). */
+function sentValues(stored: unknown): Record<string, SentValue> {
+  if (!isPlainObject(stored)) return {};
+  const entries = Object.entries(stored).filter(
+    (e): e is [string, SentValue] => isPlainObject(e[1]) && typeof e[1].value === 'string' && typeof e[1].sentAt === 'string' && !Number.isNaN(Date.parse(e[1].sentAt)),
+  );
+  return Object.fromEntries(entries.map(([key, { value, sentAt }]) => [key, { value, sentAt }]));
 }
 
 /** A panel's title holds the product's name, as plain text of a sensible length. */

@@ -6,13 +6,14 @@ import type {
   CreateProvisionedProductPlanInput, LaunchPathSummary, ProvisioningArtifactDetail, RecordDetail,
 } from '@aws-sdk/client-service-catalog';
 import {
-  givenValue, validateProvisioningSubmission, type ProvisioningForm, type ProvisioningSubmission,
+  givenValue, validateProvisioningSubmission, type ProvisioningForm, type ProvisioningSubmission, type SentValue,
 } from '../core/parameters';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
 import type {
-  FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChoice, ProductOptions, SubmitRequest, SubmitResult, VersionChoice,
+  FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChange, ProductChoice, ProductOptions, SubmitRequest, SubmitResult, VersionChoice,
 } from '../core/webview/protocol';
+import { ProductNameCache, type ProductNames } from './productNames';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
@@ -29,6 +30,7 @@ interface LoadedParameters {
 export abstract class ParameterFormController implements FormController {
   private loaded?: LoadedParameters;
   private readonly productNames = new Map<string, string>();
+  private readonly names: ProductNameCache;
   readonly guard = new SubmissionGuard();
 
   readonly handlers: Handlers = {
@@ -42,7 +44,9 @@ export abstract class ParameterFormController implements FormController {
   /** What the log calls a submission that was not sent ("Provisioning not sent: …"). */
   protected abstract readonly submitAction: string;
 
-  constructor(protected readonly deps: ControllerDeps) {}
+  constructor(protected readonly deps: ControllerDeps) {
+    this.names = new ProductNameCache(() => this.service, deps.logger);
+  }
 
   abstract init(): Promise<PanelInit>;
   /** The versions and paths of a product, with what to preselect. */
@@ -75,6 +79,30 @@ export abstract class ParameterFormController implements FormController {
     const choices = (await this.service.searchProducts(query)).map(productChoice).filter((p) => p.productId);
     for (const c of choices) this.productNames.set(c.productId, c.name);
     return choices;
+  }
+
+  /** Forgets what was read from the service (the stale-form banner's Reload); the page asks again. */
+  reload(): void {
+    this.loaded = undefined;
+    this.names.clear();
+  }
+
+  /** An operation on the form's provisioned product ended, or the tree saw it change. */
+  productChanged(_change: ProductChange): void {}
+
+  /** Why a submission must not be sent in the product's present state (the page disables it too). */
+  protected blockedReason(): string | undefined {
+    return undefined;
+  }
+
+  private refuseWhenBlocked(): void {
+    const reason = this.blockedReason();
+    if (reason) throw new RequestError(reason, undefined, 'ProductBusy');
+  }
+
+  /** The names of a product and its versions (DescribeProduct, once per product). */
+  protected productNamesOf(productId: string): Promise<ProductNames | undefined> {
+    return this.names.of(productId);
   }
 
   /** The name a product search gave the product, if it ran. */
@@ -110,6 +138,7 @@ export abstract class ParameterFormController implements FormController {
   }
 
   protected async submit(request: SubmitRequest): Promise<SubmitResult> {
+    this.refuseWhenBlocked();
     // The form the submission was checked against, not whichever the page loaded since.
     const { record, form } = await this.guard.run('submit', request, async (token) => {
       const checked = await this.checkedForm(request, this.submitAction);
@@ -127,18 +156,26 @@ export abstract class ParameterFormController implements FormController {
     this.deps.refreshTree();
   }
 
-  /** Non-NoEcho values after this submission: typed ones, and the known ones of kept parameters. */
-  private valuesToRemember(form: ProvisioningForm, submission: ProvisioningSubmission, id: string): Record<string, string> {
+  /**
+   * What this editor has sent for the form's non-NoEcho parameters: the values this submission carries,
+   * dated now, and the earlier ones (with their dates) of the parameters it kept or left to the default.
+   */
+  private valuesToRemember(form: ProvisioningForm, submission: ProvisioningSubmission, id: string): Record<string, SentValue> {
     const before = this.deps.memory.recall(id) ?? {};
     const kept = new Set(submission.keepPrevious ?? []);
+    const sentAt = new Date().toISOString();
     const entries = form.fields
       .filter((f) => !f.noEcho)
-      .map((f): [string, string | undefined] => [f.key, kept.has(f.key) ? givenValue(before, f.key) : givenValue(submission.parameters, f.key) || f.defaultValue])
-      .filter((e): e is [string, string] => e[1] !== undefined);
+      .map((f): [string, SentValue | undefined] => {
+        const typed = kept.has(f.key) ? undefined : givenValue(submission.parameters, f.key);
+        return [f.key, typed ? { value: typed, sentAt } : Object.hasOwn(before, f.key) ? before[f.key] : undefined];
+      })
+      .filter((e): e is [string, SentValue] => e[1] !== undefined);
     return Object.fromEntries(entries);
   }
 
   protected async preview(request: SubmitRequest): Promise<PlanStarted> {
+    this.refuseWhenBlocked();
     const out = await this.guard.run('preview', request, async (token) => {
       const form = await this.checkedForm(request, 'Plan');
       return this.service.createPlan(await this.planInput(form, request, token));

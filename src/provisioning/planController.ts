@@ -1,7 +1,8 @@
 // The plans of one provisioned product: list them, show one's resource changes (waiting while it is
 // being created), execute it (a record to track) or delete it. The page is not trusted: a plan id it
 // sends is acted on only once the host has seen that the plan belongs to this panel's provisioned product.
-import type { ProvisionedProductPlanDetails } from '@aws-sdk/client-service-catalog';
+import type { ProvisionedProductDetail, ProvisionedProductPlanDetails } from '@aws-sdk/client-service-catalog';
+import type { PlanWithChanges } from '../aws/provisioningService';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
 import type { PanelInit, PlanRow, PlanView, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
@@ -9,6 +10,7 @@ import { SubmissionGuard } from '../core/webview/submissionGuard';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { planView, submitResult } from './views';
+import { ProductNameCache } from './productNames';
 
 export interface PlanWatchOptions {
   readonly intervalMs: number;
@@ -24,6 +26,9 @@ export class PlanController implements FormController {
   /** Plans the service said are this provisioned product's (a plan never moves to another product). */
   private readonly ownPlanIds = new Set<string>();
   private disposed = false;
+  private readonly names: ProductNameCache;
+  /** The provisioned product as the service last said (its product and the version it runs). */
+  private detail?: Promise<ProvisionedProductDetail | undefined>;
 
   readonly handlers: Handlers = {
     listPlans: () => this.listPlans(),
@@ -38,7 +43,9 @@ export class PlanController implements FormController {
     private readonly push: (message: PushMessage) => void,
     private readonly focusPlanId?: string,
     private readonly watchOptions: PlanWatchOptions = DEFAULT_WATCH,
-  ) {}
+  ) {
+    this.names = new ProductNameCache(() => this.deps.service(), deps.logger);
+  }
 
   get productId(): string {
     return this.provisionedProduct.id;
@@ -53,9 +60,36 @@ export class PlanController implements FormController {
     };
   }
 
+  /** Reload: the provisioned product and the names are read again. */
+  reload(): void {
+    this.detail = undefined;
+    this.names.clear();
+  }
+
+  /** The product changed: the version it runs is read again when next shown. */
+  productChanged(): void {
+    this.detail = undefined;
+  }
+
+  private productDetail(): Promise<ProvisionedProductDetail | undefined> {
+    this.detail ??= this.deps.service().describeProvisionedProduct(this.provisionedProduct.id).catch((error) => {
+      this.detail = undefined;
+      this.deps.logger.warn(`Could not read ${this.provisionedProduct.id}: ${(error as Error).message ?? String(error)}`);
+      return undefined;
+    });
+    return this.detail;
+  }
+
+  /** Version id → name of the product's versions (DescribeProduct); empty when it cannot be read. */
+  private async versionNames(productId: string | undefined): Promise<ReadonlyMap<string, string>> {
+    const id = productId ?? (await this.productDetail())?.ProductId ?? this.provisionedProduct.productId;
+    return (id && (await this.names.of(id))?.versions) || new Map();
+  }
+
   private async listPlans(): Promise<PlanRow[]> {
     const plans = await this.deps.service().listPlans(this.provisionedProduct.id);
     for (const plan of plans) if (plan.PlanId && this.isOwn(plan)) this.ownPlanIds.add(plan.PlanId);
+    const names = plans.some((p) => p.ProvisioningArtifactId) ? await this.versionNames(undefined) : new Map<string, string>();
     return plans
       .filter((p) => p.PlanId)
       .map((p) => ({
@@ -63,15 +97,25 @@ export class PlanController implements FormController {
         name: p.PlanName ?? p.PlanId!,
         ...(p.PlanType ? { type: p.PlanType } : {}),
         ...(p.ProvisioningArtifactId ? { provisioningArtifactId: p.ProvisioningArtifactId } : {}),
+        ...(p.ProvisioningArtifactId && names.has(p.ProvisioningArtifactId) ? { versionName: names.get(p.ProvisioningArtifactId)! } : {}),
       }));
   }
 
   private async describePlan(planId: string): Promise<PlanView> {
     const plan = await this.deps.service().describePlan(planId);
     this.requireOwn(planId, plan.details);
-    const view = planView(plan);
+    const view = await this.viewOf(plan);
     if (!view.settled) this.watch(planId);
     return view;
+  }
+
+  /** The plan with its version and the version in use now named, as far as the service says them. */
+  private async viewOf(plan: PlanWithChanges): Promise<PlanView> {
+    const [detail, names] = await Promise.all([this.productDetail(), this.versionNames(plan.details.ProductId)]);
+    const named = (id: string | undefined) => (id ? { id, ...(names.has(id) ? { name: names.get(id)! } : {}) } : undefined);
+    const version = named(plan.details.ProvisioningArtifactId);
+    const currentVersion = named(detail?.ProvisioningArtifactId);
+    return planView(plan, { ...(version ? { version } : {}), ...(currentVersion ? { currentVersion } : {}) });
   }
 
   private isOwn(plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId'>): boolean {
@@ -102,7 +146,7 @@ export class PlanController implements FormController {
     const tick = async () => {
       if (this.disposed || this.watching?.planId !== planId) return;
       try {
-        const view = planView(await this.deps.service().describePlan(planId));
+        const view = await this.viewOf(await this.deps.service().describePlan(planId));
         if (this.disposed || this.watching?.planId !== planId) return;
         this.push({ type: 'plan', plan: view });
         if (view.settled || Date.now() > deadline) return this.stopWatching();
@@ -125,6 +169,7 @@ export class PlanController implements FormController {
     this.deps.logger.info(`Plan ${planId} executed: record ${record.RecordId}`);
     this.deps.trackRecord(record);
     this.deps.refreshTree();
+    this.detail = undefined; // the product moves to the plan's version
     this.watch(planId);
     return submitResult(record);
   }

@@ -4,11 +4,13 @@ import type { ServiceActionSummary } from '@aws-sdk/client-service-catalog';
 import { givenValue } from '../core/parameters';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
-import type { ActionChoice, ActionForm, PanelInit, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
+import type { ActionChoice, ActionForm, PanelInit, ProductChange, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
+import { productCapabilities } from '../core/products/capabilities';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { actionParameterView, submitResult } from './views';
+import { ProductNameCache } from './productNames';
 
 /** ExecutionParameterValueList holds at most 25 values. */
 const MAX_VALUES = 25;
@@ -18,6 +20,10 @@ export class ServiceActionController implements FormController {
   private actions?: ServiceActionSummary[];
   private readonly forms = new Map<string, ActionForm>();
   readonly guard = new SubmissionGuard();
+  /** The product's status as last heard (read at open, then from finished records and the tree). */
+  private productStatus?: string;
+  private gone = false;
+  private readonly names: ProductNameCache;
 
   readonly handlers: Handlers = {
     listActions: () => this.listActions(),
@@ -28,7 +34,9 @@ export class ServiceActionController implements FormController {
   constructor(
     private readonly deps: ControllerDeps,
     private readonly known: ProvisionedProductRef,
-  ) {}
+  ) {
+    this.names = new ProductNameCache(() => this.deps.service(), deps.logger);
+  }
 
   get productId(): string {
     return this.known.id;
@@ -38,8 +46,39 @@ export class ServiceActionController implements FormController {
     return { kind: 'action', connection: this.deps.connectionLabel(), provisionedProduct: await this.resolved() };
   }
 
+  /** The product as the service says now, its product and version named (a restored form knows only ids). */
   private async resolved(): Promise<ProvisionedProductRef> {
-    return (this.product ??= await resolveProvisionedProduct(this.deps.service(), this.known));
+    if (!this.product) {
+      const product = await resolveProvisionedProduct(this.deps.service(), this.known);
+      const names = product.productId ? await this.names.of(product.productId) : undefined;
+      const versionName = product.provisioningArtifactId ? names?.versions.get(product.provisioningArtifactId) : undefined;
+      this.product = { ...product, ...(names?.name ? { productName: names.name } : {}), ...(versionName ? { provisioningArtifactName: versionName } : {}) };
+      this.productStatus = product.status;
+    }
+    return this.product;
+  }
+
+  /** Reload: the product (its version, so its actions) and the actions' parameters are read again. */
+  reload(): void {
+    this.product = undefined;
+    this.names.clear();
+    this.actions = undefined;
+    this.forms.clear();
+    this.gone = false;
+  }
+
+  productChanged(change: ProductChange): void {
+    if (change.productStatus) this.productStatus = change.productStatus;
+    if (change.gone) this.gone = true;
+  }
+
+  /** The one rule for what a status allows (the tree's menus use it too); the page disables Run as well. */
+  private refuseWhenBlocked(): void {
+    const name = this.known.name;
+    if (this.gone) throw new RequestError(`${name} no longer exists; nothing was sent.`, undefined, 'ProductBusy');
+    if (this.productStatus && !productCapabilities({ Status: this.productStatus }).includes('canRunAction')) {
+      throw new RequestError(`${name} is ${this.productStatus}: actions can run once the operation on it ends. Nothing was sent.`, undefined, 'ProductBusy');
+    }
   }
 
   private async listActions(): Promise<ActionChoice[]> {
@@ -66,6 +105,7 @@ export class ServiceActionController implements FormController {
   }
 
   private async runAction(actionId: string, values: Readonly<Record<string, string>>): Promise<SubmitResult> {
+    this.refuseWhenBlocked();
     const record = await this.guard.run('run', { actionId, values }, async (token) => {
       const form = this.forms.get(actionId) ?? (await this.describeAction(actionId));
       const parameters = checkedParameters(form, values);

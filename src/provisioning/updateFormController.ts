@@ -1,11 +1,15 @@
 // The update form of one provisioned product: its product stays, the version and path in use are
-// preselected, each parameter can keep its previous value, and a new version shows what it adds or drops.
+// preselected, every parameter keeps its value unless changed (nothing is shown as current that the
+// service did not say), and a new version shows what it adds or drops.
 import type { CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, RecordDetail } from '@aws-sdk/client-service-catalog';
 import {
-  buildUpdateForm, diffParameters, givenValue, redactNoEcho, toUpdateInput, type ParameterField, type ProvisioningForm,
+  buildUpdateFormFromCurrent, diffParameters, redactNoEcho, toUpdateInput, type CurrentValues, type ProvisioningForm,
 } from '../core/parameters';
+import { productCapabilities } from '../core/products/capabilities';
 import { RequestError } from '../core/webview/requestError';
-import type { FormTarget, LoadedForm, PanelInit, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice } from '../core/webview/protocol';
+import type {
+  FormTarget, LoadedForm, PanelInit, ProductChange, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice,
+} from '../core/webview/protocol';
 import type { ControllerDeps } from './controllerDeps';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
@@ -14,6 +18,8 @@ import { versionChoice } from './views';
 interface CurrentState {
   readonly product: ProvisionedProductRef;
   readonly target: FormTarget;
+  /** The provisioned product's own launch role (Change Launch Role sets it; the path's constraint does not). */
+  readonly launchRoleArn?: string;
   parameters?: ProvisioningArtifactParameter[];
 }
 
@@ -22,6 +28,9 @@ const KEEPS_PRODUCT = 'An update keeps the product; choose one of its versions.'
 export class UpdateFormController extends ParameterFormController {
   protected readonly submitAction = 'Update';
   private current?: CurrentState;
+  /** The product's status as last heard (read at open, then from finished records and the tree). */
+  private productStatus?: string;
+  private gone = false;
 
   constructor(
     deps: ControllerDeps,
@@ -38,7 +47,32 @@ export class UpdateFormController extends ParameterFormController {
   async init(): Promise<PanelInit> {
     const connection = this.deps.connectionLabel();
     const current = await this.readCurrent();
-    return { kind: 'update', connection, provisionedProduct: current.product, current: current.target };
+    return {
+      kind: 'update', connection, provisionedProduct: current.product, current: current.target,
+      ...(current.launchRoleArn ? { launchRoleArn: current.launchRoleArn } : {}),
+    };
+  }
+
+  /** Reload: what is read again from the service (product, version, path, parameters). */
+  override reload(): void {
+    this.current = undefined;
+    this.gone = false;
+    super.reload();
+  }
+
+  override productChanged(change: ProductChange): void {
+    if (change.productStatus) this.productStatus = change.productStatus;
+    if (change.gone) this.gone = true;
+  }
+
+  /** The one rule for what a provisioned product's status allows (the tree's menus use it too). */
+  protected override blockedReason(): string | undefined {
+    if (this.gone) return `${this.provisionedProduct.name} no longer exists; nothing was sent.`;
+    const status = this.productStatus;
+    if (status && !productCapabilities({ Status: status }).includes('canUpdate')) {
+      return `${this.provisionedProduct.name} is ${status}: it can be updated once the operation on it ends. Nothing was sent.`;
+    }
+    return undefined;
   }
 
   /** Version and path in use now; the path comes from the last provisioning record. */
@@ -48,10 +82,15 @@ export class UpdateFormController extends ParameterFormController {
     const detail = await this.service.describeProvisionedProduct(known.id);
     if (!detail.ProductId || !detail.ProvisioningArtifactId) throw new Error(`${known.name} has no product version to update from.`);
     const recordId = detail.LastSuccessfulProvisioningRecordId ?? detail.LastProvisioningRecordId ?? detail.LastRecordId;
-    const pathId = recordId ? await this.service.recordPathId(recordId).catch(() => undefined) : undefined;
-    const product = provisionedProductRef(detail, known);
+    const [pathId, names] = await Promise.all([
+      recordId ? this.service.recordPathId(recordId).catch(() => undefined) : undefined,
+      this.productNamesOf(detail.ProductId),
+    ]);
+    const versionName = names?.versions.get(detail.ProvisioningArtifactId);
+    const product = provisionedProductRef({ ...detail, ProductName: names?.name, ProvisioningArtifactName: versionName }, known);
     const target = { productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId, ...(pathId ? { pathId } : {}) };
-    this.current = { product, target };
+    this.productStatus = detail.Status;
+    this.current = { product, target, ...(detail.LaunchRoleArn ? { launchRoleArn: detail.LaunchRoleArn } : {}) };
     return this.current;
   }
 
@@ -75,9 +114,18 @@ export class UpdateFormController extends ParameterFormController {
     const current = await this.readCurrent();
     if (target.productId !== current.target.productId) throw new RequestError(KEEPS_PRODUCT);
     const before = await this.currentParameters(current);
-    const form = buildUpdateForm(output, this.knownValues(current, before));
+    const form = buildUpdateFormFromCurrent(output, await this.currentValues(before), this.deps.memory.recall(current.product.id) ?? {});
     const sameVersion = target.provisioningArtifactId === current.target.provisioningArtifactId;
-    return { ...this.remember(target, this.markUnknownPrevious(form, current)), ...(sameVersion ? {} : { diff: diffParameters(before, parameters) }) };
+    return { ...this.remember(target, form), ...(sameVersion ? {} : { diff: diffParameters(before, parameters) }) };
+  }
+
+  /**
+   * The parameter values in use, as the service says. Service Catalog does not return them (the
+   * stack's DescribeStacks would): unknown, with the keys of the version in use, so every field
+   * keeps its value unless the user changes it.
+   */
+  private async currentValues(before: readonly ProvisioningArtifactParameter[]): Promise<CurrentValues> {
+    return { known: false, keys: before.map((p) => p.ParameterKey).filter((key): key is string => !!key) };
   }
 
   private async currentParameters(current: CurrentState): Promise<ProvisioningArtifactParameter[]> {
@@ -89,23 +137,6 @@ export class UpdateFormController extends ParameterFormController {
       current.parameters = output?.ProvisioningArtifactParameters ?? [];
     }
     return current.parameters;
-  }
-
-  /** Every parameter of the version in use, with the value this extension last sent where it knows it. */
-  private knownValues(current: CurrentState, before: readonly ProvisioningArtifactParameter[]): Record<string, string> {
-    const remembered = this.deps.memory.recall(current.product.id) ?? {};
-    return Object.fromEntries(before.filter((p) => p.ParameterKey).map((p) => [p.ParameterKey!, givenValue(remembered, p.ParameterKey!) ?? '']));
-  }
-
-  /** A previous value nobody knows cannot be shown: such fields start as "keep the previous value". */
-  private markUnknownPrevious(form: ProvisioningForm, current: CurrentState): ProvisioningForm {
-    const remembered = this.deps.memory.recall(current.product.id) ?? {};
-    const fields = form.fields.map((field): ParameterField => {
-      if (!field.canKeepPrevious || field.noEcho || givenValue(remembered, field.key) !== undefined) return field;
-      const { previousValue: _unknown, ...rest } = field;
-      return { ...rest, keepPreviousByDefault: true };
-    });
-    return { ...form, fields };
   }
 
   protected async send(form: ProvisioningForm, { target, submission }: SubmitRequest, token: string): Promise<RecordDetail> {

@@ -3,10 +3,10 @@ import type {
   ExecutionParameter, LaunchPathSummary, ProductViewSummary, ProvisioningArtifactDetail, RecordDetail, ResourceChange,
 } from '@aws-sdk/client-service-catalog';
 import type { PlanWithChanges } from '../aws/provisioningService';
-import { SETTLED_PLAN_STATUSES } from '../core/statuses';
+import { EXECUTED_PLAN_STATUSES, SETTLED_PLAN_STATUSES } from '../core/statuses';
 import { inert } from '../core/untrustedText';
 import type {
-  ActionParameterView, PathChoice, PlanView, ProductChoice, ResourceChangeRow, SubmitResult, VersionChoice,
+  ActionParameterView, PathChoice, PlanParameterRow, PlanView, ProductChoice, ResourceChangeRow, SubmitResult, VersionChoice, VersionRef,
 } from '../core/webview/protocol';
 
 /** A product in the picker; its name, owner, description and distributor are the catalog admin's text (untrusted). */
@@ -61,7 +61,29 @@ function resourceChangeRow(c: ResourceChange): ResourceChangeRow {
   };
 }
 
-export function planView({ details, resourceChanges }: PlanWithChanges): PlanView {
+/** The versions a plan view names: the plan's, and the one its provisioned product runs now. */
+export interface PlanVersions {
+  readonly version?: VersionRef;
+  readonly currentVersion?: VersionRef;
+}
+
+/**
+ * The plan's parameters as the service returned them, each with the resource changes the service
+ * attributes to it (a change detail's CausingEntity names the parameter that caused it).
+ */
+function planParameters(details: PlanWithChanges['details'], resourceChanges: readonly ResourceChange[]): PlanParameterRow[] {
+  return (details.ProvisioningParameters ?? [])
+    .filter((p) => p.Key)
+    .map((p) => {
+      const causes = resourceChanges
+        .filter((c) => (c.Details ?? []).some((d) => d.CausingEntity === p.Key))
+        .map((c) => c.LogicalResourceId ?? '?');
+      const keeps = p.UsePreviousValue === true;
+      return { key: p.Key!, ...(keeps || p.Value === undefined ? {} : { value: p.Value }), usePreviousValue: keeps, causes };
+    });
+}
+
+export function planView({ details, resourceChanges }: PlanWithChanges, versions: PlanVersions = {}): PlanView {
   const status = details.Status ?? 'UNKNOWN';
   return {
     planId: details.PlanId ?? '',
@@ -71,7 +93,11 @@ export function planView({ details, resourceChanges }: PlanWithChanges): PlanVie
     ...(details.ProvisionProductName ? { provisionedProductName: details.ProvisionProductName } : {}),
     settled: SETTLED_PLAN_STATUSES.has(status),
     executable: status === 'CREATE_SUCCESS',
+    discardable: !EXECUTED_PLAN_STATUSES.has(status),
     changes: resourceChanges.map(resourceChangeRow),
+    ...(versions.version ? { version: versions.version } : {}),
+    ...(versions.currentVersion ? { currentVersion: versions.currentVersion } : {}),
+    parameters: planParameters(details, resourceChanges),
   };
 }
 

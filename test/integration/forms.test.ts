@@ -168,9 +168,10 @@ describe('forms', () => {
       submission: { parameters: { DesiredCount: '5', EnableAutoScaling: 'true' }, keepPrevious: ['ServiceName', 'ContainerImage', 'DbPassword'] },
     }));
     assert.equal(result.recordType, 'UPDATE_PROVISIONED_PRODUCT');
-    // When the record ends, the open form hears that the product changed (its page says so).
+    // When the record ends, the open form hears that the product changed (its page says so); the tree's
+    // view of the same record (under change, no outcome yet) may come first.
     const change = await waitFor('the form to hear the update ended', () =>
-      pushed.find((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged' && m.change.recordId === result.recordId), 60_000);
+      pushed.find((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged' && m.change.recordId === result.recordId && !!m.change.status), 60_000);
     assert.equal(change.change.recordType, 'UPDATE_PROVISIONED_PRODUCT');
     listening.dispose();
     await waitFor('the tree to show the update', () => api.tree.findProduct(SEED.provisionedProducts.ordersService.id)?.row.Status !== 'AVAILABLE' || api.tree.findProduct(SEED.provisionedProducts.ordersService.id)?.row.ProvisioningArtifactId === v3.provisioningArtifactId);

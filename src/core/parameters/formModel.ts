@@ -30,13 +30,29 @@ export interface ParameterField {
   readonly noEcho: boolean;
   readonly required: boolean;
   readonly constraints: FieldConstraints;
-  /** Update forms: the value in use, shown prefilled (never set for NoEcho fields). */
+  /** Update forms: the value in use as the service reported it, shown prefilled (never set for NoEcho fields). */
   readonly previousValue?: string;
+  /** Update forms: the value this editor last sent for the parameter, and when; offered, never shown as current (never NoEcho). */
+  readonly lastSent?: SentValue;
   /** Update forms: the parameter existed before, so UsePreviousValue is possible. */
   readonly canKeepPrevious?: boolean;
   /** Update forms: whether the form starts with "keep the previous value" ticked. */
   readonly keepPreviousByDefault?: boolean;
 }
+
+/** A value this editor sent for a parameter, with when (ISO 8601). */
+export interface SentValue {
+  readonly value: string;
+  readonly sentAt: string;
+}
+
+/**
+ * What the service says of the parameter values in use: `known: false` until something reads them
+ * (CloudFormation's DescribeStacks does; Service Catalog returns none), with the keys of the version in use.
+ */
+export type CurrentValues =
+  | { readonly known: false; readonly keys: readonly string[] }
+  | { readonly known: true; readonly values: Readonly<Record<string, string>> };
 
 export interface TagOptionGroup {
   readonly key: string;
@@ -215,17 +231,35 @@ export function buildUpdateForm(
   currentValues: Readonly<Record<string, string>>,
   options: BuildFormOptions = {},
 ): ProvisioningForm {
+  return buildUpdateFormFromCurrent(output, { known: true, values: currentValues }, {}, options);
+}
+
+/**
+ * The update form from what the service says is in use. Values it does not report are never shown
+ * or preselected: every parameter that existed keeps its value (UsePreviousValue) unless the user
+ * changes it; a value this editor sent earlier (`lastSent`, NoEcho ones left out) is only offered.
+ */
+export function buildUpdateFormFromCurrent(
+  output: DescribeProvisioningParametersOutput,
+  current: CurrentValues,
+  lastSent: Readonly<Record<string, SentValue>> = {},
+  options: BuildFormOptions = {},
+): ProvisioningForm {
   const base = buildProvisioningForm(output, options);
+  const existing = new Set(current.known ? Object.keys(current.values) : current.keys);
   const fields = base.fields.map((field): ParameterField => {
-    const existed = Object.prototype.hasOwnProperty.call(currentValues, field.key);
-    if (!existed) return { ...field, canKeepPrevious: false, keepPreviousByDefault: false };
+    if (!existing.has(field.key)) return { ...field, canKeepPrevious: false, keepPreviousByDefault: false };
+    const value = current.known && !field.noEcho ? current.values[field.key] : undefined;
+    const sent = field.noEcho || !Object.hasOwn(lastSent, field.key) ? undefined : lastSent[field.key];
     return {
       ...field,
       // A previous value satisfies "required": the user need not type it again.
       required: false,
-      ...(field.noEcho ? {} : { previousValue: currentValues[field.key] }),
+      ...(value !== undefined ? { previousValue: value } : {}),
+      ...(sent ? { lastSent: sent } : {}),
       canKeepPrevious: true,
-      keepPreviousByDefault: field.noEcho,
+      // Only a value the service reported may start unticked: sending anything else could revert a change made elsewhere.
+      keepPreviousByDefault: field.noEcho || value === undefined,
     };
   });
   return { ...base, mode: 'update', fields };

@@ -1,8 +1,8 @@
 // Provisioning parameters: form model, validation, SDK inputs. Pure and browser-safe (the webview runs it too).
 export {
-  buildProvisioningForm, buildUpdateForm, buildField, groupTagOptions, labelFromKey, isListType,
+  buildProvisioningForm, buildUpdateForm, buildUpdateFormFromCurrent, buildField, groupTagOptions, labelFromKey, isListType,
   type ProvisioningForm, type ParameterField, type FieldKind, type FieldConstraints, type TagOptionGroup,
-  type StackSetSection, type DisplayItem, type BuildFormOptions,
+  type StackSetSection, type DisplayItem, type BuildFormOptions, type CurrentValues, type SentValue,
 } from './formModel';
 export { validateParameterValue } from './parameterValidation';
 export { compileAllowedPattern, allowedPatternHint, type AllowedPatternTest } from './allowedPattern';

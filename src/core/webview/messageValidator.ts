@@ -46,6 +46,7 @@ const PARAMS: Readonly<Record<Method, Check>> = {
   describeAction: object({ actionId: id }),
   runAction: object({ actionId: id, parameters: record(text(), 200) }),
   provisionResult: object({ action: literal('copyRecordId', 'follow', 'reveal', 'provisionAnother') }),
+  reload: empty,
 };
 
 export type Validated = { readonly ok: true; readonly message: WebviewToHost } | { readonly ok: false; readonly reason: string };

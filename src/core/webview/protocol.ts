@@ -72,6 +72,24 @@ export interface PlanRow {
   readonly name: string;
   readonly type?: string;
   readonly provisioningArtifactId?: string;
+  /** The version's name, as DescribeProduct gives it (absent when it cannot be read, e.g. an inactive version). */
+  readonly versionName?: string;
+}
+
+/** One of a plan's ProvisioningParameters, as DescribeProvisionedProductPlan returns it. */
+export interface PlanParameterRow {
+  readonly key: string;
+  /** The value the plan sets; absent when it keeps the value in use. */
+  readonly value?: string;
+  readonly usePreviousValue: boolean;
+  /** Resource changes the service attributes to this parameter (their logical ids, from the changes' CausingEntity). */
+  readonly causes: readonly string[];
+}
+
+/** A version named for display: its id, and its name where the service gave one. */
+export interface VersionRef {
+  readonly id: string;
+  readonly name?: string;
 }
 
 export interface ResourceChangeRow {
@@ -92,7 +110,14 @@ export interface PlanView {
   readonly settled: boolean;
   /** Ready to execute: CREATE_SUCCESS. */
   readonly executable: boolean;
+  /** Can be discarded: not executed, nor being executed. */
+  readonly discardable: boolean;
   readonly changes: readonly ResourceChangeRow[];
+  /** The version the plan moves to, and the version the provisioned product runs now (as the service says). */
+  readonly version?: VersionRef;
+  readonly currentVersion?: VersionRef;
+  /** The plan's parameters (NoEcho values come masked from the service). */
+  readonly parameters?: readonly PlanParameterRow[];
 }
 
 export interface ActionChoice {
@@ -141,7 +166,11 @@ export type PanelInit = (
     /** The form already started its provisioning: the page shows this result, not a live form. */
     readonly finished?: SubmitResult;
   }
-  | { readonly kind: 'update'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly current: FormTarget }
+  | {
+    readonly kind: 'update'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly current: FormTarget;
+    /** The provisioned product's own launch role (DescribeProvisionedProduct), which Change Launch Role sets. */
+    readonly launchRoleArn?: string;
+  }
   | { readonly kind: 'plans'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly focusPlanId?: string }
   | { readonly kind: 'action'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef }
 ) & { readonly connectionKey?: string };
@@ -164,6 +193,8 @@ export interface RequestMap {
   runAction: [{ readonly actionId: string; readonly parameters: Readonly<Record<string, string>> }, SubmitResult];
   /** What a finished provision form offers; the host acts on its own record of the result, never on ids from the page. */
   provisionResult: [{ readonly action: ProvisionResultAction }, { readonly done: true }];
+  /** The stale-form banner's Reload: the host forgets what it read and introduces the panel again, from the service. */
+  reload: [Record<string, never>, PanelInit];
 }
 
 export type ProvisionResultAction = 'copyRecordId' | 'follow' | 'reveal' | 'provisionAnother';
@@ -195,10 +226,21 @@ export type PushMessage =
   /** An operation on the panel's provisioned product ended: what the page shows may be out of date. */
   | { readonly type: 'productChanged'; readonly change: ProductChange };
 
+/**
+ * What a panel hears of its provisioned product: an operation on it ended (a record, from the record
+ * tracker), or the tree saw it change (its last record, status or version). Either may be absent.
+ */
 export interface ProductChange {
-  readonly recordId: string;
-  readonly recordType: string;
-  readonly status: string;
+  readonly recordId?: string;
+  readonly recordType?: string;
+  /** The record's status. */
+  readonly status?: string;
+  /** The provisioned product's status, where known. */
+  readonly productStatus?: string;
+  /** The version it runs now, where known. */
+  readonly version?: VersionRef;
+  /** It no longer exists (terminated). */
+  readonly gone?: boolean;
 }
 
 export type HostToWebview = ResponseMessage | PushMessage;

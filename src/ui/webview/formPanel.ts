@@ -3,7 +3,7 @@
 // the same entry the webview's messages take.
 import * as vscode from 'vscode';
 import { type Handlers, type Logger, MessageRouter, errorPayload } from './messageRouter';
-import type { HostToWebview, Method, PanelInit, PanelKind, ParamsOf, ResponseMessage } from '../../core/webview/protocol';
+import type { HostToWebview, Method, PanelInit, PanelKind, ParamsOf, ProductChange, ResponseMessage } from '../../core/webview/protocol';
 import { newNonce, renderShell } from './webviewHtml';
 
 /** A panel's brain: how it introduces itself after `ready`, and which requests it answers. */
@@ -14,6 +14,10 @@ export interface FormController {
   readonly handlers: Handlers;
   /** NoEcho values a request carries, masked in what a failure of it logs and answers. */
   secretsOf?(method: Method, params: unknown): readonly string[];
+  /** Forgets what it read from the service, before `init` is asked again (the stale-form banner's Reload). */
+  reload?(): void;
+  /** Hears that its provisioned product changed (before the page is told). */
+  productChanged?(change: ProductChange): void;
   dispose?(): void;
 }
 
@@ -65,7 +69,9 @@ export class FormPanel {
     if (restored) panel.webview.options = webviewOptions(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity.svg');
     panel.webview.html = this.html(extensionUri);
-    this.router = new MessageRouter(panel.title, controller.handlers, (m) => this.post(m), logger, () => void this.sendInit(), (method, params) => controller.secretsOf?.(method, params) ?? []);
+    // Every panel reloads the same way: the controller forgets, then introduces the panel again from the service.
+    const handlers: Handlers = { ...controller.handlers, reload: () => this.reloaded() };
+    this.router = new MessageRouter(panel.title, handlers, (m) => this.post(m), logger, () => void this.sendInit(), (method, params) => controller.secretsOf?.(method, params) ?? []);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
@@ -91,6 +97,18 @@ export class FormPanel {
   /** The webview's messages enter here (and tests' simulated ones). */
   receive(raw: unknown): Promise<void> {
     return this.router.receive(raw);
+  }
+
+  private async reloaded(): Promise<PanelInit> {
+    this.controller.reload?.();
+    return this.controller.init();
+  }
+
+  /** Tells the controller, then the page, that the panel's provisioned product changed. */
+  productChanged(change: ProductChange): void {
+    if (this.isDisposed) return;
+    this.controller.productChanged?.(change);
+    this.post({ type: 'productChanged', change });
   }
 
   private async sendInit(): Promise<void> {

@@ -12,6 +12,7 @@ import { type Handlers, type Logger } from '../../../src/ui/webview/messageRoute
 import { RequestError } from '../../../src/core/webview/requestError';
 import type { PlanView, PushMessage, SubmitRequest } from '../../../src/core/webview/protocol';
 import { SEED } from '../../../src/sandbox/service/index';
+import type { SentValue } from '../../../src/core/parameters';
 import type { Sandbox } from '../../../src/sandbox/index';
 import { sdkClient, startTestSandbox } from '../../support/sandbox';
 
@@ -19,9 +20,9 @@ const SECRET = 'S3cretPassw0rd';
 const P = SEED.products;
 
 class MemoryStore implements ParameterMemory {
-  readonly values = new Map<string, Record<string, string>>();
+  readonly values = new Map<string, Record<string, SentValue>>();
   recall(id: string) { return this.values.get(id); }
-  remember(id: string, v: Readonly<Record<string, string>>) { this.values.set(id, { ...v }); }
+  remember(id: string, v: Readonly<Record<string, SentValue>>) { this.values.set(id, { ...v }); }
 }
 
 interface Harness extends ControllerDeps {
@@ -133,7 +134,8 @@ describe('form controllers against the sandbox', () => {
     assert.equal(h.refreshes, 1);
     assert.ok(h.logLines.length > 0 && h.logLines.every((l) => !l.includes(SECRET)), h.logLines.join('\n'));
     const remembered = h.store.recall(result.provisionedProductId)!;
-    assert.equal(remembered.ServiceName, 'orders-api');
+    assert.equal(remembered.ServiceName.value, 'orders-api');
+    assert.ok(Math.abs(Date.parse(remembered.ServiceName.sentAt) - Date.now()) < 60_000, 'dated when sent');
     assert.equal(remembered.DbPassword, undefined, 'NoEcho never stored');
 
     // The same name again, from a new form: the service's refusal lands on the name field.
@@ -174,6 +176,44 @@ describe('form controllers against the sandbox', () => {
     assert.equal(h.tracked.length, 1);
   });
 
+  it('offers what this editor sent last, dated, but never as the current value', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.devBoxBob;
+    const sentAt = '2026-11-30T08:00:00.000Z';
+    h.store.remember(pp.id, { InstanceType: { value: 't3.large', sentAt } });
+    const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const loaded = await call(form.handlers, 'loadParameters', init.current);
+    const instanceType = loaded.form.fields.find((f: { key: string }) => f.key === 'InstanceType');
+    assert.deepEqual([instanceType.previousValue, instanceType.keepPreviousByDefault, instanceType.lastSent], [undefined, true, { value: 't3.large', sentAt }]);
+    await call(form.handlers, 'submit', { target: init.current, submission: { parameters: { VolumeSizeGiB: '30' }, keepPrevious: ['InstanceType', 'KeyName'] } });
+    const remembered = h.store.recall(pp.id)!;
+    assert.deepEqual(remembered.InstanceType, { value: 't3.large', sentAt }, 'a kept value keeps the date it was sent on');
+    assert.equal(remembered.VolumeSizeGiB.value, '30');
+    assert.equal(remembered.KeyName, undefined, 'never sent from here');
+  });
+
+  it('refuses an update while its product is under change or gone, and reads the state again on Reload', async () => {
+    const h = harness(service);
+    const pp = SEED.provisionedProducts.webDocsSite;
+    const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const request = { target: init.current, submission: { parameters: {}, keepPrevious: ['BucketName', 'Environment'] } };
+    await call(form.handlers, 'loadParameters', init.current);
+    form.productChanged({ recordId: 'rec-x', productStatus: 'UNDER_CHANGE' });
+    assert.equal((await rejection(call(form.handlers, 'submit', request))).code, 'ProductBusy');
+    assert.equal((await rejection(call(form.handlers, 'preview', request))).code, 'ProductBusy');
+    form.productChanged({ gone: true });
+    assert.match((await rejection(call(form.handlers, 'submit', request))).message, /no longer exists/);
+    assert.equal(h.tracked.length, 0, 'nothing sent');
+    form.reload();
+    await form.init(); // the service says AVAILABLE
+    const started = await call(form.handlers, 'submit', request);
+    assert.match(started.recordId, /\S/);
+  });
+
   it('keeps an update on its product', async () => {
     const h = harness(service);
     const pp = SEED.provisionedProducts.ordersService;
@@ -211,6 +251,11 @@ describe('form controllers against the sandbox', () => {
       }
       assert.equal(view.status, 'CREATE_SUCCESS');
       assert.ok(view.changes.length > 0, 'resource changes listed');
+      assert.equal(view.version?.name, view.currentVersion?.name, 'the plan keeps the version in use, both named');
+      assert.match(view.version?.name ?? '', /^v\d/);
+      const environment = view.parameters?.find((p) => p.key === 'Environment');
+      assert.deepEqual([environment?.value, environment?.usePreviousValue], ['staging', false]);
+      assert.equal(view.parameters?.find((p) => p.key === 'BucketName')?.usePreviousValue, true);
       const executed = await call(plans.handlers, 'executePlan', { planId: started.planId });
       assert.match(executed.recordId, /\S/);
       assert.equal(h.tracked.at(-1)?.RecordId, executed.recordId);

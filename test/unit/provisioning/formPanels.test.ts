@@ -123,3 +123,72 @@ describe('form panels and their connection', () => {
     assert.match((await use(restored.form, restored.posted)).error ?? '', /Nothing was sent/);
   });
 });
+
+describe('form panels and the tree\'s view of their products', () => {
+  const window = fakeVscode.window as Record<string, unknown>;
+  const saved = window.createWebviewPanel;
+  let pages: Page[];
+  beforeEach(() => {
+    pages = [];
+    window.createWebviewPanel = () => {
+      const page = fakePage();
+      pages.push(page);
+      return page.panel;
+    };
+  });
+  afterEach(() => (window.createWebviewPanel = saved));
+
+  function fakeTree(rows: Record<string, { LastRecordId?: string; Status?: string; ProvisioningArtifactId?: string; ProvisioningArtifactName?: string }>) {
+    const listeners = new Set<() => void>();
+    return {
+      rows,
+      get: (id: string) => (Object.hasOwn(rows, id) ? { row: rows[id] } : undefined),
+      onDidChange: (listener: () => void) => (listeners.add(listener), { dispose: () => listeners.delete(listener) }),
+      changed: () => listeners.forEach((l) => l()),
+    };
+  }
+
+  const panelSet = () => new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, {
+    service: () => ({}) as FormService, connectionLabel: () => 'Sandbox', trackRecord: () => undefined, refreshTree: () => undefined, logger,
+    memory: { recall: () => undefined, remember: () => undefined },
+  }, logger);
+  const changesOf = (page: Page) => page.posted.filter((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged').map((m) => m.change);
+
+  it('tells the open forms of a product when the tree shows another last record, status or version, and only then', () => {
+    const tree = fakeTree({ 'pp-1': { LastRecordId: 'rec-1', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1', ProvisioningArtifactName: 'v1' }, 'pp-2': { Status: 'AVAILABLE' } });
+    const forms = panelSet();
+    const watching = forms.watchProducts(tree);
+    forms.openUpdate({ id: 'pp-1', name: 'one' });
+    forms.openAction({ id: 'pp-1', name: 'one' });
+    forms.openUpdate({ id: 'pp-2', name: 'two' });
+    forms.openProvision();
+    tree.changed();
+    assert.deepEqual(pages.map(changesOf), [[], [], [], []], 'nothing changed since they opened');
+
+    tree.rows['pp-1'] = { LastRecordId: 'rec-2', Status: 'UNDER_CHANGE', ProvisioningArtifactId: 'pa-1', ProvisioningArtifactName: 'v1' };
+    tree.changed();
+    tree.rows['pp-1'] = { LastRecordId: 'rec-2', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-2' };
+    tree.changed();
+    tree.changed();
+    const expected = [
+      { recordId: 'rec-2', productStatus: 'UNDER_CHANGE', version: { id: 'pa-1', name: 'v1' } },
+      { recordId: 'rec-2', productStatus: 'AVAILABLE', version: { id: 'pa-2' } },
+    ];
+    assert.deepEqual(changesOf(pages[0]), expected, 'the update form');
+    assert.deepEqual(changesOf(pages[1]), expected, 'the action form');
+    assert.deepEqual([changesOf(pages[2]), changesOf(pages[3])], [[], []], 'another product\'s form, and the provision form, hear nothing');
+
+    watching.dispose();
+    tree.rows['pp-1'] = { LastRecordId: 'rec-3', Status: 'AVAILABLE' };
+    tree.changed();
+    assert.equal(changesOf(pages[0]).length, 2, 'nothing after the watch ends');
+  });
+
+  it('marks a product whose termination succeeded as gone, in every form of it', () => {
+    const forms = panelSet();
+    forms.openUpdate({ id: 'pp-1', name: 'one' });
+    forms.openPlans({ id: 'pp-1', name: 'one' });
+    assert.equal(forms.notifyRecordFinished({ RecordId: 'rec-9', RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED', ProvisionedProductId: 'pp-1' }), 2);
+    for (const page of pages) assert.deepEqual(changesOf(page), [{ recordId: 'rec-9', recordType: 'TERMINATE_PROVISIONED_PRODUCT', status: 'SUCCEEDED', gone: true }]);
+  });
+});

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { DescribeProvisioningParametersOutput, ProvisioningArtifactParameter } from '@aws-sdk/client-service-catalog';
 import {
-  buildProvisioningForm, buildUpdateForm, diffParameters, isValidIdempotencyToken, newIdempotencyToken, redactNoEcho,
+  buildProvisioningForm, buildUpdateForm, buildUpdateFormFromCurrent, diffParameters, isValidIdempotencyToken, newIdempotencyToken, redactNoEcho,
   toProvisionInput, toUpdateInput, validateNotificationArn, validateParameterValue, validateProvisionedProductName,
   validateProvisioningSubmission, validateRoleArn, type ParameterField, type ProvisioningSubmission,
 } from '../../../../src/core/parameters';
@@ -282,6 +282,24 @@ describe('update forms', () => {
     assert.equal(updateField('DBPassword').required, false);
     assert.equal(updateField('LogRetentionDays').canKeepPrevious, false);
     assert.equal(updateField('LogRetentionDays').required, true);
+  });
+
+  it('with values the service did not give: shows none as current, keeps every one, and only offers what was last sent', () => {
+    const sentAt = '2026-12-01T10:00:00.000Z';
+    const lastSent = { DesiredCapacity: { value: '4', sentAt }, DBPassword: { value: 'leaked?', sentAt }, LogRetentionDays: { value: '9', sentAt } };
+    const output = { ...DESCRIBE_OUTPUT, ProvisioningArtifactParameters: newVersion };
+    const form = buildUpdateFormFromCurrent(output, { known: false, keys: Object.keys(current) }, lastSent);
+    const field = (key: string) => form.fields.find((f) => f.key === key)!;
+    for (const f of form.fields.filter((f) => f.canKeepPrevious)) {
+      assert.equal(f.previousValue, undefined, `${f.key}: no value is shown as current`);
+      assert.equal(f.keepPreviousByDefault, true, `${f.key}: keeps its value unless changed`);
+    }
+    assert.deepEqual(field('DesiredCapacity').lastSent, { value: '4', sentAt });
+    assert.equal(field('DBPassword').lastSent, undefined, 'a NoEcho value is never offered');
+    assert.equal(field('LogRetentionDays').canKeepPrevious, false, 'new in this version: nothing to keep');
+    assert.equal(field('LogRetentionDays').lastSent, undefined);
+    const known = buildUpdateFormFromCurrent(output, { known: true, values: current }, lastSent);
+    assert.equal(known.fields.find((f) => f.key === 'DesiredCapacity')!.previousValue, '3', 'a value the service gave is shown');
   });
 
   it('validates keep/replace and builds UpdateProvisionedProduct input', () => {

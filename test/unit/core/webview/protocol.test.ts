@@ -98,7 +98,7 @@ describe('message router', () => {
   it('answers a request with the same id, and refused input with field errors', async () => {
     const posted: HostToWebview[] = [];
     const router = new MessageRouter('Test', {
-      describePlan: async ({ planId }) => ({ planId, name: 'n', status: 'CREATE_SUCCESS', settled: true, executable: true, changes: [] }),
+      describePlan: async ({ planId }) => ({ planId, name: 'n', status: 'CREATE_SUCCESS', settled: true, executable: true, discardable: true, changes: [] }),
       deletePlan: async () => { throw new RequestError('No.', { planId: 'bad' }); },
     }, (m) => posted.push(m), recordingLogger(), () => posted.push({ type: 'plan' } as never));
     await router.receive({ type: 'request', id: 41, method: 'describePlan', params: { planId: 'plan-1' } });

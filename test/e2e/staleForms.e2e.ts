@@ -1,0 +1,60 @@
+// The update form in the real web workbench when its product changes under it: after Update, the
+// form's own banner says the product is under change and Update is disabled; when the operation ends
+// it says so, and Reload rebuilds the form from the service.
+import * as assert from 'node:assert/strict';
+import type { FrameLocator, Page } from 'playwright-core';
+import { pickMenuItem, useWorkbench } from './harness';
+
+const PRODUCT = 'dev-box-alice';
+const STALE = 'This provisioned product changed since the form was loaded';
+
+function activeForm(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+describe('stale update form (e2e)', () => {
+  const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' } });
+
+  it('says the product changed, disables Update while it is under change, and reloads', async () => {
+    const page = wb.page;
+    await wb.openViewContainer('Service Catalog');
+    const item = page.locator('.pane-body [role=treeitem]', { hasText: PRODUCT }).first();
+    await item.waitFor({ timeout: 60_000 });
+    const form = activeForm(page);
+    // A web webview sometimes misses its first load: close it and open the form once more.
+    for (let attempt = 1; ; attempt++) {
+      await item.click({ button: 'right' });
+      await pickMenuItem(page, 'Update Provisioned Product…');
+      try {
+        await form.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
+        break;
+      } catch (error) {
+        if (attempt === 2) throw error;
+        await page.locator('.tabs-container .tab').first().hover();
+        await page.locator('.tabs-container .tab .tab-actions .action-label').first().click();
+      }
+    }
+    assert.equal(await form.locator('.banner', { hasText: STALE }).count(), 0, 'nothing changed yet');
+
+    // Update with nothing touched: every parameter keeps its value.
+    const update = form.locator('.actions vscode-button', { hasText: 'Update' });
+    await update.click();
+    await form.locator('.record-id').waitFor({ timeout: 30_000 });
+    const banner = form.locator('.banner', { hasText: STALE });
+    await banner.filter({ hasText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 });
+    assert.match((await banner.locator('.blocked-reason').textContent()) ?? '', /Update is unavailable while the provisioned product is UNDER_CHANGE/);
+    assert.equal(await update.evaluate((el) => (el as unknown as { disabled: boolean }).disabled), true, 'Update is disabled');
+    await wb.screenshot('stale-update-under-change');
+
+    // The operation ends: the banner says how, and Update is offered again (after a Reload).
+    await banner.filter({ hasText: 'status AVAILABLE' }).filter({ hasText: 'update provisioned product succeeded' }).waitFor({ timeout: 90_000 });
+    assert.equal(await banner.locator('.blocked-reason').count(), 0);
+    await wb.screenshot('stale-update-ended');
+    await banner.locator('vscode-button.reload').click();
+    await form.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    assert.equal(await form.locator('.banner', { hasText: STALE }).count(), 0, 'reloaded: the banner is gone');
+    assert.equal(await update.evaluate((el) => (el as unknown as { disabled: boolean }).disabled), false);
+    await wb.screenshot('stale-update-reloaded');
+  });
+});

@@ -1,0 +1,254 @@
+// The update, plans and self-service action forms against what really happens to their product in the
+// sandbox: changes made elsewhere (a plan, another client), finished operations, a changed launch
+// role, a restored panel. Driven through each panel's message path, as the page drives it.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  ProvisionProductCommand, UpdateProvisionedProductCommand, UpdateProvisionedProductPropertiesCommand,
+} from '@aws-sdk/client-service-catalog';
+import type { ParameterField, ProvisioningSubmission } from '../../src/core/parameters';
+import type {
+  FormTarget, HostToWebview, LoadedForm, PanelInit, PanelKind, PlanRow, PlanView, ProductChange, ProductOptions, ResponseMessage,
+} from '../../src/core/webview/protocol';
+import type { ExtensionApi } from '../../src/extension';
+import { SEED } from '../../src/sandbox/service/index';
+import type { FormPanel } from '../../src/ui/webview/formPanel';
+import { VIEW_TYPES } from '../../src/ui/webview/formPanel';
+import { connectedToSandbox, waitFor } from './helpers';
+
+const P = SEED.products;
+const WEB = P.staticWebsite;
+const OPERATION_TIMEOUT_MS = 90_000;
+let serial = 0;
+const unique = (what: string) => `stale-${what}-${Date.now().toString(36)}-${serial++}`;
+
+function ok<T>(response: ResponseMessage): T {
+  if (!response.ok) assert.fail(`request failed: ${response.error.message} ${JSON.stringify(response.error.fieldErrors ?? {})}`);
+  return response.result as T;
+}
+
+async function openedPanel(api: ExtensionApi, kind: PanelKind, command: string, arg: unknown): Promise<FormPanel> {
+  const opened = new Promise<FormPanel>((resolve) => {
+    const sub = api.forms.onDidOpen((panel) => panel.kind === kind && (sub.dispose(), resolve(panel)));
+  });
+  await vscode.commands.executeCommand(command, arg);
+  const panel = await opened;
+  panel.panel.reveal(undefined, false);
+  return panel;
+}
+
+/** A website of our own (v1.1), provisioned outside the forms and followed until AVAILABLE in the tree. */
+async function availableWebsite(api: ExtensionApi, name: string): Promise<string> {
+  const out = await api.session.api!.client.send(new ProvisionProductCommand({
+    ProductId: WEB.id, ProvisioningArtifactId: WEB.versions.v11, PathId: SEED.portfolios.platform.pathId, ProvisionedProductName: name,
+    ProvisioningParameters: [{ Key: 'BucketName', Value: `${name}-content` }], ProvisionToken: `tok-${name}`,
+  }));
+  await api.records.track(out.RecordDetail!);
+  const id = out.RecordDetail!.ProvisionedProductId!;
+  await settled(api, id);
+  return id;
+}
+
+/** Until the product is AVAILABLE in the tree and no record of it is followed. */
+async function settled(api: ExtensionApi, id: string): Promise<void> {
+  await waitFor(`${id} to settle`, async () => {
+    await api.tree.refresh();
+    return api.tree.findProduct(id)?.row.Status === 'AVAILABLE' && !api.records.isBusy(id);
+  }, OPERATION_TIMEOUT_MS, 500);
+}
+
+/** The value in use, read back from the stack's outputs (the website echoes its BucketName). */
+async function bucketOutput(api: ExtensionApi, id: string): Promise<string | undefined> {
+  return (await api.session.api!.getProvisionedProductOutputs(id)).find((o) => o.OutputKey === 'BucketName')?.OutputValue;
+}
+
+/** The update form's current target and its parameters, as the page loads them. */
+async function loadCurrent(panel: FormPanel, productId: string): Promise<{ target: FormTarget; loaded: LoadedForm; options: ProductOptions }> {
+  const options = ok<ProductOptions>(await panel.request('loadProduct', { productId }));
+  const target = { productId, provisioningArtifactId: options.preselectedVersionId!, ...(options.preselectedPathId ? { pathId: options.preselectedPathId } : {}) };
+  return { target, loaded: ok<LoadedForm>(await panel.request('loadParameters', target)), options };
+}
+
+/** What the page sends when Update is pressed without touching a field (media/shared/parameterFields). */
+function untouchedSubmission(fields: readonly ParameterField[]): ProvisioningSubmission {
+  const kept = fields.filter((f) => f.canKeepPrevious && f.keepPreviousByDefault);
+  const given = fields.filter((f) => !kept.includes(f));
+  const initial = (f: ParameterField) => f.previousValue ?? (f.kind === 'select' ? f.defaultValue ?? '' : '');
+  return { parameters: Object.fromEntries(given.map((f) => [f.key, initial(f)])), keepPrevious: kept.map((f) => f.key) };
+}
+
+function pushesOf(panel: FormPanel): { changes: ProductChange[]; dispose(): void } {
+  const changes: ProductChange[] = [];
+  const sub = panel.onDidPost((m: HostToWebview) => m.type === 'productChanged' && changes.push(m.change));
+  return { changes, dispose: () => sub.dispose() };
+}
+
+async function closeAll(api: ExtensionApi): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('the form panels to close', () => api.forms.panels.length === 0);
+}
+
+describe('stale forms', function () {
+  this.timeout(300_000);
+  let api: ExtensionApi;
+  before(async () => {
+    api = await connectedToSandbox();
+  });
+  afterEach(() => closeAll(api));
+
+  it('shows no value as current that the service did not give, and an untouched Update keeps what a plan set', async () => {
+    const id = await availableWebsite(api, unique('values'));
+    const node = () => api.tree.findProduct(id);
+    const name = node()!.row.Name!;
+
+    // 1. This editor sends a value (it is remembered as "last sent").
+    const first = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', node());
+    const before = await loadCurrent(first, WEB.id);
+    const sent = ok<{ recordId: string }>(await first.request('submit', {
+      target: before.target, submission: { parameters: { BucketName: `${name}-sent` }, keepPrevious: before.loaded.form.fields.filter((f) => f.key !== 'BucketName').map((f) => f.key) },
+    }));
+    assert.match(sent.recordId, /\S/);
+    await settled(api, id);
+    assert.equal(await bucketOutput(api, id), `${name}-sent`);
+    await closeAll(api);
+
+    // 2. A plan changes it afterwards (the editor's memory does not see this).
+    const planner = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', node());
+    const planTarget = (await loadCurrent(planner, WEB.id)).target;
+    const plansOpened = new Promise<FormPanel>((resolve) => { const s = api.forms.onDidOpen((p) => p.kind === 'plans' && (s.dispose(), resolve(p))); });
+    const started = ok<{ planId: string }>(await planner.request('preview', { target: planTarget, submission: { parameters: { BucketName: `${name}-plan` }, keepPrevious: ['Environment'] } }));
+    const plans = await plansOpened;
+    await waitFor('the plan to be ready', async () => ok<PlanView>(await plans.request('describePlan', { planId: started.planId })).status === 'CREATE_SUCCESS', 60_000, 300);
+    ok(await plans.request('executePlan', { planId: started.planId }));
+    await settled(api, id);
+    assert.equal(await bucketOutput(api, id), `${name}-plan`);
+    await closeAll(api);
+
+    // 3. A new update form: the last sent value is offered as such, never as the current one.
+    const form = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', node());
+    const { target, loaded } = await loadCurrent(form, WEB.id);
+    const bucket = loaded.form.fields.find((f) => f.key === 'BucketName')!;
+    assert.equal(bucket.previousValue, undefined, 'what this editor sent is not shown as the value in use');
+    assert.equal(bucket.keepPreviousByDefault, true);
+    assert.equal(bucket.lastSent?.value, `${name}-sent`, 'offered as the value last sent from here');
+    assert.ok(Math.abs(Date.parse(bucket.lastSent.sentAt) - Date.now()) < 10 * 60_000);
+    for (const field of loaded.form.fields.filter((f) => f.canKeepPrevious)) assert.equal(field.keepPreviousByDefault, true, `${field.key} keeps its value`);
+
+    // 4. Update pressed with nothing touched: every parameter keeps its value, the plan's stays.
+    const submission = untouchedSubmission(loaded.form.fields);
+    assert.deepEqual(submission.parameters, {});
+    ok(await form.request('submit', { target, submission }));
+    await settled(api, id);
+    assert.equal(await bucketOutput(api, id), `${name}-plan`, 'the update sent UsePreviousValue, not the remembered value');
+  });
+
+  it('tells every open form of a product what changed elsewhere, refuses what its state forbids, and reloads from the service', async () => {
+    const id = await availableWebsite(api, unique('tree'));
+    const node = () => api.tree.findProduct(id);
+    const update = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', node());
+    const action = await openedPanel(api, 'action', 'serviceCatalogExplorer.runServiceAction', node());
+    const plans = await openedPanel(api, 'plans', 'serviceCatalogExplorer.showPlans', node());
+    const { target } = await loadCurrent(update, WEB.id);
+    assert.equal(target.provisioningArtifactId, WEB.versions.v11);
+    const heard = [update, action, plans].map(pushesOf);
+
+    // Another client moves the product to v2.0: no record this window follows; only the tree can see it.
+    const out = await api.session.api!.client.send(new UpdateProvisionedProductCommand({
+      ProvisionedProductId: id, ProductId: WEB.id, ProvisioningArtifactId: WEB.versions.v20, PathId: SEED.portfolios.platform.pathId,
+      ProvisioningParameters: [{ Key: 'BucketName', UsePreviousValue: true }, { Key: 'Environment', UsePreviousValue: true }], UpdateToken: `tok-${id}-v20`,
+    }));
+    await api.tree.refresh();
+    await waitFor('every form to hear the product is under change', () => heard.every((h) => h.changes.some((c) => c.productStatus === 'UNDER_CHANGE')));
+    const refused = await update.request('submit', { target, submission: { parameters: {}, keepPrevious: ['BucketName', 'Environment'] } });
+    assert.ok(!refused.ok && refused.error.code === 'ProductBusy', 'no update is sent while the product is under change');
+    const actions = ok<{ id: string }[]>(await action.request('listActions', {}));
+    const form = ok<{ actionId: string; parameters: { name: string; defaultValues: string[] }[] }>(await action.request('describeAction', { actionId: actions[0].id }));
+    const run = await action.request('runAction', { actionId: form.actionId, parameters: Object.fromEntries(form.parameters.map((p) => [p.name, p.defaultValues.join(',')])) });
+    assert.ok(!run.ok && run.error.code === 'ProductBusy', 'no action runs while the product is under change');
+
+    await waitFor('the product to settle on v2.0', async () => {
+      await api.tree.refresh();
+      const row = node()?.row;
+      return row?.Status === 'AVAILABLE' && row.ProvisioningArtifactId === WEB.versions.v20 && row.LastRecordId === out.RecordDetail!.RecordId;
+    }, OPERATION_TIMEOUT_MS, 500);
+    await waitFor('every form to hear the new version', () => heard.every((h) => h.changes.some((c) => c.version?.id === WEB.versions.v20 && c.productStatus === 'AVAILABLE')));
+    for (const h of heard) h.dispose();
+
+    // Reload rebuilds each form from the service.
+    const reloaded = ok<PanelInit>(await update.request('reload', {}));
+    assert.ok(reloaded.kind === 'update');
+    assert.equal(reloaded.current.provisioningArtifactId, WEB.versions.v20);
+    assert.equal(reloaded.provisionedProduct.provisioningArtifactName, 'v2.0');
+    assert.equal((await loadCurrent(update, WEB.id)).options.preselectedVersionId, WEB.versions.v20);
+    const actionInit = ok<PanelInit>(await action.request('reload', {}));
+    assert.ok(actionInit.kind === 'action' && actionInit.provisionedProduct.provisioningArtifactId === WEB.versions.v20);
+    assert.equal(ok<PanelInit>(await plans.request('reload', {})).kind, 'plans');
+  });
+
+  it('offers nothing on an executed plan, and names its version and parameters', async () => {
+    const id = await availableWebsite(api, unique('plan'));
+    const node = () => api.tree.findProduct(id);
+    const form = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', node());
+    const { target } = await loadCurrent(form, WEB.id);
+    const plansOpened = new Promise<FormPanel>((resolve) => { const s = api.forms.onDidOpen((p) => p.kind === 'plans' && (s.dispose(), resolve(p))); });
+    const v20 = { ...target, provisioningArtifactId: WEB.versions.v20 };
+    ok(await form.request('loadParameters', v20));
+    const started = ok<{ planId: string }>(await form.request('preview', { target: v20, submission: { parameters: { Environment: 'staging' }, keepPrevious: ['BucketName'] } }));
+    const plans = await plansOpened;
+    const ready = await waitFor('the plan to be ready', async () => {
+      const v = ok<PlanView>(await plans.request('describePlan', { planId: started.planId }));
+      return v.status === 'CREATE_SUCCESS' ? v : undefined;
+    }, 60_000, 300);
+    assert.deepEqual(ready.version, { id: WEB.versions.v20, name: 'v2.0' }, 'the version by its name');
+    assert.deepEqual(ready.currentVersion, { id: WEB.versions.v11, name: 'v1.1' });
+    const parameters = Object.fromEntries((ready.parameters ?? []).map((p) => [p.key, p]));
+    assert.equal(parameters.Environment.value, 'staging');
+    assert.equal(parameters.BucketName.usePreviousValue, true);
+    assert.equal(parameters.BucketName.value, undefined, 'a kept value is not claimed');
+    assert.equal(ready.executable && ready.discardable, true);
+    const rows = ok<PlanRow[]>(await plans.request('listPlans', {}));
+    assert.equal(rows.find((r) => r.planId === started.planId)?.versionName, 'v2.0');
+
+    const heard = pushesOf(plans);
+    ok(await plans.request('executePlan', { planId: started.planId }));
+    await settled(api, id);
+    await waitFor('the plans panel to hear the execution ended', () => heard.changes.some((c) => c.status === 'SUCCEEDED'), OPERATION_TIMEOUT_MS);
+    heard.dispose();
+    const executed = await waitFor('the plan to be executed', async () => {
+      const v = ok<PlanView>(await plans.request('describePlan', { planId: started.planId }));
+      return v.status === 'EXECUTE_SUCCESS' ? v : undefined;
+    }, 30_000, 300);
+    assert.equal(executed.executable, false);
+    assert.equal(executed.discardable, false, 'no Discard on an executed plan');
+    assert.deepEqual(executed.currentVersion, { id: WEB.versions.v20, name: 'v2.0' }, 'the product runs the plan\'s version now');
+  });
+
+  it('shows the provisioned product\'s own launch role after Change Launch Role, the constraint\'s apart', async () => {
+    const id = await availableWebsite(api, unique('role'));
+    const newRole = SEED.launchRoles.restricted;
+    await api.session.api!.client.send(new UpdateProvisionedProductPropertiesCommand({
+      ProvisionedProductId: id, ProvisionedProductProperties: { LAUNCH_ROLE: newRole }, IdempotencyToken: `tok-${id}-role`,
+    }));
+    await settled(api, id);
+    const form = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', api.tree.findProduct(id));
+    const init = await form.controller.init();
+    assert.ok(init.kind === 'update');
+    assert.equal(init.launchRoleArn, newRole, 'the product\'s launch role');
+    const { loaded } = await loadCurrent(form, WEB.id);
+    assert.equal(loaded.form.launchRoleArn, SEED.launchRoles.platform, 'the path\'s LAUNCH constraint, shown apart');
+  });
+
+  it('names the product and version of a form restored after a reload, not their ids', async () => {
+    const pp = SEED.provisionedProducts.webMarketingSite;
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES.update, `Update ${pp.name}`, vscode.ViewColumn.Active, { enableScripts: true });
+    const restored = new Promise<FormPanel>((resolve) => { const s = api.forms.onDidOpen((p) => (s.dispose(), resolve(p))); });
+    api.forms.restore('update', panel, { init: { kind: 'update', connection: 'Sandbox', provisionedProduct: { id: pp.id, name: pp.name } } });
+    const form = await restored;
+    const init = await form.controller.init();
+    assert.ok(init.kind === 'update');
+    assert.equal(init.provisionedProduct.productName, WEB.name);
+    assert.match(init.provisionedProduct.provisioningArtifactName ?? '', /^v\d/);
+    const options = ok<ProductOptions>(await form.request('loadProduct', { productId: WEB.id }));
+    assert.equal(options.productName, WEB.name, 'the version section says the product\'s name');
+  });
+});
