@@ -88,11 +88,6 @@ export class ProvisioningService {
     return (out.ProvisioningArtifactDetails ?? []).filter((a) => a.Active !== false);
   }
 
-  /** A product's name and its active versions' names: what end users may read (ListProvisioningArtifacts is an admin call). */
-  describeProduct(productId: string): Promise<DescribeProductOutput> {
-    return this.client.send(new DescribeProductCommand({ Id: productId }));
-  }
-
   listLaunchPaths(productId: string): Promise<Listed<LaunchPathSummary>> {
     return collectPages(async (token) => {
       const out = await this.client.send(new ListLaunchPathsCommand({ ProductId: productId, PageToken: token, PageSize: 20 }));
