@@ -7,11 +7,12 @@ import { inert } from '../core/untrustedText';
 import { readSettings } from '../connections/settings';
 import { COMMANDS } from '../ui/commandIds';
 import { MessageNode } from './nodes';
+import { errorIcon } from './statusStyle';
 
 const CREDENTIAL_FAILURES: ReadonlySet<string> = new Set(['sso-expired', 'no-credentials', 'invalid-credentials', 'access-denied']);
 
 export function failureNodes(failure: Failure, title: string): MessageNode[] {
-  const icon = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  const icon = errorIcon();
   const fixLabel = failure.fix ? fixActionLabel(failure.fix, readSettings().profile) : undefined;
   const command = fixLabel
     ? { command: COMMANDS.runFix, title: 'Fix', arguments: [failure.fix] }

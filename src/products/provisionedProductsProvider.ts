@@ -18,7 +18,7 @@ import { failureNodes } from './failureNodes';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
 import { ProductCache, type ProductChange } from './productCache';
 import { BUSY_PRODUCT_STATUSES } from '../core/statuses';
-import { humanize, productStatusIcon } from './statusStyle';
+import { errorIcon, humanize, productStatusIcon } from './statusStyle';
 import { productTooltip } from './tooltips';
 
 export type ViewState = 'signedOut' | 'loading' | 'empty' | 'ready' | 'error';
@@ -260,7 +260,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
         return await node.children(api);
       } catch (error) {
         const failure = classifyError(error);
-        return [new MessageNode(`${node.id}/error`, 'Could not load', failure.message, new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')))];
+        return [new MessageNode(`${node.id}/error`, 'Could not load', failure.message, errorIcon())];
       }
     }
     return this.rootNodes();
