@@ -1,6 +1,7 @@
 // Record tracking, lookup, history and the right-click actions, in a real extension host against the
 // embedded sandbox. Each test provisions its own products so it does not disturb the seeded ones.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -176,8 +177,14 @@ describe('records', () => {
     }
   });
 
-  it('runs only named fixes, with the profile read from the settings, never through a shell', async () => {
+  it('runs only named fixes, with the profile read from the settings, never through a shell, and only with a CLI that has them', async () => {
     const api = await connectedToSandbox();
+    // A fake AWS CLI first on PATH, so the test does not depend on which CLI this machine has.
+    const cliDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sce-fake-aws-'));
+    const fakeCli = path.join(cliDir, 'aws');
+    const fakeVersion = (major: number) => fs.writeFileSync(fakeCli, `#!/bin/sh\necho "aws-cli/${major}.15.30 Python/3.11.8 Linux/6.1 source/x86_64"\n`, { mode: 0o755 });
+    const pathBefore = process.env.PATH;
+    process.env.PATH = `${cliDir}${path.delimiter}${pathBefore ?? ''}`;
     const before = vscode.window.terminals.length;
     // A string that once went to a terminal as it was.
     await vscode.commands.executeCommand('serviceCatalogExplorer.runFix', 'touch pwned');
@@ -196,16 +203,24 @@ describe('records', () => {
       await waitFor('the refusal', () => shown.find((m) => /not a profile name/.test(m)));
 
       await config.update('profile', 'dev-sso', vscode.ConfigurationTarget.Global);
+      fakeVersion(1);
+      await vscode.commands.executeCommand('serviceCatalogExplorer.runFix', 'sso-login');
+      await waitFor('the refusal of a v1 CLI', () => shown.find((m) => /needs the AWS CLI v2/.test(m)));
+      assert.equal(vscode.window.terminals.length, before, 'nothing runs with a CLI that has no "sso login"');
+
+      fakeVersion(2);
       await vscode.commands.executeCommand('serviceCatalogExplorer.runFix', 'sso-login');
       const terminal = await waitFor('the sign-in terminal', () => vscode.window.terminals.find((t) => t.name === 'AWS CLI'));
       const options = terminal.creationOptions as vscode.TerminalOptions;
       assert.deepEqual(options.shellArgs, ['sso', 'login', '--profile', 'dev-sso'], 'the CLI itself, its arguments one by one');
-      assert.ok(path.isAbsolute(options.shellPath!) && path.basename(options.shellPath!) === 'aws', `found on PATH: ${options.shellPath}`);
+      assert.equal(options.shellPath, fakeCli, 'the first aws on PATH');
       for (const folder of vscode.workspace.workspaceFolders ?? []) assert.ok(!options.shellPath!.startsWith(folder.uri.fsPath), 'never from the workspace');
       assert.equal(options.cwd, os.homedir());
       terminal.dispose();
     } finally {
       api.setNotificationSink(undefined);
+      process.env.PATH = pathBefore;
+      fs.rmSync(cliDir, { recursive: true, force: true });
       await config.update('profile', profileBefore, vscode.ConfigurationTarget.Global);
     }
   });
