@@ -8,7 +8,7 @@ import { readSettings } from './settings';
 import type { UserInput } from '../ui/userInput';
 import { awsCliText, cliTaskProblem, type AwsCliTask } from '../core/awsCli';
 import { isRegionCode } from '../core/connection';
-import { findAwsCli, registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
+import { knownAwsCli, registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
 import { signInWithIdentityCenter } from './ssoSignIn';
 import { COMMANDS } from '../ui/commandIds';
 import { inert } from '../core/untrustedText';
@@ -65,7 +65,7 @@ const CURRENT = 'Current connection';
  */
 export async function switchConnection(session: CatalogSession, input: UserInput): Promise<void> {
   const { listProfiles } = loadAwsModule();
-  const [profiles, cli] = await Promise.all([listProfiles().catch(() => [] as ProfileInfo[]), findAwsCli()]);
+  const [profiles, cli] = await Promise.all([listProfiles().catch(() => [] as ProfileInfo[]), knownAwsCli()]);
   const current = readSettings();
   const connected = session.state.kind === 'connected' ? session.state.connection : undefined;
   const items: ConnectionPick[] = [{
