@@ -209,6 +209,11 @@ export class SandboxIdentityCenter {
     return this.roleCredentials.get(accessKeyId);
   }
 
+  /** The scopes a client registered with, as AWS keeps them for the tokens it issues. */
+  registeredScopes(clientId: string): readonly string[] | undefined {
+    return this.clients.get(clientId)?.scopes;
+  }
+
   /** How many entries each map holds, for the tests of the limits. */
   sizes(): Record<'clients' | 'grants' | 'accessTokens' | 'refreshTokens' | 'roleCredentials', number> {
     return { clients: this.clients.size, grants: this.grants.size, accessTokens: this.accessTokens.size, refreshTokens: this.refreshTokens.size, roleCredentials: this.roleCredentials.size };
