@@ -12,7 +12,7 @@ import { CONNECTION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS } from '../core/conne
 import { collectPages } from '../core/paging';
 import { hasSection, readSection, setSection, type ConfigSection } from '../core/sharedConfigFile';
 import {
-  DEVICE_CODE_GRANT, nextPoll, pollIntervalSeconds, SSO_CLIENT_NAME, SSO_REGISTRATION_SCOPE,
+  DEVICE_CODE_GRANT, nextPoll, pollIntervalSeconds, SSO_CLIENT_NAME,
   type SsoClientRegistration, type SsoTokenAnswer, type SsoTokenCacheRecord,
 } from '../core/ssoSignIn';
 
@@ -38,11 +38,11 @@ export interface DeviceAuthorization {
   readonly intervalSeconds: number;
 }
 
-/** RegisterClient (a public client for the device-code grant), then StartDeviceAuthorization. */
-export async function startDeviceAuthorization(startUrl: string, ssoRegion: string): Promise<DeviceAuthorization> {
+/** RegisterClient (a public client for the device-code grant, with `scopes`), then StartDeviceAuthorization. */
+export async function startDeviceAuthorization(startUrl: string, ssoRegion: string, scopes: readonly string[]): Promise<DeviceAuthorization> {
   const client = oidcClient(ssoRegion);
   try {
-    const registered = await client.send(new RegisterClientCommand({ clientName: SSO_CLIENT_NAME, clientType: 'public', scopes: [SSO_REGISTRATION_SCOPE] }));
+    const registered = await client.send(new RegisterClientCommand({ clientName: SSO_CLIENT_NAME, clientType: 'public', scopes: [...scopes] }));
     if (!registered.clientId || !registered.clientSecret) throw new Error('IAM Identity Center registered no client.');
     const registration: SsoClientRegistration = {
       clientId: registered.clientId,

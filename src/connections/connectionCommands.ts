@@ -8,7 +8,7 @@ import { readSettings } from './settings';
 import type { UserInput } from '../ui/userInput';
 import { awsCliText, cliTaskProblem, type AwsCliTask } from '../core/awsCli';
 import { isRegionCode } from '../core/connection';
-import { findAwsCli, registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
+import { knownAwsCli, registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
 import { signInWithIdentityCenter } from './ssoSignIn';
 import { COMMANDS } from '../ui/commandIds';
 import { inert } from '../core/untrustedText';
@@ -65,7 +65,7 @@ const CURRENT = 'Current connection';
  */
 export async function switchConnection(session: CatalogSession, input: UserInput): Promise<void> {
   const { listProfiles } = loadAwsModule();
-  const [profiles, cli] = await Promise.all([listProfiles().catch(() => [] as ProfileInfo[]), findAwsCli()]);
+  const [profiles, cli] = await Promise.all([listProfiles().catch(() => [] as ProfileInfo[]), knownAwsCli()]);
   const current = readSettings();
   const connected = session.state.kind === 'connected' ? session.state.connection : undefined;
   const items: ConnectionPick[] = [{
@@ -102,7 +102,8 @@ export async function switchConnection(session: CatalogSession, input: UserInput
     case 'sso-sign-in':
       await signInWithIdentityCenter({
         input,
-        connect: async (profile, region) => void (await session.useAws(profile, await pickRegion(input, region))),
+        pickRegion: (title, ssoRegion) => pickRegion(input, ssoRegion, title, 'the IAM Identity Center region'),
+        connect: async (profile, region) => void (await session.useAws(profile, region)),
       });
       return;
     case 'aws': {
@@ -119,12 +120,12 @@ function defaultChainDescription(): string {
   return 'environment, [default] profile, instance or container role';
 }
 
-async function pickRegion(input: UserInput, suggested: string | undefined): Promise<string> {
+async function pickRegion(input: UserInput, suggested: string | undefined, title = 'Service Catalog: Region', suggestedWhy = 'profile / environment default'): Promise<string> {
   const { COMMON_REGIONS } = loadAwsModule();
   const regions = [...new Set([suggested, ...COMMON_REGIONS].filter((r): r is string => !!r))];
-  const items: vscode.QuickPickItem[] = regions.map((r) => ({ label: inert(r, 'label'), description: r === suggested ? 'profile / environment default' : undefined }));
+  const items: vscode.QuickPickItem[] = regions.map((r) => ({ label: inert(r, 'label'), description: r === suggested ? suggestedWhy : undefined }));
   items.push({ label: 'Other…', description: 'Type a region code' });
-  const pick = await input.pickOne(items, { title: 'Service Catalog: Region', placeHolder: 'Region' });
+  const pick = await input.pickOne(items, { title, placeHolder: 'Region' });
   if (pick.label !== 'Other…') return regions[items.indexOf(pick)] ?? pick.label;
   return input.inputText({
     title: 'Region code',

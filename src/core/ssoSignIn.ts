@@ -115,33 +115,52 @@ export function tokenCacheRecord(args: { startUrl: string; region: string; regis
 }
 
 export interface SsoProfilePlan {
-  readonly profileName: string;
   readonly sessionName: string;
-  readonly startUrl: string;
-  readonly ssoRegion: string;
   readonly accountId: string;
   readonly roleName: string;
   readonly region: string;
 }
 
-/** The two sections the sign-in writes, in the CLI v2's `aws configure sso` layout. */
-export function ssoProfileSections(plan: SsoProfilePlan): { profile: Record<string, string>; session: Record<string, string> } {
-  return {
-    profile: { sso_session: plan.sessionName, sso_account_id: plan.accountId, sso_role_name: plan.roleName, region: plan.region },
-    session: { sso_start_url: plan.startUrl, sso_region: plan.ssoRegion, sso_registration_scopes: SSO_REGISTRATION_SCOPE },
-  };
+/** The profile section the sign-in writes, in the CLI v2's `aws configure sso` layout; `region` is the default service region. */
+export function ssoProfileSection(plan: SsoProfilePlan): Record<string, string> {
+  return { sso_session: plan.sessionName, sso_account_id: plan.accountId, sso_role_name: plan.roleName, region: plan.region };
+}
+
+/** A new sso-session section, as `aws configure sso` writes it. */
+export function ssoSessionSection(startUrl: string, ssoRegion: string): Record<string, string> {
+  return { sso_start_url: startUrl, sso_region: ssoRegion, sso_registration_scopes: SSO_REGISTRATION_SCOPE };
+}
+
+export interface SsoSessionChoice {
+  readonly name: string;
+  /** True when the section exists and is shared as it is (never rewritten); false when it is to be written. */
+  readonly exists: boolean;
+  /**
+   * The scopes to register with: an existing session's own, as `aws sso login --sso-session` does, so
+   * the token cached for it (which every profile of the session and the AWS Toolkit use) is never narrower.
+   */
+  readonly scopes: readonly string[];
+}
+
+/** `sso_registration_scopes` as the CLI reads it: comma-separated; absent means the CLI's default. */
+export function registrationScopes(value: string | undefined): string[] {
+  const scopes = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return scopes.length ? [...new Set(scopes)] : [SSO_REGISTRATION_SCOPE];
 }
 
 /**
- * The sso-session to write: `base` when it is free or already names this start URL and region (then
- * its token is shared, as the CLI does), else the first free `base-2`, `base-3`…, so a session other
- * profiles use is never changed.
+ * The sso-session to use: `base` when it is free, or when it already names this start URL and region
+ * and its scopes let the token list accounts (then it is shared as the CLI shares it, with its own
+ * scopes); else the first such `base-2`, `base-3`…
  */
-export function chooseSessionName(base: string, existing: (name: string) => Readonly<Record<string, string>> | undefined, startUrl: string, ssoRegion: string): string {
+export function chooseSsoSession(base: string, existing: (name: string) => Readonly<Record<string, string>> | undefined, startUrl: string, ssoRegion: string): SsoSessionChoice {
   for (let n = 1; n < 100; n++) {
     const name = n === 1 ? base : `${base}-${n}`;
     const section = existing(name);
-    if (!section || (section.sso_start_url === startUrl && section.sso_region === ssoRegion)) return name;
+    if (!section) return { name, exists: false, scopes: [SSO_REGISTRATION_SCOPE] };
+    if (section.sso_start_url !== startUrl || section.sso_region !== ssoRegion) continue;
+    const scopes = registrationScopes(section.sso_registration_scopes);
+    if (scopes.includes(SSO_REGISTRATION_SCOPE)) return { name, exists: true, scopes };
   }
   throw new Error(`Too many sso-session sections named ${base}-….`);
 }

@@ -83,6 +83,24 @@ export async function findAwsCli(): Promise<FoundAwsCli | undefined> {
   return version ? { path: found, version } : undefined;
 }
 
+let known: { readonly key: string; readonly found: Promise<FoundAwsCli | undefined> } | undefined;
+
+/**
+ * The AWS CLI found earlier in this session for the same PATH and workspace folders, else found now
+ * (up to 10 s). A miss is not kept: a CLI installed meanwhile is seen next time.
+ */
+export function knownAwsCli(): Promise<FoundAwsCli | undefined> {
+  const key = JSON.stringify([process.env.PATH ?? '', (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)]);
+  if (known?.key === key) return known.found;
+  const found = findAwsCli();
+  const entry = { key, found };
+  known = entry;
+  void found.then((cli) => {
+    if (!cli && known === entry) known = undefined;
+  });
+  return found;
+}
+
 function cliVersion(file: string): Promise<AwsCliVersion | undefined> {
   return new Promise((resolve) => {
     // An argument vector, no shell; v1 printed its version on stderr in older releases.

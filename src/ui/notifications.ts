@@ -44,16 +44,23 @@ export interface ProgressNotification {
   end(): void;
 }
 
-/** Where progress notifications go; the title has been made inert. */
-export type ProgressSink = (title: string) => ProgressNotification;
+export interface ProgressOptions {
+  /** Given: the notification has a Cancel button, which calls it (the caller still calls end()). */
+  readonly onCancel?: () => void;
+}
 
-const vscodeProgressSink: ProgressSink = (title) => {
+/** Where progress notifications go; the title has been made inert. */
+export type ProgressSink = (title: string, options?: ProgressOptions) => ProgressNotification;
+
+const vscodeProgressSink: ProgressSink = (title, options) => {
   let finish!: () => void;
   const ended = new Promise<void>((resolve) => (finish = resolve));
   let shown: vscode.Progress<{ message?: string }> | undefined;
   let last: string | undefined;
-  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => {
+  const onCancel = options?.onCancel;
+  void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: !!onCancel }, (progress, cancellation) => {
     shown = progress;
+    if (onCancel) cancellation.onCancellationRequested(onCancel);
     if (last !== undefined) progress.report({ message: last });
     return ended;
   });
@@ -74,8 +81,8 @@ export function setProgressSink(replacement: ProgressSink | undefined): void {
 }
 
 /** Starts a progress notification. */
-export function showProgress(title: string): ProgressNotification {
-  return progressSink(notificationText(title));
+export function showProgress(title: string, options?: ProgressOptions): ProgressNotification {
+  return progressSink(notificationText(title), options);
 }
 
 /** Text as a notification may show it; a progress notification's title is a notification too. */

@@ -25,6 +25,14 @@ const POLL_INTERVAL_SECONDS = 1;
 const TOKEN_SECONDS = 8 * 3600;
 const REGISTRATION_SECONDS = 90 * 24 * 3600;
 const ROLE_CREDENTIAL_MS = 3600 * 1000;
+/**
+ * How much one sandbox holds before it answers as a throttled AWS does (SlowDownException, or
+ * TooManyRequestsException from the portal): a caller looping over RegisterClient or
+ * StartDeviceAuthorization must not grow its memory without bound. Expired entries are dropped first.
+ */
+export const SANDBOX_SSO_LIMITS = { clients: 500, grants: 200, accessTokens: 1000, roleCredentials: 2000 } as const;
+/** An expired device code or role key is kept this long, so a late call still hears "expired" as from AWS. */
+const EXPIRED_KEPT_MS = 3600 * 1000;
 
 /** An OIDC error: HTTP status, its exception name (x-amzn-errortype) and the OAuth `error` code of the body. */
 export class OidcError extends Error {
@@ -67,6 +75,12 @@ interface AccessToken {
   readonly expiresAt: number;
 }
 
+/** A refresh token lives as long as its client's registration. */
+interface RefreshToken {
+  readonly clientId: string;
+  readonly expiresAt: number;
+}
+
 export interface IssuedCredentials {
   readonly identity: SandboxIdentity;
   readonly secretAccessKey: string;
@@ -75,13 +89,14 @@ export interface IssuedCredentials {
 }
 
 const invalidClient = () => new OidcError('InvalidClientException', 'invalid_client', 'Invalid client credentials', 401);
+const slowDown = () => new OidcError('SlowDownException', 'slow_down', 'Too many requests; try again later');
 const unauthorized = () => new PortalError('UnauthorizedException', 'Session token not found or invalid', 401);
 
 export class SandboxIdentityCenter {
   private readonly clients = new Map<string, Client>();
   private readonly grants = new Map<string, DeviceGrant>();
   private readonly accessTokens = new Map<string, AccessToken>();
-  private readonly refreshTokens = new Map<string, string>();
+  private readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly roleCredentials = new Map<string, IssuedCredentials>();
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -94,6 +109,8 @@ export class SandboxIdentityCenter {
     }
     if (clientType !== 'public') throw new OidcError('InvalidClientMetadataException', 'invalid_client_metadata', `Invalid client type: ${clientType.slice(0, 40)}`);
     const scopes = Array.isArray(input.scopes) ? input.scopes.filter((s): s is string => typeof s === 'string') : [];
+    this.purgeExpired();
+    if (this.clients.size >= SANDBOX_SSO_LIMITS.clients) throw slowDown();
     const issuedAt = Math.floor(this.now() / 1000);
     const client: Client = {
       clientId: random(16), clientSecret: random(48), clientName: clientName.slice(0, 128), scopes, secretExpiresAt: issuedAt + REGISTRATION_SECONDS,
@@ -107,6 +124,8 @@ export class SandboxIdentityCenter {
     if (input.startUrl !== SANDBOX_START_URL) {
       throw new OidcError('InvalidRequestException', 'invalid_request', `Invalid start URL; the sandbox's is ${SANDBOX_START_URL}`);
     }
+    this.purgeExpired();
+    if (this.grants.size >= SANDBOX_SSO_LIMITS.grants) throw slowDown();
     const grant: DeviceGrant = {
       clientId: client.clientId, deviceCode: random(48), userCode: userCode(), formToken: random(24),
       expiresAt: this.now() + DEVICE_CODE_SECONDS * 1000, interval: POLL_INTERVAL_SECONDS, state: 'pending',
@@ -177,6 +196,8 @@ export class SandboxIdentityCenter {
     const accountId = requiredParam(query, 'account_id');
     const identity = accountId === SANDBOX_SSO_ACCOUNT.accountId && Object.hasOwn(SANDBOX_SSO_ROLES, roleName) ? SANDBOX_SSO_ROLES[roleName] : undefined;
     if (!identity) throw new PortalError('ForbiddenException', 'No access', 403);
+    this.purgeExpired();
+    if (this.roleCredentials.size >= SANDBOX_SSO_LIMITS.roleCredentials) throw new PortalError('TooManyRequestsException', 'Too many requests', 429);
     const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
     const issued: IssuedCredentials = { identity, secretAccessKey: random(30), sessionToken: random(96), expiresAt: this.now() + ROLE_CREDENTIAL_MS };
     this.roleCredentials.set(accessKeyId, issued);
@@ -188,6 +209,26 @@ export class SandboxIdentityCenter {
     return this.roleCredentials.get(accessKeyId);
   }
 
+  /** The scopes a client registered with, as AWS keeps them for the tokens it issues. */
+  registeredScopes(clientId: string): readonly string[] | undefined {
+    return this.clients.get(clientId)?.scopes;
+  }
+
+  /** How many entries each map holds, for the tests of the limits. */
+  sizes(): Record<'clients' | 'grants' | 'accessTokens' | 'refreshTokens' | 'roleCredentials', number> {
+    return { clients: this.clients.size, grants: this.grants.size, accessTokens: this.accessTokens.size, refreshTokens: this.refreshTokens.size, roleCredentials: this.roleCredentials.size };
+  }
+
+  /** Drops what AWS would no longer accept: expired clients, device codes, tokens and role keys. */
+  private purgeExpired(): void {
+    const now = this.now();
+    for (const [id, client] of this.clients) if (now / 1000 > client.secretExpiresAt) this.clients.delete(id);
+    for (const [code, grant] of this.grants) if (now > grant.expiresAt + EXPIRED_KEPT_MS || !this.clients.has(grant.clientId)) this.grants.delete(code);
+    for (const [token, known] of this.accessTokens) if (now > known.expiresAt) this.accessTokens.delete(token);
+    for (const [token, known] of this.refreshTokens) if (now > known.expiresAt || !this.clients.has(known.clientId)) this.refreshTokens.delete(token);
+    for (const [keyId, issued] of this.roleCredentials) if (issued.expiresAt !== undefined && now > issued.expiresAt + EXPIRED_KEPT_MS) this.roleCredentials.delete(keyId);
+  }
+
   private authenticate(input: Record<string, unknown>): Client {
     const client = typeof input.clientId === 'string' ? this.clients.get(input.clientId) : undefined;
     if (!client || typeof input.clientSecret !== 'string' || !constantTimeEqual(input.clientSecret, client.clientSecret)) throw invalidClient();
@@ -197,16 +238,18 @@ export class SandboxIdentityCenter {
 
   private refresh(client: Client, refreshToken: unknown): Record<string, unknown> {
     const owner = typeof refreshToken === 'string' ? this.refreshTokens.get(refreshToken) : undefined;
-    if (owner !== client.clientId) throw new OidcError('InvalidGrantException', 'invalid_grant', 'Invalid refresh token provided');
+    if (owner?.clientId !== client.clientId || this.now() > owner.expiresAt) throw new OidcError('InvalidGrantException', 'invalid_grant', 'Invalid refresh token provided');
     this.refreshTokens.delete(refreshToken as string);
     return this.issueToken(client);
   }
 
   private issueToken(client: Client): Record<string, unknown> {
+    this.purgeExpired();
+    if (this.accessTokens.size >= SANDBOX_SSO_LIMITS.accessTokens) throw slowDown();
     const accessToken = `aoa${random(96)}`;
     const refreshToken = `aor${random(96)}`;
     this.accessTokens.set(accessToken, { clientId: client.clientId, expiresAt: this.now() + TOKEN_SECONDS * 1000 });
-    this.refreshTokens.set(refreshToken, client.clientId);
+    this.refreshTokens.set(refreshToken, { clientId: client.clientId, expiresAt: client.secretExpiresAt * 1000 });
     return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_SECONDS, refreshToken };
   }
 

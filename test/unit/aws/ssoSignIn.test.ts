@@ -11,7 +11,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import {
   configFilePath, listSsoAccounts, listSsoRoles, readConfigFile, saveSsoToken, SignInStoppedError, startDeviceAuthorization, updateConfigFile, waitForToken,
 } from '../../../src/aws/ssoSignIn';
-import { ssoProfileSections, tokenCacheRecord } from '../../../src/core/ssoSignIn';
+import { ssoProfileSection, ssoSessionSection, tokenCacheRecord } from '../../../src/core/ssoSignIn';
 import { ADMIN_TOKEN_HEADER } from '../../../src/sandbox/admin';
 import { SANDBOX_START_URL } from '../../../src/sandbox/sso/identityCenter';
 import type { Sandbox } from '../../../src/sandbox/index';
@@ -47,7 +47,7 @@ describe('IAM Identity Center sign-in (SDK side) against the sandbox', () => {
 
   it('signs in, writes files the SDK reads, and the profile signs Service Catalog calls', async () => {
     writeFileSync(configFilePath(), '# mine\n[default]\nregion = eu-west-1\n');
-    const authorization = await startDeviceAuthorization(SANDBOX_START_URL, 'us-east-1');
+    const authorization = await startDeviceAuthorization(SANDBOX_START_URL, 'us-east-1', ['sso:account:access']);
     const polls: number[] = [];
     const sleep = async (ms: number) => {
       polls.push(ms);
@@ -67,10 +67,9 @@ describe('IAM Identity Center sign-in (SDK side) against the sandbox', () => {
     assert.equal(file, join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update('sandbox').digest('hex')}.json`));
     assert.equal(statSync(file).mode & 0o777, 0o600);
     assert.equal(JSON.parse(readFileSync(file, 'utf8')).accessToken, token.accessToken);
-    const sections = ssoProfileSections({ profileName: 'sc-user', sessionName: 'sandbox', startUrl: SANDBOX_START_URL, ssoRegion: 'us-east-1', accountId: '123456789012', roleName: 'ServiceCatalogEndUser', region: 'us-east-1' });
     await updateConfigFile([
-      { section: { type: 'sso-session', name: 'sandbox' }, entries: sections.session },
-      { section: { type: 'profile', name: 'sc-user' }, entries: sections.profile },
+      { section: { type: 'sso-session', name: 'sandbox' }, entries: ssoSessionSection(SANDBOX_START_URL, 'us-east-1') },
+      { section: { type: 'profile', name: 'sc-user' }, entries: ssoProfileSection({ sessionName: 'sandbox', accountId: '123456789012', roleName: 'ServiceCatalogEndUser', region: 'us-east-1' }) },
     ]);
     const text = await readConfigFile();
     assert.ok(text.startsWith('# mine\n[default]\nregion = eu-west-1\n'), text);
@@ -84,10 +83,10 @@ describe('IAM Identity Center sign-in (SDK side) against the sandbox', () => {
   });
 
   it('stops when the code is denied, and when cancelled', async () => {
-    const denied = await startDeviceAuthorization(SANDBOX_START_URL, 'us-east-1');
+    const denied = await startDeviceAuthorization(SANDBOX_START_URL, 'us-east-1', ['sso:account:access']);
     await fetch(`${sandbox.endpoint}/__sandbox/sso/deny`, { method: 'POST', headers: { [ADMIN_TOKEN_HEADER]: sandbox.adminToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ userCode: denied.userCode }) });
     await assert.rejects(waitForToken('us-east-1', denied, new AbortController().signal), (e) => e instanceof SignInStoppedError && e.reason === 'denied');
-    const cancelled = await startDeviceAuthorization(SANDBOX_START_URL, 'us-east-1');
+    const cancelled = await startDeviceAuthorization(SANDBOX_START_URL, 'us-east-1', ['sso:account:access']);
     const abort = new AbortController();
     setTimeout(() => abort.abort(), 200);
     await assert.rejects(waitForToken('us-east-1', cancelled, abort.signal), (e) => e instanceof SignInStoppedError && e.reason === 'cancelled');

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
-  chooseSessionName, nextPoll, pollIntervalSeconds, profileNameProblem, ssoSessionNameFor, startUrlProblem, suggestedProfileName, tokenCacheRecord,
+  chooseSsoSession, nextPoll, registrationScopes, pollIntervalSeconds, profileNameProblem, ssoSessionNameFor, startUrlProblem, suggestedProfileName, tokenCacheRecord,
 } from '../../../src/core/ssoSignIn';
 
 describe('IAM Identity Center sign-in rules', () => {
@@ -45,8 +45,23 @@ describe('IAM Identity Center sign-in rules', () => {
       corp: { sso_start_url: 'https://other.awsapps.com/start', sso_region: 'us-east-1' },
       'corp-2': { sso_start_url: 'https://corp.awsapps.com/start', sso_region: 'us-east-1' },
     };
-    assert.equal(chooseSessionName('corp', (n) => sessions[n], 'https://corp.awsapps.com/start', 'us-east-1'), 'corp-2', 'the one for this start URL is shared');
-    assert.equal(chooseSessionName('corp', (n) => sessions[n], 'https://corp.awsapps.com/start', 'eu-west-1'), 'corp-3');
-    assert.equal(chooseSessionName('new', (n) => sessions[n], 'https://corp.awsapps.com/start', 'us-east-1'), 'new');
+    const name = (base: string, region: string) => chooseSsoSession(base, (n) => sessions[n], 'https://corp.awsapps.com/start', region).name;
+    assert.equal(name('corp', 'us-east-1'), 'corp-2', 'the one for this start URL is shared');
+    assert.equal(name('corp', 'eu-west-1'), 'corp-3');
+    assert.equal(name('new', 'us-east-1'), 'new');
+  });
+
+  it('shares an existing sso-session as it is, registering with its own scopes so its cached token is never narrower', () => {
+    const url = 'https://corp.awsapps.com/start';
+    const sessions: Record<string, Record<string, string>> = {
+      corp: { sso_start_url: url, sso_region: 'us-east-1', sso_registration_scopes: 'sso:account:access, codewhisperer:completions,codewhisperer:analysis' },
+      legacy: { sso_start_url: url, sso_region: 'us-east-1' },
+      q: { sso_start_url: url, sso_region: 'us-east-1', sso_registration_scopes: 'codewhisperer:completions' },
+    };
+    assert.deepEqual(chooseSsoSession('corp', (n) => sessions[n], url, 'us-east-1'), { name: 'corp', exists: true, scopes: ['sso:account:access', 'codewhisperer:completions', 'codewhisperer:analysis'] });
+    assert.deepEqual(chooseSsoSession('legacy', (n) => sessions[n], url, 'us-east-1'), { name: 'legacy', exists: true, scopes: ['sso:account:access'] }, "no scopes: the CLI's default");
+    assert.deepEqual(chooseSsoSession('q', (n) => sessions[n], url, 'us-east-1'), { name: 'q-2', exists: false, scopes: ['sso:account:access'] }, 'a session whose token cannot list accounts is left to its owner');
+    assert.deepEqual(chooseSsoSession('new', (n) => sessions[n], url, 'us-east-1'), { name: 'new', exists: false, scopes: ['sso:account:access'] });
+    assert.deepEqual(registrationScopes(' , '), ['sso:account:access']);
   });
 });

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findAwsCli, registerCommand, runAwsCli, type CommandServices } from '../../../src/ui/commandErrors';
+import { findAwsCli, knownAwsCli, registerCommand, runAwsCli, type CommandServices } from '../../../src/ui/commandErrors';
 import type { CommandId } from '../../../src/ui/commandIds';
 
 /** VS Code's rule for links in notification text (src/vs/base/common/linkedText.ts, LINK_REGEX). */
@@ -64,6 +64,24 @@ describe('running an AWS CLI task', () => {
     const { dir } = fakeCli('aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0 exe/x86_64.ubuntu.22');
     await runAwsCli('configure-sso', undefined);
     assert.deepEqual(terminals.map((t) => [t.shellPath, t.shellArgs]), [[join(dir, 'aws'), ['configure', 'sso']]]);
+  });
+
+  it('asks the CLI its version once per PATH in a session, and again after a miss', async function () {
+    if (process.platform === 'win32') this.skip();
+    const first = fakeCli('aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0 exe/x86_64.ubuntu.22');
+    assert.equal((await knownAwsCli())?.version.version, '2.15.30');
+    assert.equal((await knownAwsCli())?.version.version, '2.15.30');
+    assert.equal(readFileSync(first.calls, 'utf8'), '--version\n', 'the second connect did not wait for the CLI');
+
+    const second = fakeCli('aws-cli/1.45.11 Python/3.11.7 Linux/6.18 botocore/1.43.11');
+    assert.equal((await knownAwsCli())?.version.major, 1, 'a new PATH is looked at afresh');
+    assert.equal(readFileSync(second.calls, 'utf8'), '--version\n');
+
+    const empty = mkdtempSync(join(tmpdir(), 'sce-later-cli-'));
+    process.env.PATH = empty;
+    assert.equal(await knownAwsCli(), undefined);
+    writeFileSync(join(empty, 'aws'), "#!/bin/sh\necho 'aws-cli/2.16.0 Python/3.11.8'\n", { mode: 0o755 });
+    assert.equal((await knownAwsCli())?.version.version, '2.16.0', 'a CLI installed after a miss is found');
   });
 
   it('says so when there is no AWS CLI on PATH', async () => {

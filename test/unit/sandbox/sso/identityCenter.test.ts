@@ -5,7 +5,7 @@ import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAu
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { DescribeProvisionedProductPlanCommand, ListRecordHistoryCommand } from '@aws-sdk/client-service-catalog';
 import { ADMIN_TOKEN_HEADER } from '../../../../src/sandbox/admin';
-import { SANDBOX_START_URL } from '../../../../src/sandbox/sso/identityCenter';
+import { OidcError, SANDBOX_SSO_LIMITS, SANDBOX_START_URL, SandboxIdentityCenter } from '../../../../src/sandbox/sso/identityCenter';
 import type { Sandbox } from '../../../../src/sandbox/index';
 import { sdkClient, startTestSandbox } from '../../../support/sandbox';
 
@@ -118,5 +118,53 @@ describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', 
     await rejectsWith(noToken.send(new ListRecordHistoryCommand({})), 'UnrecognizedClientException');
     const wrongToken = sdkClient(sandbox, { credentials: { ...credentials, sessionToken: 'forged' } });
     await rejectsWith(wrongToken.send(new DescribeProvisionedProductPlanCommand({ PlanId: 'x' })), 'UnrecognizedClientException');
+  });
+});
+
+describe('sandbox IAM Identity Center memory', () => {
+  const origin = 'http://127.0.0.1:1';
+  const register = (center: SandboxIdentityCenter) => center.registerClient({ clientName: 'loop', clientType: 'public', scopes: ['sso:account:access'] }) as { clientId: string; clientSecret: string };
+  const isSlowDown = (error: unknown) => error instanceof OidcError && error.type === 'SlowDownException' && error.code === 'slow_down' && error.status === 400;
+
+  it('answers SlowDownException once a caller registers clients or starts device codes past the limit', () => {
+    const center = new SandboxIdentityCenter(() => 1_000_000);
+    for (let i = 0; i < SANDBOX_SSO_LIMITS.clients; i++) register(center);
+    assert.throws(() => register(center), isSlowDown);
+    assert.equal(center.sizes().clients, SANDBOX_SSO_LIMITS.clients);
+
+    const other = new SandboxIdentityCenter(() => 1_000_000);
+    const client = register(other);
+    for (let i = 0; i < SANDBOX_SSO_LIMITS.grants; i++) other.startDeviceAuthorization({ ...client, startUrl: SANDBOX_START_URL }, origin);
+    assert.throws(() => other.startDeviceAuthorization({ ...client, startUrl: SANDBOX_START_URL }, origin), isSlowDown);
+    assert.equal(other.sizes().grants, SANDBOX_SSO_LIMITS.grants);
+  });
+
+  it('forgets expired device codes, tokens and clients, so a long-running sandbox stays small', () => {
+    let now = 1_000_000_000;
+    const center = new SandboxIdentityCenter(() => now);
+    const client = register(center);
+    const started = center.startDeviceAuthorization({ ...client, startUrl: SANDBOX_START_URL }, origin) as { deviceCode: string; userCode: string };
+    center.decide(started.userCode, true);
+    center.createToken({ ...client, grantType: GRANT, deviceCode: started.deviceCode });
+    for (let i = 0; i < 5; i++) center.startDeviceAuthorization({ ...client, startUrl: SANDBOX_START_URL }, origin);
+    assert.deepEqual(center.sizes(), { clients: 1, grants: 6, accessTokens: 1, refreshTokens: 1, roleCredentials: 0 });
+
+    now += 12 * 3600 * 1000; // the codes and the 8-hour token have expired; the client has not
+    register(center);
+    assert.deepEqual(center.sizes(), { clients: 2, grants: 0, accessTokens: 0, refreshTokens: 1, roleCredentials: 0 });
+
+    now += 91 * 24 * 3600 * 1000; // both registrations have expired, and with them the refresh token
+    register(center);
+    assert.deepEqual(center.sizes(), { clients: 1, grants: 0, accessTokens: 0, refreshTokens: 0, roleCredentials: 0 });
+  });
+
+  it('still answers ExpiredTokenException for a device code polled just after it expired', () => {
+    let now = 1_000_000_000;
+    const center = new SandboxIdentityCenter(() => now);
+    const client = register(center);
+    const started = center.startDeviceAuthorization({ ...client, startUrl: SANDBOX_START_URL }, origin) as { deviceCode: string };
+    now += 11 * 60 * 1000;
+    register(center);
+    assert.throws(() => center.createToken({ ...client, grantType: GRANT, deviceCode: started.deviceCode }), (e: unknown) => e instanceof OidcError && e.type === 'ExpiredTokenException');
   });
 });
