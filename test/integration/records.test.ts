@@ -74,6 +74,21 @@ async function provisionWebsite(api: ExtensionApi, name: string): Promise<Record
   return out.RecordDetail!;
 }
 
+/** Starts analytics-cluster v0.2, whose cluster fails to create; the failure quotes `clusterName`. */
+async function provisionFailingCluster(api: ExtensionApi, name: string, clusterName = name): Promise<RecordDetail> {
+  const out = await api.session.api!.client.send(
+    new ProvisionProductCommand({
+      ProductId: P.analyticsCluster.id,
+      ProvisioningArtifactId: P.analyticsCluster.versions.v02,
+      PathId: SEED.portfolios.data.pathId,
+      ProvisionedProductName: name,
+      ProvisioningParameters: [{ Key: 'ClusterName', Value: clusterName }],
+      ProvisionToken: `tok-${name}`,
+    }),
+  );
+  return out.RecordDetail!;
+}
+
 /** Provisions a website through the tracker and waits until it is AVAILABLE in the tree. */
 async function availableWebsite(api: ExtensionApi, name: string): Promise<ProductNode> {
   const record = await provisionWebsite(api, name);
@@ -198,21 +213,12 @@ describe('records', () => {
       return undefined;
     });
     try {
-      const out = await api.session.api!.client.send(
-        new ProvisionProductCommand({
-          ProductId: P.analyticsCluster.id,
-          ProvisioningArtifactId: P.analyticsCluster.versions.v02,
-          PathId: SEED.portfolios.data.pathId,
-          ProvisionedProductName: name,
-          ProvisioningParameters: [{ Key: 'ClusterName', Value: clusterName }],
-          ProvisionToken: `tok-${name}`,
-        }),
-      );
-      const handle = await api.records.track(out.RecordDetail!);
+      const started = await provisionFailingCluster(api, name, clusterName);
+      const handle = await api.records.track(started);
       const final = await handle.final;
       assert.equal(final.Status, 'FAILED');
       assert.ok(final.RecordErrors?.[0].Description?.includes('(command:serviceCatalogExplorer.runFix'), 'the service really sent the link');
-      const recordId = out.RecordDetail!.RecordId!;
+      const recordId = started.RecordId!;
       const lines = api.recordLog.linesAbout(recordId);
       assert.match(finalLinesOf(api, recordId)[0], / → FAILED$/);
       assert.ok(lines[0].endsWith(`· launch role ${SEED.launchRoles.dataTeam}`), lines[0]);
@@ -344,16 +350,9 @@ describe('records', () => {
     const sampled = sampleEveryChange(api, sample);
     const progressEnded = () => sampled.progress.length > 0 && sampled.progress.every((p) => p.ended);
     try {
-      const out = await api.session.api!.client.send(new ProvisionProductCommand({
-        ProductId: P.analyticsCluster.id,
-        ProvisioningArtifactId: P.analyticsCluster.versions.v02,
-        PathId: SEED.portfolios.data.pathId,
-        ProvisionedProductName: name,
-        ProvisioningParameters: [{ Key: 'ClusterName', Value: name }],
-        ProvisionToken: `tok-${name}`,
-      }));
-      recordId = out.RecordDetail!.RecordId!;
-      const handle = await api.records.track(out.RecordDetail!);
+      const started = await provisionFailingCluster(api, name);
+      recordId = started.RecordId!;
+      const handle = await api.records.track(started);
       let final: RecordDetail | undefined;
       void handle.final.then((d) => (final = d));
       await refreshUntil(api, () => finalLinesOf(api, recordId).length > 0);
