@@ -5,11 +5,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CatalogApi } from '../aws/catalogApi';
+import type { ProvisioningService } from '../aws/provisioningService';
 import { connectionIdentity, connectionLabel, isRegionCode, type AwsConnection, type Connection, type ConnectionIdentity } from '../core/connection';
 import { classifyError, type Failure } from '../core/errors';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import { loadAwsModule } from './lazyModules';
+import { ProductFactsCache } from './productFacts';
 import { SandboxHost } from './sandboxHost';
 import { CONNECTION_SETTING_KEYS, readSettings, settingChanged, updateSetting, type Settings } from './settings';
 
@@ -24,6 +26,9 @@ export class CatalogSession extends Disposable {
   readonly onDidChange = this.changed.event;
   private current: SessionState = { kind: 'signedOut' };
   private generation = 0;
+  private readonly provisioningServices = new WeakMap<CatalogApi, ProvisioningService>();
+  /** Product, version and launch path names per connection, shared by the forms and record documents. */
+  readonly productFacts = new ProductFactsCache((message) => log().warn(message));
 
   constructor(private readonly sandbox: SandboxHost) {
     super();
@@ -41,6 +46,15 @@ export class CatalogSession extends Disposable {
 
   get api(): CatalogApi | undefined {
     return this.current.kind === 'connected' ? this.current.api : undefined;
+  }
+
+  /** The form calls of the current connection: one instance per connection (it keys the product facts). */
+  get provisioning(): ProvisioningService | undefined {
+    const api = this.api;
+    if (!api) return undefined;
+    let service = this.provisioningServices.get(api);
+    if (!service) this.provisioningServices.set(api, (service = new (loadAwsModule().ProvisioningService)(api.client)));
+    return service;
   }
 
   /** Which connection is in use (its stable key and its label); undefined unless connected. */

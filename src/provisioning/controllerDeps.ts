@@ -2,6 +2,7 @@
 // run in plain Node unit tests with fakes.
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ProvisioningService } from '../aws/provisioningService';
+import type { ProductFactsCache } from '../connections/productFacts';
 import type { Logger } from '../ui/webview/messageRouter';
 import type { FormTarget, ProvisionedProductRef } from '../core/webview/protocol';
 import type { ConnectionIdentity } from '../core/connection';
@@ -27,6 +28,8 @@ export interface ParameterMemory {
 export interface ControllerDeps {
   /** The current connection's service; throws when not connected. */
   readonly service: () => FormService;
+  /** DescribeProduct's names, shared per connection (keyed by `service()`) with the other forms and record documents. */
+  readonly productFacts: ProductFactsCache;
   readonly connectionLabel: () => string;
   /** The connection in use (key and label), undefined when not connected (forms pin themselves to it). */
   readonly connectedAs?: () => ConnectionIdentity | undefined;

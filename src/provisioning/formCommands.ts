@@ -2,8 +2,6 @@
 // actions. Each opens a webview panel at once (it shows progress while the catalog loads).
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
-import type { ProvisioningService } from '../aws/provisioningService';
-import { loadAwsModule } from '../connections/lazyModules';
 import type { CatalogSession } from '../connections/catalogSession';
 import type { ProductCapability } from '../core/products/capabilities';
 import { ProductNode } from '../products/nodes';
@@ -29,18 +27,16 @@ export interface FormCommandDeps extends CommandServices {
 
 export function registerFormCommands(deps: FormCommandDeps): FormPanels {
   const { context, session, tree } = deps;
-  const services = new WeakMap<object, ProvisioningService>();
   const service = () => {
-    const api = session.api;
-    if (!api) throw new RequestError(NOT_CONNECTED);
-    let existing = services.get(api);
-    if (!existing) services.set(api, (existing = new (loadAwsModule().ProvisioningService)(api.client)));
-    return existing;
+    const provisioning = session.provisioning;
+    if (!provisioning) throw new RequestError(NOT_CONNECTED);
+    return provisioning;
   };
   const panels = new FormPanels(
     context.extensionUri,
     {
       service,
+      productFacts: session.productFacts,
       connectionLabel: () => session.label,
       connectedAs: () => session.identity,
       trackRecord: deps.trackRecord ?? ((record) => log().info(`Record ${record.RecordId} started (${record.RecordType}, ${record.Status}).`)),

@@ -13,7 +13,8 @@ import { RequestError } from '../core/webview/requestError';
 import type {
   FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChange, ProductChoice, ProductOptions, SubmitRequest, SubmitResult, VersionChoice,
 } from '../core/webview/protocol';
-import { ProductNameCache, type ProductNames } from './productNames';
+import { FormProductFacts } from './formProductFacts';
+import type { ProductFacts } from '../connections/productFacts';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
@@ -30,7 +31,7 @@ interface LoadedParameters {
 export abstract class ParameterFormController implements FormController {
   private loaded?: LoadedParameters;
   private readonly productNames = new Map<string, string>();
-  private readonly names: ProductNameCache;
+  private readonly names: FormProductFacts;
   readonly guard = new SubmissionGuard();
 
   readonly handlers: Handlers = {
@@ -45,7 +46,7 @@ export abstract class ParameterFormController implements FormController {
   protected abstract readonly submitAction: string;
 
   constructor(protected readonly deps: ControllerDeps) {
-    this.names = new ProductNameCache(() => this.service, deps.logger);
+    this.names = new FormProductFacts(deps);
   }
 
   abstract init(): Promise<PanelInit>;
@@ -84,7 +85,7 @@ export abstract class ParameterFormController implements FormController {
   /** Forgets what was read from the service (the stale-form banner's Reload); the page asks again. */
   reload(): void {
     this.loaded = undefined;
-    this.names.clear();
+    this.names.forget();
   }
 
   /** An operation on the form's provisioned product ended, or the tree saw it change. */
@@ -101,7 +102,7 @@ export abstract class ParameterFormController implements FormController {
   }
 
   /** The names of a product and its versions (DescribeProduct, once per product). */
-  protected productNamesOf(productId: string): Promise<ProductNames | undefined> {
+  protected productNamesOf(productId: string): Promise<ProductFacts | undefined> {
     return this.names.of(productId);
   }
 

@@ -10,7 +10,7 @@ import { SubmissionGuard } from '../core/webview/submissionGuard';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { planView, submitResult } from './views';
-import { ProductNameCache } from './productNames';
+import { FormProductFacts } from './formProductFacts';
 
 export interface PlanWatchOptions {
   readonly intervalMs: number;
@@ -26,7 +26,7 @@ export class PlanController implements FormController {
   /** Plans the service said are this provisioned product's (a plan never moves to another product). */
   private readonly ownPlanIds = new Set<string>();
   private disposed = false;
-  private readonly names: ProductNameCache;
+  private readonly names: FormProductFacts;
   /** The provisioned product as the service last said (its product and the version it runs). */
   private detail?: Promise<ProvisionedProductDetail | undefined>;
 
@@ -44,7 +44,7 @@ export class PlanController implements FormController {
     private readonly focusPlanId?: string,
     private readonly watchOptions: PlanWatchOptions = DEFAULT_WATCH,
   ) {
-    this.names = new ProductNameCache(() => this.deps.service(), deps.logger);
+    this.names = new FormProductFacts(deps);
   }
 
   get productId(): string {
@@ -63,7 +63,7 @@ export class PlanController implements FormController {
   /** Reload: the provisioned product and the names are read again. */
   reload(): void {
     this.detail = undefined;
-    this.names.clear();
+    this.names.forget();
   }
 
   /** The product changed: the version it runs is read again when next shown. */

@@ -10,7 +10,7 @@ import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { actionParameterView, submitResult } from './views';
-import { ProductNameCache } from './productNames';
+import { FormProductFacts } from './formProductFacts';
 
 /** ExecutionParameterValueList holds at most 25 values. */
 const MAX_VALUES = 25;
@@ -23,7 +23,7 @@ export class ServiceActionController implements FormController {
   /** The product's status as last heard (read at open, then from finished records and the tree). */
   private productStatus?: string;
   private gone = false;
-  private readonly names: ProductNameCache;
+  private readonly names: FormProductFacts;
 
   readonly handlers: Handlers = {
     listActions: () => this.listActions(),
@@ -35,7 +35,7 @@ export class ServiceActionController implements FormController {
     private readonly deps: ControllerDeps,
     private readonly known: ProvisionedProductRef,
   ) {
-    this.names = new ProductNameCache(() => this.deps.service(), deps.logger);
+    this.names = new FormProductFacts(deps);
   }
 
   get productId(): string {
@@ -61,7 +61,7 @@ export class ServiceActionController implements FormController {
   /** Reload: the product (its version, so its actions) and the actions' parameters are read again. */
   reload(): void {
     this.product = undefined;
-    this.names.clear();
+    this.names.forget();
     this.actions = undefined;
     this.forms.clear();
     this.gone = false;

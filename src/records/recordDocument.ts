@@ -2,9 +2,8 @@
 // DescribeRecord (all output pages), shown rendered in VS Code's markdown preview (its strict security:
 // no scripts; the service's text is made inert for markdown anyway), with names instead of bare ids.
 import * as vscode from 'vscode';
-import type { DescribeProductOutput, RecordDetail, RecordStatus } from '@aws-sdk/client-service-catalog';
-import type { CatalogApi, FullRecord } from '../aws/catalogApi';
-import { loadAwsModule } from '../connections/lazyModules';
+import type { RecordDetail, RecordStatus } from '@aws-sdk/client-service-catalog';
+import type { FullRecord } from '../aws/catalogApi';
 import { classifyError } from '../core/errors';
 import { isTerminalRecordStatus } from '../core/statuses';
 import type { CatalogSession } from '../connections/catalogSession';
@@ -44,8 +43,6 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
   private readonly statuses = new Map<string, RecordStatus | undefined>();
   /** A read made by `open`, used once by the content provider. */
   private readonly prefetched = new Map<string, FullRecord>();
-  /** DescribeProduct per product, per connection: names change rarely, and a document is re-read often. */
-  private readonly productReads = new WeakMap<CatalogApi, Map<string, Promise<DescribeProductOutput | undefined>>>();
   /** The record whose document was shown last: Tail Record's target from the rendered view. */
   private lastShown?: string;
 
@@ -105,7 +102,7 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
       this.statuses.set(recordId, detail.Status);
       this.lensesChanged.fire();
       this.syncRunningContext();
-      return recordMarkdown(detail, outputs, await this.namesOf(api, detail), this.deps.secretsOf?.(recordId));
+      return recordMarkdown(detail, outputs, await this.namesOf(detail), this.deps.secretsOf?.(recordId));
     } catch (error) {
       this.statuses.delete(recordId);
       return `${heading}\n\nCould not read the record: ${inert(classifyError(error).message, 'markdown')}\n`;
@@ -117,32 +114,18 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
    * end user may make), else the tree's row where it is the same product and version; an id stays
    * where neither can say (e.g. a version no longer active).
    */
-  private async namesOf(api: CatalogApi, detail: RecordDetail): Promise<RecordNames> {
+  private async namesOf(detail: RecordDetail): Promise<RecordNames> {
     const row = detail.ProvisionedProductId ? this.deps.products.find(detail.ProvisionedProductId)?.row : undefined;
     const sameProduct = row?.ProductId === detail.ProductId;
-    const described = detail.ProductId ? await this.describeProduct(api, detail.ProductId) : undefined;
-    const version = described?.ProvisioningArtifacts?.find((a) => a.Id === detail.ProvisioningArtifactId);
-    const path = described?.LaunchPaths?.find((p) => p.Id === detail.PathId);
+    const provisioning = this.deps.session.provisioning;
+    const facts = detail.ProductId && provisioning ? await this.deps.session.productFacts.of(provisioning, detail.ProductId) : undefined;
+    const versionName = detail.ProvisioningArtifactId ? facts?.versions.get(detail.ProvisioningArtifactId) : undefined;
     return {
       provisionedProductName: row?.Name,
-      productName: described?.ProductViewSummary?.Name ?? (sameProduct ? row?.ProductName : undefined),
-      versionName: version?.Name ?? (sameProduct && row?.ProvisioningArtifactId === detail.ProvisioningArtifactId ? row?.ProvisioningArtifactName : undefined),
-      launchPathName: path?.Name,
+      productName: facts?.name ?? (sameProduct ? row?.ProductName : undefined),
+      versionName: versionName ?? (sameProduct && row?.ProvisioningArtifactId === detail.ProvisioningArtifactId ? row?.ProvisioningArtifactName : undefined),
+      launchPathName: detail.PathId ? facts?.launchPaths.get(detail.PathId) : undefined,
     };
-  }
-
-  private describeProduct(api: CatalogApi, productId: string): Promise<DescribeProductOutput | undefined> {
-    let reads = this.productReads.get(api);
-    if (!reads) this.productReads.set(api, (reads = new Map<string, Promise<DescribeProductOutput | undefined>>()));
-    let read = reads.get(productId);
-    if (!read) {
-      read = new (loadAwsModule().ProvisioningService)(api.client).describeProduct(productId).catch(() => {
-        reads.delete(productId); // not readable now (access, network): the ids are shown; try again next time
-        return undefined;
-      });
-      reads.set(productId, read);
-    }
-    return read;
   }
 
   /** Whether the record was still running when its document was last read. */

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { useWorkbench } from './harness';
-import { chooseProductBySearch } from './formSteps';
+import { chooseProductBySearch, pickTagOptionsAndSubmit } from './formSteps';
 
 function form(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').frameLocator('#active-frame');
@@ -47,20 +47,10 @@ describe('provision form (e2e)', () => {
     await page.keyboard.type('e2e-site-bucket', { delay: 10 });
     assert.equal(await bucketInput.inputValue(), 'e2e-site-bucket');
     await page.keyboard.press('Tab');
-    for (const key of ['CostCenter', 'Environment']) {
-      await f.locator(`#tagoption-${key}`).focus();
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-    }
-    await page.keyboard.press('Control+Enter');
-    const recordId = f.locator('.record-id');
-    await recordId.waitFor({ timeout: 30_000 }).catch(async (error) => {
+    const id = await pickTagOptionsAndSubmit(page, f).catch(async (error) => {
       await wb.screenshot('forms-provision-not-submitted');
       throw error;
     });
-    const id = ((await recordId.textContent()) ?? '').trim();
     assert.match(id, /\S/);
     await wb.screenshot('forms-provision-submitted');
 

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { useWorkbench, type Workbench } from './harness';
-import { chooseProductBySearch } from './formSteps';
+import { chooseProductBySearch, pickTagOptionsAndSubmit } from './formSteps';
 
 function form(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview').frameLocator('#active-frame');
@@ -68,17 +68,8 @@ describe('provision form: picker, shortcut and result (e2e)', () => {
     await f.locator('#param-BucketName input').focus();
     await page.keyboard.type(`${name}-bucket`, { delay: 5 });
     await page.keyboard.press('Tab');
-    for (const key of ['CostCenter', 'Environment']) {
-      await f.locator(`#tagoption-${key}`).focus();
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-    }
-    await page.keyboard.press('Control+Enter');
+    const id = await pickTagOptionsAndSubmit(page, f);
     const recordId = f.locator('.record-id');
-    await recordId.waitFor({ timeout: 30_000 });
-    const id = ((await recordId.textContent()) ?? '').trim();
     assert.match(id, /^rec-/);
     // Nothing is left to edit or submit; what comes next is offered.
     assert.equal(await f.locator('#pp-name').count(), 0, 'no field remains');

@@ -1,12 +1,14 @@
-// The tree and a provision form with an invalid field in the four kinds of theme VS Code ships (dark,
-// light, high contrast dark and light): the Error and Tainted icons keep a colour of their own and the
-// invalid field is marked apart from a valid one. Screenshots: test-results/theme-<kind>.png.
+// Issue 11's surfaces in the four kinds of theme VS Code ships (dark, light, high contrast dark and
+// light): the Error and Tainted icons keep a colour of their own and an invalid field is marked apart
+// from a valid one; a provision form's result, the tree's status-first rows and Tags folder, the
+// Connect picker and an update form's stale banner with Reload are drawn visibly. Screenshots:
+// test-results/theme-<kind>*.png.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Locator } from 'playwright-core';
-import { useWorkbench } from './harness';
-import { chooseProductBySearch } from './formSteps';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { pickMenuItem, useWorkbench } from './harness';
+import { chooseProductBySearch, pickTagOptionsAndSubmit } from './formSteps';
 
 const THEMES = [
   { name: 'dark', colorTheme: 'Default Dark Modern', workbenchClass: 'vs-dark', kind: 'vscode-dark' },
@@ -24,8 +26,23 @@ async function fieldFrame(field: Locator): Promise<{ border: string; ring: strin
   });
 }
 
+/** An element's computed colours: its text, its background (the nearest that is not transparent) and its left border. */
+async function colours(element: Locator): Promise<{ color: string; background: string; borderLeft: string }> {
+  return element.evaluate((el) => {
+    const view = el.ownerDocument.defaultView!;
+    let background = 'rgba(0, 0, 0, 0)';
+    for (let at: typeof el | typeof el.parentElement = el; at && /rgba\(0, 0, 0, 0\)|transparent/.test(background); at = at.parentElement) background = view.getComputedStyle(at).backgroundColor;
+    const style = view.getComputedStyle(el);
+    return { color: style.color, background, borderLeft: style.borderLeftColor };
+  });
+}
+
+const activeForm = (page: Page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+
 describe('themes: tree and form in dark, light and both high-contrast themes (e2e)', () => {
   const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' }, pagePer: 'suite' });
+  const row = (name: string | RegExp) => wb.page.locator('.pane-body [role=treeitem]', { hasText: name }).first();
+  let form: FrameLocator;
 
   async function useTheme(theme: (typeof THEMES)[number], form: FrameLocator): Promise<void> {
     const settings = path.join(wb.workspace, '.vscode', 'settings.json');
@@ -39,11 +56,10 @@ describe('themes: tree and form in dark, light and both high-contrast themes (e2
   it('keeps status icon colours and marks an invalid field in every theme', async () => {
     const page = wb.page;
     await wb.openViewContainer('Service Catalog');
-    const row = (name: string) => page.locator('.pane-body [role=treeitem]', { hasText: name }).first();
     await row('analytics-cluster').waitFor({ timeout: 60_000 });
 
     await page.locator('.action-label[aria-label^="Provision Product"]').first().click();
-    const form = page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+    form = activeForm(page);
     await form.locator('#product-search').waitFor({ timeout: 30_000 });
     await chooseProductBySearch(page, form, 'Static Website');
     const valid = form.locator('vscode-textfield#pp-name');
@@ -73,6 +89,72 @@ describe('themes: tree and form in dark, light and both high-contrast themes (e2
       const marker = await form.locator('#param-BucketName-error').evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el, '::before').content);
       assert.notEqual(marker, 'none', `${theme.name}: the error message starts with an icon`);
       await wb.screenshot(`theme-${theme.name}`);
+    }
+  });
+
+  it('shows the provision result, the status-first tree with Tags, and the Connect picker in every theme', async () => {
+    const page = wb.page;
+    // The form of the test above becomes a result: a valid bucket name, TagOptions, Ctrl+Enter.
+    await form.locator('vscode-textfield#param-BucketName input').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('themed-site-bucket');
+    await page.keyboard.press('Tab');
+    const recordId = await pickTagOptionsAndSubmit(page, form);
+    assert.match(recordId, /^rec-/);
+    // The tree: a product's Tags folder open, next to the status-first rows.
+    await row('web-marketing-site').click();
+    await page.keyboard.press('ArrowRight');
+    await row(/^Tags/).waitFor({ timeout: 15_000 });
+    await row(/^Tags/).click();
+    await page.keyboard.press('ArrowRight');
+    await row('CostCenter').waitFor({ timeout: 15_000 });
+
+    for (const theme of [...THEMES].reverse()) { // from the theme the test above ended in: one switch fewer
+      await useTheme(theme, form);
+      const id = await colours(form.locator('.record-id'));
+      assert.notEqual(id.color, id.background, `${theme.name}: the record id is drawn (${id.color} on ${id.background})`);
+      for (const label of ['Copy', 'Follow', 'Reveal in tree', 'Provision another']) {
+        const button = form.locator('vscode-button', { hasText: label });
+        assert.ok(await button.isVisible(), `${theme.name}: ${label} is shown`);
+      }
+      const body = await colours(form.locator('body'));
+      const primary = await colours(form.locator('vscode-button', { hasText: 'Follow' }));
+      assert.ok(primary.background !== body.background || primary.borderLeft !== body.background, `${theme.name}: the Follow button stands out from the page`);
+      assert.match((await row('analytics-cluster').locator('.label-description').textContent()) ?? '', /^Error · /, `${theme.name}: the status word first`);
+      const tagIcon = await colours(row(/^Tags/).locator('.custom-view-tree-node-item-icon, .codicon').first());
+      assert.notEqual(tagIcon.color, tagIcon.background, `${theme.name}: the Tags folder's icon is drawn`);
+      assert.match((await row('CostCenter').textContent()) ?? '', /cc-1001/);
+      await wb.screenshot(`theme-${theme.name}-result-tree`);
+
+      await wb.runCommand('Service Catalog: Connect to AWS…');
+      const picker = page.locator('.quick-input-widget');
+      for (const entry of ['Sandbox', 'Default credential chain', 'Sign in with IAM Identity Center']) {
+        await picker.locator('.quick-input-list .monaco-list-row', { hasText: entry }).waitFor({ timeout: 15_000 });
+      }
+      const list = await colours(picker.locator('.quick-input-list .monaco-list-row', { hasText: 'Sandbox' }).locator('.label-name').first());
+      assert.notEqual(list.color, list.background, `${theme.name}: the picker's entries are drawn`);
+      await wb.screenshot(`theme-${theme.name}-connect`);
+      await page.keyboard.press('Escape');
+      await picker.waitFor({ state: 'hidden' });
+    }
+  });
+
+  it("shows an update form's stale banner and its Reload in every theme", async () => {
+    const page = wb.page;
+    await row('dev-box-alice').click({ button: 'right' });
+    await pickMenuItem(page, 'Update Provisioned Product…');
+    const update = activeForm(page);
+    await update.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
+    await update.locator('.actions vscode-button', { hasText: 'Update' }).click();
+    const banner = update.locator('.banner', { hasText: 'This provisioned product changed since the form was loaded' });
+    await banner.waitFor({ timeout: 30_000 });
+    for (const theme of THEMES) { // from the theme the test above ended in
+      await useTheme(theme, update);
+      const drawn = await colours(banner);
+      assert.notEqual(drawn.borderLeft, drawn.background, `${theme.name}: the banner's edge is drawn (${drawn.borderLeft} on ${drawn.background})`);
+      assert.notEqual(drawn.color, drawn.background, `${theme.name}: the banner's text is drawn`);
+      assert.ok(await banner.locator('vscode-button.reload', { hasText: 'Reload' }).isVisible(), `${theme.name}: Reload is offered`);
+      await wb.screenshot(`theme-${theme.name}-stale`);
     }
   });
 });

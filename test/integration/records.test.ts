@@ -75,6 +75,21 @@ async function provisionWebsite(api: ExtensionApi, name: string): Promise<Record
   return out.RecordDetail!;
 }
 
+/** Starts analytics-cluster v0.2, whose cluster fails to create; the failure quotes `clusterName`. */
+async function provisionFailingCluster(api: ExtensionApi, name: string, clusterName = name): Promise<RecordDetail> {
+  const out = await api.session.api!.client.send(
+    new ProvisionProductCommand({
+      ProductId: P.analyticsCluster.id,
+      ProvisioningArtifactId: P.analyticsCluster.versions.v02,
+      PathId: SEED.portfolios.data.pathId,
+      ProvisionedProductName: name,
+      ProvisioningParameters: [{ Key: 'ClusterName', Value: clusterName }],
+      ProvisionToken: `tok-${name}`,
+    }),
+  );
+  return out.RecordDetail!;
+}
+
 /** Provisions a website through the tracker and waits until it is AVAILABLE in the tree. */
 async function availableWebsite(api: ExtensionApi, name: string): Promise<ProductNode> {
   const record = await provisionWebsite(api, name);
@@ -98,6 +113,59 @@ const renderedTabShown = () => {
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
 const finalLinesOf = (api: ExtensionApi, recordId: string) =>
   api.recordLog.linesAbout(recordId).filter((l) => !l.startsWith('earlier, ') && / · (\S+ → )?(SUCCEEDED|FAILED)( · launch role \S+)?$/.test(l));
+
+interface Sampled {
+  readonly progress: { title: string; messages: string[]; ended: boolean }[];
+  readonly shown: { level: string; message: string }[];
+  dispose(): void;
+}
+
+/**
+ * Calls `sample` on every progress message and end, notification and tree change (what the user sees
+ * change), keeping the progress notifications and notifications; dispose puts the sinks back.
+ */
+function sampleEveryChange(api: ExtensionApi, sample: (when: string) => void): Sampled {
+  const progress: Sampled['progress'] = [];
+  const shown: Sampled['shown'] = [];
+  api.setProgressSink((title) => {
+    const entry = { title, messages: [] as string[], ended: false };
+    progress.push(entry);
+    return {
+      report: (message) => {
+        entry.messages.push(message);
+        sample('progress');
+      },
+      end: () => {
+        entry.ended = true;
+        sample('progress end');
+      },
+    };
+  });
+  api.setNotificationSink(async (level, message) => {
+    shown.push({ level, message });
+    sample('notification');
+    return undefined;
+  });
+  const watching = api.tree.onDidChangeTreeData(() => sample('tree change'));
+  return {
+    progress,
+    shown,
+    dispose: () => {
+      watching.dispose();
+      api.setProgressSink(undefined);
+      api.setNotificationSink(undefined);
+    },
+  };
+}
+
+/** Lists and auto-refreshes until `done` (or the record timeout), racing the tailer as the view's own refreshes do. */
+async function refreshUntil(api: ExtensionApi, done: () => boolean): Promise<void> {
+  const deadline = Date.now() + RECORD_TIMEOUT_MS;
+  while (!done() && Date.now() < deadline) {
+    await Promise.all([api.tree.refresh(), api.autoRefresher.tick()]);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
 
 describe('records', () => {
   afterEach(async () => {
@@ -146,21 +214,12 @@ describe('records', () => {
       return undefined;
     });
     try {
-      const out = await api.session.api!.client.send(
-        new ProvisionProductCommand({
-          ProductId: P.analyticsCluster.id,
-          ProvisioningArtifactId: P.analyticsCluster.versions.v02,
-          PathId: SEED.portfolios.data.pathId,
-          ProvisionedProductName: name,
-          ProvisioningParameters: [{ Key: 'ClusterName', Value: clusterName }],
-          ProvisionToken: `tok-${name}`,
-        }),
-      );
-      const handle = await api.records.track(out.RecordDetail!);
+      const started = await provisionFailingCluster(api, name, clusterName);
+      const handle = await api.records.track(started);
       const final = await handle.final;
       assert.equal(final.Status, 'FAILED');
       assert.ok(final.RecordErrors?.[0].Description?.includes('(command:serviceCatalogExplorer.runFix'), 'the service really sent the link');
-      const recordId = out.RecordDetail!.RecordId!;
+      const recordId = started.RecordId!;
       const lines = api.recordLog.linesAbout(recordId);
       assert.match(finalLinesOf(api, recordId)[0], / → FAILED$/);
       assert.ok(lines[0].endsWith(`· launch role ${SEED.launchRoles.dataTeam}`), lines[0]);
@@ -253,8 +312,6 @@ describe('records', () => {
   it('terminating two products makes one progress notification and one at the end; tree, output and notification agree at every moment', async () => {
     const api = await connectedToSandbox();
     const nodes = await Promise.all([availableWebsite(api, unique('one-a')), availableWebsite(api, unique('one-b'))]);
-    const progress: { title: string; messages: string[]; ended: boolean }[] = [];
-    const shown: { level: string; message: string }[] = [];
     const disagreements: string[] = [];
     const ended = (name: string, id: string) =>
       api.recordLog.lines.some((l) => l.includes(`TERMINATE_PROVISIONED_PRODUCT · ${name} (${id})`) && / → SUCCEEDED/.test(l));
@@ -272,35 +329,12 @@ describe('records', () => {
         if (inTree && message.includes(`${name}: IN_PROGRESS`) && inTree.row.Status !== 'UNDER_CHANGE') disagreements.push(`${when}: the notification said IN_PROGRESS, the tree ${inTree.row.Status}`);
       }
     };
-    api.setProgressSink((title) => {
-      const entry = { title, messages: [] as string[], ended: false };
-      progress.push(entry);
-      return {
-        report: (message) => {
-          entry.messages.push(message);
-          sample('progress');
-        },
-        end: () => {
-          entry.ended = true;
-          sample('progress end');
-        },
-      };
-    });
-    api.setNotificationSink(async (level, message) => {
-      shown.push({ level, message });
-      sample('notification');
-      return undefined;
-    });
-    const watching = api.tree.onDidChangeTreeData(() => sample('tree change'));
+    const sampled = sampleEveryChange(api, sample);
+    const { progress, shown } = sampled;
     try {
       api.setUserInput(new ScriptedInput({ confirm: ['Terminate'], text: ['terminate 2'] }));
       await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', nodes[0], nodes);
-      // Listings and auto-refresh race the tailer, as the view's own refreshes do.
-      const deadline = Date.now() + RECORD_TIMEOUT_MS;
-      while (!nodes.every((n) => ended(n.row.Name!, n.row.Id!)) && Date.now() < deadline) {
-        await Promise.all([api.tree.refresh(), api.autoRefresher.tick()]);
-        await new Promise((r) => setTimeout(r, 150));
-      }
+      await refreshUntil(api, () => nodes.every((n) => ended(n.row.Name!, n.row.Id!)));
       await new Promise((r) => setTimeout(r, 1_500)); // what the end brings, and nothing more
       assert.deepEqual(disagreements, []);
       assert.equal(shown.length, 1, `one notification at the end: ${shown.map((n) => n.message).join(' | ')}`);
@@ -312,9 +346,7 @@ describe('records', () => {
       assert.ok(progress[0].messages.some((m) => m.includes(`${nodes[0].row.Name}: `) && m.includes(`${nodes[1].row.Name}: `)), progress[0].messages.join('\n'));
       for (const node of nodes) assert.equal(api.tree.findProduct(node.row.Id!), undefined, `${node.row.Name} left the tree`);
     } finally {
-      watching.dispose();
-      api.setProgressSink(undefined);
-      api.setNotificationSink(undefined);
+      sampled.dispose();
     }
   });
 
@@ -322,51 +354,32 @@ describe('records', () => {
     const api = await connectedToSandbox();
     const name = unique('agree-fail');
     const disagreements: string[] = [];
-    let progressEnded = false;
     let recordId = '';
     const sample = (when: string) => {
       const status = api.tree.findProduct(name)?.row.Status;
       const written = finalLinesOf(api, recordId).length > 0;
       if ((status === 'ERROR' || status === 'TAINTED') && !written) disagreements.push(`${when}: the tree shows ${status} before the output wrote the end`);
-      if ((status === 'ERROR' || status === 'TAINTED') && written && !progressEnded) disagreements.push(`${when}: the tree shows ${status} while the progress notification still runs`);
+      if ((status === 'ERROR' || status === 'TAINTED') && written && !progressEnded()) disagreements.push(`${when}: the tree shows ${status} while the progress notification still runs`);
       if (written && status === 'UNDER_CHANGE') disagreements.push(`${when}: the output wrote the end, the tree still shows UNDER_CHANGE`);
     };
-    api.setProgressSink(() => ({ report: () => sample('progress'), end: () => { progressEnded = true; sample('progress end'); } }));
-    const shown: string[] = [];
-    api.setNotificationSink(async (_level, message) => {
-      shown.push(message);
-      sample('notification');
-      return undefined;
-    });
-    const watching = api.tree.onDidChangeTreeData(() => sample('tree change'));
+    const sampled = sampleEveryChange(api, sample);
+    const progressEnded = () => sampled.progress.length > 0 && sampled.progress.every((p) => p.ended);
     try {
-      const out = await api.session.api!.client.send(new ProvisionProductCommand({
-        ProductId: P.analyticsCluster.id,
-        ProvisioningArtifactId: P.analyticsCluster.versions.v02,
-        PathId: SEED.portfolios.data.pathId,
-        ProvisionedProductName: name,
-        ProvisioningParameters: [{ Key: 'ClusterName', Value: name }],
-        ProvisionToken: `tok-${name}`,
-      }));
-      recordId = out.RecordDetail!.RecordId!;
-      const handle = await api.records.track(out.RecordDetail!);
+      const started = await provisionFailingCluster(api, name);
+      recordId = started.RecordId!;
+      const handle = await api.records.track(started);
       let final: RecordDetail | undefined;
       void handle.final.then((d) => (final = d));
-      const deadline = Date.now() + RECORD_TIMEOUT_MS;
-      while (!finalLinesOf(api, recordId).length && Date.now() < deadline) {
-        await Promise.all([api.tree.refresh(), api.autoRefresher.tick()]);
-        await new Promise((r) => setTimeout(r, 150));
-      }
+      await refreshUntil(api, () => finalLinesOf(api, recordId).length > 0);
       await new Promise((r) => setTimeout(r, 1_000));
       assert.deepEqual(disagreements, []);
       assert.equal(final?.Status, 'FAILED');
+      const shown = sampled.shown.map((n) => n.message);
       assert.ok(shown.some((m) => m.includes(recordId) && / failed /.test(m)), shown.join(' | '));
-      assert.ok(progressEnded, 'the progress notification ended');
+      assert.ok(progressEnded(), 'the progress notification ended');
       await waitFor('the tree to show the failure', () => api.tree.findProduct(name)?.row.Status === 'ERROR');
     } finally {
-      watching.dispose();
-      api.setProgressSink(undefined);
-      api.setNotificationSink(undefined);
+      sampled.dispose();
     }
   });
 

@@ -13,8 +13,7 @@ import { RequestError } from '../../../src/core/webview/requestError';
 import type { PlanView, PushMessage, SubmitRequest } from '../../../src/core/webview/protocol';
 import { SEED } from '../../../src/sandbox/service/index';
 import type { SentValue } from '../../../src/core/parameters';
-import type { Sandbox } from '../../../src/sandbox/index';
-import { sdkClient, startTestSandbox } from '../../support/sandbox';
+import { controllerDeps, useSandboxService } from '../../support/formDeps';
 
 const SECRET = 'S3cretPassw0rd';
 const P = SEED.products;
@@ -38,11 +37,13 @@ function harness(service: FormService): Harness {
   const logger: Logger = { info: (m) => logLines.push(m), warn: (m) => logLines.push(m), error: (m) => logLines.push(m) };
   const store = new MemoryStore();
   const h: Harness = {
-    service: () => service, connectionLabel: () => 'Sandbox', logger, memory: store, store, logLines,
-    tracked: [], openedPlans: [], refreshes: 0,
-    trackRecord: (r) => h.tracked.push(r),
-    refreshTree: () => h.refreshes++,
-    openPlan: (_p, planId) => h.openedPlans.push(planId),
+    ...controllerDeps(service, {
+      logger, memory: store,
+      trackRecord: (r) => h.tracked.push(r),
+      refreshTree: () => h.refreshes++,
+      openPlan: (_p, planId) => h.openedPlans.push(planId),
+    }),
+    store, logLines, tracked: [], openedPlans: [], refreshes: 0,
   };
   return h;
 }
@@ -63,18 +64,12 @@ async function rejection(promise: Promise<unknown>): Promise<RequestError> {
 }
 
 describe('form controllers against the sandbox', () => {
-  let sandbox: Sandbox;
-  let service: ProvisioningService;
-  before(async () => {
-    sandbox = await startTestSandbox();
-    service = new ProvisioningService(sdkClient(sandbox));
-  });
-  after(() => sandbox?.stop());
+  const sandboxed = useSandboxService();
 
   const container = { productId: P.containerService.id, provisioningArtifactId: P.containerService.versions.v3, pathId: SEED.portfolios.platform.pathId };
 
   it('offers products, versions (newest first, deprecated marked) and both launch paths', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const form = new ProvisionFormController(h);
     const products = await call(form.handlers, 'searchProducts', { query: 'container' });
     assert.ok(products.some((p: { productId: string }) => p.productId === P.containerService.id));
@@ -88,7 +83,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('builds one field per parameter with the right kind, from the live answer', async () => {
-    const form = new ProvisionFormController(harness(service));
+    const form = new ProvisionFormController(harness(sandboxed.service));
     const loaded = await call(form.handlers, 'loadParameters', container);
     const byKey = Object.fromEntries(loaded.form.fields.map((f: { key: string }) => [f.key, f]));
     assert.equal(byKey.DbPassword.kind, 'password');
@@ -100,7 +95,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('refuses an invalid submission with field errors and sends nothing', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const form = new ProvisionFormController(h);
     await call(form.handlers, 'loadParameters', container);
     const error = await rejection(call(form.handlers, 'submit', {
@@ -112,12 +107,12 @@ describe('form controllers against the sandbox', () => {
     ], 'the Platform portfolio requires its TagOptions');
     assert.match(error.fieldErrors!['parameters.ServiceName'], /must start with a lowercase letter/);
     assert.equal(h.tracked.length, 0);
-    const listed = await service.searchProducts('');
+    const listed = await sandboxed.service.searchProducts('');
     assert.ok(listed.length > 0);
   });
 
   it('provisions, hands the record on, refreshes the tree, and keeps NoEcho values out of logs and memory', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const form = new ProvisionFormController(h);
     await call(form.handlers, 'loadParameters', container);
     const result = await call(form.handlers, 'submit', {
@@ -139,7 +134,7 @@ describe('form controllers against the sandbox', () => {
     assert.equal(remembered.DbPassword, undefined, 'NoEcho never stored');
 
     // The same name again, from a new form: the service's refusal lands on the name field.
-    const again = new ProvisionFormController(harness(service));
+    const again = new ProvisionFormController(harness(sandboxed.service));
     await call(again.handlers, 'loadParameters', container);
     const duplicate = await rejection(call(again.handlers, 'submit', {
       target: container,
@@ -153,7 +148,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('prefills an update, keeps unknown and NoEcho values by default, and shows what a new version adds', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const pp = SEED.provisionedProducts.ordersService;
     const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
     const init = await form.init();
@@ -177,7 +172,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('offers what this editor sent last, dated, but never as the current value', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const pp = SEED.provisionedProducts.devBoxBob;
     const sentAt = '2026-11-30T08:00:00.000Z';
     h.store.remember(pp.id, { InstanceType: { value: 't3.large', sentAt } });
@@ -195,7 +190,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('refuses an update while its product is under change or gone, and reads the state again on Reload', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const pp = SEED.provisionedProducts.webDocsSite;
     const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
     const init = await form.init();
@@ -215,7 +210,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('keeps an update on its product', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const pp = SEED.provisionedProducts.ordersService;
     const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
     assert.equal(form.productId, pp.id);
@@ -229,7 +224,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('previews an update as a plan, watches it until ready, then executes it', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const pp = SEED.provisionedProducts.webMarketingSite;
     const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
     const init = await form.init();
@@ -265,7 +260,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('runs a self-service action with its TARGET parameter prefilled', async () => {
-    const h = harness(service);
+    const h = harness(sandboxed.service);
     const pp = SEED.provisionedProducts.devBoxAlice;
     const actions = new ServiceActionController(h, { id: pp.id, name: pp.name });
     const list = await call(actions.handlers, 'listActions', {});
@@ -283,27 +278,21 @@ describe('form controllers against the sandbox', () => {
 
 describe('the plans panel acts only on its own provisioned product\'s plans', () => {
   // A fresh sandbox per test: each starts from the seeded plan of checkout-service.
-  let sandbox: Sandbox;
-  let service: ProvisioningService;
-  beforeEach(async () => {
-    sandbox = await startTestSandbox();
-    service = new ProvisioningService(sdkClient(sandbox));
-  });
-  afterEach(() => sandbox?.stop());
+  const sandboxed = useSandboxService({ perTest: true });
 
   /** The real service, counting the calls that change a plan. */
   function countingService() {
     const writes: string[] = [];
-    const counted = Object.assign(Object.create(service) as ProvisioningService, {
-      executePlan: (planId: string, token: string) => (writes.push(`execute ${planId}`), service.executePlan(planId, token)),
-      deletePlan: (planId: string) => (writes.push(`delete ${planId}`), service.deletePlan(planId)),
+    const counted = Object.assign(Object.create(sandboxed.service) as ProvisioningService, {
+      executePlan: (planId: string, token: string) => (writes.push(`execute ${planId}`), sandboxed.service.executePlan(planId, token)),
+      deletePlan: (planId: string) => (writes.push(`delete ${planId}`), sandboxed.service.deletePlan(planId)),
     });
     return { counted, writes };
   }
 
   it('refuses a plan id of another provisioned product with a clear error, and sends no Execute or Delete', async () => {
     const checkout = SEED.provisionedProducts.checkoutService;
-    const [foreign] = await service.listPlans(checkout.id);
+    const [foreign] = await sandboxed.service.listPlans(checkout.id);
     assert.ok(foreign?.PlanId, 'the seeded plan of checkout-service');
     const orders = SEED.provisionedProducts.ordersService;
     const { counted, writes } = countingService();
@@ -318,7 +307,7 @@ describe('the plans panel acts only on its own provisioned product\'s plans', ()
       }
       assert.deepEqual(writes, [], 'nothing was executed or deleted');
       assert.equal(h.tracked.length, 0);
-      const after = await service.describePlan(foreign.PlanId);
+      const after = await sandboxed.service.describePlan(foreign.PlanId);
       assert.notEqual(after.details.Status, 'EXECUTE_IN_PROGRESS', 'the other product\'s plan was not executed');
     } finally {
       panel.dispose();
@@ -333,7 +322,7 @@ describe('the plans panel acts only on its own provisioned product\'s plans', ()
       const [own] = await call(panel.handlers, 'listPlans', {});
       assert.deepEqual(await call(panel.handlers, 'deletePlan', { planId: own.planId }), { deleted: true });
       assert.deepEqual(writes, [`delete ${own.planId}`]);
-      await assert.rejects(service.describePlan(own.planId), { name: 'ResourceNotFoundException' });
+      await assert.rejects(sandboxed.service.describePlan(own.planId), { name: 'ResourceNotFoundException' });
     } finally {
       panel.dispose();
     }

@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { connectionIdentity, type Connection, type ConnectionIdentity } from '../../../src/core/connection';
 import type { HostToWebview, PanelInit } from '../../../src/core/webview/protocol';
+import { ProductFactsCache } from '../../../src/connections/productFacts';
 import type { FormService } from '../../../src/provisioning/controllerDeps';
 import { FormPanels, type PanelDeps } from '../../../src/provisioning/formPanels';
 
@@ -60,6 +61,7 @@ describe('form panels and their connection', () => {
     const service = { searchProducts: async () => (served++, []) } as unknown as FormService;
     const deps: PanelDeps = {
       service: () => service,
+      productFacts: new ProductFactsCache(),
       connectionLabel: () => current?.label ?? 'Not connected',
       connectedAs: () => current,
       trackRecord: () => undefined,
@@ -149,7 +151,7 @@ describe('form panels and the tree\'s view of their products', () => {
   }
 
   const panelSet = () => new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, {
-    service: () => ({}) as FormService, connectionLabel: () => 'Sandbox', trackRecord: () => undefined, refreshTree: () => undefined, logger,
+    service: () => ({}) as FormService, productFacts: new ProductFactsCache(), connectionLabel: () => 'Sandbox', trackRecord: () => undefined, refreshTree: () => undefined, logger,
     memory: { recall: () => undefined, remember: () => undefined },
   }, logger);
   const changesOf = (page: Page) => page.posted.filter((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged').map((m) => m.change);

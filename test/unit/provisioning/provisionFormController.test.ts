@@ -3,15 +3,14 @@
 // and a restored panel of a finished form stays finished.
 import * as assert from 'node:assert/strict';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
-import { ProvisioningService } from '../../../src/aws/provisioningService';
+import type { ProvisioningService } from '../../../src/aws/provisioningService';
 import type { ControllerDeps, ProvisionResultActions } from '../../../src/provisioning/controllerDeps';
 import { finishedFromState, ProvisionFormController } from '../../../src/provisioning/provisionFormController';
 import type { Handlers } from '../../../src/ui/webview/messageRouter';
 import { RequestError } from '../../../src/core/webview/requestError';
 import type { SubmitRequest } from '../../../src/core/webview/protocol';
 import { SEED } from '../../../src/sandbox/service/index';
-import type { Sandbox } from '../../../src/sandbox/index';
-import { sdkClient, startTestSandbox } from '../../support/sandbox';
+import { controllerDeps, useSandboxService } from '../../support/formDeps';
 
 const P = SEED.products;
 const target = { productId: P.staticWebsite.id, provisioningArtifactId: P.staticWebsite.versions.v20, pathId: SEED.portfolios.platform.pathId };
@@ -43,11 +42,7 @@ function deps(service: ProvisioningService, calls: Calls): ControllerDeps {
   const counting = Object.create(service) as ProvisioningService;
   counting.provision = (input) => (calls.sent.push(input.ProvisionedProductName ?? ''), service.provision(input));
   counting.createPlan = (input) => (calls.sent.push(`plan ${input.ProvisionedProductName ?? ''}`), service.createPlan(input));
-  return {
-    service: () => counting, connectionLabel: () => 'Sandbox', logger: { info: () => {}, warn: () => {}, error: () => {} },
-    memory: { recall: () => undefined, remember: () => {} },
-    trackRecord: (r) => calls.tracked.push(r), refreshTree: () => {}, openPlan: () => {}, provisionResult,
-  };
+  return controllerDeps(counting, { trackRecord: (r) => calls.tracked.push(r), provisionResult });
 }
 
 function call<M extends keyof Handlers>(handlers: Handlers, method: M, params: Parameters<NonNullable<Handlers[M]>>[0]) {
@@ -61,17 +56,11 @@ async function refusal(promise: Promise<unknown>): Promise<RequestError> {
 }
 
 describe('provision form controller: a finished form is a result', () => {
-  let sandbox: Sandbox;
-  let service: ProvisioningService;
-  before(async () => {
-    sandbox = await startTestSandbox();
-    service = new ProvisioningService(sdkClient(sandbox));
-  });
-  after(() => sandbox?.stop());
+  const sandboxed = useSandboxService();
 
   it('refuses a second submission and a preview after success, and sends nothing', async () => {
     const calls: Calls = { actions: [], tracked: [], sent: [] };
-    const form = new ProvisionFormController(deps(service, calls));
+    const form = new ProvisionFormController(deps(sandboxed.service, calls));
     const result = await call(form.handlers, 'submit', request('finished-once'));
     assert.match(result.recordId, /\S/);
     for (const [method, name] of [['submit', 'finished-twice'], ['submit', 'finished-once'], ['preview', 'finished-plan']] as const) {
@@ -87,7 +76,7 @@ describe('provision form controller: a finished form is a result', () => {
 
   it('acts on its own result: copy and follow the record, reveal the product, provision another on the same target', async () => {
     const calls: Calls = { actions: [], tracked: [], sent: [] };
-    const form = new ProvisionFormController(deps(service, calls));
+    const form = new ProvisionFormController(deps(sandboxed.service, calls));
     const early = await refusal(call(form.handlers, 'provisionResult', { action: 'follow' }));
     assert.equal(early.code, 'NotFinished', 'nothing to act on before the form provisioned');
     const result = await call(form.handlers, 'submit', request('finished-actions'));
@@ -102,7 +91,7 @@ describe('provision form controller: a finished form is a result', () => {
     const finished = finishedFromState(state);
     assert.ok(finished);
     const calls: Calls = { actions: [], tracked: [], sent: [] };
-    const form = new ProvisionFormController(deps(service, calls), undefined, finished);
+    const form = new ProvisionFormController(deps(sandboxed.service, calls), undefined, finished);
     const init = await form.init();
     assert.ok(init.kind === 'provision' && init.finished?.recordId === 'rec-abc123' && init.productId === target.productId);
     assert.equal((await refusal(call(form.handlers, 'submit', request('restored-again')))).code, 'AlreadyProvisioned');

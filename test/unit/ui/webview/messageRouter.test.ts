@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { ProvisioningService } from '../../../../src/aws/provisioningService';
-import type { ControllerDeps } from '../../../../src/provisioning/controllerDeps';
+import { controllerDeps } from '../../../support/formDeps';
 import { ProvisionFormController } from '../../../../src/provisioning/provisionFormController';
 import { MessageRouter, type Logger } from '../../../../src/ui/webview/messageRouter';
 import type { HostToWebview } from '../../../../src/core/webview/protocol';
@@ -28,10 +28,7 @@ describe('message router and NoEcho values', () => {
     });
     const lines: string[] = [];
     const logger: Logger = { info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
-    const deps: ControllerDeps = {
-      service: () => service, connectionLabel: () => 'Sandbox', logger, memory: { recall: () => undefined, remember: () => undefined },
-      trackRecord: () => undefined, refreshTree: () => undefined, openPlan: () => undefined,
-    };
+    const deps = controllerDeps(service, { logger });
     const controller = new ProvisionFormController(deps);
     const posted: HostToWebview[] = [];
     // Wired as FormPanel wires them.

@@ -1,0 +1,41 @@
+// What the form controllers' unit tests share: the forms' service on a sandbox of their own, and
+// controller deps that do nothing but what a test overrides.
+import { ProvisioningService } from '../../src/aws/provisioningService';
+import { ProductFactsCache } from '../../src/connections/productFacts';
+import type { ControllerDeps, FormService } from '../../src/provisioning/controllerDeps';
+import type { Sandbox } from '../../src/sandbox/index';
+import { sdkClient, startTestSandbox } from './sandbox';
+
+export interface SandboxedService {
+  readonly sandbox: Sandbox;
+  readonly service: ProvisioningService;
+}
+
+/** A sandbox and the forms' service on it for the calling suite; `perTest`: a fresh one for each test. */
+export function useSandboxService(options: { perTest?: boolean } = {}): SandboxedService {
+  const current: { sandbox?: Sandbox; service?: ProvisioningService } = {};
+  (options.perTest ? beforeEach : before)(async () => {
+    current.sandbox = await startTestSandbox();
+    current.service = new ProvisioningService(sdkClient(current.sandbox));
+  });
+  (options.perTest ? afterEach : after)(() => current.sandbox?.stop());
+  return {
+    get sandbox() { return current.sandbox!; },
+    get service() { return current.service!; },
+  };
+}
+
+/** Deps of a form controller on `service`: silent, remembering nothing, with their own product facts. */
+export function controllerDeps(service: FormService, overrides: Partial<ControllerDeps> = {}): ControllerDeps {
+  return {
+    service: () => service,
+    productFacts: new ProductFactsCache(),
+    connectionLabel: () => 'Sandbox',
+    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    memory: { recall: () => undefined, remember: () => {} },
+    trackRecord: () => {},
+    refreshTree: () => {},
+    openPlan: () => {},
+    ...overrides,
+  };
+}
