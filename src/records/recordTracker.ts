@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ProvisionedProductDetail, RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { RecordTailer, type TailHandle } from '../core/records/recordTailer';
-import { isTerminalRecordStatus } from '../core/statuses';
+import { isTerminalRecordStatus, isTerminationEnd } from '../core/statuses';
 import type { TailMeta } from '../core/records/tailStore';
 import type { CatalogSession } from '../connections/catalogSession';
 import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
@@ -277,7 +277,8 @@ export class RecordTracker extends Disposable {
       return;
     }
     this.step(record, async () => {
-      const product = await this.readProduct(record);
+      // A terminate that succeeded says the product is gone, whatever a read just after still finds.
+      const product = isTerminationEnd(detail) ? { gone: true } : await this.readProduct(record);
       // The connection changed while the product was read: the record is no longer this window's news.
       if (this.running.get(recordId) !== record) return;
       this.running.delete(recordId);

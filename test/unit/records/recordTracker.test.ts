@@ -1,5 +1,5 @@
-// The record tracker across a connection change: a record's end read on the old connection is not
-// applied once another connection is in use (its tree, its forms).
+// The record tracker: a record's end read on an old connection is not applied once another is in use
+// (its tree, its forms), and a terminate that succeeded takes the product out of the tree.
 import { fakeVscode } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import * as assert from 'node:assert/strict';
 import type { ProvisionedProductDetail, RecordDetail } from '@aws-sdk/client-service-catalog';
@@ -45,10 +45,28 @@ describe('record tracker', () => {
     setProgressSink(undefined);
   });
 
+  it('takes a terminate that succeeded at its word: the product leaves the tree though a read still finds it', async () => {
+    const ended: RecordDetail = { RecordId: 'rec-2', ProvisionedProductId: 'pp-2', RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' };
+    const api = {
+      connection: { kind: 'sandbox' },
+      describeRecord: async () => ({ detail: ended, outputs: [] }),
+      describeProvisionedProduct: async () => ({ Id: 'pp-2', Name: 'orders', Status: 'AVAILABLE' }),
+    } as unknown as CatalogApi;
+    const products = new ProductCache((row) => new Item(row));
+    products.replace([{ Id: 'pp-2', Name: 'orders', Status: 'UNDER_CHANGE' }]);
+    const tracker = new RecordTracker(trackerDeps({ api, onDidChange: new Emitter<void>().event }, products));
+    const finished: RecordDetail[] = [];
+    tracker.onDidFinish((detail) => finished.push(detail));
+    await tracker.track(ended, { productName: 'orders', expectedDurationMs: 1 });
+    await until(() => finished.length > 0);
+    assert.equal(products.get('pp-2'), undefined);
+    tracker.dispose();
+  });
+
   it('drops a record whose end was being read when the connection changed: nothing removed, nothing finished', async () => {
     const productRead = deferred<ProvisionedProductDetail>();
     const reads: string[] = [];
-    const ended: RecordDetail = { RecordId: 'rec-1', ProvisionedProductId: 'pp-1', RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' };
+    const ended: RecordDetail = { RecordId: 'rec-1', ProvisionedProductId: 'pp-1', RecordType: 'UPDATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' };
     const oldApi = {
       connection: { kind: 'sandbox' },
       describeRecord: async () => ({ detail: ended, outputs: [] }),
@@ -63,15 +81,7 @@ describe('record tracker', () => {
     const session = { api: oldApi, onDidChange: sessionChanged.event };
     const products = new ProductCache((row) => new Item(row));
     products.replace([{ Id: 'pp-1', Name: 'orders', Status: 'UNDER_CHANGE' }]);
-    const stored = new Map<string, unknown>();
-    const deps: RecordTrackerDeps = {
-      session: session as never,
-      tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) } as never,
-      products,
-      memento: { get: (key) => stored.get(key) as never, update: async (key, value) => void stored.set(key, value) },
-      log: new RecordLog({ info() {}, warn() {}, error() {} }),
-    };
-    const tracker = new RecordTracker(deps);
+    const tracker = new RecordTracker(trackerDeps(session, products));
     const finished: RecordDetail[] = [];
     tracker.onDidFinish((detail) => finished.push(detail));
 
@@ -89,6 +99,17 @@ describe('record tracker', () => {
     tracker.dispose();
   });
 });
+
+function trackerDeps(session: { api?: CatalogApi; onDidChange: unknown }, products: ProductCache<Item>): RecordTrackerDeps {
+  const stored = new Map<string, unknown>();
+  return {
+    session: session as never,
+    tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) } as never,
+    products,
+    memento: { get: (key) => stored.get(key) as never, update: async (key, value) => void stored.set(key, value) },
+    log: new RecordLog({ info() {}, warn() {}, error() {} }),
+  };
+}
 
 async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const start = Date.now();
