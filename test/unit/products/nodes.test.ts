@@ -66,7 +66,7 @@ describe('the tags of a product in the tree', () => {
     const realTreeItem = fakeVscode.TreeItem;
     fakeVscode.TreeItem = class {
       constructor(readonly label: string) {}
-    } as never;
+    };
     try {
       const product = new ProductNode({ Id: 'pp-1', Name: 'orders', Status: 'AVAILABLE' });
       const item = new TagNode(product.id, { Key: '$(alert)Owner\u202e', Value: '$(alert) on-call\nteam' }).toTreeItem() as unknown as { label: string; description: string };

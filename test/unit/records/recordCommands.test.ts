@@ -124,7 +124,7 @@ describe('Tail Record: which record', () => {
 
   const preview = (label: string) => ({ label, input: new TabInputWebview('mainThreadWebview-markdown.preview') });
 
-  it("another text editor active: no record, not the one shown last", async () => {
+  it('another text editor active: no record, not the one shown last', async () => {
     const result = await tailFrom({ textEditorUri: new Uri('file', '/notes.md') });
     assert.deepEqual(result.described, []);
     assert.match(result.error ?? '', /Open a record first/);
@@ -134,7 +134,7 @@ describe('Tail Record: which record', () => {
     assert.deepEqual((await tailFrom({ textEditorUri: new Uri('servicecatalog-record', '/rec-text1.md') })).described, ['rec-text1']);
   });
 
-  it("the rendered view of the record shown last (a webview, no text editor): that record", async () => {
+  it('the rendered view of the record shown last (a webview, no text editor): that record', async () => {
     assert.deepEqual((await tailFrom({ tab: preview('Preview rec-shown1.md') })).described, ['rec-shown1']);
   });
 

@@ -104,7 +104,7 @@ function trackerDeps(session: { api?: CatalogApi; onDidChange: unknown }, produc
   const stored = new Map<string, unknown>();
   return {
     session: session as never,
-    tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) } as never,
+    tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) },
     products,
     memento: { get: (key) => stored.get(key) as never, update: async (key, value) => void stored.set(key, value) },
     log: new RecordLog({ info() {}, warn() {}, error() {} }),
