@@ -16,6 +16,21 @@ export function isTerminalRecordStatus(status: string | undefined): boolean {
   return status !== undefined && TERMINAL_RECORD_STATUSES.has(status);
 }
 
+/** Whether a record's operation ended well (a terminal status that is not FAILED). */
+export function isRecordSucceeded(status: string | undefined): boolean {
+  return status === 'SUCCEEDED';
+}
+
+/** A record that says its provisioned product is gone: a terminate that succeeded. */
+export function isTerminationEnd(record: { readonly RecordType?: string; readonly Status?: string }): boolean {
+  return record.RecordType === 'TERMINATE_PROVISIONED_PRODUCT' && isRecordSucceeded(record.Status);
+}
+
+/** A provisioned product in its normal state: the tree says no status word for it. */
+export function isHealthyProductStatus(status: string | undefined): boolean {
+  return status === 'AVAILABLE';
+}
+
 /** Plan statuses after which DescribeProvisionedProductPlan will not change by itself. */
 export const SETTLED_PLAN_STATUSES: ReadonlySet<string> = new Set(['CREATE_SUCCESS', 'CREATE_FAILED', 'EXECUTE_SUCCESS', 'EXECUTE_FAILED']);
 

@@ -11,11 +11,14 @@ export type Surface =
    * validation messages: `[label](command:…|https:…|file:…)` is a link there, `$(name)` an icon.
    */
   | 'notification'
-  /** Quick pick items, status bar, tree labels and descriptions: `$(name)` is an icon there. */
+  /** Quick pick items and the status bar: `$(name)` is an icon there. */
   | 'label'
   /** MarkdownString (tooltips) and markdown documents: all markdown and HTML syntax. */
   | 'markdown'
-  /** One line of the output channel or the log: only line breaks and control characters matter. */
+  /**
+   * One line of the output channel or the log, and tree item labels and descriptions (the tree renders
+   * no `$(name)`, so an escape would show as a backslash): only line breaks and control characters matter.
+   */
   | 'line';
 
 /** Longest text shown by default; a template can return kilobytes in a single status message. */

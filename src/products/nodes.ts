@@ -7,7 +7,7 @@ import { productContextValue } from '../core/products/capabilities';
 import type { ProductRow } from '../core/products/productRow';
 import type { LastOperation } from '../core/products/lastOperations';
 import { operationSince, splitTags } from '../core/products/productSummary';
-import { BUSY_PRODUCT_STATUSES } from '../core/statuses';
+import { BUSY_PRODUCT_STATUSES, isHealthyProductStatus } from '../core/statuses';
 import { activityIcon, humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
 import { formatTime } from '../core/localTime';
 import { productTooltip, recordTooltip } from './tooltips';
@@ -98,7 +98,7 @@ export class ProductNode extends TreeNode {
 export function statusLead(row: ProductRow, operation: LastOperation | undefined, activity: string | undefined, now: Date): string | undefined {
   if (operation && BUSY_PRODUCT_STATUSES.has(row.Status ?? '')) return operationSince(operation, now);
   if (activity) return activity;
-  return row.Status === 'AVAILABLE' ? undefined : humanize(row.Status);
+  return isHealthyProductStatus(row.Status) ? undefined : humanize(row.Status);
 }
 
 /**

@@ -40,9 +40,12 @@ export interface KnownProducts<P extends CachedProduct = CachedProduct> {
    * new settled status, or its absence) is kept back and `onNews` is told, so the operation reports
    * the end first: the tree, the output and the notification then change together.
    */
-  hold(id: string, onNews: () => void): void;
-  /** Ends a hold, putting in place what was kept back (the latest row, or the product's removal). */
-  release(id: string): void;
+  hold(id: string, holder: string, onNews: () => void): void;
+  /**
+   * Ends `holder`'s hold (each operation holds its own: two records may run on one product); the
+   * last one to end puts in place what was kept back (the latest row, or the product's removal).
+   */
+  release(id: string, holder: string): void;
   /** Runs `change` and announces what it changed once, at the end. */
   batch(change: () => void): void;
 }
@@ -54,7 +57,8 @@ const DEPARTED_KEPT_MS = 10 * 60_000;
 type KeptBack = { readonly row: ProductRow } | { readonly detail: ProvisionedProductDetail } | 'gone';
 
 interface Hold {
-  readonly onNews: () => void;
+  /** Each holder (a record id) and whom to tell of its product's news. */
+  readonly holders: Map<string, () => void>;
   kept?: KeptBack;
   /** When news was first kept back: a hold whose operation never reports lets it through after a while. */
   keptSinceMs?: number;
@@ -93,13 +97,15 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     }
   }
 
-  hold(id: string, onNews: () => void): void {
-    this.holds.set(id, { onNews });
+  hold(id: string, holder: string, onNews: () => void): void {
+    const hold = this.holds.get(id);
+    if (hold) hold.holders.set(holder, onNews);
+    else this.holds.set(id, { holders: new Map([[holder, onNews]]) });
   }
 
-  release(id: string): void {
+  release(id: string, holder: string): void {
     const hold = this.holds.get(id);
-    if (!hold) return;
+    if (!hold?.holders.delete(holder) || hold.holders.size) return;
     this.holds.delete(id);
     const kept = hold.kept;
     if (kept === undefined) return;
@@ -125,7 +131,7 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
       return false;
     }
     hold.kept = news;
-    hold.onNews();
+    for (const onNews of hold.holders.values()) onNews();
     return true;
   }
 

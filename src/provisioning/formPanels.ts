@@ -15,6 +15,7 @@ import type { ConnectionIdentity } from '../core/connection';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { isPlainObject } from '../core/webview/schema';
 import { inert } from '../core/untrustedText';
+import { isTerminationEnd } from '../core/statuses';
 import type { SentValue } from '../core/parameters';
 
 export type PanelDeps = Omit<ControllerDeps, 'openPlan'>;
@@ -113,7 +114,7 @@ export class FormPanels implements vscode.Disposable {
   /** Tells the open panels of a provisioned product that an operation on it ended (their page may be old). */
   notifyRecordFinished(record: { RecordId?: string; RecordType?: string; Status?: string; ProvisionedProductId?: string }): number {
     if (!record.ProvisionedProductId || !record.RecordId) return 0;
-    const terminated = record.RecordType === 'TERMINATE_PROVISIONED_PRODUCT' && record.Status === 'SUCCEEDED';
+    const terminated = isTerminationEnd(record);
     return this.notifyProductChanged(record.ProvisionedProductId, {
       recordId: record.RecordId, recordType: record.RecordType ?? 'RECORD', status: record.Status ?? 'UNKNOWN', ...(terminated ? { gone: true } : {}),
     });

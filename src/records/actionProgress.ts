@@ -4,6 +4,7 @@
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { actionSummary, recordOutcome, resultSummary } from '../core/records/recordLines';
 import { inert } from '../core/untrustedText';
+import { isRecordSucceeded } from '../core/statuses';
 import { notify, showProgress, type ProgressNotification } from '../ui/notifications';
 import { log } from '../ui/log';
 import { COMMANDS } from '../ui/commandIds';
@@ -50,7 +51,7 @@ export class ActionProgress {
     const elapsedMs = Date.now() - this.startedAtMs;
     part.outcome = {
       text: recordOutcome(detail, part.name, secrets),
-      failed: detail.Status !== 'SUCCEEDED',
+      failed: !isRecordSucceeded(detail.Status),
       sentence: resultSummary(detail, part.name, elapsedMs, secrets),
     };
     this.settle();

@@ -187,11 +187,22 @@ async function openRecord(context: CommandContext, deps: RecordCommandDeps, targ
   await deps.documents.open(recordId);
 }
 
+/**
+ * The record the active editor shows: its document as text, or its rendered view. The markdown preview
+ * is a webview (no text editor, no URI to read): it stands for the running record shown last only when
+ * its tab is that record's. Another editor shows no record.
+ */
+function shownRecordId(lastShownRunning: string | undefined): string | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (editor) return recordIdOf(editor.document.uri);
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+  const preview = tab?.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('markdown.preview');
+  return preview && lastShownRunning && tab.label.includes(lastShownRunning) ? lastShownRunning : undefined;
+}
+
 /** Follows a running record in the output (from its document's code lens or editor title). */
 async function tailRecord(context: CommandContext, deps: RecordCommandDeps, target?: string | vscode.Uri): Promise<void> {
-  const uri = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
-  // From the rendered view (a webview, no text editor): the running record shown last.
-  const recordId = typeof target === 'string' ? target : (uri && recordIdOf(uri)) ?? deps.documents.lastShownRunning;
+  const recordId = typeof target === 'string' ? target : target instanceof vscode.Uri ? recordIdOf(target) : shownRecordId(deps.documents.lastShownRunning);
   if (!recordId) throw new Error('Open a record first (Service Catalog: Look Up Record).');
   const api = context.requireApi();
   const { detail } = await api.describeRecord(recordId);

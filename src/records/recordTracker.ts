@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { ProvisionedProductDetail, RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { RecordTailer, type TailHandle } from '../core/records/recordTailer';
-import { isTerminalRecordStatus } from '../core/statuses';
+import { isTerminalRecordStatus, isTerminationEnd } from '../core/statuses';
 import type { TailMeta } from '../core/records/tailStore';
 import type { CatalogSession } from '../connections/catalogSession';
 import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
@@ -57,6 +57,8 @@ interface RunningRecord {
   readonly recordType?: string;
   readonly startedAtMs: number;
   readonly secrets?: readonly string[];
+  /** The connection the record belongs to: its product is read there, never on the next one. */
+  readonly api?: CatalogApi;
   /** The user action the record belongs to: its progress notification and its end. */
   readonly action: ActionProgress;
   /** Last non-terminal status written, for the "A → B" of the final line. */
@@ -230,6 +232,7 @@ export class RecordTracker extends Disposable {
       recordType: meta.recordType,
       startedAtMs,
       secrets: how.secrets,
+      api: this.api,
       action,
       lastStatus,
       steps: Promise.resolve(),
@@ -238,7 +241,7 @@ export class RecordTracker extends Disposable {
     if (how.resumed) this.deps.log.replay(recordId);
     action.add(recordId, record.productName, lastStatus ?? 'CREATED');
     const tailer = this.tailer;
-    if (record.provisionedProductId) this.deps.products.hold(record.provisionedProductId, () => tailer?.poke(recordId));
+    if (record.provisionedProductId) this.deps.products.hold(record.provisionedProductId, recordId, () => tailer?.poke(recordId));
     this.showActivity(record);
   }
 
@@ -274,7 +277,10 @@ export class RecordTracker extends Disposable {
       return;
     }
     this.step(record, async () => {
-      const product = await this.readProduct(record);
+      // A terminate that succeeded says the product is gone, whatever a read just after still finds.
+      const product = isTerminationEnd(detail) ? { gone: true } : await this.readProduct(record);
+      // The connection changed while the product was read: the record is no longer this window's news.
+      if (this.running.get(recordId) !== record) return;
       this.running.delete(recordId);
       // One step: the product leaves the tree or shows its new status as the output writes the end
       // and the notification ends.
@@ -299,7 +305,7 @@ export class RecordTracker extends Disposable {
 
   private async readProduct(record: RunningRecord): Promise<ProductNews> {
     const id = record.provisionedProductId;
-    const api = this.api;
+    const api = record.api;
     if (!id || !api) return {};
     try {
       return { detail: await api.describeProvisionedProduct(id) };
@@ -313,7 +319,7 @@ export class RecordTracker extends Disposable {
     const id = record.provisionedProductId;
     if (!id) return;
     const products = this.deps.products;
-    products.release(id);
+    products.release(id, record.recordId);
     if (news.gone) products.remove(id);
     else if (news.detail) products.applyDetail(news.detail);
     products.setActivity(id, undefined);

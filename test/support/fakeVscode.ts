@@ -63,6 +63,9 @@ export const fakeVscode = {
   QuickPickItemKind: { Separator: -1, Default: 0 },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   ThemeIcon,
+  TabInputWebview: class {
+    constructor(readonly viewType: string) {}
+  },
   ThemeColor: Inert,
   TreeItem: Inert,
   MarkdownString: Inert,

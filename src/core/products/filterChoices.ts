@@ -33,10 +33,17 @@ function termField(term: string): string | undefined {
   return colon > 0 && !term.startsWith('"') ? term.slice(0, colon).toLowerCase() : undefined;
 }
 
-/** `field:value`, quoted when the value has spaces or quotes would otherwise be read into it. */
+/**
+ * Whether SearchQuery can spell the value: it has no escape, so a quote would end or start a quoted
+ * value and the service would search for another one.
+ */
+export function isSpellable(value: string): boolean {
+  return !value.includes('"');
+}
+
+/** `field:value`, quoted when the value has spaces; the value must be spellable (see isSpellable). */
 export function searchTerm(field: FilterField, value: string): string {
-  const plain = value.replace(/"/g, '');
-  return /\s/.test(plain) ? `${field}:"${plain}"` : `${field}:${plain}`;
+  return /\s/.test(value) ? `${field}:"${value}"` : `${field}:${value}`;
 }
 
 /** The filter with `field:value` in place of any term on that field, other terms kept in order. */
@@ -54,8 +61,9 @@ export function filteredStatus(filter: string): string | undefined {
 export function filterChoices(filter: string, rows: readonly ProductRow[]): FilterChoice[] {
   const choice = (field: FilterField, value: string): FilterChoice => ({ field, value, query: withTerm(filter, field, value) });
   const statuses = [...PRODUCT_STATUSES].sort((a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b));
-  const products = distinct(rows.map((r) => r.ProductName)).slice(0, MAX_PRODUCT_CHOICES);
-  const types = distinct(rows.map((r) => r.Type));
+  // A name SearchQuery cannot spell is left out rather than changed into another name.
+  const products = distinct(rows.map((r) => r.ProductName)).filter(isSpellable).slice(0, MAX_PRODUCT_CHOICES);
+  const types = distinct(rows.map((r) => r.Type)).filter(isSpellable);
   return [
     ...statuses.map((s) => choice('status', s)),
     ...products.map((p) => choice('productName', p)),

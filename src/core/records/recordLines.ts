@@ -3,6 +3,7 @@
 import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
 import { redactSecrets } from './secretMasking';
 import { inert } from '../untrustedText';
+import { isRecordSucceeded } from '../statuses';
 
 /** The output keeps long values (policies, connection strings) nearly whole; a notification does not. */
 const LINE_VALUE_LENGTH = 4000;
@@ -99,7 +100,7 @@ export function operationVerb(recordType: string | undefined): string {
 export function resultSummary(detail: RecordDetail, productName: string, elapsedMs: number | undefined, secrets?: readonly string[]): string {
   const what = `${operationVerb(detail.RecordType)} ${oneLine(productName, secrets)}`;
   const took = elapsedMs !== undefined && elapsedMs >= 0 ? ` in ${formatDuration(elapsedMs)}` : '';
-  if (detail.Status === 'SUCCEEDED') return `${what} succeeded${took} (record ${oneLine(detail.RecordId ?? '?', secrets)}).`;
+  if (isRecordSucceeded(detail.Status)) return `${what} succeeded${took} (record ${oneLine(detail.RecordId ?? '?', secrets)}).`;
   const first = detail.RecordErrors?.[0];
   const reason = first ? `: ${first.Code ? `${oneLine(first.Code, secrets)}: ` : ''}${oneLine(first.Description ?? '', secrets)}` : '.';
   return `${what} failed${took} (record ${oneLine(detail.RecordId ?? '?', secrets)})${reason}`;
@@ -107,8 +108,8 @@ export function resultSummary(detail: RecordDetail, productName: string, elapsed
 
 /** One product's end within a several-product action's summary: "a succeeded (record rec-1)". */
 export function recordOutcome(detail: RecordDetail, productName: string, secrets?: readonly string[]): string {
-  const what = `${oneLine(productName, secrets)} ${detail.Status === 'SUCCEEDED' ? 'succeeded' : 'failed'} (record ${oneLine(detail.RecordId ?? '?', secrets)})`;
-  const first = detail.Status === 'SUCCEEDED' ? undefined : detail.RecordErrors?.[0];
+  const what = `${oneLine(productName, secrets)} ${isRecordSucceeded(detail.Status) ? 'succeeded' : 'failed'} (record ${oneLine(detail.RecordId ?? '?', secrets)})`;
+  const first = isRecordSucceeded(detail.Status) ? undefined : detail.RecordErrors?.[0];
   return first ? `${what}: ${first.Code ? `${oneLine(first.Code, secrets)}: ` : ''}${oneLine(first.Description ?? '', secrets)}` : what;
 }
 

@@ -4,13 +4,21 @@ import { strict as assert } from 'node:assert';
 import model from '../../../src/sandbox/model/servicecatalog.json';
 import {
   BUSY_PRODUCT_STATUSES, SETTLED_PLAN_STATUSES, SETTLED_PRODUCT_STATUSES, TERMINAL_RECORD_STATUSES,
-  iconId, isTerminalRecordStatus, productStatusIcon, recordStatusIcon,
+  iconId, isHealthyProductStatus, isRecordSucceeded, isTerminalRecordStatus, isTerminationEnd, productStatusIcon, recordStatusIcon,
 } from '../../../src/core/statuses';
 import { productCapabilities } from '../../../src/core/products/capabilities';
 
 const enumOf = (shape: string): string[] => (model.shapes as Record<string, { enum?: string[] }>)[shape].enum!;
 
 describe('statuses: one module', () => {
+  it('names the statuses other modules ask about: success, a terminated product, a healthy one', () => {
+    assert.deepEqual(enumOf('RecordStatus').filter(isRecordSucceeded), ['SUCCEEDED']);
+    assert.deepEqual(enumOf('ProvisionedProductStatus').filter(isHealthyProductStatus), ['AVAILABLE']);
+    assert.equal(isTerminationEnd({ RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' }), true);
+    assert.equal(isTerminationEnd({ RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'FAILED' }), false);
+    assert.equal(isTerminationEnd({ RecordType: 'UPDATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' }), false);
+  });
+
   it('a provisioned product is either busy or settled, for every status the model has', () => {
     const all = enumOf('ProvisionedProductStatus');
     for (const status of all) assert.ok(BUSY_PRODUCT_STATUSES.has(status) !== SETTLED_PRODUCT_STATUSES.has(status), status);

@@ -1,6 +1,6 @@
 // A provisioned product's "Recent records" in the tree: RECORDS_UNDER_A_PRODUCT of its newest, a
 // number of its own (Look Up Record offers RECENT_RECORDS_IN_LOOK_UP of every product's).
-import '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import { fakeVscode } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import { strict as assert } from 'node:assert';
 import type { CatalogApi } from '../../../src/aws/catalogApi';
 import { ProductNode, RecordNode, RECORDS_UNDER_A_PRODUCT, statusLead, TagNode, TagsNode } from '../../../src/products/nodes';
@@ -60,6 +60,21 @@ describe('the tags of a product in the tree', () => {
     assert.equal((children[0] as TagNode).copyValue, 'cc-1001');
     const system = await children[1].children(api);
     assert.deepEqual(system.map((c) => (c as TagNode).tag.Key), ['aws:servicecatalog:productArn']);
+  });
+
+  it('shows a tag as the service gave it, on one line: the tree renders no $(icon), so nothing is escaped', () => {
+    const realTreeItem = fakeVscode.TreeItem;
+    fakeVscode.TreeItem = class {
+      constructor(readonly label: string) {}
+    };
+    try {
+      const product = new ProductNode({ Id: 'pp-1', Name: 'orders', Status: 'AVAILABLE' });
+      const item = new TagNode(product.id, { Key: '$(alert)Owner\u202e', Value: '$(alert) on-call\nteam' }).toTreeItem() as unknown as { label: string; description: string };
+      assert.equal(item.label, '$(alert)Owner', 'no control characters, no backslash before $(');
+      assert.equal(item.description, '$(alert) on-call team', 'one line, shown as written');
+    } finally {
+      fakeVscode.TreeItem = realTreeItem;
+    }
   });
 
   it('reads them again from SearchProvisionedProducts once an operation ran since the listing', async () => {

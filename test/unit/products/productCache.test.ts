@@ -147,7 +147,7 @@ describe('product cache', () => {
   it('keeps back the end of a held product (a settled status, its absence) and tells the operation; puts it in place on release', () => {
     const { products, changes } = cache();
     const news: string[] = [];
-    products.hold('pp-2', () => news.push('pp-2'));
+    products.hold('pp-2', 'rec-2', () => news.push('pp-2'));
     products.replace([ROWS[0], { ...ROWS[1], Status: 'ERROR' }]);
     assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE', 'the listing does not settle it');
     products.applyDetail({ Id: 'pp-2', Status: 'AVAILABLE' });
@@ -159,11 +159,26 @@ describe('product cache', () => {
     products.applyDetail({ Id: 'pp-2', Status: 'UNDER_CHANGE', LastRecordId: 'rec-2' });
     assert.equal(products.get('pp-2')!.row.LastRecordId, 'rec-2', 'a detail that keeps it busy comes through');
     changes.length = 0;
-    products.release('pp-2');
+    products.release('pp-2', 'rec-2');
     assert.equal(products.get('pp-2'), undefined, 'what was kept back last: it left the listing');
     assert.equal(changes.length, 1);
     products.replace(ROWS, Date.now() - 1_000);
     assert.equal(products.get('pp-2'), undefined, 'a listing read before the removal does not bring it back');
+  });
+
+  it('holds a product for each record on it: the first to end does not end the other hold', () => {
+    const { products } = cache();
+    const news: string[] = [];
+    products.hold('pp-2', 'rec-a', () => news.push('rec-a'));
+    products.hold('pp-2', 'rec-b', () => news.push('rec-b'));
+    products.applyDetail({ Id: 'pp-2', Status: 'AVAILABLE' });
+    assert.deepEqual(news, ['rec-a', 'rec-b'], 'each operation is told');
+    products.release('pp-2', 'rec-a');
+    assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE', 'still kept back for the record still running');
+    products.release('pp-2', 'rec-a');
+    assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE', 'releasing twice does not end the other hold');
+    products.release('pp-2', 'rec-b');
+    assert.equal(products.get('pp-2')!.row.Status, 'AVAILABLE', 'the last release puts the news in place');
   });
 
   it('announces a batch of changes once, at its end', () => {

@@ -1,6 +1,6 @@
 // Show Record History against a service that always has another page: the first batch stops at the
 // page cap, the pick offers "Load more records…", and loading more appends the next batch.
-import { registeredCommands } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import { fakeVscode, registeredCommands, shownNotifications } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import * as assert from 'node:assert/strict';
 import { isLiteralLookUp, registerRecordCommands, type RecordCommandDeps } from '../../../src/records/recordCommands';
 import { endlessService } from '../../support/endlessService';
@@ -83,5 +83,63 @@ describe('Look Up Record: what Enter takes', () => {
     assert.equal(isLiteralLookUp('arn:aws:servicecatalog:eu-west-1:111122223333:stack/x/pp-1', picks, products), true);
     assert.equal(isLiteralLookUp('billing-db', picks, products), true, 'a known product by exact name');
     assert.equal(isLiteralLookUp('rec-abc', picks, products), false, 'a listed record matches: Enter takes it');
+  });
+});
+
+describe('Tail Record: which record', () => {
+  class Uri {
+    constructor(readonly scheme: string, readonly path: string) {}
+    toString(): string {
+      return `${this.scheme}:${this.path}`;
+    }
+  }
+  const TabInputWebview = fakeVscode.TabInputWebview;
+  const realUri = fakeVscode.Uri;
+  const window = fakeVscode.window as unknown as Record<string, unknown>;
+
+  afterEach(() => {
+    fakeVscode.Uri = realUri;
+    delete window.activeTextEditor;
+    delete window.tabGroups;
+  });
+
+  /** Runs Tail Record from the editor title (no argument) with this editor active; the record it described. */
+  async function tailFrom(active: { textEditorUri?: Uri; tab?: { label: string; input: unknown } }): Promise<{ described: string[]; error?: string }> {
+    fakeVscode.Uri = Uri as never;
+    window.activeTextEditor = active.textEditorUri ? { document: { uri: active.textEditorUri } } : undefined;
+    window.tabGroups = { activeTabGroup: { activeTab: active.tab } };
+    const described: string[] = [];
+    const api = { describeRecord: async (id: string) => (described.push(id), { detail: { RecordId: id, Status: 'SUCCEEDED' } }) };
+    const deps = {
+      session: { api },
+      documents: { lastShownRunning: 'rec-shown1', refresh() {} },
+      tracker: () => ({ track: async () => undefined }),
+      profile: () => undefined,
+    } as unknown as RecordCommandDeps;
+    registerRecordCommands(deps);
+    shownNotifications.length = 0;
+    await registeredCommands.get('serviceCatalogExplorer.tailRecord')!();
+    return { described, error: shownNotifications.find((n) => n.level === 'error')?.message };
+  }
+
+  const preview = (label: string) => ({ label, input: new TabInputWebview('mainThreadWebview-markdown.preview') });
+
+  it('another text editor active: no record, not the one shown last', async () => {
+    const result = await tailFrom({ textEditorUri: new Uri('file', '/notes.md') });
+    assert.deepEqual(result.described, []);
+    assert.match(result.error ?? '', /Open a record first/);
+  });
+
+  it("a record's text document: that record", async () => {
+    assert.deepEqual((await tailFrom({ textEditorUri: new Uri('servicecatalog-record', '/rec-text1.md') })).described, ['rec-text1']);
+  });
+
+  it('the rendered view of the record shown last (a webview, no text editor): that record', async () => {
+    assert.deepEqual((await tailFrom({ tab: preview('Preview rec-shown1.md') })).described, ['rec-shown1']);
+  });
+
+  it('the markdown preview of another document, or another webview: no record', async () => {
+    assert.deepEqual((await tailFrom({ tab: preview('Preview README.md') })).described, []);
+    assert.deepEqual((await tailFrom({ tab: { label: 'Provision rec-shown1.md', input: new TabInputWebview('serviceCatalogExplorer.provision') } })).described, []);
   });
 });

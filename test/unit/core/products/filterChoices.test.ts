@@ -33,9 +33,15 @@ describe('filter choices', () => {
     assert.equal(filterChoices('status:TAINTED web', []).find((c) => c.value === 'ERROR')?.query, 'web status:ERROR');
   });
 
+  it('leaves out a product name SearchQuery cannot spell (a quote) rather than offer another name', () => {
+    const rows = [{ ProductName: 'say "hi" there' }, { ProductName: 'Logs' }];
+    assert.deepEqual(filterChoices('', rows).filter((c) => c.field === 'productName').map((c) => c.query), ['productName:Logs']);
+  });
+
   it('splits terms as the service does, quotes values with spaces, and reads the status asked for', () => {
     assert.deepEqual(filterTerms(' a  name:"x y" "free text" '), ['a', 'name:"x y"', '"free text"']);
-    assert.equal(searchTerm('productName', 'say "hi" there'), 'productName:"say hi there"');
+    assert.equal(searchTerm('productName', 'Static Website'), 'productName:"Static Website"');
+    assert.equal(searchTerm('productName', 'web'), 'productName:web');
     assert.equal(filteredStatus('web status:error'), 'ERROR');
     assert.equal(filteredStatus('web'), undefined);
   });

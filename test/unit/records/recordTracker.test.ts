@@ -1,0 +1,120 @@
+// The record tracker: a record's end read on an old connection is not applied once another is in use
+// (its tree, its forms), and a terminate that succeeded takes the product out of the tree.
+import { fakeVscode } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import * as assert from 'node:assert/strict';
+import type { ProvisionedProductDetail, RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { CatalogApi } from '../../../src/aws/catalogApi';
+import type { ProductRow } from '../../../src/core/products/productRow';
+import { ProductCache, type CachedProduct } from '../../../src/products/productCache';
+import { RecordLog } from '../../../src/records/recordLog';
+import { RecordTracker, type RecordTrackerDeps } from '../../../src/records/recordTracker';
+import { setProgressSink } from '../../../src/ui/notifications';
+
+/** An emitter that tells its listeners (the fake's stays silent). */
+class Emitter<T> {
+  private readonly listeners: ((value: T) => void)[] = [];
+  readonly event = (listener: (value: T) => void) => (this.listeners.push(listener), { dispose: () => undefined });
+  fire(value: T): void {
+    for (const listener of this.listeners) listener(value);
+  }
+  dispose(): void {}
+}
+
+class Item implements CachedProduct {
+  activity?: string;
+  constructor(public row: ProductRow) {}
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+const notFound = () => Object.assign(new Error('Provisioned product not found'), { name: 'ResourceNotFoundException' });
+
+describe('record tracker', () => {
+  const realEmitter = fakeVscode.EventEmitter;
+  before(() => {
+    fakeVscode.EventEmitter = Emitter as never;
+    setProgressSink(() => ({ report() {}, end() {} }));
+  });
+  after(() => {
+    fakeVscode.EventEmitter = realEmitter;
+    setProgressSink(undefined);
+  });
+
+  it('takes a terminate that succeeded at its word: the product leaves the tree though a read still finds it', async () => {
+    const ended: RecordDetail = { RecordId: 'rec-2', ProvisionedProductId: 'pp-2', RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' };
+    const api = {
+      connection: { kind: 'sandbox' },
+      describeRecord: async () => ({ detail: ended, outputs: [] }),
+      describeProvisionedProduct: async () => ({ Id: 'pp-2', Name: 'orders', Status: 'AVAILABLE' }),
+    } as unknown as CatalogApi;
+    const products = new ProductCache((row) => new Item(row));
+    products.replace([{ Id: 'pp-2', Name: 'orders', Status: 'UNDER_CHANGE' }]);
+    const tracker = new RecordTracker(trackerDeps({ api, onDidChange: new Emitter<void>().event }, products));
+    const finished: RecordDetail[] = [];
+    tracker.onDidFinish((detail) => finished.push(detail));
+    await tracker.track(ended, { productName: 'orders', expectedDurationMs: 1 });
+    await until(() => finished.length > 0);
+    assert.equal(products.get('pp-2'), undefined);
+    tracker.dispose();
+  });
+
+  it('drops a record whose end was being read when the connection changed: nothing removed, nothing finished', async () => {
+    const productRead = deferred<ProvisionedProductDetail>();
+    const reads: string[] = [];
+    const ended: RecordDetail = { RecordId: 'rec-1', ProvisionedProductId: 'pp-1', RecordType: 'UPDATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' };
+    const oldApi = {
+      connection: { kind: 'sandbox' },
+      describeRecord: async () => ({ detail: ended, outputs: [] }),
+      describeProvisionedProduct: (id: string) => (reads.push(`old ${id}`), productRead.promise),
+    } as unknown as CatalogApi;
+    const newApi = {
+      connection: { kind: 'aws', profile: 'other', region: 'eu-west-1' },
+      describeRecord: async () => ({}),
+      describeProvisionedProduct: async (id: string) => (reads.push(`new ${id}`), Promise.reject(notFound())),
+    } as unknown as CatalogApi;
+    const sessionChanged = new Emitter<void>();
+    const session = { api: oldApi, onDidChange: sessionChanged.event };
+    const products = new ProductCache((row) => new Item(row));
+    products.replace([{ Id: 'pp-1', Name: 'orders', Status: 'UNDER_CHANGE' }]);
+    const tracker = new RecordTracker(trackerDeps(session, products));
+    const finished: RecordDetail[] = [];
+    tracker.onDidFinish((detail) => finished.push(detail));
+
+    await tracker.track(ended, { productName: 'orders', expectedDurationMs: 1 });
+    await until(() => reads.length > 0);
+    session.api = newApi; // the user switched connections while the end was being reported
+    sessionChanged.fire();
+    products.replace([{ Id: 'pp-1', Name: 'orders', Status: 'AVAILABLE' }]); // the new connection's listing
+    productRead.reject(notFound());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    assert.deepEqual(reads, ['old pp-1'], "the record's product is read on its own connection only");
+    assert.ok(products.get('pp-1'), "the old connection's end does not remove the new one's product");
+    assert.deepEqual(finished, [], "nothing hears of the old connection's record");
+    tracker.dispose();
+  });
+});
+
+function trackerDeps(session: { api?: CatalogApi; onDidChange: unknown }, products: ProductCache<Item>): RecordTrackerDeps {
+  const stored = new Map<string, unknown>();
+  return {
+    session: session as never,
+    tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) },
+    products,
+    memento: { get: (key) => stored.get(key) as never, update: async (key, value) => void stored.set(key, value) },
+    log: new RecordLog({ info() {}, warn() {}, error() {} }),
+  };
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
