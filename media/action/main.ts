@@ -5,7 +5,7 @@ import type { ActionChoice, ActionForm, PanelInit, ProductChange, SubmitResult }
 import {
   banner, domId, FieldErrors, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint, type FieldControl,
 } from '../shared/dom';
-import { blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
+import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 
 interface PageState {
@@ -36,7 +36,8 @@ function start(init: PanelInit): void {
   if (init.kind !== 'action') return;
   if (state.init?.kind !== 'action' || state.init.provisionedProduct.id !== init.provisionedProduct.id) state = {};
   state.init = init;
-  state.product ??= { status: init.provisionedProduct.status };
+  // The host just read the product: its status is the one in force, a saved banner stays only while it holds.
+  Object.assign(state, { change: undefined }, afterInit(state, init.provisionedProduct));
   saveState(state);
   const p = init.provisionedProduct;
   app.removeAttribute('aria-busy');

@@ -2,15 +2,16 @@
 // changes (action, logical id, type, replacement), then execute or discard it.
 import type { PanelInit, PlanParameterRow, PlanRow, PlanView, ProductChange, SubmitResult, VersionRef } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, option, progress, section } from '../shared/dom';
-import { mergedChange, staleFormBanner } from '../shared/productNotice';
+import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, saveState } from '../shared/rpc';
 
 interface PageState {
   init?: PanelInit;
   planId?: string;
   result?: SubmitResult;
-  /** The last change heard of the product since the page was loaded (the banner). */
+  /** The last change heard of the product since the page was loaded (the banner), and its state. */
   change?: ProductChange;
+  product?: ProductState;
 }
 
 const app = document.getElementById('app')!;
@@ -32,6 +33,8 @@ function start(init: PanelInit): void {
   if (state.init?.kind !== 'plans' || state.init.provisionedProduct.id !== init.provisionedProduct.id) state = {};
   state.init = init;
   if (init.focusPlanId) state.planId = init.focusPlanId;
+  // The host just read the product: its status is the one in force, a saved banner stays only while it holds.
+  Object.assign(state, { change: undefined }, afterInit(state, init.provisionedProduct));
   saveState(state);
   app.removeAttribute('aria-busy');
   header.replaceChildren(h('h1', {}, `Plans of ${init.provisionedProduct.name}`), h('p', { class: 'subtle' }, init.connection));
@@ -40,9 +43,13 @@ function start(init: PanelInit): void {
   app.replaceChildren(header, notice, list, detail, status);
   clear(notice);
   if (state.result) status.replaceChildren(executionBanner(state.result));
-  if (state.change) notice.replaceChildren(staleFormBanner(state.change, () => void reload()));
+  if (state.change) notice.replaceChildren(staleFormBanner(state.change, () => void reload(), blocked()));
+  else if (blocked()) notice.replaceChildren(banner('warning', blocked()));
   void loadPlans();
 }
+
+/** Why no plan can be executed in the product's state now (the host refuses it too), if it cannot. */
+const blocked = () => blockedReason('canPlan', 'Executing a plan', state.product ?? {});
 
 /** Rebuilds the page from the service: the product, its plans and the shown plan. */
 async function reload(): Promise<void> {
@@ -153,7 +160,7 @@ function parametersTable(parameters: readonly PlanParameterRow[]): HTMLElement {
 }
 
 function syncButtons(): void {
-  executeButton.disabled = busy || !shown?.executable;
+  executeButton.disabled = busy || !shown?.executable || !!blocked();
   discardButton.disabled = busy || !shown?.discardable;
   executeButton.hidden = !!shown && !shown.executable && !shown.discardable;
   discardButton.hidden = !!shown && !shown.discardable;
@@ -166,7 +173,7 @@ function renderPlan(plan: PlanView): void {
   const statusLine = h('p', {}, 'Status: ', h('strong', { class: 'plan-status' }, plan.status), plan.statusMessage ? ` — ${plan.statusMessage}` : '');
   syncButtons();
   const replaced = plan.changes.filter((c) => c.replacement === 'TRUE').length;
-  const executed = plan.discardable ? undefined : h('p', { class: 'subtle' }, plan.status === 'EXECUTE_SUCCESS' ? 'This plan has been executed.' : 'This plan is being executed.');
+  const executed = plan.discardable ? undefined : h('p', { class: 'subtle' }, plan.settled ? 'This plan has been executed.' : 'This plan is being executed.');
   detail.replaceChildren(
     section(
       `Plan ${plan.name}`,
@@ -192,7 +199,7 @@ function setBusy(next: boolean, text = ''): void {
 }
 
 async function execute(): Promise<void> {
-  if (busy || !state.planId || !shown?.executable) return;
+  if (busy || !state.planId || !shown?.executable || blocked()) return;
   setBusy(true, 'Executing the plan…');
   try {
     const result = await request('executePlan', { planId: state.planId });
@@ -239,8 +246,10 @@ onPush((message) => {
   else if (message.type === 'failed') app.replaceChildren(banner('error', message.error.message));
   else if (message.type === 'productChanged') {
     state.change = mergedChange(state.change, message.change);
+    state.product = stateAfter(state.product ?? {}, message.change);
     saveState(state);
-    notice.replaceChildren(staleFormBanner(state.change, () => void reload()));
+    notice.replaceChildren(staleFormBanner(state.change, () => void reload(), blocked()));
+    syncButtons();
     void loadPlans(); // the shown plan's status (so what it still allows) is read again at once
   }
 });

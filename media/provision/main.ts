@@ -8,7 +8,7 @@ import type {
   FormTarget, LoadedForm, PanelInit, PathChoice, ProductChange, ProductChoice, ProductOptions, ProvisionResultAction, SubmitResult,
 } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../shared/dom';
-import { blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
+import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
 
@@ -61,7 +61,8 @@ function start(next: PanelInit): void {
   if (!state.init || formKey(state.init) !== formKey(next)) state = {};
   init = next;
   state.init = next;
-  if (next.kind === 'update') state.product ??= { status: next.provisionedProduct.status };
+  // The host just read the product: its status is the one in force, a saved banner stays only while it holds.
+  if (next.kind === 'update') Object.assign(state, { change: undefined }, afterInit(state, next.provisionedProduct));
   persist();
   app.removeAttribute('aria-busy');
   app.replaceChildren(...Object.values(regions));

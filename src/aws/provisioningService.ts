@@ -109,9 +109,14 @@ export class ProvisioningService {
     return describeProvisionedProduct(this.client, id);
   }
 
+  /** A record's detail (DescribeRecord, without its outputs). */
+  async recordDetail(recordId: string): Promise<RecordDetail> {
+    return (await describeRecord(this.client, recordId, { detailOnly: true })).detail;
+  }
+
   /** The launch path a record used (provisioned products do not carry theirs; their records do). */
   async recordPathId(recordId: string): Promise<string | undefined> {
-    return (await describeRecord(this.client, recordId, { detailOnly: true })).detail.PathId || undefined;
+    return (await this.recordDetail(recordId)).PathId || undefined;
   }
 
   async provision(input: ProvisionProductCommandInput): Promise<RecordDetail> {

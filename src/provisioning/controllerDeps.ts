@@ -12,7 +12,7 @@ import { provisionedProductRef } from '../core/products/provisionedProductRef';
 export type FormService = Pick<
   ProvisioningService,
   | 'searchProducts' | 'describeProduct' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
-  | 'recordPathId' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
+  | 'recordPathId' | 'recordDetail' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
   | 'listServiceActions' | 'describeServiceActionParameters' | 'executeServiceAction'
 >;
 

@@ -2,7 +2,7 @@
 // (WebviewPanelSerializer: the page's saved state says which form it was, the host rebuilds the rest).
 import * as vscode from 'vscode';
 import { PlanController } from './planController';
-import { finishedFromState, ProvisionFormController, type ProvisionStart } from './provisionFormController';
+import { ProvisionFormController, restoredRecordId, type ProvisionStart } from './provisionFormController';
 import { UpdateFormController } from './updateFormController';
 import { ServiceActionController } from './serviceActionController';
 import type { ControllerDeps, ParameterMemory } from './controllerDeps';
@@ -179,7 +179,7 @@ export class FormPanels implements vscode.Disposable {
       return;
     }
     const make: Record<PanelKind, (deps: ControllerDeps, p: () => FormPanel) => FormController> = {
-      provision: (deps) => new ProvisionFormController(deps, productId, finishedFromState(state)),
+      provision: (deps) => new ProvisionFormController(deps, productId, restoredRecordId(state)),
       update: (deps) => new UpdateFormController(deps, product!),
       plans: (deps, p) => new PlanController(deps, product!, (m) => p().post(m)),
       action: (deps) => new ServiceActionController(deps, product!),

@@ -5,8 +5,9 @@ import type { ProvisionedProductDetail, ProvisionedProductPlanDetails } from '@a
 import type { PlanWithChanges } from '../aws/provisioningService';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
-import type { PanelInit, PlanRow, PlanView, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
+import type { PanelInit, PlanRow, PlanView, ProductChange, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
+import { stateAllows } from '../core/webview/productState';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { planView, submitResult } from './views';
@@ -29,6 +30,9 @@ export class PlanController implements FormController {
   private readonly names: FormProductFacts;
   /** The provisioned product as the service last said (its product and the version it runs). */
   private detail?: Promise<ProvisionedProductDetail | undefined>;
+  /** The product's status as last heard (read at init, then from finished records and the tree). */
+  private productStatus?: string;
+  private gone = false;
 
   readonly handlers: Handlers = {
     listPlans: () => this.listPlans(),
@@ -45,17 +49,26 @@ export class PlanController implements FormController {
     private readonly watchOptions: PlanWatchOptions = DEFAULT_WATCH,
   ) {
     this.names = new FormProductFacts(deps);
+    this.productStatus = provisionedProduct.status;
   }
 
   get productId(): string {
     return this.provisionedProduct.id;
   }
 
+  /** The page learns the product's state from here: its status read now (or last heard), never one it saved. */
   async init(): Promise<PanelInit> {
+    if (this.gone) throw new RequestError(`${this.provisionedProduct.name} no longer exists.`, undefined, 'ProductGone');
+    const detail = await this.productDetail();
+    if (detail?.Status) this.productStatus = detail.Status;
     return {
       kind: 'plans',
       connection: this.deps.connectionLabel(),
-      provisionedProduct: this.provisionedProduct,
+      provisionedProduct: {
+        ...this.provisionedProduct,
+        ...(this.productStatus ? { status: this.productStatus } : {}),
+        ...(detail?.ProvisioningArtifactId ? { provisioningArtifactId: detail.ProvisioningArtifactId } : {}),
+      },
       ...(this.focusPlanId ? { focusPlanId: this.focusPlanId } : {}),
     };
   }
@@ -64,11 +77,23 @@ export class PlanController implements FormController {
   reload(): void {
     this.detail = undefined;
     this.names.forget();
+    this.gone = false;
   }
 
-  /** The product changed: the version it runs is read again when next shown. */
-  productChanged(): void {
+  /** The product changed: its status is the one heard, the version it runs is read again when next shown. */
+  productChanged(change: ProductChange): void {
     this.detail = undefined;
+    if (change.productStatus) this.productStatus = change.productStatus;
+    if (change.gone) this.gone = true;
+  }
+
+  /** The one rule for what a status allows (the tree's menus and the page use it too). */
+  private refuseWhenBlocked(): void {
+    const name = this.provisionedProduct.name;
+    if (this.gone) throw new RequestError(`${name} no longer exists; nothing was sent.`, undefined, 'ProductBusy');
+    if (!stateAllows('canPlan', { status: this.productStatus })) {
+      throw new RequestError(`${name} is ${this.productStatus}: its plans can be executed once the operation on it ends. Nothing was sent.`, undefined, 'ProductBusy');
+    }
   }
 
   private productDetail(): Promise<ProvisionedProductDetail | undefined> {
@@ -164,6 +189,7 @@ export class PlanController implements FormController {
   }
 
   private async executePlan(planId: string): Promise<SubmitResult> {
+    this.refuseWhenBlocked();
     await this.requireOwnPlan(planId);
     const record = await this.guard.run('execute', { planId }, (token) => this.deps.service().executePlan(planId, token));
     this.deps.logger.info(`Plan ${planId} executed: record ${record.RecordId}`);

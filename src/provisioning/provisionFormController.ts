@@ -10,7 +10,7 @@ import type {
 import { id, isPlainObject } from '../core/webview/schema';
 import type { ControllerDeps } from './controllerDeps';
 import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
-import { defaultVersionId, versionChoice } from './views';
+import { defaultVersionId, submitResult, versionChoice } from './views';
 
 /** Where a provision form starts: a product, or a product, version and path. */
 export type ProvisionStart = Pick<FormTarget, 'productId'> & Partial<FormTarget>;
@@ -24,20 +24,49 @@ export interface FinishedProvision {
 export class ProvisionFormController extends ParameterFormController {
   protected readonly submitAction = 'Provisioning';
   private finished?: FinishedProvision;
+  /** A restored page's claim that this form provisioned: true only once the service confirms it. */
+  private restoring?: Promise<void>;
 
-  /** `start`: the product (or product, version and path) the page opens on; `finished`: a restored result. */
+  /**
+   * `start`: the product (or product, version and path) the page opens on; `restoredRecordId`: the
+   * record a restored page says this form started, read from the service before anything trusts it.
+   */
   constructor(
     deps: ControllerDeps,
     private readonly start?: string | ProvisionStart,
-    finished?: FinishedProvision,
+    restoredRecordId?: string,
   ) {
     super(deps);
-    this.finished = finished;
+    if (restoredRecordId) this.restoring = this.restore(restoredRecordId);
     // Only this form answers the result's buttons: added to the handlers the base declares.
     this.handlers.provisionResult = (p) => this.resultAction(p.action);
   }
 
+  /**
+   * The result of a restored form, from DescribeRecord on this form's connection (never from the
+   * page): only a provisioning record the service returns makes the form a result; otherwise it is a
+   * fresh form.
+   */
+  private async restore(recordId: string): Promise<void> {
+    try {
+      const record = await this.service.recordDetail(recordId);
+      if (record.RecordId !== recordId || record.RecordType !== 'PROVISION_PRODUCT' || !record.ProductId) {
+        this.deps.logger.warn(`Restored provision form: record ${recordId} is not a provisioning this form can show; a fresh form opens`);
+        return;
+      }
+      const start: ProvisionStart = {
+        productId: record.ProductId,
+        ...(record.ProvisioningArtifactId ? { provisioningArtifactId: record.ProvisioningArtifactId } : {}),
+        ...(record.PathId ? { pathId: record.PathId } : {}),
+      };
+      this.finished ??= { result: submitResult(record), start };
+    } catch (error) {
+      this.deps.logger.warn(`Restored provision form: record ${recordId} could not be read (${(error as Error).message ?? String(error)}); a fresh form opens`);
+    }
+  }
+
   async init(): Promise<PanelInit> {
+    await this.restoring;
     const connection = this.deps.connectionLabel();
     const start = typeof this.start === 'string' ? { productId: this.start } : this.start;
     const productId = this.finished?.start.productId ?? start?.productId;
@@ -122,20 +151,11 @@ export class ProvisionFormController extends ParameterFormController {
 }
 
 /**
- * The finished provision a restored page's state names (window reload), checked as any page input. It
- * only ever makes the restored form refuse to submit; the ids feed nothing but its buttons.
+ * The record a restored page's state says its form started (window reload), if well formed. Only a
+ * claim: the controller reads the record from the service before showing a result or acting on it.
  */
-export function finishedFromState(state: unknown): FinishedProvision | undefined {
-  if (!isPlainObject(state) || !isPlainObject(state.result) || !isPlainObject(state.init)) return undefined;
-  const { recordId, provisionedProductId, provisionedProductName } = state.result;
-  const productId = state.productId ?? state.init.productId;
-  if (id(recordId, 'recordId') || id(productId, 'productId')) return undefined;
-  if (provisionedProductId !== undefined && id(provisionedProductId, 'provisionedProductId')) return undefined;
-  const name = typeof provisionedProductName === 'string' && provisionedProductName.length <= 128 ? provisionedProductName : undefined;
-  const result: SubmitResult = {
-    recordId: recordId as string,
-    ...(provisionedProductId ? { provisionedProductId: provisionedProductId as string } : {}),
-    ...(name ? { provisionedProductName: name } : {}),
-  };
-  return { result, start: { productId: productId as string } };
+export function restoredRecordId(state: unknown): string | undefined {
+  if (!isPlainObject(state) || !isPlainObject(state.result)) return undefined;
+  const { recordId } = state.result;
+  return id(recordId, 'recordId') ? undefined : (recordId as string);
 }

@@ -5,7 +5,7 @@ import { givenValue } from '../core/parameters';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
 import type { ActionChoice, ActionForm, PanelInit, ProductChange, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
-import { productCapabilities } from '../core/products/capabilities';
+import { stateAllows } from '../core/webview/productState';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
@@ -42,8 +42,11 @@ export class ServiceActionController implements FormController {
     return this.known.id;
   }
 
+  /** The page learns the product's state from here: the status read at open or heard since, never one it saved. */
   async init(): Promise<PanelInit> {
-    return { kind: 'action', connection: this.deps.connectionLabel(), provisionedProduct: await this.resolved() };
+    if (this.gone) throw new RequestError(`${this.known.name} no longer exists.`, undefined, 'ProductGone');
+    const product = await this.resolved();
+    return { kind: 'action', connection: this.deps.connectionLabel(), provisionedProduct: this.productStatus ? { ...product, status: this.productStatus } : product };
   }
 
   /** The product as the service says now, its product and version named (a restored form knows only ids). */
@@ -76,7 +79,7 @@ export class ServiceActionController implements FormController {
   private refuseWhenBlocked(): void {
     const name = this.known.name;
     if (this.gone) throw new RequestError(`${name} no longer exists; nothing was sent.`, undefined, 'ProductBusy');
-    if (this.productStatus && !productCapabilities({ Status: this.productStatus }).includes('canRunAction')) {
+    if (!stateAllows('canRunAction', { status: this.productStatus })) {
       throw new RequestError(`${name} is ${this.productStatus}: actions can run once the operation on it ends. Nothing was sent.`, undefined, 'ProductBusy');
     }
   }

@@ -5,7 +5,7 @@ import type { CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, 
 import {
   buildUpdateFormFromCurrent, diffParameters, redactNoEcho, toUpdateInput, type CurrentValues, type ProvisioningForm,
 } from '../core/parameters';
-import { productCapabilities } from '../core/products/capabilities';
+import { stateAllows } from '../core/webview/productState';
 import { RequestError } from '../core/webview/requestError';
 import type {
   FormTarget, LoadedForm, PanelInit, ProductChange, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice,
@@ -44,11 +44,14 @@ export class UpdateFormController extends ParameterFormController {
     return this.provisionedProduct.id;
   }
 
+  /** The page learns the product's state from here: the status read at open or heard since, never one it saved. */
   async init(): Promise<PanelInit> {
+    if (this.gone) throw new RequestError(`${this.provisionedProduct.name} no longer exists.`, undefined, 'ProductGone');
     const connection = this.deps.connectionLabel();
     const current = await this.readCurrent();
+    const provisionedProduct = this.productStatus ? { ...current.product, status: this.productStatus } : current.product;
     return {
-      kind: 'update', connection, provisionedProduct: current.product, current: current.target,
+      kind: 'update', connection, provisionedProduct, current: current.target,
       ...(current.launchRoleArn ? { launchRoleArn: current.launchRoleArn } : {}),
     };
   }
@@ -69,7 +72,7 @@ export class UpdateFormController extends ParameterFormController {
   protected override blockedReason(): string | undefined {
     if (this.gone) return `${this.provisionedProduct.name} no longer exists; nothing was sent.`;
     const status = this.productStatus;
-    if (status && !productCapabilities({ Status: status }).includes('canUpdate')) {
+    if (!stateAllows('canUpdate', { status })) {
       return `${this.provisionedProduct.name} is ${status}: it can be updated once the operation on it ends. Nothing was sent.`;
     }
     return undefined;

@@ -9,9 +9,17 @@ import type {
   ActionParameterView, PathChoice, PlanParameterRow, PlanView, ProductChoice, ResourceChangeRow, SubmitResult, VersionChoice, VersionRef,
 } from '../core/webview/protocol';
 
-/** A product in the picker; its name, owner, description and distributor are the catalog admin's text (untrusted). */
+/** The longest name, owner, description or distributor the service accepts (CreateProduct). */
+const PRODUCT_TEXT_MAX = 8191;
+
+/**
+ * A product in the picker; its name, owner, description and distributor are the catalog admin's text
+ * (untrusted). The page sets them as DOM text only (media/shared/dom `h`, never HTML), where no syntax
+ * is live: they go as the service wrote them, whole, without the control, bidirectional and invisible
+ * characters that would make a line read differently from what it is.
+ */
 export function productChoice(p: ProductViewSummary): ProductChoice {
-  const shown = (text: string | undefined) => (text ? inert(text, 'label', { maxLength: 200 }) : undefined);
+  const shown = (text: string | undefined) => (text ? inert(text, 'line', { maxLength: PRODUCT_TEXT_MAX }) || undefined : undefined);
   const [owner, description, distributor] = [shown(p.Owner), shown(p.ShortDescription), shown(p.Distributor)];
   return {
     productId: p.ProductId ?? '',

@@ -12,28 +12,33 @@ function activeForm(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 }
 
+/** Opens the product's update form from its context menu and waits for its parameters. */
+async function openUpdateForm(page: Page): Promise<FrameLocator> {
+  const item = page.locator('.pane-body [role=treeitem]', { hasText: PRODUCT }).first();
+  await item.waitFor({ timeout: 60_000 });
+  const form = activeForm(page);
+  // A web webview sometimes misses its first load: close it and open the form once more.
+  for (let attempt = 1; ; attempt++) {
+    await item.click({ button: 'right' });
+    await pickMenuItem(page, 'Update Provisioned Product…');
+    try {
+      await form.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
+      return form;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await page.locator('.tabs-container .tab').first().hover();
+      await page.locator('.tabs-container .tab .tab-actions .action-label').first().click();
+    }
+  }
+}
+
 describe('stale update form (e2e)', () => {
   const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' } });
 
   it('says the product changed, disables Update while it is under change, and reloads', async () => {
     const page = wb.page;
     await wb.openViewContainer('Service Catalog');
-    const item = page.locator('.pane-body [role=treeitem]', { hasText: PRODUCT }).first();
-    await item.waitFor({ timeout: 60_000 });
-    const form = activeForm(page);
-    // A web webview sometimes misses its first load: close it and open the form once more.
-    for (let attempt = 1; ; attempt++) {
-      await item.click({ button: 'right' });
-      await pickMenuItem(page, 'Update Provisioned Product…');
-      try {
-        await form.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
-        break;
-      } catch (error) {
-        if (attempt === 2) throw error;
-        await page.locator('.tabs-container .tab').first().hover();
-        await page.locator('.tabs-container .tab .tab-actions .action-label').first().click();
-      }
-    }
+    const form = await openUpdateForm(page);
     assert.equal(await form.locator('.banner', { hasText: STALE }).count(), 0, 'nothing changed yet');
 
     // Update with nothing touched: every parameter keeps its value.
@@ -56,5 +61,28 @@ describe('stale update form (e2e)', () => {
     assert.equal(await form.locator('.banner', { hasText: STALE }).count(), 0, 'reloaded: the banner is gone');
     assert.equal(await update.evaluate((el) => (el as unknown as { disabled: boolean }).disabled), false);
     await wb.screenshot('stale-update-reloaded');
+  });
+
+  it('shown again after its product settled while hidden, takes the state the host read: Update is offered', async () => {
+    const page = wb.page;
+    await wb.openViewContainer('Service Catalog');
+    const form = await openUpdateForm(page);
+    const update = form.locator('.actions vscode-button', { hasText: 'Update' });
+    await update.click();
+    await form.locator('.banner', { hasText: STALE }).filter({ hasText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 });
+    // Hidden (its page is unloaded, its state saved with UNDER_CHANGE) until the operation has ended.
+    await wb.runCommand('File: New Untitled Text File');
+    const item = page.locator('.pane-body [role=treeitem]', { hasText: PRODUCT }).first();
+    const settledInTree = new RegExp(`^${PRODUCT}, available\\b`, 'i');
+    for (const deadline = Date.now() + 90_000; !settledInTree.test((await item.getAttribute('aria-label')) ?? ''); await page.waitForTimeout(500)) {
+      if (Date.now() > deadline) assert.fail(`${PRODUCT} did not settle in the tree`);
+    }
+    await page.locator('.tabs-container .tab', { hasText: `Update ${PRODUCT}` }).click();
+    await form.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(500);
+    assert.equal(await form.locator('.blocked-reason').count(), 0, 'no banner of a status that is over');
+    assert.equal(await form.locator('.banner', { hasText: 'UNDER_CHANGE' }).count(), 0);
+    assert.equal(await update.evaluate((el) => (el as unknown as { disabled: boolean }).disabled), false, 'Update is offered');
+    await wb.screenshot('stale-update-shown-again');
   });
 });

@@ -106,6 +106,34 @@ describe('forms', () => {
     assert.equal(api.tree.findProduct('forms-it-result-2'), undefined, 'the refused submission made nothing');
   });
 
+  it('a provision form restored after a reload is a result only for a provisioning record the service returns, with the record\'s ids', async () => {
+    const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
+    const options = ok(await panel.request('loadProduct', { productId: P.staticWebsite.id }));
+    const target = { productId: P.staticWebsite.id, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
+    ok(await panel.request('loadParameters', target));
+    const submission = { provisionedProductName: 'forms-it-restored', parameters: { BucketName: 'forms-it-restored-bucket', Environment: 'dev' }, tags: [{ key: 'CostCenter', value: 'cc-2002' }, { key: 'Environment', value: 'dev' }] };
+    const result = ok(await panel.request('submit', { target, submission }));
+    const restore = async (recordId: string): Promise<FormPanel> => {
+      const webview = vscode.window.createWebviewPanel('serviceCatalogExplorer.provisionForm', 'Provision Product', vscode.ViewColumn.Active, { enableScripts: true });
+      const restored = new Promise<FormPanel>((resolve) => { const s = api.forms.onDidOpen((p) => (s.dispose(), resolve(p))); });
+      // The page's state is the page's word: the product id and name in it are forged.
+      api.forms.restore('provision', webview, { init: { kind: 'provision', connection: 'Sandbox' }, productId: target.productId, result: { recordId, provisionedProductId: 'pp-forged0001', provisionedProductName: 'forged' } });
+      return restored;
+    };
+    const real = await restore(result.recordId);
+    const init = await real.controller.init();
+    assert.ok(init.kind === 'provision' && init.finished, 'a result');
+    assert.equal(init.finished.provisionedProductId, result.provisionedProductId, 'the product the record names');
+    assert.equal(init.finished.provisionedProductName, 'forms-it-restored');
+    ok(await real.request('provisionResult', { action: 'follow' }));
+    await waitFor('the record document', () => vscode.workspace.textDocuments.some((d) => d.uri.path.includes(result.recordId)));
+    const forged = await restore('rec-forged0001');
+    const fresh = await forged.controller.init();
+    assert.ok(fresh.kind === 'provision' && !fresh.finished, 'an unknown record: a fresh form');
+    const refused = await forged.request('provisionResult', { action: 'reveal' });
+    assert.ok(!refused.ok && refused.error.code === 'NotFinished', 'nothing acts on the page\'s ids');
+  });
+
   it('lists products with their description, owner and distributor', async () => {
     const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
     const products = ok<{ productId: string; description?: string; owner?: string; distributor?: string }[]>(await panel.request('searchProducts', { query: 'static website' }));

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  ProvisionProductCommand, UpdateProvisionedProductCommand, UpdateProvisionedProductPropertiesCommand,
+  DescribeProvisionedProductCommand, ProvisionProductCommand, UpdateProvisionedProductCommand, UpdateProvisionedProductPropertiesCommand,
 } from '@aws-sdk/client-service-catalog';
 import type { ParameterField, ProvisioningSubmission } from '../../src/core/parameters';
 import type {
@@ -165,6 +165,8 @@ describe('stale forms', function () {
     const form = ok<{ actionId: string; parameters: { name: string; defaultValues: string[] }[] }>(await action.request('describeAction', { actionId: actions[0].id }));
     const run = await action.request('runAction', { actionId: form.actionId, parameters: Object.fromEntries(form.parameters.map((p) => [p.name, p.defaultValues.join(',')])) });
     assert.ok(!run.ok && run.error.code === 'ProductBusy', 'no action runs while the product is under change');
+    const execute = await plans.request('executePlan', { planId: 'plan-anyone0001' });
+    assert.ok(!execute.ok && execute.error.code === 'ProductBusy', 'no plan is executed while the product is under change');
 
     await waitFor('the product to settle on v2.0', async () => {
       await api.tree.refresh();
@@ -242,10 +244,14 @@ describe('stale forms', function () {
     const pp = SEED.provisionedProducts.webMarketingSite;
     const panel = vscode.window.createWebviewPanel(VIEW_TYPES.update, `Update ${pp.name}`, vscode.ViewColumn.Active, { enableScripts: true });
     const restored = new Promise<FormPanel>((resolve) => { const s = api.forms.onDidOpen((p) => (s.dispose(), resolve(p))); });
-    api.forms.restore('update', panel, { init: { kind: 'update', connection: 'Sandbox', provisionedProduct: { id: pp.id, name: pp.name } } });
+    // Saved while the product was under change: the page's word, not the host's.
+    const saved = { kind: 'update', connection: 'Sandbox', provisionedProduct: { id: pp.id, name: pp.name, status: 'UNDER_CHANGE' } };
+    api.forms.restore('update', panel, { init: saved, product: { status: 'UNDER_CHANGE' }, change: { recordId: 'rec-old', productStatus: 'UNDER_CHANGE' } });
     const form = await restored;
     const init = await form.controller.init();
     assert.ok(init.kind === 'update');
+    const read = await api.session.api!.client.send(new DescribeProvisionedProductCommand({ Id: pp.id }));
+    assert.equal(init.provisionedProduct.status, read.ProvisionedProductDetail?.Status, 'the status the host read, whatever the page saved');
     assert.equal(init.provisionedProduct.productName, WEB.name);
     assert.match(init.provisionedProduct.provisioningArtifactName ?? '', /^v\d/);
     const options = ok<ProductOptions>(await form.request('loadProduct', { productId: WEB.id }));

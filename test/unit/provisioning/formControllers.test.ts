@@ -200,8 +200,11 @@ describe('form controllers against the sandbox', () => {
     form.productChanged({ recordId: 'rec-x', productStatus: 'UNDER_CHANGE' });
     assert.equal((await rejection(call(form.handlers, 'submit', request))).code, 'ProductBusy');
     assert.equal((await rejection(call(form.handlers, 'preview', request))).code, 'ProductBusy');
+    const again = await form.init(); // the page loaded again (its tab shown): it learns the status last heard
+    assert.equal(again.kind === 'update' && again.provisionedProduct.status, 'UNDER_CHANGE');
     form.productChanged({ gone: true });
     assert.match((await rejection(call(form.handlers, 'submit', request))).message, /no longer exists/);
+    assert.equal((await rejection(form.init())).code, 'ProductGone', 'a page loaded again is not told the product exists');
     assert.equal(h.tracked.length, 0, 'nothing sent');
     form.reload();
     await form.init(); // the service says AVAILABLE
@@ -251,6 +254,16 @@ describe('form controllers against the sandbox', () => {
       const environment = view.parameters?.find((p) => p.key === 'Environment');
       assert.deepEqual([environment?.value, environment?.usePreviousValue], ['staging', false]);
       assert.equal(view.parameters?.find((p) => p.key === 'BucketName')?.usePreviousValue, true);
+      // Not while the product is under change or gone, whatever the page sends; the host reads the state again on Reload.
+      const trackedBefore = h.tracked.length;
+      plans.productChanged({ recordId: 'rec-x', productStatus: 'UNDER_CHANGE' });
+      assert.equal((await rejection(call(plans.handlers, 'executePlan', { planId: started.planId }))).code, 'ProductBusy');
+      plans.productChanged({ gone: true });
+      assert.match((await rejection(call(plans.handlers, 'executePlan', { planId: started.planId }))).message, /no longer exists/);
+      assert.equal(h.tracked.length, trackedBefore, 'nothing executed');
+      plans.reload();
+      const read = await plans.init();
+      assert.equal(read.kind === 'plans' && read.provisionedProduct.status, 'AVAILABLE', 'read from the service');
       const executed = await call(plans.handlers, 'executePlan', { planId: started.planId });
       assert.match(executed.recordId, /\S/);
       assert.equal(h.tracked.at(-1)?.RecordId, executed.recordId);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ProvisioningService } from '../../../src/aws/provisioningService';
 import type { ControllerDeps, ProvisionResultActions } from '../../../src/provisioning/controllerDeps';
-import { finishedFromState, ProvisionFormController } from '../../../src/provisioning/provisionFormController';
+import { ProvisionFormController, restoredRecordId } from '../../../src/provisioning/provisionFormController';
 import type { Handlers } from '../../../src/ui/webview/messageRouter';
 import { RequestError } from '../../../src/core/webview/requestError';
 import type { SubmitRequest } from '../../../src/core/webview/protocol';
@@ -86,24 +86,47 @@ describe('provision form controller: a finished form is a result', () => {
     ]);
   });
 
-  it('restored from a finished page state, it shows the result and still refuses to submit', async () => {
-    const state = { init: { kind: 'provision', connection: 'Sandbox' }, productId: target.productId, result: { recordId: 'rec-abc123', provisionedProductId: 'pp-abc123', provisionedProductName: 'restored-site' } };
-    const finished = finishedFromState(state);
-    assert.ok(finished);
+  it('restored from a page state naming its provisioning record, shows that record as the service says it and still refuses to submit', async () => {
+    const first = await call(new ProvisionFormController(deps(sandboxed.service, { actions: [], tracked: [], sent: [] })).handlers, 'submit', request('restored-site'));
+    // The page's state is the page's word: its product id and name are forged, only the record id is asked about.
+    const state = { init: { kind: 'provision', connection: 'Sandbox' }, productId: 'prod-forged', result: { recordId: first.recordId, provisionedProductId: 'pp-forged', provisionedProductName: 'forged' } };
     const calls: Calls = { actions: [], tracked: [], sent: [] };
-    const form = new ProvisionFormController(deps(sandboxed.service, calls), undefined, finished);
+    const form = new ProvisionFormController(deps(sandboxed.service, calls), undefined, restoredRecordId(state));
     const init = await form.init();
-    assert.ok(init.kind === 'provision' && init.finished?.recordId === 'rec-abc123' && init.productId === target.productId);
+    assert.ok(init.kind === 'provision' && init.finished, 'a result');
+    assert.equal(init.finished.recordId, first.recordId);
+    assert.equal(init.finished.provisionedProductId, first.provisionedProductId, 'the product the record names, not the page\'s');
+    assert.equal(init.finished.provisionedProductName, 'restored-site');
+    assert.equal(init.productId, target.productId);
     assert.equal((await refusal(call(form.handlers, 'submit', request('restored-again')))).code, 'AlreadyProvisioned');
     assert.deepEqual(calls.sent, []);
-    await call(form.handlers, 'provisionResult', { action: 'provisionAnother' });
-    assert.deepEqual(calls.actions, [`another ${JSON.stringify({ productId: target.productId })}`]);
+    for (const action of ['reveal', 'follow', 'provisionAnother'] as const) await call(form.handlers, 'provisionResult', { action });
+    assert.deepEqual(calls.actions, [`reveal ${first.provisionedProductId}`, `follow ${first.recordId}`, `another ${JSON.stringify(target)}`]);
   });
 
-  it('reads no result from a page state that does not hold a well-formed one', () => {
+  it('restored from a page state naming no provisioning record of its connection, is a fresh form', async () => {
+    const seeded = Object.values(SEED.provisionedProducts) as { id: string }[];
+    const otherRecords = await Promise.all(seeded.map(async (pp) => {
+      const recordId = (await sandboxed.service.describeProvisionedProduct(pp.id).catch(() => undefined))?.LastRecordId;
+      return recordId ? sandboxed.service.recordDetail(recordId) : undefined;
+    }));
+    const notProvision = otherRecords.find((r) => r && r.RecordType !== 'PROVISION_PRODUCT');
+    assert.ok(notProvision?.RecordId, 'the seed has a record of another operation');
+    for (const recordId of ['rec-doesnotexist1', notProvision.RecordId]) {
+      const calls: Calls = { actions: [], tracked: [], sent: [] };
+      const state = { init: { kind: 'provision', connection: 'Sandbox' }, productId: target.productId, result: { recordId, provisionedProductId: 'pp-abc123' } };
+      const form = new ProvisionFormController(deps(sandboxed.service, calls), target.productId, restoredRecordId(state));
+      const init = await form.init();
+      assert.ok(init.kind === 'provision' && !init.finished, `${recordId}: no result shown`);
+      assert.equal((await refusal(call(form.handlers, 'provisionResult', { action: 'reveal' }))).code, 'NotFinished', 'nothing acts on the page\'s ids');
+      assert.deepEqual(calls.actions, []);
+    }
+  });
+
+  it('reads no record id from a page state that does not hold a well-formed one', () => {
     const init = { kind: 'provision', connection: 'Sandbox' };
-    for (const state of [undefined, {}, { init }, { init, productId: target.productId, result: { recordId: 'rec 1; rm -rf' } }, { init, result: { recordId: 'rec-1' } }]) {
-      assert.equal(finishedFromState(state), undefined, JSON.stringify(state));
+    for (const state of [undefined, {}, { init }, { init, productId: target.productId, result: { recordId: 'rec 1; rm -rf' } }, { init, result: { recordId: 7 } }]) {
+      assert.equal(restoredRecordId(state), undefined, JSON.stringify(state));
     }
   });
 });
