@@ -11,7 +11,7 @@ import {
 import { inert } from '../core/untrustedText';
 import { log } from '../ui/log';
 import { notify } from '../ui/notifications';
-import { UserCancelledError, type UserInput } from '../ui/userInput';
+import { ignoringFocusOut, UserCancelledError, type UserInput } from '../ui/userInput';
 import { loadAwsModule } from './lazyModules';
 
 export interface SsoSignInDeps {
@@ -27,7 +27,7 @@ const COPY_CODE = 'Copy Code';
 const CANCEL = 'Cancel';
 
 export async function signInWithIdentityCenter(deps: SsoSignInDeps): Promise<void> {
-  const { input } = deps;
+  const input = ignoringFocusOut(deps.input); // the browser takes focus mid-flow
   const aws = loadAwsModule();
   const startUrl = (await input.inputText({
     title: `${TITLE} (1/5): start URL`,
