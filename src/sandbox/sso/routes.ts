@@ -153,7 +153,7 @@ function pendingListPage(res: ServerResponse, center: SandboxIdentityCenter): vo
 function sendPage(res: ServerResponse, status: number, title: string, content: string): void {
   const nonce = randomBytes(16).toString('base64');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Sandbox IAM Identity Center</title>
-<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}button{font-size:1rem;padding:.4rem 1.2rem}td,th{padding:.3rem .6rem;text-align:left}</style></head>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}button{font-size:1rem;padding:.4rem 1.2rem}td,th{padding:.3rem .6rem;text-align:left;white-space:nowrap}</style></head>
 <body><h1>${title}</h1>${content}<p><small>Sandbox IAM Identity Center: a local imitation, no AWS account involved.</small></p></body></html>`;
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
