@@ -18,7 +18,7 @@ describe('seed history', () => {
   const pp = async (id: string) => (await client.send(new SC.DescribeProvisionedProductCommand({ Id: id }))).ProvisionedProductDetail!;
 
   before(async () => {
-    sandbox = await startTestSandbox({ service: createService({ timeScale: TIME_SCALE, clock: { now: () => now } }) });
+    sandbox = await startTestSandbox({ service: createService({ timeScale: TIME_SCALE, generatedProducts: 0, clock: { now: () => now } }) });
     client = sdkClient(sandbox);
   });
   after(() => sandbox.stop());
