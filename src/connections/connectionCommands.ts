@@ -5,7 +5,7 @@ import type { ProfileInfo } from '../aws/profiles';
 import type { CatalogSession } from './catalogSession';
 import { loadAwsModule } from './lazyModules';
 import { readSettings } from './settings';
-import type { UserInput } from '../ui/userInput';
+import { ignoringFocusOut, type UserInput } from '../ui/userInput';
 import { awsCliText, cliTaskProblem, type AwsCliTask } from '../core/awsCli';
 import { isRegionCode } from '../core/connection';
 import { knownAwsCli, registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
@@ -102,7 +102,8 @@ export async function switchConnection(session: CatalogSession, input: UserInput
     case 'sso-sign-in':
       await signInWithIdentityCenter({
         input,
-        pickRegion: (title, ssoRegion) => pickRegion(input, ssoRegion, title, 'the IAM Identity Center region'),
+        // The sign-in's last step: it must not close when the browser takes focus either.
+        pickRegion: (title, ssoRegion) => pickRegion(ignoringFocusOut(input), ssoRegion, title, 'the IAM Identity Center region'),
         connect: async (profile, region) => void (await session.useAws(profile, region)),
       });
       return;

@@ -11,7 +11,7 @@ import {
 import { inert } from '../core/untrustedText';
 import { log } from '../ui/log';
 import { showProgress } from '../ui/notifications';
-import { UserCancelledError, type UserInput } from '../ui/userInput';
+import { ignoringFocusOut, UserCancelledError, type UserInput } from '../ui/userInput';
 import { loadAwsModule } from './lazyModules';
 
 export interface SsoSignInDeps {
@@ -29,7 +29,7 @@ const STEPS = 6;
 const step = (n: number, what: string) => `${TITLE} (${n}/${STEPS}): ${what}`;
 
 export async function signInWithIdentityCenter(deps: SsoSignInDeps): Promise<void> {
-  const { input } = deps;
+  const input = ignoringFocusOut(deps.input); // the browser takes focus mid-flow
   const aws = loadAwsModule();
   const startUrl = (await input.inputText({
     title: step(1, 'start URL'),

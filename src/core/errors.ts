@@ -34,7 +34,12 @@ interface ErrorLike {
   message?: string;
   code?: string;
   $metadata?: { httpStatusCode?: number };
+  cause?: unknown;
 }
+
+const NETWORK_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|NetworkingError|TimeoutError/i;
+/** The address a Node network error names: "connect ECONNREFUSED 127.0.0.1:4597", "getaddrinfo ENOTFOUND host". */
+const NETWORK_ADDRESS = /\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN)\s+([^\s,;)]+)/;
 
 // Only an SSO session is fixed by `aws sso login`; an expired static or assume-role token is not.
 const SSO_EXPIRED = /\bSSO\b.*(expired|invalid|refresh)|(expired|refresh).*\bSSO\b/i;
@@ -59,6 +64,14 @@ export function classifyError(error: unknown, profile?: string): Failure {
   if (SSO_EXPIRED.test(message)) {
     return { kind: 'sso-expired', message: `The SSO session has expired. ${message}`, fix: 'sso-login', code };
   }
+  if (code === 'CredentialsProviderError') {
+    // A provider that could not reach its endpoint (SSO portal, IMDS, STS) found nothing missing.
+    const unreachable = networkFailureText(e);
+    if (unreachable) {
+      const address = NETWORK_ADDRESS.exec(unreachable)?.[1];
+      return { kind: 'network', message: `Cannot reach ${address ?? 'the credentials endpoint'} to get credentials${profile ? ` for profile "${profile}"` : ''} (${firstLine(unreachable)}).`, code };
+    }
+  }
   if (code === 'CredentialsProviderError' || /Could not load credentials|credential.*not found|Unable to find/i.test(message)) {
     return { kind: 'no-credentials', message: `No AWS credentials found${profile ? ` for profile "${profile}"` : ''}. ${message}`, code };
   }
@@ -75,10 +88,20 @@ export function classifyError(error: unknown, profile?: string): Failure {
   if (code === 'InvalidParametersException' || code === 'DuplicateResourceException' || code === 'ValidationException') {
     return { kind: 'invalid-input', message, code };
   }
-  if (/ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|NetworkingError|TimeoutError/i.test(`${code} ${message}`)) {
+  if (NETWORK_FAILURE.test(`${code} ${message}`)) {
     return { kind: 'network', message: `Cannot reach the Service Catalog endpoint (${message}).`, code };
   }
   return { kind: 'unknown', message, code };
+}
+
+/** The network failure in an error's message or its causes (a provider wraps the socket error), if any. */
+function networkFailureText(error: ErrorLike): string | undefined {
+  for (let e: unknown = error, depth = 0; typeof e === 'object' && e !== null && depth < 4; e = (e as ErrorLike).cause, depth++) {
+    const { message, code } = e as ErrorLike;
+    const text = `${code ?? ''} ${message ?? ''}`.trim();
+    if (NETWORK_FAILURE.test(text)) return NETWORK_FAILURE.test(message ?? '') ? (message ?? text) : text;
+  }
+  return undefined;
 }
 
 function firstLine(text: string | undefined): string {

@@ -89,6 +89,19 @@ export class VsCodeUserInput implements UserInput {
 }
 
 /**
+ * The same prompts, kept open when focus moves (to the browser, a notification): a multi-step flow
+ * that a stray click ends would throw away the steps done so far.
+ */
+export function ignoringFocusOut(input: UserInput): UserInput {
+  return {
+    pickOne: (items, options) => input.pickOne(items, { ...options, ignoreFocusOut: true }),
+    pickMany: (items, options) => input.pickMany(items, { ...options, ignoreFocusOut: true }),
+    inputText: (options) => input.inputText({ ...options, ignoreFocusOut: true }),
+    confirm: (message, detail, ...buttons) => input.confirm(message, detail, ...buttons),
+  };
+}
+
+/**
  * An input box's prompt and validation messages render `[label](command:…)` links and `$(icon)`s, and
  * they quote names from the service: made inert here, for every prompt.
  */

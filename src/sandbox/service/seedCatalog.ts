@@ -220,6 +220,7 @@ function analyticsCluster(t: number): Product {
     behavior: {
       provisionSeconds: 120,
       failsToProvision: { code: 'CREATE_FAILED', description: 'The following resource(s) failed to create: [Cluster]. Cluster: Resource handler returned message: "Cluster {param:ClusterName} could not start: service role EMR_DefaultRole has insufficient EC2 permissions."' },
+      failsToUpdate: { code: 'UPDATE_FAILED', description: 'The following resource(s) failed to update: [Cluster]. Cluster: Resource handler returned message: "Cluster {param:ClusterName} could not be resized: service role EMR_DefaultRole has insufficient EC2 permissions."' },
     },
     artifacts: [
       artifact(P.analyticsCluster.versions.v01, '0.1-beta', t - 40 * DAY, { active: false, guidance: 'DEPRECATED', parameters: params, outputs, resources }),

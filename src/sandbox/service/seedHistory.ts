@@ -4,6 +4,8 @@ import type { SeedStep } from './seedRunner';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** Virtual seconds of inventory-service's seeded update to v3, still running when the sandbox starts. */
+export const INVENTORY_UPDATE_SECONDS = 2 * 3600;
 const { products: P, provisionedProducts: PP, callers, serviceActions: A, portfolios } = SEED;
 
 type Owner = 'user' | 'colleague';
@@ -57,7 +59,10 @@ export function seedHistorySteps(now: number, timeScale: number): SeedStep[] {
     update(ago(1 * DAY), PP.analyticsCluster, { ProvisioningParameters: [{ Key: 'CoreNodeCount', Value: '2' }] }),
 
     provision(ago(7 * DAY), PP.inventoryService, P.containerService.id, P.containerService.versions.v2, { ServiceName: 'inventory', DbPassword: 'inventory-secret' }, { PathId: portfolios.platform.pathId }),
-    { ...update(ago((10 * 60_000) / timeScale), PP.inventoryService, { ProvisioningArtifactId: P.containerService.versions.v3 }), live: true, workSeconds: 24 * 3600 },
+    // A long deployment (ECS waiting for the new tasks to stabilise): a fresh sandbox shows a product
+    // under change for its first ~20 minutes at the default time scale 5 (the tests of what a product
+    // under change offers rely on it), then the update succeeds like any other.
+    { ...update(ago((10 * 60_000) / timeScale), PP.inventoryService, { ProvisioningArtifactId: P.containerService.versions.v3 }), live: true, workSeconds: INVENTORY_UPDATE_SECONDS },
 
     provision(ago(8 * DAY), PP.securityBaseline, P.securityBaseline.id, P.securityBaseline.versions.v11, { AlarmEmail: 'security-alarms@example.com' }, {
       ProvisioningPreferences: { StackSetAccounts: ['123456789012', '210987654321'], StackSetRegions: ['us-east-1', 'eu-west-1'] },

@@ -77,6 +77,8 @@ export interface ProductBehavior {
   /** Virtual seconds a provision spends IN_PROGRESS at timeScale 1. */
   provisionSeconds: number;
   failsToProvision?: { code: string; description: string };
+  /** An update that fails without rolling back, in CloudFormation's update wording (UPDATE_FAILED). */
+  failsToUpdate?: { code: string; description: string };
   rollsBackUpdates?: { code: string; description: string };
 }
 

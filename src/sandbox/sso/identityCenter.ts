@@ -169,6 +169,13 @@ export class SandboxIdentityCenter {
     return grant && client ? { clientName: client.clientName, formToken: grant.formToken } : undefined;
   }
 
+  /** Every code still waiting for approval, oldest first: the list a browser landing on `/` shows. */
+  pendingGrants(): { userCode: string; clientName: string; formToken: string; expiresAt: number }[] {
+    return [...this.grants.values()].filter((grant) => this.grantByUserCode(grant.userCode) === grant).map((grant) => ({
+      userCode: grant.userCode, clientName: this.clients.get(grant.clientId)?.clientName ?? 'Unknown client', formToken: grant.formToken, expiresAt: grant.expiresAt,
+    }));
+  }
+
   /** The user's answer on the approval page (`formToken` from that page), or a test's through the admin endpoint. */
   decide(userCode: string, approve: boolean, formToken?: string): boolean {
     const grant = this.grantByUserCode(userCode);

@@ -2,7 +2,8 @@
 //   SSO OIDC   POST /client/register, POST /device_authorization, POST /token
 //   SSO portal GET /assignment/accounts, GET /assignment/roles, GET /federation/credentials
 //              (the token in x-amz-sso_bearer_token)
-//   the approval page a browser opens: GET /device?user_code=…, POST /device (its form)
+//   the approval page a browser opens: GET /device?user_code=…, POST /device (its form), and GET /,
+//   which lists every pending code (the web workbench's port proxy drops the path and query it opens)
 // Errors carry their exception name in x-amzn-errortype; OIDC bodies are {error, error_description},
 // portal bodies {message}. JSON calls need a JSON Content-Type (no page can send that without a CORS
 // preflight, which the sandbox never grants); the page's form needs the token of the page it came from.
@@ -21,11 +22,12 @@ const PORTAL_ROUTES: Record<string, 'listAccounts' | 'listAccountRoles' | 'getRo
   'GET /federation/credentials': 'getRoleCredentials',
 };
 export const DEVICE_PAGE_PATH = '/device';
+const PENDING_LIST_KEY = 'GET /';
 
 /** Whether a request is for Identity Center rather than Service Catalog (POST /). */
 export function isIdentityCenterRequest(req: IncomingMessage): boolean {
   const key = routeKey(req);
-  return key in OIDC_ROUTES || key in PORTAL_ROUTES || new URL(req.url ?? '/', 'http://sandbox.invalid').pathname === DEVICE_PAGE_PATH;
+  return key in OIDC_ROUTES || key in PORTAL_ROUTES || key === PENDING_LIST_KEY || new URL(req.url ?? '/', 'http://sandbox.invalid').pathname === DEVICE_PAGE_PATH;
 }
 
 function routeKey(req: IncomingMessage): string {
@@ -38,6 +40,7 @@ export function handleIdentityCenter(req: IncomingMessage, res: ServerResponse, 
   const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
   const origin = `http://${req.headers.host}`;
   if (url.pathname === DEVICE_PAGE_PATH) return devicePage(req, res, body, url, center);
+  if (key === PENDING_LIST_KEY) return pendingListPage(res, center);
   const oidc = OIDC_ROUTES[key];
   if (oidc) {
     try {
@@ -117,10 +120,40 @@ function devicePage(req: IncomingMessage, res: ServerResponse, body: Buffer, url
   ].join('\n'));
 }
 
+/**
+ * Every code waiting for approval, each with its own Approve/Deny form: a browser that lost the code
+ * on the way (a proxy that keeps only the origin) lands here and the user picks the code the editor shows.
+ */
+function pendingListPage(res: ServerResponse, center: SandboxIdentityCenter): void {
+  const pending = center.pendingGrants();
+  if (!pending.length) {
+    return sendPage(res, 200, 'No pending requests', '<p>No sign-in is waiting for approval. Start the sign-in in your editor, then reload this page.</p>');
+  }
+  const rows = pending.map((grant) => [
+    '<tr>',
+    `<td><code class="user-code">${escapeHtml(grant.userCode)}</code></td>`,
+    `<td>${escapeHtml(grant.clientName)}</td>`,
+    `<td>${escapeHtml(new Date(grant.expiresAt).toISOString().slice(11, 19))} UTC</td>`,
+    // Relative action: behind a path-prefixing proxy the form still reaches this server's /device.
+    `<td><form method="post" action="${DEVICE_PAGE_PATH.slice(1)}">`,
+    `<input type="hidden" name="user_code" value="${escapeHtml(grant.userCode)}">`,
+    `<input type="hidden" name="form_token" value="${escapeHtml(grant.formToken)}">`,
+    '<button type="submit" name="decision" value="approve">Approve</button> ',
+    '<button type="submit" name="decision" value="deny">Deny</button>',
+    '</form></td>',
+    '</tr>',
+  ].join('')).join('\n');
+  sendPage(res, 200, 'Authorize request', [
+    '<p>Approve only the code your editor shows; the sign-in asks to access the sandbox\'s AWS accounts as <strong>sandbox-user</strong>.</p>',
+    '<table><thead><tr><th>Code</th><th>Client</th><th>Expires</th><th></th></tr></thead>',
+    `<tbody>\n${rows}\n</tbody></table>`,
+  ].join('\n'));
+}
+
 function sendPage(res: ServerResponse, status: number, title: string, content: string): void {
   const nonce = randomBytes(16).toString('base64');
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Sandbox IAM Identity Center</title>
-<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}button{font-size:1rem;padding:.4rem 1.2rem}</style></head>
+<style nonce="${nonce}">body{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem}button{font-size:1rem;padding:.4rem 1.2rem}td,th{padding:.3rem .6rem;text-align:left;white-space:nowrap}</style></head>
 <body><h1>${title}</h1>${content}<p><small>Sandbox IAM Identity Center: a local imitation, no AWS account involved.</small></p></body></html>`;
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',

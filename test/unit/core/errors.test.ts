@@ -26,6 +26,23 @@ describe('classifyError', () => {
     assert.equal(f.fix, undefined);
   });
 
+  it('says a credential provider that could not reach its endpoint cannot reach it, not that credentials are missing', () => {
+    const refused = classifyError(named('CredentialsProviderError', 'connect ECONNREFUSED 127.0.0.1:4597'), 'sandbox-sso');
+    assert.equal(refused.kind, 'network');
+    assert.equal(refused.message, 'Cannot reach 127.0.0.1:4597 to get credentials for profile "sandbox-sso" (connect ECONNREFUSED 127.0.0.1:4597).');
+    assert.doesNotMatch(refused.message, /No AWS credentials/);
+
+    const wrapped = Object.assign(named('CredentialsProviderError', 'Failed to get role credentials'), { cause: Object.assign(new Error('getaddrinfo ENOTFOUND portal.sso.eu-west-1.amazonaws.com'), { code: 'ENOTFOUND' }) });
+    assert.equal(classifyError(wrapped, 'x').kind, 'network');
+    assert.match(classifyError(wrapped, 'x').message, /^Cannot reach portal\.sso\.eu-west-1\.amazonaws\.com /);
+    for (const text of ['connect ETIMEDOUT 169.254.169.254:80', 'socket hang up']) {
+      const failure = classifyError(named('CredentialsProviderError', text));
+      assert.equal(failure.kind, 'network', text);
+      assert.match(failure.message, /^Cannot reach /, text);
+    }
+    assert.equal(classifyError(named('CredentialsProviderError', 'Could not load credentials from any providers'), 'ci').kind, 'no-credentials');
+  });
+
   it('keeps the service words for modelled exceptions', () => {
     const f = classifyError(named('ResourceNotFoundException', 'Provisioned product pp-123 not found\nat stack'));
     assert.deepEqual([f.kind, f.message, f.code], ['not-found', 'Provisioned product pp-123 not found', 'ResourceNotFoundException']);

@@ -70,7 +70,7 @@ export function updateWork(product: Product, parameters: readonly ParameterValue
   const seconds = Math.round(product.behavior.provisionSeconds * 0.7);
   const rollback = product.behavior.rollsBackUpdates;
   if (rollback) return { work: { workSeconds: seconds * 1.6, outcome: 'FAILED', rollbackShare: 0.4 }, errors: [{ Code: rollback.code, Description: rollback.description }] };
-  const failure = product.behavior.failsToProvision;
+  const failure = product.behavior.failsToUpdate;
   if (failure) return { work: { workSeconds: seconds, outcome: 'FAILED' }, errors: [{ Code: failure.code, Description: quoting(failure.description, parameters) }] };
   return { work: { workSeconds: seconds, outcome: 'SUCCEEDED' }, errors: [] };
 }

@@ -8,7 +8,8 @@ import { pageOf } from '../paging';
 import { planDetails, planSummary, recordDetail } from '../render';
 import { sealNoEchoValues } from '../secrets';
 import { planTimeline } from '../timeline';
-import type { Artifact, PlanData, ProvisionedProduct, ResourceChange } from '../types';
+import type { Artifact, ParameterValue, PlanData, ProvisionedProduct, ResourceChange } from '../types';
+import type { ProvidedParameter } from '../parameters';
 import { offsetFrom, ownerFilter } from './access';
 import { checkedParameters, checkedTags, provisionWork, requireActive, updateWork } from './launchRules';
 import { createProvisionedProduct } from './provisioning';
@@ -35,7 +36,8 @@ export function createProvisionedProductPlan(input: Record<string, any>, env: Op
     if (pp.status !== 'AVAILABLE' && pp.status !== 'TAINTED') fail(env.operation, 'invalidState', `Provisioned product ${pp.id} is ${pp.status}; plans need AVAILABLE or TAINTED.`);
     if (openPlanFor(env, pp.id)) fail(env.operation, 'invalidState', `Provisioned product ${pp.id} already has a plan; execute or delete it first.`);
     parameters = checkedParameters(env, artifact, input.ProvisioningParameters, pp.parameters);
-    changes = updateChanges(env.state.artifact(product, pp.artifactId), artifact, pp);
+    const changed = changedParameters(artifact, parameters, pp.parameters, input.ProvisioningParameters);
+    changes = updateChanges(env.state.artifact(product, pp.artifactId), artifact, pp, changed);
     pp.statusBeforeChange = pp.status;
     pp.status = 'PLAN_IN_PROGRESS';
   } else {
@@ -69,24 +71,43 @@ function openPlanFor(env: OpEnv, ppId: string): PlanData | undefined {
     .find((p) => p.provisionedProductId === ppId && (p.status === 'CREATE_IN_PROGRESS' || p.status === 'CREATE_SUCCESS' || p.status === 'EXECUTE_IN_PROGRESS'));
 }
 
-function change(action: ResourceChange['Action'], logicalId: string, type: string, physicalId?: string, changedParameter?: string): ResourceChange {
+function change(action: ResourceChange['Action'], logicalId: string, type: string, physicalId?: string, details: ResourceChange['Details'] = []): ResourceChange {
   return {
     Action: action, LogicalResourceId: logicalId, PhysicalResourceId: physicalId, ResourceType: type, Replacement: 'FALSE',
-    Scope: action === 'MODIFY' ? ['PROPERTIES'] : [],
-    Details: action === 'MODIFY'
-      ? [{ Target: { Attribute: 'PROPERTIES', Name: changedParameter, RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC', CausingEntity: changedParameter }]
-      : [],
+    Scope: action === 'MODIFY' ? ['PROPERTIES'] : [], Details: details,
   };
 }
 
-/** Resources only in the new version are added, only in the old removed, the rest modified. */
-function updateChanges(current: Artifact | undefined, next: Artifact, pp: ProvisionedProduct): ResourceChange[] {
+/**
+ * The parameters whose values the plan changes against the provisioned product's, as a change set
+ * sees them. A NoEcho value can't be compared (each is sealed anew): it changes when one is sent.
+ */
+function changedParameters(artifact: Artifact, planned: ParameterValue[], current: ParameterValue[], provided: ProvidedParameter[] | undefined): string[] {
+  const currentByKey = new Map(current.map((p) => [p.Key, p.Value]));
+  const sent = new Set((provided ?? []).filter((p) => !p.UsePreviousValue).map((p) => p.Key));
+  const noEcho = new Set(artifact.parameters.filter((p) => p.IsNoEcho).map((p) => p.ParameterKey));
+  return planned.filter((p) => (noEcho.has(p.Key) ? sent.has(p.Key) : currentByKey.get(p.Key) !== p.Value)).map((p) => p.Key);
+}
+
+/**
+ * A kept resource is modified by each changed parameter (Evaluation STATIC, CausingEntity the
+ * parameter, as a change set's ParameterReference) and by a new template version (no causing
+ * entity: a direct modification); with neither it is not changed at all.
+ */
+function modifyDetails(versionChanged: boolean, changed: readonly string[]): ResourceChange['Details'] {
+  const byParameter = changed.map((key) => ({ Target: { Attribute: 'PROPERTIES', Name: key, RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC', CausingEntity: key }));
+  return versionChanged ? [{ Target: { Attribute: 'PROPERTIES', RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC' }, ...byParameter] : byParameter;
+}
+
+/** Resources only in the new version are added, only in the old removed, the rest modified if anything changed. */
+function updateChanges(current: Artifact | undefined, next: Artifact, pp: ProvisionedProduct, changed: readonly string[]): ResourceChange[] {
   const before = new Map((current?.resources ?? []).map((r) => [r.logicalId, r.type]));
   const after = new Map(next.resources.map((r) => [r.logicalId, r.type]));
   const physical = (logicalId: string) => `${pp.name}-${logicalId}`.toLowerCase();
+  const details = modifyDetails(current?.id !== next.id, changed);
   return [
     ...next.resources.filter((r) => !before.has(r.logicalId)).map((r) => change('ADD', r.logicalId, r.type)),
-    ...next.resources.filter((r) => before.has(r.logicalId)).map((r) => change('MODIFY', r.logicalId, r.type, physical(r.logicalId), next.parameters[0]?.ParameterKey)),
+    ...(details.length ? next.resources.filter((r) => before.has(r.logicalId)).map((r) => change('MODIFY', r.logicalId, r.type, physical(r.logicalId), details)) : []),
     ...[...before].filter(([id]) => !after.has(id)).map(([id, type]) => change('REMOVE', id, type, physical(id))),
   ];
 }

@@ -382,6 +382,31 @@ describe('operations (SDK over HTTP, fake clock)', function () {
       assert.equal(await errorOf(new SC.DescribeProvisionedProductPlanCommand({ PlanId: created.PlanId })), 'ResourceNotFoundException');
     });
 
+    it('credits each resource change to the parameters the plan changes, and to nothing else', async () => {
+      const created = await client.send(new SC.CreateProvisionedProductPlanCommand({
+        PlanName: 'orders-scale', PlanType: 'CLOUDFORMATION', ProductId: P.containerService.id, ProvisionedProductName: PP.ordersService.name,
+        ProvisioningArtifactId: P.containerService.versions.v2, PathId: SEED.portfolios.data.pathId, IdempotencyToken: token(),
+        ProvisioningParameters: [{ Key: 'ServiceName', UsePreviousValue: true }, { Key: 'DesiredCount', Value: '6' }, { Key: 'DbPassword', UsePreviousValue: true }],
+      }));
+      now += 2 * MINUTE;
+      const ready = await client.send(new SC.DescribeProvisionedProductPlanCommand({ PlanId: created.PlanId }));
+      const modified = ready.ResourceChanges!.filter((c) => c.Action === 'MODIFY');
+      assert.ok(modified.length > 0);
+      for (const resource of modified) {
+        assert.deepEqual(resource.Details, [{ Target: { Attribute: 'PROPERTIES', Name: 'DesiredCount', RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC', CausingEntity: 'DesiredCount' }], resource.LogicalResourceId);
+      }
+      await client.send(new SC.DeleteProvisionedProductPlanCommand({ PlanId: created.PlanId }));
+
+      const unchanged = await client.send(new SC.CreateProvisionedProductPlanCommand({
+        PlanName: 'orders-same', PlanType: 'CLOUDFORMATION', ProductId: P.containerService.id, ProvisionedProductName: PP.ordersService.name,
+        ProvisioningArtifactId: P.containerService.versions.v2, PathId: SEED.portfolios.data.pathId, IdempotencyToken: token(), ProvisioningParameters: [{ Key: 'DesiredCount', Value: '4' }, { Key: 'DbPassword', UsePreviousValue: true }],
+      }));
+      now += 2 * MINUTE;
+      const same = await client.send(new SC.DescribeProvisionedProductPlanCommand({ PlanId: unchanged.PlanId }));
+      assert.deepEqual(same.ResourceChanges, [], 'same version, same values: nothing changes');
+      await client.send(new SC.DeleteProvisionedProductPlanCommand({ PlanId: unchanged.PlanId }));
+    });
+
     it('the seeded new-product plan masks NoEcho values and deleting it removes its placeholder', async () => {
       const [seeded] = (await client.send(new SC.ListProvisionedProductPlansCommand({ ProvisionProductId: PP.checkoutService.id }))).ProvisionedProductPlans!;
       const details = await client.send(new SC.DescribeProvisionedProductPlanCommand({ PlanId: seeded.PlanId }));

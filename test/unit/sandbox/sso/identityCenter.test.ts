@@ -1,6 +1,7 @@
 // The sandbox's IAM Identity Center through the real SDK clients: the device-code flow, the portal's
 // lists and role credentials its Service Catalog accepts, and the errors AWS answers.
 import { strict as assert } from 'node:assert';
+import * as http from 'node:http';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
 import { DescribeProvisionedProductPlanCommand, ListRecordHistoryCommand } from '@aws-sdk/client-service-catalog';
@@ -75,6 +76,39 @@ describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', 
 
     const refreshed = await oidc.send(new CreateTokenCommand({ clientId: client.clientId, clientSecret: client.clientSecret, grantType: 'refresh_token', refreshToken: token.refreshToken }));
     assert.notEqual(refreshed.accessToken, token.accessToken);
+  });
+
+  it('lists every pending code on GET / (where a proxied browser lands), each approvable by its own form', async () => {
+    const first = await deviceFlow();
+    const second = await deviceFlow();
+    const page = await fetch(`${sandbox.endpoint}/`, { headers: { Accept: 'text/html' } });
+    const html = await page.text();
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'none'.*form-action 'self'/);
+    const rows = [...html.matchAll(/<tr><td><code class="user-code">([A-Z-]+)<\/code><\/td><td>([^<]*)<\/td><td>(\d\d:\d\d:\d\d UTC)<\/td>.*?name="form_token" value="([^"]+)"/g)]
+      .map(([, code, client, expires, formToken]) => ({ code, client, expires, formToken }));
+    const firstRow = rows.find((row) => row.code === first.device.userCode);
+    const secondRow = rows.find((row) => row.code === second.device.userCode);
+    assert.ok(firstRow && secondRow, 'both pending codes are listed');
+    assert.equal(firstRow.client, 'test');
+    assert.notEqual(firstRow.formToken, secondRow.formToken, 'each code has its own form token');
+    assert.match(html, /action="device"/, 'a relative action: it reaches /device behind a path-prefixing proxy too');
+
+    const crossed = await fetch(`${sandbox.endpoint}/device`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ user_code: first.device.userCode!, decision: 'approve', form_token: secondRow.formToken }) });
+    assert.equal(crossed.status, 400, 'one code\'s token approves no other code');
+    const approved = await fetch(`${sandbox.endpoint}/device`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ user_code: first.device.userCode!, decision: 'approve', form_token: firstRow.formToken }) });
+    assert.equal(approved.status, 200);
+    await new Promise((r) => setTimeout(r, 1100));
+    assert.match((await tokenCall(first.client, first.device.deviceCode)).accessToken ?? '', /^aoa/);
+    const after = await (await fetch(`${sandbox.endpoint}/`)).text();
+    assert.doesNotMatch(after, new RegExp(first.device.userCode!), 'an approved code leaves the list');
+    assert.match(after, new RegExp(second.device.userCode!));
+
+    const rebound = await new Promise<number>((resolve, reject) => {
+      http.get(`${sandbox.endpoint}/`, { headers: { Host: 'rebound.example:80' } }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on('error', reject);
+    });
+    assert.equal(rebound, 403, 'a page for another host name gets no list');
   });
 
   it('says no where AWS says no: bad client secret, unknown or denied codes, unknown start URL, wrong grant', async () => {
