@@ -208,6 +208,12 @@ describe('provisioned products tree at a glance', () => {
     assert.ok(shown.length > 0 && shown.length < all, `${shown.length} of ${all}`);
     assert.ok(shown.every((n) => n.row.Status === 'ERROR'), shown.map((n) => n.row.Status).join());
     assert.match(api.treeView.message ?? '', /Filtered by "status:ERROR"/);
+    // A filter with quotes of its own is not wrapped in more.
+    const byProduct = `productName:"${SEED.products.staticWebsite.name}"`;
+    await api.tree.setFilter(byProduct);
+    await waitFor('the product filter in the view message', () => api.treeView.message?.includes('productName:'));
+    assert.equal(api.treeView.message, `Filtered by ${byProduct}`);
+    await api.tree.setFilter('status:ERROR');
 
     // Free text typed in the same pick still works; the pick offers Clear while a filter is in use.
     api.setUserInput(pickingInput(() => ({ typed: SEED.provisionedProducts.inventoryService.name })));
