@@ -214,7 +214,7 @@ describe('records', () => {
       const options = terminal.creationOptions as vscode.TerminalOptions;
       assert.deepEqual(options.shellArgs, ['sso', 'login', '--profile', 'dev-sso'], 'the CLI itself, its arguments one by one');
       assert.equal(options.shellPath, fakeCli, 'the first aws on PATH');
-      for (const folder of vscode.workspace.workspaceFolders ?? []) assert.ok(!options.shellPath!.startsWith(folder.uri.fsPath), 'never from the workspace');
+      for (const folder of vscode.workspace.workspaceFolders ?? []) assert.ok(!options.shellPath.startsWith(folder.uri.fsPath), 'never from the workspace');
       assert.equal(options.cwd, os.homedir());
       terminal.dispose();
     } finally {
