@@ -12,6 +12,9 @@ export const SETTLED_PRODUCT_STATUSES: ReadonlySet<string> = new Set(['AVAILABLE
 /** Record statuses after which DescribeRecord will not change: the record's operation has ended. */
 export const TERMINAL_RECORD_STATUSES: ReadonlySet<string> = new Set(['SUCCEEDED', 'FAILED']);
 
+/** Record statuses of an operation still running: only such a record names what runs on its product now. */
+export const UNFINISHED_RECORD_STATUSES: ReadonlySet<string> = new Set(['CREATED', 'IN_PROGRESS', 'IN_PROGRESS_IN_ERROR']);
+
 export function isTerminalRecordStatus(status: string | undefined): boolean {
   return status !== undefined && TERMINAL_RECORD_STATUSES.has(status);
 }

@@ -166,14 +166,16 @@ async function changeProperty(context: CommandContext, deps: ProductActionDeps, 
   ).trim();
   const invalid = validate(value);
   if (invalid) throw new Error(invalid);
+  const changing = await withoutUnchanged(api, targets, property, value);
+  if (!changing.length) return [];
   if (property === 'OWNER') {
-    const confirmation = ownerChangeConfirmation(targets.map((t) => t.row.Name ?? t.row.Id!), value, readSettings().accessLevel);
+    const confirmation = ownerChangeConfirmation(changing.map((t) => t.row.Name ?? t.row.Id!), value, readSettings().accessLevel);
     await deps.input.confirm(confirmation.message, confirmation.detail, 'Change Owner');
   }
-  const action = deps.tracker().beginAction(actionTitle(`Changing the ${label} of`, targets));
+  const action = deps.tracker().beginAction(actionTitle(`Changing the ${label} of`, changing));
   const outcomes: ActionOutcome[] = [];
-  for (const target of targets) outcomes.push(await changePropertyOf(deps, api, target, property, value, action));
-  reportOutcomes(`Changing the ${label}`, targets.length, outcomes, action);
+  for (const target of changing) outcomes.push(await changePropertyOf(deps, api, target, property, value, action));
+  reportOutcomes(`Changing the ${label}`, changing.length, outcomes, action);
   return outcomes;
 }
 
@@ -181,6 +183,25 @@ async function currentValue(api: CatalogApi, node: ProductNode, property: Proper
   if (property === 'OWNER') return node.row.UserArn;
   if (node.row.detailLoaded) return node.row.LaunchRoleArn;
   return (await api.describeProvisionedProduct(node.row.Id!).catch(() => undefined))?.LaunchRoleArn;
+}
+
+/** What the service says the property is now (undefined when it cannot be read: the change is then sent). */
+async function serviceValue(api: CatalogApi, node: ProductNode, property: Property): Promise<string | undefined> {
+  const id = node.row.Id!;
+  if (property === 'LAUNCH_ROLE') return (await api.describeProvisionedProduct(id).catch(() => undefined))?.LaunchRoleArn;
+  const [listed] = await api.listProvisionedProducts({ query: `id:${id}` }).catch(() => []);
+  return listed?.Id === id ? listed.UserArn : undefined;
+}
+
+/** The targets whose property the service reports as something else; of the others the user is told "unchanged", nothing is sent. */
+async function withoutUnchanged(api: CatalogApi, targets: readonly ProductNode[], property: Property, value: string): Promise<ProductNode[]> {
+  const current = await Promise.all(targets.map((t) => serviceValue(api, t, property)));
+  const unchanged = targets.filter((_, i) => current[i] === value);
+  if (!unchanged.length) return [...targets];
+  const label = property === 'LAUNCH_ROLE' ? 'Launch role' : 'Owner';
+  const names = unchanged.map((t) => `"${t.row.Name ?? t.row.Id}"`).join(', ');
+  void notify.info(`${label} of ${names} unchanged: it is already ${value}. Nothing was sent.`);
+  return targets.filter((t) => !unchanged.includes(t));
 }
 
 async function changePropertyOf(deps: ProductActionDeps, api: CatalogApi, target: ProductNode, property: Property, value: string, action: ActionProgress): Promise<ActionOutcome> {

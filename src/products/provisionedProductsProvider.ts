@@ -14,6 +14,7 @@ import { shouldSweep, sweepLaunchRoles } from '../core/products/launchRoleSweep'
 import { groupProducts, sortByName, type Grouping } from '../core/products/productGroups';
 import type { ProductRow } from '../core/products/productRow';
 import { LastOperations } from '../core/products/lastOperations';
+import { filterBanner } from '../core/products/filterBanner';
 import { failureNodes } from './failureNodes';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
 import { ProductCache, type ProductChange } from './productCache';
@@ -119,7 +120,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
     }
     if (this.capped) return `Showing the first ${shown} provisioned products; filter to find the others.`;
     // An empty filtered list says so in the welcome content (with Clear Filter), which VS Code shows only without a message.
-    if (this.filterText && shown) return `Filtered by "${this.filterText}"`;
+    if (this.filterText && shown) return filterBanner(this.filterText);
     return undefined;
   }
 

@@ -413,6 +413,34 @@ describe('records', () => {
     assert.ok(terminateLines()[0].endsWith(`· launch role ${newRole}`), `the new launch role on the record's first line: ${terminateLines().join('\n')}`);
   });
 
+  it('says "unchanged" and sends nothing when the launch role or owner entered is the one the service reports', async () => {
+    const api = await connectedToSandbox();
+    const node = await availableWebsite(api, unique('same'));
+    const shown: { level: string; message: string }[] = [];
+    api.setNotificationSink(async (level, message) => (shown.push({ level, message }), undefined));
+    const sent = () => api.session.api!.calls.byOperation.UpdateProvisionedProductProperties ?? 0;
+    const before = sent();
+    try {
+      // Enter on the box as it opens: pre-filled with the current role.
+      const role = new ScriptedInput({ text: [SEED.launchRoles.platform] });
+      api.setUserInput(role);
+      await vscode.commands.executeCommand('serviceCatalogExplorer.changeLaunchRole', node);
+      assert.ok(role.asked[0].text.endsWith(`| ${SEED.launchRoles.platform}`), 'prefilled with the current role');
+      assert.equal(sent(), before, 'no UpdateProvisionedProductProperties');
+      assert.ok(shown.some((n) => n.message === `Launch role of "${node.row.Name}" unchanged: it is already ${SEED.launchRoles.platform}. Nothing was sent.`), JSON.stringify(shown));
+
+      const owner = new ScriptedInput({ text: [SEED.callers.user], confirm: [] });
+      api.setUserInput(owner);
+      await vscode.commands.executeCommand('serviceCatalogExplorer.changeOwner', node);
+      assert.equal(owner.asked.filter((a) => a.kind === 'confirm').length, 0, 'no transfer to confirm');
+      assert.equal(sent(), before, 'no UpdateProvisionedProductProperties');
+      assert.ok(shown.some((n) => n.message === `Owner of "${node.row.Name}" unchanged: it is already ${SEED.callers.user}. Nothing was sent.`), JSON.stringify(shown));
+      assert.equal(api.records.isBusy(node.row.Id!), false, 'no record followed');
+    } finally {
+      api.setNotificationSink(undefined);
+    }
+  });
+
   it('changes the owner only within the account, after saying what the transfer does', async () => {
     const api = await connectedToSandbox();
     const node = await availableWebsite(api, unique('owner'));

@@ -3,7 +3,10 @@
 // names and since when, the current tags, and a filter picked from a list (sent as SearchQuery).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { ProvisionProductCommand, UpdateProvisionedProductCommand } from '@aws-sdk/client-service-catalog';
+import {
+  CreateProvisionedProductPlanCommand, DeleteProvisionedProductPlanCommand, ExecuteProvisionedProductServiceActionCommand, ProvisionProductCommand,
+  UpdateProvisionedProductCommand,
+} from '@aws-sdk/client-service-catalog';
 import type { ProductNode, TreeNode } from '../../src/products/nodes';
 import type { PickOrTypeOptions, UserInput } from '../../src/ui/userInput';
 import { SEED } from '../../src/sandbox/service/seedCatalog';
@@ -101,6 +104,57 @@ describe('provisioned products tree at a glance', () => {
     await waitFor('the operation once the record can be read', () => description(api, node).startsWith('Updating since '));
   });
 
+  it('names no record operation while a plan is created after an action: "Plan in progress", nothing shown as current', async () => {
+    const api = await connectedToSandbox();
+    const catalog = api.session.api!;
+    const WEB = SEED.products.staticWebsite;
+    const name = `planned-${Date.now().toString(36)}`;
+    const provisioned = await catalog.client.send(new ProvisionProductCommand({
+      ProductId: WEB.id, ProvisioningArtifactId: WEB.versions.v11, PathId: SEED.portfolios.platform.pathId,
+      ProvisionedProductName: name, ProvisioningParameters: [{ Key: 'BucketName', Value: `${name}-content` }], ProvisionToken: `tok-${name}`,
+    }));
+    await (await api.records.track(provisioned.RecordDetail!)).final;
+    const id = provisioned.RecordDetail!.ProvisionedProductId!;
+    const node = await waitFor(`${name} AVAILABLE`, async () => {
+      await api.tree.refresh();
+      const found = api.tree.findProduct(id);
+      return found?.row.Status === 'AVAILABLE' ? found : undefined;
+    }, RECORD_TIMEOUT_MS);
+
+    // A self-service action, seen running on the row (its record followed), then finished.
+    const action = await catalog.client.send(new ExecuteProvisionedProductServiceActionCommand({
+      ProvisionedProductId: id, ServiceActionId: SEED.serviceActions.invalidateCache, ExecuteToken: `act-${name}`,
+    }));
+    const followed = await api.records.track(action.RecordDetail!);
+    await waitFor('the action on the row', async () => {
+      await api.tree.refresh();
+      return description(api, node).startsWith('Running action since ');
+    }, RECORD_TIMEOUT_MS, 200);
+    await followed.final;
+    await waitFor(`${name} AVAILABLE after the action`, async () => (await api.tree.refresh(), node.row.Status === 'AVAILABLE' && !api.records.isBusy(id)), RECORD_TIMEOUT_MS, 200);
+    assert.equal(node.row.LastRecordId, action.RecordDetail!.RecordId);
+
+    // A plan makes no record: the last record is still the finished action, which runs no more.
+    const plan = await catalog.client.send(new CreateProvisionedProductPlanCommand({
+      PlanName: `plan-${name}`, PlanType: 'CLOUDFORMATION', ProductId: WEB.id, ProvisioningArtifactId: WEB.versions.v11, PathId: SEED.portfolios.platform.pathId,
+      ProvisionedProductName: name, ProvisioningParameters: [{ Key: 'BucketName', Value: `${name}-content` }], IdempotencyToken: `plan-${name}`,
+    }));
+    try {
+      await api.tree.refresh();
+      assert.equal(node.row.Status, 'PLAN_IN_PROGRESS');
+      assert.equal(node.row.LastRecordId, action.RecordDetail!.RecordId, 'the plan made no record');
+      assert.equal(api.tree.operations.of(node.row), undefined);
+      const text = description(api, node);
+      assert.ok(text.startsWith('Plan in progress · '), text);
+      const item = api.tree.getTreeItem(node);
+      const tooltip = ((item.tooltip as vscode.MarkdownString | undefined) ?? ((await api.tree.resolveTreeItem(item, node)).tooltip as vscode.MarkdownString)).value;
+      assert.doesNotMatch(tooltip, /\| Operation \|/, 'no operation in the tooltip');
+      assert.doesNotMatch(tooltip, /Running action/);
+    } finally {
+      await catalog.client.send(new DeleteProvisionedProductPlanCommand({ PlanId: plan.PlanId }));
+    }
+  });
+
   it("shows a product's current tags in its tooltip and a Tags folder, and reads them again after an operation", async () => {
     const api = await connectedToSandbox();
     const catalog = api.session.api!;
@@ -154,6 +208,12 @@ describe('provisioned products tree at a glance', () => {
     assert.ok(shown.length > 0 && shown.length < all, `${shown.length} of ${all}`);
     assert.ok(shown.every((n) => n.row.Status === 'ERROR'), shown.map((n) => n.row.Status).join());
     assert.match(api.treeView.message ?? '', /Filtered by "status:ERROR"/);
+    // A filter with quotes of its own is not wrapped in more.
+    const byProduct = `productName:"${SEED.products.staticWebsite.name}"`;
+    await api.tree.setFilter(byProduct);
+    await waitFor('the product filter in the view message', () => api.treeView.message?.includes('productName:'));
+    assert.equal(api.treeView.message, `Filtered by ${byProduct}`);
+    await api.tree.setFilter('status:ERROR');
 
     // Free text typed in the same pick still works; the pick offers Clear while a filter is in use.
     api.setUserInput(pickingInput(() => ({ typed: SEED.provisionedProducts.inventoryService.name })));

@@ -1,9 +1,11 @@
 // Which operation runs on a busy provisioned product, and since when: the type and creation time of
 // its last record (DescribeRecord of LastRecordId). Both never change for a record, so each record is
-// read at most once per connection; a failed read is tried again only at the next full listing. Said
-// only while the product's latest row is busy and names that record as its last. No vscode import.
+// read at most once per connection (a record read elsewhere updates its status); a failed read is
+// tried again only at the next full listing. Said only while the product's latest row is UNDER_CHANGE,
+// names that record as its last, and the record was unfinished when read: a plan being created
+// (PLAN_IN_PROGRESS) makes no record, so the last one is an older, finished operation. No vscode import.
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
-import { BUSY_PRODUCT_STATUSES } from '../statuses';
+import { UNFINISHED_RECORD_STATUSES } from '../statuses';
 import type { ProductRow } from './productRow';
 
 export interface LastOperation {
@@ -11,6 +13,21 @@ export interface LastOperation {
   readonly provisionedProductId?: string;
   readonly recordType?: string;
   readonly createdTime?: Date;
+  /** The record's status as last read: only an unfinished record names the current operation. */
+  readonly recordStatus?: string;
+}
+
+/** The product status each record type's operation runs under (plans make no record until executed). */
+const OPERATION_RECORD_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
+  UNDER_CHANGE: new Set([
+    'PROVISION_PRODUCT', 'UPDATE_PROVISIONED_PRODUCT', 'TERMINATE_PROVISIONED_PRODUCT', 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES',
+    'EXECUTE_PROVISIONED_PRODUCT_PLAN', 'EXECUTE_PROVISIONED_PRODUCT_SERVICE_ACTION',
+  ]),
+};
+
+/** Whether a row's status is one a record's operation runs under (UNDER_CHANGE): only then is its last record read. */
+function runsRecordOperation(row: ProductRow): boolean {
+  return row.Status !== undefined && Object.hasOwn(OPERATION_RECORD_TYPES, row.Status);
 }
 
 export class LastOperations {
@@ -29,16 +46,18 @@ export class LastOperations {
     private readonly onError: (recordId: string, error: unknown) => void = () => undefined,
   ) {}
 
-  /** The operation on the row, if the row is busy and its last record has been read. */
+  /** The operation on the row: its last record, read, unfinished, of this product and of a type its status runs. */
   of(row: ProductRow): LastOperation | undefined {
-    if (!BUSY_PRODUCT_STATUSES.has(row.Status ?? '') || !row.LastRecordId) return undefined;
+    if (!runsRecordOperation(row) || !row.LastRecordId) return undefined;
     const operation = this.known.get(row.LastRecordId);
-    return operation && operation.provisionedProductId === row.Id ? operation : undefined;
+    if (!operation || operation.provisionedProductId !== row.Id) return undefined;
+    if (!UNFINISHED_RECORD_STATUSES.has(operation.recordStatus ?? '')) return undefined;
+    return OPERATION_RECORD_TYPES[row.Status!].has(operation.recordType ?? '') ? operation : undefined;
   }
 
-  /** A record read elsewhere (the record tracker): kept without a call of its own. */
+  /** A record read elsewhere (the record tracker): kept without a call of its own, its status the latest. */
   note(detail: RecordDetail): void {
-    if (!detail.RecordId || this.known.has(detail.RecordId)) return;
+    if (!detail.RecordId) return;
     this.known.set(detail.RecordId, toOperation(detail, detail.RecordId));
     this.failed.delete(detail.RecordId);
   }
@@ -48,7 +67,7 @@ export class LastOperations {
     const wanted = new Map<string, string>();
     for (const row of rows) {
       const recordId = row.LastRecordId;
-      if (!recordId || !row.Id || !BUSY_PRODUCT_STATUSES.has(row.Status ?? '')) continue;
+      if (!recordId || !row.Id || !runsRecordOperation(row)) continue;
       if (this.known.has(recordId) || this.reading.has(recordId) || this.failed.has(recordId)) continue;
       wanted.set(recordId, row.Id);
     }
@@ -89,5 +108,7 @@ export class LastOperations {
 }
 
 function toOperation(detail: RecordDetail, recordId: string): LastOperation {
-  return { recordId, provisionedProductId: detail.ProvisionedProductId, recordType: detail.RecordType, createdTime: detail.CreatedTime };
+  return {
+    recordId, provisionedProductId: detail.ProvisionedProductId, recordType: detail.RecordType, createdTime: detail.CreatedTime, recordStatus: detail.Status,
+  };
 }

@@ -34,7 +34,7 @@ describe('last operations of busy products', () => {
     await ops.readMissing([busy]);
     assert.deepEqual(asked, ['rec-1'], 'one DescribeRecord, none for the settled row');
     assert.deepEqual(redrawn, [['pp-1']]);
-    assert.deepEqual(ops.of(busy), { recordId: 'rec-1', provisionedProductId: 'pp-1', recordType: 'UPDATE_PROVISIONED_PRODUCT', createdTime: created });
+    assert.deepEqual(ops.of(busy), { recordId: 'rec-1', provisionedProductId: 'pp-1', recordType: 'UPDATE_PROVISIONED_PRODUCT', createdTime: created, recordStatus: 'IN_PROGRESS' });
     assert.equal(ops.reads, 1);
   });
 
@@ -44,6 +44,31 @@ describe('last operations of busy products', () => {
     assert.equal(ops.of({ ...busy, Status: 'AVAILABLE' }), undefined);
     assert.equal(ops.of({ ...busy, LastRecordId: 'rec-9' }), undefined);
     assert.equal(ops.of({ ...busy, Id: 'pp-other' }), undefined, 'a record of another product');
+  });
+
+  it('names no operation while a plan is created: the last record is an older, finished one, and is not read', async () => {
+    const asked: string[] = [];
+    const finishedAction: RecordDetail = { ...record('rec-1', 'pp-1'), RecordType: 'EXECUTE_PROVISIONED_PRODUCT_SERVICE_ACTION', Status: 'SUCCEEDED' };
+    const ops = new LastOperations(async (id) => (asked.push(id), finishedAction), () => undefined);
+    const planning: ProductRow = { ...busy, Status: 'PLAN_IN_PROGRESS' };
+    await ops.readMissing([planning]);
+    assert.deepEqual(asked, [], 'no DescribeRecord for a plan in progress');
+    ops.note({ ...finishedAction, Status: 'IN_PROGRESS' });
+    assert.equal(ops.of(planning), undefined, 'even an unfinished record: a plan makes none');
+  });
+
+  it('names no operation from a finished record, nor from a record type its status does not run', async () => {
+    const { ops } = harness();
+    ops.note({ ...record('rec-1', 'pp-1'), Status: 'SUCCEEDED' });
+    assert.equal(ops.of(busy), undefined, 'a finished record');
+    for (const status of ['CREATED', 'IN_PROGRESS', 'IN_PROGRESS_IN_ERROR'] as const) {
+      ops.note({ ...record('rec-1', 'pp-1'), Status: status });
+      assert.equal(ops.of(busy)?.recordStatus, status, 'the latest status read elsewhere');
+    }
+    ops.note({ ...record('rec-1', 'pp-1'), Status: 'FAILED' });
+    assert.equal(ops.of(busy), undefined, 'the record ended since');
+    ops.note({ ...record('rec-1', 'pp-1'), RecordType: 'SOMETHING_ELSE' });
+    assert.equal(ops.of(busy), undefined, 'a type no UNDER_CHANGE operation has');
   });
 
   it('says nothing when the record cannot be read, and tries again only after retryFailed', async () => {
