@@ -13,6 +13,10 @@ import { onlyPathId, planName, productOptions, ParameterFormController, targetKe
 import { defaultVersionId, submitResult, versionChoice } from './views';
 
 /** Where a provision form starts: a product, or a product, version and path. */
+
+/** How long a restored form waits for the session to reconnect before it reads its record. */
+const RESTORE_CONNECT_WAIT_MS = 15_000;
+
 export type ProvisionStart = Pick<FormTarget, 'productId'> & Partial<FormTarget>;
 
 /** What a finished form knows: the result, and the product it was for (for "Provision another"). */
@@ -26,6 +30,7 @@ export class ProvisionFormController extends ParameterFormController {
   private finished?: FinishedProvision;
   /** A restored page's claim that this form provisioned: true only once the service confirms it. */
   private restoring?: Promise<void>;
+  private readonly restoredRecordId?: string;
 
   /**
    * `start`: the product (or product, version and path) the page opens on; `restoredRecordId`: the
@@ -37,7 +42,7 @@ export class ProvisionFormController extends ParameterFormController {
     restoredRecordId?: string,
   ) {
     super(deps);
-    if (restoredRecordId) this.restoring = this.restore(restoredRecordId);
+    this.restoredRecordId = restoredRecordId;
     // Only this form answers the result's buttons: added to the handlers the base declares.
     this.handlers.provisionResult = (p) => this.resultAction(p.action);
   }
@@ -48,6 +53,10 @@ export class ProvisionFormController extends ParameterFormController {
    * fresh form.
    */
   private async restore(recordId: string): Promise<void> {
+    // A window reload restores panels before the session has reconnected: wait for it (bounded).
+    for (let waited = 0; !this.deps.connectedAs?.() && waited < RESTORE_CONNECT_WAIT_MS; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     try {
       const record = await this.service.recordDetail(recordId);
       if (record.RecordId !== recordId || record.RecordType !== 'PROVISION_PRODUCT' || !record.ProductId) {
@@ -66,6 +75,8 @@ export class ProvisionFormController extends ParameterFormController {
   }
 
   async init(): Promise<PanelInit> {
+    // Read when the page asks (after a reload the session may still be connecting), once.
+    if (this.restoredRecordId) this.restoring ??= this.restore(this.restoredRecordId);
     await this.restoring;
     const connection = this.deps.connectionLabel();
     const start = typeof this.start === 'string' ? { productId: this.start } : this.start;
