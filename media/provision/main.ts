@@ -12,6 +12,9 @@ import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, ty
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
 
+/** A provisioning this form started, with the record's errors once the tracker reported its end. */
+type FinishedResult = SubmitResult & { readonly errors?: readonly string[] };
+
 interface PageState {
   init?: PanelInit;
   query?: string;
@@ -19,7 +22,7 @@ interface PageState {
   versionId?: string;
   pathId?: string;
   values?: SavedValues;
-  result?: SubmitResult;
+  result?: FinishedResult;
   /** Update forms: the last change heard of the product since the form was loaded (the banner), and its state. */
   change?: ProductChange;
   product?: ProductState;
@@ -406,7 +409,7 @@ function showResult(result: SubmitResult): void {
  * A provision form that started its provisioning becomes its result: nothing left to edit or submit
  * (the host refuses a second submission anyway), and what a user does next is one button away.
  */
-function showFinished(result: SubmitResult): void {
+function showFinished(result: FinishedResult): void {
   Object.assign(state, { result, values: undefined });
   view = undefined;
   loaded = undefined;
@@ -420,11 +423,8 @@ function showFinished(result: SubmitResult): void {
   const recordLine = h('p', {}, 'Record ', h('code', { class: 'record-id' }, result.recordId), ' ', button('copyRecordId', 'copy', 'Copy'));
   regions.form.replaceChildren(
     section(
-      'Provisioning started',
-      banner(
-        'success', h('strong', {}, 'Provisioning started'), ...(result.provisionedProductName ? [' for ', h('strong', {}, result.provisionedProductName)] : []),
-        '. Service Catalog is creating it; the tree and the Service Catalog output follow it to its end.',
-      ),
+      provisionHeading(result.status),
+      provisionOutcome(result),
       recordLine,
       h('div', { class: 'actions result-actions' },
         button('follow', 'eye', 'Follow', false),
@@ -435,6 +435,22 @@ function showFinished(result: SubmitResult): void {
     ),
   );
   regions.form.scrollIntoView({ block: 'nearest' });
+}
+
+/** The record's end as the service reported it; until then, only that it started. */
+function provisionHeading(status: string | undefined): string {
+  return status === 'SUCCEEDED' ? 'Provisioning succeeded' : status === 'FAILED' ? 'Provisioning failed' : 'Provisioning started';
+}
+
+function provisionOutcome(result: FinishedResult): HTMLElement {
+  const forName = result.provisionedProductName ? [' for ', h('strong', {}, result.provisionedProductName)] : [];
+  const heading = h('strong', {}, provisionHeading(result.status));
+  if (result.status === 'SUCCEEDED') return banner('success', heading, ...forName, '. The provisioned product is available in the tree.');
+  if (result.status === 'FAILED') {
+    const errors = result.errors?.length ? h('ul', { class: 'record-errors' }, ...result.errors.map((e) => h('li', {}, e))) : undefined;
+    return banner('error', heading, ...forName, '. The Service Catalog output has the record\'s history.', errors);
+  }
+  return banner('info', heading, ...forName, '. Service Catalog is creating it; the tree and the Service Catalog output follow it to its end.');
 }
 
 async function resultAction(action: ProvisionResultAction, outcome: HTMLElement): Promise<void> {
@@ -451,7 +467,12 @@ onSubmitShortcut(() => void send('submit'));
 onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', h('strong', {}, 'This form could not open. '), message.error.message));
-  else if (message.type === 'productChanged' && init?.kind === 'update') {
+  else if (message.type === 'productChanged' && init?.kind === 'provision') {
+    const { change } = message;
+    if (state.result && change.startedHere && change.recordId === state.result.recordId && change.status) {
+      showFinished({ ...state.result, status: change.status, ...(change.errors ? { errors: change.errors } : {}) });
+    }
+  } else if (message.type === 'productChanged' && init?.kind === 'update') {
     state.change = mergedChange(state.change, message.change);
     state.product = stateAfter(state.product ?? {}, message.change);
     persist();
