@@ -94,7 +94,8 @@ function renderHeader(): void {
     const p = init.provisionedProduct;
     regions.header.replaceChildren(
       h('h1', {}, `Update ${p.name}`),
-      h('p', { class: 'subtle' }, [p.productName, p.provisioningArtifactName, p.status, p.type, init.connection].filter(Boolean).join(' · ')),
+      // The status the form last heard (the host's read, then every change it was told of), not the one at open.
+      h('p', { class: 'subtle product-facts' }, [p.productName, p.provisioningArtifactName, state.product?.status ?? p.status, p.type, init.connection].filter(Boolean).join(' · ')),
     );
   } else {
     regions.header.replaceChildren(h('h1', {}, 'Provision a product'), h('p', { class: 'subtle' }, init.connection));
@@ -238,8 +239,9 @@ function launchRoleName(path: PathChoice): string | undefined {
   return launch?.match(/:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/)?.[1];
 }
 
+/** An update form's path line names no role: its update runs as the product's own role (see launchRoles). */
 function launchPathLabel(path: PathChoice): string {
-  const role = launchRoleName(path);
+  const role = isUpdate() ? undefined : launchRoleName(path);
   return role ? `${path.name} · launch role ${role}` : path.name;
 }
 
@@ -328,11 +330,15 @@ function roleLine(label: string, arn: string): HTMLElement {
  * LAUNCH constraint is what a new launch would use, and is labelled as such when it differs.
  */
 function launchRoles(constraintRole: string | undefined): HTMLElement[] {
-  const own = init.kind === 'update' ? init.launchRoleArn : undefined;
   if (init.kind !== 'update') return constraintRole ? [roleLine('Launch role', constraintRole)] : [];
+  // As the service decides: on the product's own path the update keeps its launch role; another path's constraint replaces it.
+  const samePath = (state.pathId ?? undefined) === (init.current.pathId ?? undefined);
+  const runsAs = samePath ? init.launchRoleArn : constraintRole;
   return [
-    own ? roleLine('Launch role of this provisioned product', own) : h('p', { class: 'subtle' }, 'This provisioned product has no launch role of its own.'),
-    ...(constraintRole && constraintRole !== own ? [roleLine('Launch constraint of this path (for new launches)', constraintRole)] : []),
+    runsAs
+      ? roleLine(samePath ? 'This update runs as the provisioned product\'s launch role' : 'This update runs as the launch role of the chosen path', runsAs)
+      : h('p', { class: 'subtle' }, 'This update runs with no launch role (the provisioned product has none): as your own credentials.'),
+    ...(constraintRole && constraintRole !== runsAs ? [roleLine('Launch constraint of this path (for new launches)', constraintRole)] : []),
   ];
 }
 
@@ -476,6 +482,7 @@ onPush((message) => {
     state.change = mergedChange(state.change, message.change);
     state.product = stateAfter(state.product ?? {}, message.change);
     persist();
+    renderHeader();
     showChange(state.change);
   }
 });
