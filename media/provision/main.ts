@@ -8,6 +8,7 @@ import type {
   FormTarget, LoadedForm, PanelInit, PathChoice, ProductChange, ProductChoice, ProductOptions, ProvisionResultAction, SubmitResult,
 } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../shared/dom';
+import { BUSY_PRODUCT_STATUSES } from '../../src/core/statuses';
 import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
@@ -95,11 +96,18 @@ function renderHeader(): void {
     regions.header.replaceChildren(
       h('h1', {}, `Update ${p.name}`),
       // The status the form last heard (the host's read, then every change it was told of), not the one at open.
-      h('p', { class: 'subtle product-facts' }, [p.productName, p.provisioningArtifactName, state.product?.status ?? p.status, p.type, init.connection].filter(Boolean).join(' · ')),
+      h('p', { class: 'subtle product-facts' }, [p.productName, p.provisioningArtifactName, heardStatus() ?? p.status, p.type, init.connection].filter(Boolean).join(' · ')),
     );
   } else {
     regions.header.replaceChildren(h('h1', {}, 'Provision a product'), h('p', { class: 'subtle' }, init.connection));
   }
+}
+
+/** The status last heard, except a busy one whose record the form heard end (old news until the service says more). */
+function heardStatus(): string | undefined {
+  const status = state.product?.status;
+  const over = !!state.change?.status && !state.change.productStatus && !!status && BUSY_PRODUCT_STATUSES.has(status);
+  return over ? '' : status;
 }
 
 /** Update forms: why Update and Preview cannot be sent in the product's state now, if they cannot. */

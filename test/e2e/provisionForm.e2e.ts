@@ -58,6 +58,25 @@ describe('provision form: picker, shortcut and result (e2e)', () => {
     await wb.screenshot('provision-ctrl-enter-on-dropdown');
   });
 
+  it('clears a required tag\'s error once a value is chosen with the keyboard', async () => {
+    const page = wb.page;
+    const f = await openProvisionForm(wb);
+    await chooseProductBySearch(page, f, 'Static Website');
+    await f.locator('#tagoption-CostCenter').waitFor();
+    await page.keyboard.press('Control+Enter'); // checks the form: every required field says what it needs
+    const errorOf = (key: string) => f.locator(`#tagoption-${key}-error`);
+    for (const key of ['CostCenter', 'Environment']) await errorOf(key).filter({ hasText: `Choose a value for the tag ${key}` }).waitFor();
+    for (const key of ['CostCenter', 'Environment']) {
+      await f.locator(`#tagoption-${key}`).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+    }
+    for (const key of ['CostCenter', 'Environment']) assert.equal(((await errorOf(key).textContent()) ?? '').trim(), '', `${key}'s error cleared`);
+    await wb.screenshot('provision-tag-errors-cleared');
+  });
+
   it('becomes its result after provisioning: record id, Copy, Follow, Reveal, Provision another; also after a reload', async () => {
     const page = wb.page;
     const f = await openProvisionForm(wb);

@@ -50,8 +50,8 @@ export class FormPanel {
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.closed.event;
   private testRequestId = -1;
-  /** The records the host answered this page's requests with: operations started from this form. */
-  private readonly startedRecords = new Set<string>();
+  /** The records the host answered this page's requests with (id → type, where said): operations started from this form. */
+  private readonly startedRecords = new Map<string, string | undefined>();
   private isDisposed = false;
   private markInitialized!: (message: HostToWebview) => void;
   /** Resolves with the first `init` (or `failed`) the page was sent, i.e. once its script loaded and said `ready`. */
@@ -116,7 +116,8 @@ export class FormPanel {
   /** Tells the controller, then the page, that the panel's provisioned product changed (marked when this form started the record). */
   productChanged(heard: ProductChange): void {
     if (this.isDisposed) return;
-    const change = heard.recordId && this.started(heard.recordId) ? { ...heard, startedHere: true } : heard;
+    const recordType = heard.recordType ?? (heard.recordId ? this.startedRecords.get(heard.recordId) : undefined);
+    const change = heard.recordId && this.started(heard.recordId) ? { ...heard, ...(recordType ? { recordType } : {}), startedHere: true } : heard;
     this.controller.productChanged?.(change);
     this.post({ type: 'productChanged', change });
   }
@@ -134,9 +135,11 @@ export class FormPanel {
   post(message: HostToWebview): void {
     if (this.isDisposed) return;
     if (message.type === 'init' || message.type === 'failed') this.markInitialized(message);
-    const recordId = message.type === 'response' && message.ok && typeof message.result === 'object' && message.result
-      ? (message.result as { recordId?: unknown }).recordId : undefined;
-    if (typeof recordId === 'string' && recordId) this.startedRecords.add(recordId);
+    const result = message.type === 'response' && message.ok && typeof message.result === 'object' && message.result
+      ? (message.result as { recordId?: unknown; recordType?: unknown }) : undefined;
+    if (typeof result?.recordId === 'string' && result.recordId) {
+      this.startedRecords.set(result.recordId, typeof result.recordType === 'string' ? result.recordType : undefined);
+    }
     this.posted.fire(message);
     void this.panel.webview.postMessage(message);
   }
