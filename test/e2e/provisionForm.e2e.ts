@@ -98,6 +98,9 @@ describe('provision form: picker, shortcut and result (e2e)', () => {
     assert.equal(((await recordId.textContent()) ?? '').trim(), id, 'a second Ctrl+Enter changes nothing');
     await f.locator('vscode-button', { hasText: 'Copy' }).click();
     await f.locator('text=Record id copied.').waitFor();
+    // The result follows its record to the end the service reports.
+    await f.locator('.banner', { hasText: 'Provisioning succeeded' }).waitFor({ timeout: 90_000 });
+    assert.equal(await f.locator('text=/Service Catalog is creating it/').count(), 0, 'no longer said to be under way');
     await wb.screenshot('provision-result');
 
     // A window reload restores the panel as the result, not a live form.
