@@ -92,7 +92,12 @@ function tagOptionsPart(form: ProvisioningForm, errors: FieldErrors, saved: Save
     const control = h('vscode-single-select', {});
     control.append(option('', group.required ? 'Choose a value…' : 'No tag', !initial));
     for (const value of group.values) control.append(option(value, value, value === initial));
-    control.addEventListener('change', onChange);
+    // A value chosen (by mouse or keyboard) answers "Choose a value for the tag": its error goes at once.
+    const chosen = () => {
+      if (textOf(control)) errors.set(`tagOptions.${group.key}`, undefined);
+    };
+    control.addEventListener('change', () => (chosen(), onChange()));
+    control.addEventListener('input', chosen);
     const { group: el } = fieldGroup({ id: domId('tagoption', group.key), label: group.key, required: group.required, description: 'TagOption from the portfolio or product: choose one of the allowed values.', control });
     errorSlot(errors, `tagOptions.${group.key}`, el, control);
     return { key: group.key, control, element: el };

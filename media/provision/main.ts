@@ -8,9 +8,13 @@ import type {
   FormTarget, LoadedForm, PanelInit, PathChoice, ProductChange, ProductChoice, ProductOptions, ProvisionResultAction, SubmitResult,
 } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../shared/dom';
+import { BUSY_PRODUCT_STATUSES } from '../../src/core/statuses';
 import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
+
+/** A provisioning this form started, with the record's errors once the tracker reported its end. */
+type FinishedResult = SubmitResult & { readonly errors?: readonly string[] };
 
 interface PageState {
   init?: PanelInit;
@@ -19,7 +23,7 @@ interface PageState {
   versionId?: string;
   pathId?: string;
   values?: SavedValues;
-  result?: SubmitResult;
+  result?: FinishedResult;
   /** Update forms: the last change heard of the product since the form was loaded (the banner), and its state. */
   change?: ProductChange;
   product?: ProductState;
@@ -91,11 +95,19 @@ function renderHeader(): void {
     const p = init.provisionedProduct;
     regions.header.replaceChildren(
       h('h1', {}, `Update ${p.name}`),
-      h('p', { class: 'subtle' }, [p.productName, p.provisioningArtifactName, p.status, p.type, init.connection].filter(Boolean).join(' · ')),
+      // The status the form last heard (the host's read, then every change it was told of), not the one at open.
+      h('p', { class: 'subtle product-facts' }, [p.productName, p.provisioningArtifactName, heardStatus() ?? p.status, p.type, init.connection].filter(Boolean).join(' · ')),
     );
   } else {
     regions.header.replaceChildren(h('h1', {}, 'Provision a product'), h('p', { class: 'subtle' }, init.connection));
   }
+}
+
+/** The status last heard, except a busy one whose record the form heard end (old news until the service says more). */
+function heardStatus(): string | undefined {
+  const status = state.product?.status;
+  const over = !!state.change?.status && !state.change.productStatus && !!status && BUSY_PRODUCT_STATUSES.has(status);
+  return over ? '' : status;
 }
 
 /** Update forms: why Update and Preview cannot be sent in the product's state now, if they cannot. */
@@ -235,8 +247,9 @@ function launchRoleName(path: PathChoice): string | undefined {
   return launch?.match(/:role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)/)?.[1];
 }
 
+/** An update form's path line names no role: its update runs as the product's own role (see launchRoles). */
 function launchPathLabel(path: PathChoice): string {
-  const role = launchRoleName(path);
+  const role = isUpdate() ? undefined : launchRoleName(path);
   return role ? `${path.name} · launch role ${role}` : path.name;
 }
 
@@ -325,11 +338,15 @@ function roleLine(label: string, arn: string): HTMLElement {
  * LAUNCH constraint is what a new launch would use, and is labelled as such when it differs.
  */
 function launchRoles(constraintRole: string | undefined): HTMLElement[] {
-  const own = init.kind === 'update' ? init.launchRoleArn : undefined;
   if (init.kind !== 'update') return constraintRole ? [roleLine('Launch role', constraintRole)] : [];
+  // As the service decides: on the product's own path the update keeps its launch role; another path's constraint replaces it.
+  const samePath = (state.pathId ?? undefined) === (init.current.pathId ?? undefined);
+  const runsAs = samePath ? init.launchRoleArn : constraintRole;
   return [
-    own ? roleLine('Launch role of this provisioned product', own) : h('p', { class: 'subtle' }, 'This provisioned product has no launch role of its own.'),
-    ...(constraintRole && constraintRole !== own ? [roleLine('Launch constraint of this path (for new launches)', constraintRole)] : []),
+    runsAs
+      ? roleLine(samePath ? 'This update runs as the provisioned product\'s launch role' : 'This update runs as the launch role of the chosen path', runsAs)
+      : h('p', { class: 'subtle' }, 'This update runs with no launch role (the provisioned product has none): as your own credentials.'),
+    ...(constraintRole && constraintRole !== runsAs ? [roleLine('Launch constraint of this path (for new launches)', constraintRole)] : []),
   ];
 }
 
@@ -406,7 +423,7 @@ function showResult(result: SubmitResult): void {
  * A provision form that started its provisioning becomes its result: nothing left to edit or submit
  * (the host refuses a second submission anyway), and what a user does next is one button away.
  */
-function showFinished(result: SubmitResult): void {
+function showFinished(result: FinishedResult): void {
   Object.assign(state, { result, values: undefined });
   view = undefined;
   loaded = undefined;
@@ -420,11 +437,8 @@ function showFinished(result: SubmitResult): void {
   const recordLine = h('p', {}, 'Record ', h('code', { class: 'record-id' }, result.recordId), ' ', button('copyRecordId', 'copy', 'Copy'));
   regions.form.replaceChildren(
     section(
-      'Provisioning started',
-      banner(
-        'success', h('strong', {}, 'Provisioning started'), ...(result.provisionedProductName ? [' for ', h('strong', {}, result.provisionedProductName)] : []),
-        '. Service Catalog is creating it; the tree and the Service Catalog output follow it to its end.',
-      ),
+      provisionHeading(result.status),
+      provisionOutcome(result),
       recordLine,
       h('div', { class: 'actions result-actions' },
         button('follow', 'eye', 'Follow', false),
@@ -435,6 +449,22 @@ function showFinished(result: SubmitResult): void {
     ),
   );
   regions.form.scrollIntoView({ block: 'nearest' });
+}
+
+/** The record's end as the service reported it; until then, only that it started. */
+function provisionHeading(status: string | undefined): string {
+  return status === 'SUCCEEDED' ? 'Provisioning succeeded' : status === 'FAILED' ? 'Provisioning failed' : 'Provisioning started';
+}
+
+function provisionOutcome(result: FinishedResult): HTMLElement {
+  const forName = result.provisionedProductName ? [' for ', h('strong', {}, result.provisionedProductName)] : [];
+  const heading = h('strong', {}, provisionHeading(result.status));
+  if (result.status === 'SUCCEEDED') return banner('success', heading, ...forName, '. The provisioned product is available in the tree.');
+  if (result.status === 'FAILED') {
+    const errors = result.errors?.length ? h('ul', { class: 'record-errors' }, ...result.errors.map((e) => h('li', {}, e))) : undefined;
+    return banner('error', heading, ...forName, '. The Service Catalog output has the record\'s history.', errors);
+  }
+  return banner('info', heading, ...forName, '. Service Catalog is creating it; the tree and the Service Catalog output follow it to its end.');
 }
 
 async function resultAction(action: ProvisionResultAction, outcome: HTMLElement): Promise<void> {
@@ -451,10 +481,16 @@ onSubmitShortcut(() => void send('submit'));
 onPush((message) => {
   if (message.type === 'init') start(message.init);
   else if (message.type === 'failed') app.replaceChildren(banner('error', h('strong', {}, 'This form could not open. '), message.error.message));
-  else if (message.type === 'productChanged' && init?.kind === 'update') {
+  else if (message.type === 'productChanged' && init?.kind === 'provision') {
+    const { change } = message;
+    if (state.result && change.startedHere && change.recordId === state.result.recordId && change.status) {
+      showFinished({ ...state.result, status: change.status, ...(change.errors ? { errors: change.errors } : {}) });
+    }
+  } else if (message.type === 'productChanged' && init?.kind === 'update') {
     state.change = mergedChange(state.change, message.change);
     state.product = stateAfter(state.product ?? {}, message.change);
     persist();
+    renderHeader();
     showChange(state.change);
   }
 });

@@ -20,6 +20,15 @@ import type { SentValue } from '../core/parameters';
 
 export type PanelDeps = Omit<ControllerDeps, 'openPlan'>;
 
+/** A record the tracker saw end, as the panels hear it. */
+interface FinishedRecord {
+  readonly RecordId?: string;
+  readonly RecordType?: string;
+  readonly Status?: string;
+  readonly ProvisionedProductId?: string;
+  readonly RecordErrors?: readonly { readonly Code?: string; readonly Description?: string }[];
+}
+
 /** What a panel's provisioned product looks like in the tree (the product cache's rows). */
 interface ProductFacts {
   readonly LastRecordId?: string;
@@ -112,12 +121,18 @@ export class FormPanels implements vscode.Disposable {
   }
 
   /** Tells the open panels of a provisioned product that an operation on it ended (their page may be old). */
-  notifyRecordFinished(record: { RecordId?: string; RecordType?: string; Status?: string; ProvisionedProductId?: string }): number {
+  notifyRecordFinished(record: FinishedRecord): number {
     if (!record.ProvisionedProductId || !record.RecordId) return 0;
     const terminated = isTerminationEnd(record);
-    return this.notifyProductChanged(record.ProvisionedProductId, {
-      recordId: record.RecordId, recordType: record.RecordType ?? 'RECORD', status: record.Status ?? 'UNKNOWN', ...(terminated ? { gone: true } : {}),
-    });
+    const errors = (record.RecordErrors ?? []).map((e) => inert(e.Description ?? e.Code ?? '', 'line', { maxLength: 500 })).filter(Boolean);
+    const change: ProductChange = {
+      recordId: record.RecordId, recordType: record.RecordType ?? 'RECORD', status: record.Status ?? 'UNKNOWN',
+      ...(terminated ? { gone: true } : {}), ...(errors.length ? { errors } : {}),
+    };
+    // A provision form that started the record follows it to its end too (its result view).
+    const starters = this.panels.filter((p) => p.kind === 'provision' && p.started(record.RecordId!));
+    for (const panel of starters) panel.productChanged(change);
+    return starters.length + this.notifyProductChanged(record.ProvisionedProductId, change);
   }
 
   /** Tells the open update, plans and action panels of a provisioned product what changed; returns how many heard. */

@@ -90,6 +90,10 @@ export class ProvisionFormController extends ParameterFormController {
     };
   }
 
+  startedRecord(recordId: string): boolean {
+    return this.finished?.result.recordId === recordId;
+  }
+
   /** The result, once provisioning started from this form. */
   get result(): SubmitResult | undefined {
     return this.finished?.result;

@@ -58,6 +58,25 @@ describe('provision form: picker, shortcut and result (e2e)', () => {
     await wb.screenshot('provision-ctrl-enter-on-dropdown');
   });
 
+  it('clears a required tag\'s error once a value is chosen with the keyboard', async () => {
+    const page = wb.page;
+    const f = await openProvisionForm(wb);
+    await chooseProductBySearch(page, f, 'Static Website');
+    await f.locator('#tagoption-CostCenter').waitFor();
+    await page.keyboard.press('Control+Enter'); // checks the form: every required field says what it needs
+    const errorOf = (key: string) => f.locator(`#tagoption-${key}-error`);
+    for (const key of ['CostCenter', 'Environment']) await errorOf(key).filter({ hasText: `Choose a value for the tag ${key}` }).waitFor();
+    for (const key of ['CostCenter', 'Environment']) {
+      await f.locator(`#tagoption-${key}`).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+    }
+    for (const key of ['CostCenter', 'Environment']) assert.equal(((await errorOf(key).textContent()) ?? '').trim(), '', `${key}'s error cleared`);
+    await wb.screenshot('provision-tag-errors-cleared');
+  });
+
   it('becomes its result after provisioning: record id, Copy, Follow, Reveal, Provision another; also after a reload', async () => {
     const page = wb.page;
     const f = await openProvisionForm(wb);
@@ -79,6 +98,9 @@ describe('provision form: picker, shortcut and result (e2e)', () => {
     assert.equal(((await recordId.textContent()) ?? '').trim(), id, 'a second Ctrl+Enter changes nothing');
     await f.locator('vscode-button', { hasText: 'Copy' }).click();
     await f.locator('text=Record id copied.').waitFor();
+    // The result follows its record to the end the service reports.
+    await f.locator('.banner', { hasText: 'Provisioning succeeded' }).waitFor({ timeout: 90_000 });
+    assert.equal(await f.locator('text=/Service Catalog is creating it/').count(), 0, 'no longer said to be under way');
     await wb.screenshot('provision-result');
 
     // A window reload restores the panel as the result, not a live form.

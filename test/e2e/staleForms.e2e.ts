@@ -41,19 +41,27 @@ describe('stale update form (e2e)', () => {
     const form = await openUpdateForm(page);
     assert.equal(await form.locator('.banner', { hasText: STALE }).count(), 0, 'nothing changed yet');
 
+    // Which role the update runs as is said once, plainly; the path line names none.
+    await form.locator('text=/This update runs as/').waitFor();
+    assert.doesNotMatch((await form.locator('p', { hasText: /^Launch path:/ }).textContent()) ?? '', /launch role/i, 'the path line names no role');
+
     // Update with nothing touched: every parameter keeps its value.
     const update = form.locator('.actions vscode-button', { hasText: 'Update' });
     await update.click();
     await form.locator('.record-id').waitFor({ timeout: 30_000 });
-    const banner = form.locator('.banner', { hasText: STALE });
+    // This form's own update: said as its outcome, never as a change since the form was loaded.
+    const banner = form.locator('.banner', { hasText: 'Your update' });
     await banner.filter({ hasText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 });
     assert.match((await banner.locator('.blocked-reason').textContent()) ?? '', /Update is unavailable while the provisioned product is UNDER_CHANGE/);
     assert.equal(await update.evaluate((el) => (el as unknown as { disabled: boolean }).disabled), true, 'Update is disabled');
+    assert.match((await form.locator('.product-facts').textContent()) ?? '', /UNDER_CHANGE/, 'the header follows the status heard');
     await wb.screenshot('stale-update-under-change');
 
     // The operation ends: the banner says how, and Update is offered again (after a Reload).
-    await banner.filter({ hasText: 'status AVAILABLE' }).filter({ hasText: 'update provisioned product succeeded' }).waitFor({ timeout: 90_000 });
+    await banner.filter({ hasText: /Your update succeeded \(record rec-[^)]+\)\. Reload to edit the product as it is now\./ }).waitFor({ timeout: 90_000 });
+    assert.equal(await form.locator('.banner', { hasText: STALE }).count(), 0, 'not "changed since the form was loaded"');
     assert.equal(await banner.locator('.blocked-reason').count(), 0);
+    await form.locator('.product-facts').filter({ hasNotText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 }); // the header drops the status that is over
     await wb.screenshot('stale-update-ended');
     await banner.locator('vscode-button.reload').click();
     await form.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
@@ -69,7 +77,7 @@ describe('stale update form (e2e)', () => {
     const form = await openUpdateForm(page);
     const update = form.locator('.actions vscode-button', { hasText: 'Update' });
     await update.click();
-    await form.locator('.banner', { hasText: STALE }).filter({ hasText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 });
+    await form.locator('.banner', { hasText: 'Your update' }).filter({ hasText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 });
     // Hidden (its page is unloaded, its state saved with UNDER_CHANGE) until the operation has ended.
     await wb.runCommand('File: New Untitled Text File');
     const item = page.locator('.pane-body [role=treeitem]', { hasText: PRODUCT }).first();

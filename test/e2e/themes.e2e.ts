@@ -146,7 +146,7 @@ describe('themes: tree and form in dark, light and both high-contrast themes (e2
     const update = activeForm(page);
     await update.locator('#param-InstanceType').waitFor({ timeout: 30_000 });
     await update.locator('.actions vscode-button', { hasText: 'Update' }).click();
-    const banner = update.locator('.banner', { hasText: 'This provisioned product changed since the form was loaded' });
+    const banner = update.locator('.banner', { hasText: 'Your update' });
     await banner.waitFor({ timeout: 30_000 });
     for (const theme of THEMES) { // from the theme the test above ended in
       await useTheme(theme, update);

@@ -187,6 +187,30 @@ describe('stale forms', function () {
     assert.equal(ok<PanelInit>(await plans.request('reload', {})).kind, 'plans');
   });
 
+  it('tells the form that started an operation its outcome, and a provision result follows its record to the end', async () => {
+    const id = await availableWebsite(api, unique('own'));
+    const update = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', api.tree.findProduct(id));
+    const heard = pushesOf(update);
+    const { target, loaded } = await loadCurrent(update, WEB.id);
+    const sent = ok<{ recordId: string }>(await update.request('submit', { target, submission: untouchedSubmission(loaded.form.fields) }));
+    await waitFor('the update form to hear its own update end', () => heard.changes.some((c) => c.recordId === sent.recordId && c.status === 'SUCCEEDED'), OPERATION_TIMEOUT_MS, 300);
+    const own = heard.changes.filter((c) => c.recordId === sent.recordId);
+    assert.ok(own.length > 0 && own.every((c) => c.startedHere), `its own record, marked as such: ${JSON.stringify(heard.changes)}`);
+    heard.dispose();
+
+    const provision = await openedPanel(api, 'provision', 'serviceCatalogExplorer.provisionProduct', undefined);
+    const result = pushesOf(provision);
+    const options = ok<ProductOptions>(await provision.request('loadProduct', { productId: WEB.id }));
+    const provTarget = { productId: WEB.id, provisioningArtifactId: options.preselectedVersionId!, ...(options.preselectedPathId ? { pathId: options.preselectedPathId } : {}) };
+    ok(await provision.request('loadParameters', provTarget));
+    const name = unique('prov');
+    const started = ok<{ recordId: string }>(await provision.request('submit', {
+      target: provTarget, submission: { provisionedProductName: name, parameters: { BucketName: `${name}-b`, Environment: 'dev' }, tags: [{ key: 'CostCenter', value: 'cc-2002' }, { key: 'Environment', value: 'dev' }] },
+    }));
+    await waitFor('the provision result to hear its record end', () => result.changes.some((c) => c.recordId === started.recordId && c.startedHere && c.status === 'SUCCEEDED'), OPERATION_TIMEOUT_MS, 300);
+    result.dispose();
+  });
+
   it('offers nothing on an executed plan, and names its version and parameters', async () => {
     const id = await availableWebsite(api, unique('plan'));
     const node = () => api.tree.findProduct(id);

@@ -241,6 +241,10 @@ export interface ProductChange {
   readonly version?: VersionRef;
   /** It no longer exists (terminated). */
   readonly gone?: boolean;
+  /** The record was started from this form: its end is the outcome of what the user did here. */
+  readonly startedHere?: boolean;
+  /** The record's errors (inert), when it ended with some. */
+  readonly errors?: readonly string[];
 }
 
 export type HostToWebview = ResponseMessage | PushMessage;

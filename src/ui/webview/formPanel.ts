@@ -16,6 +16,8 @@ export interface FormController {
   secretsOf?(method: Method, params: unknown): readonly string[];
   /** Forgets what it read from the service, before `init` is asked again (the stale-form banner's Reload). */
   reload?(): void;
+  /** Whether this form started the record (a restored form knows its record from the service). */
+  startedRecord?(recordId: string): boolean;
   /** Hears that its provisioned product changed (before the page is told). */
   productChanged?(change: ProductChange): void;
   dispose?(): void;
@@ -48,6 +50,8 @@ export class FormPanel {
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.closed.event;
   private testRequestId = -1;
+  /** The records the host answered this page's requests with (id → type, where said): operations started from this form. */
+  private readonly startedRecords = new Map<string, string | undefined>();
   private isDisposed = false;
   private markInitialized!: (message: HostToWebview) => void;
   /** Resolves with the first `init` (or `failed`) the page was sent, i.e. once its script loaded and said `ready`. */
@@ -104,9 +108,16 @@ export class FormPanel {
     return this.controller.init();
   }
 
-  /** Tells the controller, then the page, that the panel's provisioned product changed. */
-  productChanged(change: ProductChange): void {
+  /** Whether the record was started from this form. */
+  started(recordId: string): boolean {
+    return this.startedRecords.has(recordId) || !!this.controller.startedRecord?.(recordId);
+  }
+
+  /** Tells the controller, then the page, that the panel's provisioned product changed (marked when this form started the record). */
+  productChanged(heard: ProductChange): void {
     if (this.isDisposed) return;
+    const recordType = heard.recordType ?? (heard.recordId ? this.startedRecords.get(heard.recordId) : undefined);
+    const change = heard.recordId && this.started(heard.recordId) ? { ...heard, ...(recordType ? { recordType } : {}), startedHere: true } : heard;
     this.controller.productChanged?.(change);
     this.post({ type: 'productChanged', change });
   }
@@ -124,6 +135,11 @@ export class FormPanel {
   post(message: HostToWebview): void {
     if (this.isDisposed) return;
     if (message.type === 'init' || message.type === 'failed') this.markInitialized(message);
+    const result = message.type === 'response' && message.ok && typeof message.result === 'object' && message.result
+      ? (message.result as { recordId?: unknown; recordType?: unknown }) : undefined;
+    if (typeof result?.recordId === 'string' && result.recordId) {
+      this.startedRecords.set(result.recordId, typeof result.recordType === 'string' ? result.recordType : undefined);
+    }
     this.posted.fire(message);
     void this.panel.webview.postMessage(message);
   }

@@ -193,4 +193,20 @@ describe('form panels and the tree\'s view of their products', () => {
     assert.equal(forms.notifyRecordFinished({ RecordId: 'rec-9', RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED', ProvisionedProductId: 'pp-1' }), 2);
     for (const page of pages) assert.deepEqual(changesOf(page), [{ recordId: 'rec-9', recordType: 'TERMINATE_PROVISIONED_PRODUCT', status: 'SUCCEEDED', gone: true }]);
   });
+  it('tells a form that started the record its end as its own outcome, with the record errors; others\' records keep the plain change', () => {
+    const forms = panelSet();
+    const update = forms.openUpdate({ id: 'pp-1', name: 'one' });
+    const provision = forms.openProvision();
+    update.post({ type: 'response', id: 1, ok: true, result: { recordId: 'rec-upd', recordType: 'UPDATE_PROVISIONED_PRODUCT' } });
+    provision.post({ type: 'response', id: 1, ok: true, result: { recordId: 'rec-prov', provisionedProductId: 'pp-2' } });
+    forms.notifyRecordFinished({ RecordId: 'rec-upd', RecordType: 'UPDATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED', ProvisionedProductId: 'pp-1' });
+    forms.notifyRecordFinished({ RecordId: 'rec-other', RecordType: 'UPDATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED', ProvisionedProductId: 'pp-1' });
+    const failed = { RecordId: 'rec-prov', RecordType: 'PROVISION_PRODUCT', Status: 'FAILED', ProvisionedProductId: 'pp-2', RecordErrors: [{ Code: 'X', Description: 'Bucket\nexists' }] };
+    assert.equal(forms.notifyRecordFinished(failed), 1, 'the provision form that started it hears it');
+    assert.deepEqual(changesOf(pages[0]), [
+      { recordId: 'rec-upd', recordType: 'UPDATE_PROVISIONED_PRODUCT', status: 'SUCCEEDED', startedHere: true },
+      { recordId: 'rec-other', recordType: 'UPDATE_PROVISIONED_PRODUCT', status: 'SUCCEEDED' },
+    ]);
+    assert.deepEqual(changesOf(pages[1]), [{ recordId: 'rec-prov', recordType: 'PROVISION_PRODUCT', status: 'FAILED', errors: ['Bucket exists'], startedHere: true }]);
+  });
 });
