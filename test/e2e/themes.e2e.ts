@@ -141,6 +141,8 @@ describe('themes: tree and form in dark, light and both high-contrast themes (e2
 
   it("shows an update form's stale banner and its Reload in every theme", async () => {
     const page = wb.page;
+    // Select the row first, as a person does: the test above leaves a tag row selected and a form focused.
+    await row('dev-box-alice').click();
     await row('dev-box-alice').click({ button: 'right' });
     await pickMenuItem(page, 'Update Provisioned Product…');
     const update = activeForm(page);
