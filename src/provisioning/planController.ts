@@ -7,7 +7,7 @@ import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
 import type { PanelInit, PlanRow, PlanView, ProductChange, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
-import { stateAllows } from '../core/webview/productState';
+import { refuseUnlessAllowed } from '../core/webview/productState';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { planView, submitResult } from './views';
@@ -87,13 +87,9 @@ export class PlanController implements FormController {
     if (change.gone) this.gone = true;
   }
 
-  /** The one rule for what a status allows (the tree's menus and the page use it too). */
+  /** The one rule for what a status allows (the tree's menus and the page ask it too). */
   private refuseWhenBlocked(): void {
-    const name = this.provisionedProduct.name;
-    if (this.gone) throw new RequestError(`${name} no longer exists; nothing was sent.`, undefined, 'ProductBusy');
-    if (!stateAllows('canPlan', { status: this.productStatus })) {
-      throw new RequestError(`${name} is ${this.productStatus}: its plans can be executed once the operation on it ends. Nothing was sent.`, undefined, 'ProductBusy');
-    }
+    refuseUnlessAllowed('canPlan', 'Executing a plan', { status: this.productStatus, gone: this.gone });
   }
 
   private productDetail(): Promise<ProvisionedProductDetail | undefined> {

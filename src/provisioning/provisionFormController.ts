@@ -54,7 +54,8 @@ export class ProvisionFormController extends ParameterFormController {
    */
   private async restore(recordId: string): Promise<void> {
     // A window reload restores panels before the session has reconnected: wait for it (bounded).
-    for (let waited = 0; !this.deps.connectedAs?.() && waited < RESTORE_CONNECT_WAIT_MS; waited += 250) {
+    const connected = this.deps.connectedAs;
+    for (let waited = 0; connected && !connected() && waited < RESTORE_CONNECT_WAIT_MS; waited += 250) {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     try {

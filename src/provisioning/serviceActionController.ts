@@ -5,7 +5,7 @@ import { givenValue } from '../core/parameters';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
 import type { ActionChoice, ActionForm, PanelInit, ProductChange, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
-import { stateAllows } from '../core/webview/productState';
+import { refuseUnlessAllowed } from '../core/webview/productState';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
@@ -75,13 +75,9 @@ export class ServiceActionController implements FormController {
     if (change.gone) this.gone = true;
   }
 
-  /** The one rule for what a status allows (the tree's menus use it too); the page disables Run as well. */
+  /** The one rule for what a status allows (the tree's menus and the page ask it too). */
   private refuseWhenBlocked(): void {
-    const name = this.known.name;
-    if (this.gone) throw new RequestError(`${name} no longer exists; nothing was sent.`, undefined, 'ProductBusy');
-    if (!stateAllows('canRunAction', { status: this.productStatus })) {
-      throw new RequestError(`${name} is ${this.productStatus}: actions can run once the operation on it ends. Nothing was sent.`, undefined, 'ProductBusy');
-    }
+    refuseUnlessAllowed('canRunAction', 'Running an action', { status: this.productStatus, gone: this.gone });
   }
 
   private async listActions(): Promise<ActionChoice[]> {

@@ -5,7 +5,7 @@ import type { CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, 
 import {
   buildUpdateFormFromCurrent, diffParameters, redactNoEcho, toUpdateInput, type CurrentValues, type ProvisioningForm,
 } from '../core/parameters';
-import { stateAllows } from '../core/webview/productState';
+import { blockedReason as blockedInState } from '../core/webview/productState';
 import { RequestError } from '../core/webview/requestError';
 import type {
   FormTarget, LoadedForm, PanelInit, ProductChange, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice,
@@ -68,14 +68,10 @@ export class UpdateFormController extends ParameterFormController {
     if (change.gone) this.gone = true;
   }
 
-  /** The one rule for what a provisioned product's status allows (the tree's menus use it too). */
+  /** The one rule for what a provisioned product's status allows (the tree's menus and the page ask it too). */
   protected override blockedReason(): string | undefined {
-    if (this.gone) return `${this.provisionedProduct.name} no longer exists; nothing was sent.`;
-    const status = this.productStatus;
-    if (!stateAllows('canUpdate', { status })) {
-      return `${this.provisionedProduct.name} is ${status}: it can be updated once the operation on it ends. Nothing was sent.`;
-    }
-    return undefined;
+    const reason = blockedInState('canUpdate', 'Update', { status: this.productStatus, gone: this.gone });
+    return reason && `${reason} Nothing was sent.`;
   }
 
   /** Version and path in use now; the path comes from the last provisioning record. */

@@ -4,6 +4,7 @@
 import { productCapabilities, type ProductCapability } from '../products/capabilities';
 import { BUSY_PRODUCT_STATUSES } from '../statuses';
 import type { ProductChange, ProvisionedProductRef } from './protocol';
+import { RequestError } from './requestError';
 
 /** What a page knows of its product's state: the status last heard, and whether it is gone. */
 export interface ProductState {
@@ -26,6 +27,12 @@ export function blockedReason(capability: ProductCapability, action: string, sta
   if (stateAllows(capability, state)) return undefined;
   if (state.gone) return `${action} is unavailable: this provisioned product no longer exists.`;
   return `${action} is unavailable while the provisioned product is ${state.status}; Reload once the operation on it has ended.`;
+}
+
+/** The hosts' refusal of a request the product's state does not allow (the page disables it too): the same words. */
+export function refuseUnlessAllowed(capability: ProductCapability, action: string, state: ProductState): void {
+  const reason = blockedReason(capability, action, state);
+  if (reason) throw new RequestError(`${reason} Nothing was sent.`, undefined, 'ProductBusy');
 }
 
 /**

@@ -104,6 +104,20 @@ describe('provision form controller: a finished form is a result', () => {
     assert.deepEqual(calls.actions, [`reveal ${first.provisionedProductId}`, `follow ${first.recordId}`, `another ${JSON.stringify(target)}`]);
   });
 
+  it('restored before the session reconnected (a window reload), reads its record once connected', async () => {
+    const first = await call(new ProvisionFormController(deps(sandboxed.service, { actions: [], tracked: [], sent: [] })).handlers, 'submit', request('restored-later'));
+    let connected = false;
+    setTimeout(() => (connected = true), 600);
+    const service = () => {
+      if (!connected) throw new Error('Not connected');
+      return sandboxed.service;
+    };
+    const reconnecting = { ...deps(sandboxed.service, { actions: [], tracked: [], sent: [] }), service, connectedAs: () => (connected ? { key: 'sandbox', label: 'Sandbox' } : undefined) };
+    const form = new ProvisionFormController(reconnecting, undefined, first.recordId);
+    const init = await form.init();
+    assert.ok(init.kind === 'provision' && init.finished?.recordId === first.recordId, 'the result, read once the session was back');
+  });
+
   it('restored from a page state naming no provisioning record of its connection, is a fresh form', async () => {
     const seeded = Object.values(SEED.provisionedProducts) as { id: string }[];
     const otherRecords = await Promise.all(seeded.map(async (pp) => {
