@@ -8,7 +8,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { ServiceError, SANDBOX_IDENTITY, type RequestContext, type SandboxService, type ServiceOptions } from './contract';
 import { ADMIN_PREFIX, handleAdmin, type AdminTarget } from './admin';
 import { createLimitedServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpLimits';
-import { SANDBOX_USER } from './identities';
+import { identityOf, SANDBOX_USER, type SandboxPersona } from './identities';
 import { assertLive, checkKnobs, defaultKnobs, KNOB_NAMES, knobsFromEnv, seededRandom, type SandboxKnobs } from './knobs';
 import { isModelledOperation, SIGNING_NAME, validateInput, validateOutput } from './model';
 import { isAddressedToSandbox, misaddressedMessage } from './ownAddress';
@@ -41,8 +41,10 @@ export interface Sandbox {
   readonly endpoint: string;
   readonly port: number;
   readonly region: string;
-  /** The default caller's keys (the second known caller is SANDBOX_COLLEAGUE in identities.ts). */
+  /** The default caller's keys: the end user (`credentialsOf` gives the other personas'). */
   readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** The keys of one of the sandbox's callers (identities.ts). */
+  credentialsOf(persona: SandboxPersona): { readonly accessKeyId: string; readonly secretAccessKey: string; readonly arn: string };
   /** Opens the /__sandbox/ endpoints, sent as X-Sandbox-Admin-Token; a new one at each start. */
   readonly adminToken: string;
   /** Current knob values; change the live ones with setKnobs. */
@@ -114,6 +116,10 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     port,
     region: SANDBOX_IDENTITY.region,
     credentials: { accessKeyId: SANDBOX_USER.accessKeyId, secretAccessKey: SANDBOX_USER.secretAccessKey },
+    credentialsOf: (persona) => {
+      const { accessKeyId, secretAccessKey, arn } = identityOf(persona);
+      return { accessKeyId, secretAccessKey, arn };
+    },
     adminToken,
     knobs,
     setKnobs: (partial) => void setKnobs(partial),
