@@ -35,6 +35,8 @@ let init: PanelInit;
 let loaded: LoadedForm | undefined;
 let view: FormView | undefined;
 let launchPaths: readonly PathChoice[] = [];
+/** Whether the product's type has plans (CloudFormation only): Preview changes is offered only then. */
+let plansSupported = false;
 let busy = false;
 let searchSeq = 0;
 
@@ -238,7 +240,13 @@ async function selectProduct(productId: string): Promise<void> {
 }
 
 function versionLabel(v: ProductOptions['versions'][number]): string {
-  return `${v.name}${v.current ? ' (current)' : ''}${v.deprecated ? ' — deprecated' : ''}`;
+  return `${v.name}${v.current ? ' (current)' : ''}${v.deprecated ? ' — deprecated' : ''}${v.inactive ? ' — no longer offered' : ''}`;
+}
+
+/** What the version's field says under it: the version's description, or why an inactive version is listed. */
+function versionDescription(v: ProductOptions['versions'][number] | undefined): string {
+  if (v?.inactive) return 'The product no longer offers this version; an update can stay on it but cannot return to it once changed.';
+  return v?.description ?? '';
 }
 
 /** The role name of a path's LAUNCH constraint ("…:role/SCLaunchRole-Platform"): what tells two paths apart. */
@@ -269,7 +277,7 @@ function renderVersionAndPath(options: ProductOptions): void {
   const versionId = options.versions.some((v) => v.id === state.versionId) ? state.versionId : options.preselectedVersionId;
   const versions = h('vscode-single-select', {});
   for (const v of options.versions) versions.append(option(v.id, versionLabel(v), v.id === versionId));
-  const describeVersion = () => options.versions.find((v) => v.id === versions.value)?.description ?? '';
+  const describeVersion = () => versionDescription(options.versions.find((v) => v.id === versions.value));
   const versionGroup = fieldGroup({ id: 'version', label: 'Version', required: true, control: versions, description: describeVersion() || ' ' });
   versions.addEventListener('change', () => {
     state.versionId = String(versions.value);
@@ -279,6 +287,8 @@ function renderVersionAndPath(options: ProductOptions): void {
   state.versionId = versionId;
   const parts: HTMLElement[] = [versionGroup.group];
   launchPaths = options.paths;
+  plansSupported = options.plansSupported;
+  renderActions();
   state.pathId = launchPaths.some((p) => p.id === state.pathId) ? state.pathId : options.preselectedPathId;
   if (launchPaths.length > 1) parts.push(launchPathGroup(launchPaths));
   else if (launchPaths.length === 1) parts.push(h('p', { class: 'subtle' }, `Launch path: ${launchPathLabel(launchPaths[0])}`));
@@ -356,7 +366,7 @@ const previewButton = h('vscode-button', { secondary: true, icon: 'diff', onclic
 function renderActions(): void {
   submitButton.textContent = isUpdate() ? 'Update' : 'Provision';
   previewButton.textContent = 'Preview changes';
-  regions.actions.replaceChildren(submitButton, previewButton, shortcutHint('submits'));
+  regions.actions.replaceChildren(submitButton, ...(plansSupported ? [previewButton] : []), shortcutHint('submits'));
 }
 
 function syncButtons(): void {

@@ -17,6 +17,8 @@ import { createServiceCatalogClient, type CallCounter } from './client';
 import { describeProvisionedProduct, describeRecord, type FullRecord } from './describeCalls';
 import type { AccessLevel, CallSettings, Connection } from '../core/connection';
 import { collectPages, forEachPage, type Listed } from '../core/paging';
+import { classifyError } from '../core/errors';
+import { lastSuccessfulProvisioning, type OutputSource } from '../core/products/outputSource';
 import { SCAN_PAGE_SIZE } from '../core/paging';
 
 export const SEARCH_PAGE_SIZE = 100;
@@ -31,6 +33,21 @@ export interface ListOptions {
 
 export type { FullRecord } from './describeCalls';
 
+/** A provisioned product's outputs and where they come from (the current ones, or a record's). */
+export interface ProductOutputs {
+  readonly outputs: readonly RecordOutput[];
+  readonly source: OutputSource;
+}
+
+/** What outputsOf needs of a provisioned product (a tree row or a detail). */
+export interface OutputsTarget {
+  readonly Id?: string;
+  readonly LastSuccessfulProvisioningRecordId?: string;
+}
+
+/** How many of a product's records are searched for its last successful provisioning (old products without the id). */
+const RECORDS_SEARCHED_FOR_OUTPUTS = 200;
+
 export interface TerminateOptions {
   readonly ignoreErrors?: boolean;
   readonly retainPhysicalResources?: boolean;
@@ -40,6 +57,11 @@ export interface TerminateOptions {
 export class CatalogApi {
   readonly client: ServiceCatalogClient;
   readonly calls: CallCounter = { total: 0, byOperation: {} };
+  /**
+   * GetProvisionedProductOutputs was refused on this connection (AccessDenied): the caller's policy
+   * does not grant it, so it is not asked again for every product (a new connection asks again).
+   */
+  private outputsDenied = false;
 
   constructor(
     readonly connection: Connection,
@@ -93,6 +115,30 @@ export class CatalogApi {
       const out = await this.client.send(new GetProvisionedProductOutputsCommand({ ProvisionedProductId: id, PageToken: token, PageSize: 20 }));
       return { items: out.Outputs ?? [], nextToken: out.NextPageToken || undefined };
     });
+  }
+
+  /**
+   * A product's outputs: GetProvisionedProductOutputs where the caller may call it, else the outputs
+   * of its last successful provisioning record (LastSuccessfulProvisioningRecordId, or for old products
+   * without it the newest succeeded PROVISION/UPDATE record in ListRecordHistory), said as such.
+   */
+  async outputsOf(product: OutputsTarget): Promise<ProductOutputs> {
+    const id = product.Id;
+    if (!id) throw new Error('The provisioned product has no id; its outputs cannot be read.');
+    if (!this.outputsDenied) {
+      try {
+        return { outputs: await this.getProvisionedProductOutputs(id), source: { kind: 'current' } };
+      } catch (error) {
+        if (classifyError(error).kind !== 'access-denied') throw error;
+        this.outputsDenied = true;
+      }
+    }
+    const recordId = product.LastSuccessfulProvisioningRecordId
+      || lastSuccessfulProvisioning(await this.listRecordsOfProvisionedProduct(id, RECORDS_SEARCHED_FOR_OUTPUTS))?.RecordId;
+    if (!recordId) return { outputs: [], source: { kind: 'noRecord' } };
+    const { detail, outputs } = await this.describeRecord(recordId);
+    const time = detail.UpdatedTime ?? detail.CreatedTime;
+    return { outputs, source: { kind: 'record', recordId, ...(time ? { time } : {}) } };
   }
 
   /**

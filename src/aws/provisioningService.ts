@@ -11,7 +11,6 @@ import {
   ExecuteProvisionedProductServiceActionCommand,
   ListLaunchPathsCommand,
   ListProvisionedProductPlansCommand,
-  ListProvisioningArtifactsCommand,
   ListServiceActionsForProvisioningArtifactCommand,
   ProvisionProductCommand,
   SearchProductsCommand,
@@ -27,7 +26,7 @@ import {
   type ProvisionedProductPlanDetails,
   type ProvisionedProductPlanSummary,
   type ProvisionProductCommandInput,
-  type ProvisioningArtifactDetail,
+  type ProvisioningArtifact,
   type RecordDetail,
   type ResourceChange,
   type ServiceActionSummary,
@@ -82,10 +81,13 @@ export class ProvisioningService {
     return this.client.send(new DescribeProductCommand({ Id: productId }));
   }
 
-  /** Active versions of a product (ListProvisioningArtifacts takes no page token). */
-  async listVersions(productId: string): Promise<ProvisioningArtifactDetail[]> {
-    const out = await this.client.send(new ListProvisioningArtifactsCommand({ ProductId: productId }));
-    return (out.ProvisioningArtifactDetails ?? []).filter((a) => a.Active !== false);
+  /**
+   * The versions an end user may launch: DescribeProduct's ProvisioningArtifacts (the active ones; Id,
+   * Name, Description, CreatedTime, Guidance). ListProvisioningArtifacts would list inactive ones too,
+   * but AWSServiceCatalogEndUserFullAccess does not grant it.
+   */
+  async listVersions(productId: string): Promise<ProvisioningArtifact[]> {
+    return (await this.describeProduct(productId)).ProvisioningArtifacts ?? [];
   }
 
   listLaunchPaths(productId: string): Promise<Listed<LaunchPathSummary>> {

@@ -3,10 +3,14 @@
 // panel, the self-service action form, record documents). DescribeProduct is an end-user call;
 // ListProvisioningArtifacts is not granted to end users. A failed read names nothing and is not kept:
 // callers say ids rather than guess, and the next look reads again. No vscode import (unit-tested in Node).
-import type { DescribeProductOutput } from '@aws-sdk/client-service-catalog';
+import type { DescribeProductOutput, ProvisioningArtifact } from '@aws-sdk/client-service-catalog';
 
 export interface ProductFacts {
   readonly name?: string;
+  /** The product's type (ProductViewSummary.Type: CLOUD_FORMATION_TEMPLATE, TERRAFORM_OPEN_SOURCE, …). */
+  readonly type?: string;
+  /** The versions DescribeProduct lists (the active ones, for an end user), as it gives them. */
+  readonly artifacts: readonly ProvisioningArtifact[];
   /** Version id → name, for the versions DescribeProduct lists (the active ones). */
   readonly versions: ReadonlyMap<string, string>;
   /** Launch path id → name. */
@@ -57,6 +61,8 @@ function productFacts(out: DescribeProductOutput): ProductFacts {
     new Map((items ?? []).filter((i) => i.Id && i.Name).map((i) => [i.Id!, i.Name!]));
   return {
     ...(out.ProductViewSummary?.Name ? { name: out.ProductViewSummary.Name } : {}),
+    ...(out.ProductViewSummary?.Type ? { type: out.ProductViewSummary.Type } : {}),
+    artifacts: out.ProvisioningArtifacts ?? [],
     versions: named(out.ProvisioningArtifacts),
     launchPaths: named(out.LaunchPaths),
   };

@@ -7,6 +7,7 @@ import { productContextValue } from '../core/products/capabilities';
 import type { ProductRow } from '../core/products/productRow';
 import type { LastOperation } from '../core/products/lastOperations';
 import { operationSince, splitTags } from '../core/products/productSummary';
+import { OUTPUTS_NOT_CURRENT, outputSourceNote } from '../core/products/outputSource';
 import { BUSY_PRODUCT_STATUSES, isHealthyProductStatus } from '../core/statuses';
 import { activityIcon, humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
 import { formatTime } from '../core/localTime';
@@ -85,7 +86,7 @@ export class ProductNode extends TreeNode {
     const nodes: TreeNode[] = [];
     if (detail.StatusMessage) nodes.push(new InfoNode(`${this.id}/message`, detail.StatusMessage, 'Status message', 'comment'));
     nodes.push(new InfoNode(`${this.id}/launchRole`, detail.LaunchRoleArn ?? 'none', 'Launch role', 'shield', detail.LaunchRoleArn));
-    nodes.push(new TagsNode(this), new OutputsNode(this.id, id), new RecordsNode(this.id, id));
+    nodes.push(new TagsNode(this), new OutputsNode(this), new RecordsNode(this.id, id));
     return nodes;
   }
 }
@@ -243,16 +244,17 @@ export class InfoNode extends TreeNode {
   }
 }
 
-class OutputsNode extends TreeNode {
-  constructor(
-    private readonly parentId: string,
-    private readonly provisionedProductId: string,
-  ) {
+/**
+ * A product's outputs: the current ones (GetProvisionedProductOutputs), or where the caller may not
+ * read those, its last successful provisioning record's, with a first line saying which record.
+ */
+export class OutputsNode extends TreeNode {
+  constructor(private readonly product: ProductNode) {
     super();
   }
 
   get id(): string {
-    return `${this.parentId}/outputs`;
+    return `${this.product.id}/outputs`;
   }
 
   toTreeItem(): vscode.TreeItem {
@@ -264,10 +266,16 @@ class OutputsNode extends TreeNode {
   }
 
   override async children(api: CatalogApi): Promise<TreeNode[]> {
-    const outputs = await api.getProvisionedProductOutputs(this.provisionedProductId);
-    if (!outputs.length) return [new InfoNode(`${this.id}/none`, 'No outputs', '', 'info')];
-    return outputs.map((o) => new OutputNode(this.id, o));
+    const { outputs, source } = await api.outputsOf(this.product.row);
+    const note = outputSourceNote(source);
+    const nodes: TreeNode[] = note ? [new InfoNode(`${this.id}/source`, humanizeFirst(note), OUTPUTS_NOT_CURRENT, 'history')] : [];
+    if (!outputs.length && source.kind !== 'noRecord') nodes.push(new InfoNode(`${this.id}/none`, 'No outputs', '', 'info'));
+    return [...nodes, ...outputs.map((o) => new OutputNode(this.id, o))];
   }
+}
+
+function humanizeFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export class OutputNode extends TreeNode {

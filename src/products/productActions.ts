@@ -15,6 +15,7 @@ import { ProductNode } from './nodes';
 import { notify } from '../ui/notifications';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../ui/log';
+import { OUTPUTS_NOT_CURRENT, outputSourceNote } from '../core/products/outputSource';
 import { inert, webUrl } from '../core/untrustedText';
 import { registerCommand, type CommandContext, type CommandServices } from '../ui/commandErrors';
 import { COMMANDS } from '../ui/commandIds';
@@ -241,9 +242,10 @@ async function trackPropertyRecord(deps: ProductActionDeps, recordId: string, pr
 async function showOutputs(context: CommandContext, deps: ProductActionDeps, node?: ProductNode): Promise<string | undefined> {
   const api = context.requireApi();
   const target = node instanceof ProductNode ? node : await context.pickProvisionedProduct();
-  const outputs = await api.getProvisionedProductOutputs(target.row.Id!);
+  const { outputs, source } = await api.outputsOf(target.row);
+  const note = outputSourceNote(source);
   if (!outputs.length) {
-    void notify.info(`${target.row.Name} has no outputs.`);
+    void notify.info(`${target.row.Name} has no outputs${note ? ` (${note})` : ''}.`);
     return undefined;
   }
   const items = outputs.map((output) => ({
@@ -252,7 +254,7 @@ async function showOutputs(context: CommandContext, deps: ProductActionDeps, nod
     detail: output.Description === undefined ? undefined : inert(output.Description, 'label'),
     output,
   }));
-  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}: a URL opens, anything else is copied`, matchOnDescription: true });
+  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}${note ? ` ${note} (${OUTPUTS_NOT_CURRENT})` : ''}: a URL opens, anything else is copied`, matchOnDescription: true });
   const value = picked.output.OutputValue ?? '';
   if (isUrl(picked.output)) await vscode.env.openExternal(vscode.Uri.parse(value, true));
   else {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogSession } from '../connections/catalogSession';
-import type { ProductCapability } from '../core/products/capabilities';
+import { plansSupported, plansUnsupportedReason, type ProductCapability } from '../core/products/capabilities';
 import { ProductNode } from '../products/nodes';
 import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
@@ -57,7 +57,7 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
   context.subscriptions.push(
     registerCommand(COMMANDS.provisionProduct, (_command, arg?: unknown) => void panels.openProvision(productIdFrom(arg)), deps),
     registerCommand(COMMANDS.updateProvisionedProduct, async (command, arg?: unknown) => void panels.openUpdate(await pick(command, arg, 'canUpdate', 'Update which provisioned product?')), deps),
-    registerCommand(COMMANDS.showPlans, async (command, arg?: unknown) => void panels.openPlans(await pick(command, arg, 'canPlan', 'Show the plans of which provisioned product?')), deps),
+    registerCommand(COMMANDS.showPlans, async (command, arg?: unknown) => void panels.openPlans(plannable(await pick(command, arg, 'canPlan', 'Show the plans of which provisioned product?'))), deps),
     registerCommand(COMMANDS.runServiceAction, async (command, arg?: unknown) => void panels.openAction(await pick(command, arg, 'canRunAction', 'Run an action on which provisioned product?')), deps),
   );
   context.subscriptions.push(panels, ...panels.registerSerializers());
@@ -69,6 +69,12 @@ async function revealInTree(provisionedProductId: string, deps: FormCommandDeps)
   if (!deps.products.find(provisionedProductId)) await deps.tree.refresh();
   if (!deps.products.find(provisionedProductId)) throw new RequestError('The tree does not list this provisioned product yet; refresh the view in a moment.', undefined, 'NotListed');
   await vscode.commands.executeCommand(COMMANDS.lookUpRecord, provisionedProductId);
+}
+
+/** Plans are CloudFormation's only: a product known to be of another type gets no plans panel (the panel checks an unknown type). */
+function plannable(product: ProvisionedProductRef): ProvisionedProductRef {
+  if (product.type && !plansSupported(product.type)) throw new RequestError(plansUnsupportedReason(product.type), undefined, 'PlansUnsupported');
+  return product;
 }
 
 /** "From a product": a product id, or an object carrying `productId` (e.g. a product view). */

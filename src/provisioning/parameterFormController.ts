@@ -3,7 +3,7 @@
 // submission with the form's rules before anything is sent to AWS, then what happens to the record or
 // plan. The two flows are ProvisionFormController and UpdateFormController.
 import type {
-  CreateProvisionedProductPlanInput, LaunchPathSummary, ProvisioningArtifactDetail, RecordDetail,
+  CreateProvisionedProductPlanInput, LaunchPathSummary, ProvisioningArtifact, RecordDetail,
 } from '@aws-sdk/client-service-catalog';
 import {
   givenValue, validateProvisioningSubmission, type ProvisioningForm, type ProvisioningSubmission, type SentValue,
@@ -54,6 +54,8 @@ export abstract class ParameterFormController implements FormController {
   protected abstract loadProduct(productId: string): Promise<ProductOptions>;
   /** Builds the form of a version and path (remembering it), plus what the flow adds to it. */
   abstract loadParameters(target: FormTarget): Promise<LoadedForm>;
+  /** Why the target cannot be previewed as a plan (not a CloudFormation product), if it cannot. */
+  protected abstract plansRefusal(target: FormTarget): Promise<string | undefined>;
   /** Sends a checked submission; `token` is the submission's idempotency token. */
   protected abstract send(form: ProvisioningForm, request: SubmitRequest, token: string): Promise<RecordDetail>;
   /** CreateProvisionedProductPlan takes the provision/update inputs' parameters, tags and target. */
@@ -111,9 +113,14 @@ export abstract class ParameterFormController implements FormController {
     return this.productNames.get(productId);
   }
 
-  /** A product's versions (newest first) and launch paths. */
-  protected async versionsAndPaths(productId: string): Promise<{ versions: ProvisioningArtifactDetail[]; paths: LaunchPathSummary[] }> {
-    const [versions, paths] = await Promise.all([this.service.listVersions(productId), this.service.listLaunchPaths(productId)]);
+  /**
+   * A product's versions (newest first, from the DescribeProduct read the connection shares) and its
+   * launch paths. When the shared read failed, the versions are asked for again, so the service's own
+   * error reaches the page.
+   */
+  protected async versionsAndPaths(productId: string): Promise<{ versions: ProvisioningArtifact[]; paths: LaunchPathSummary[] }> {
+    const [facts, paths] = await Promise.all([this.productNamesOf(productId), this.service.listLaunchPaths(productId)]);
+    const versions = facts ? facts.artifacts : await this.service.listVersions(productId);
     return { versions: newestFirst(versions), paths };
   }
 
@@ -177,6 +184,8 @@ export abstract class ParameterFormController implements FormController {
 
   protected async preview(request: SubmitRequest): Promise<PlanStarted> {
     this.refuseWhenBlocked();
+    const refusal = await this.plansRefusal(request.target);
+    if (refusal) throw new RequestError(`${refusal} Nothing was sent.`, undefined, 'PlansUnsupported');
     const out = await this.guard.run('preview', request, async (token) => {
       const form = await this.checkedForm(request, 'Plan');
       return this.service.createPlan(await this.planInput(form, request, token));
@@ -199,6 +208,7 @@ export function productOptions(
   paths: readonly LaunchPathSummary[],
   preselectedVersionId: string | undefined,
   preselectedPathId: string | undefined,
+  plansSupported: boolean,
 ): ProductOptions {
   return {
     productId,
@@ -207,6 +217,7 @@ export function productOptions(
     ...(preselectedVersionId ? { preselectedVersionId } : {}),
     paths: paths.map(pathChoice),
     ...(preselectedPathId ? { preselectedPathId } : {}),
+    plansSupported,
   };
 }
 

@@ -8,6 +8,7 @@ import { RequestError } from '../core/webview/requestError';
 import type { PanelInit, PlanRow, PlanView, ProductChange, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { refuseUnlessAllowed } from '../core/webview/productState';
+import { plansSupported, plansUnsupportedReason } from '../core/products/capabilities';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { planView, submitResult } from './views';
@@ -60,6 +61,8 @@ export class PlanController implements FormController {
   async init(): Promise<PanelInit> {
     if (this.gone) throw new RequestError(`${this.provisionedProduct.name} no longer exists.`, undefined, 'ProductGone');
     const detail = await this.productDetail();
+    const type = detail?.Type ?? this.provisionedProduct.type;
+    if (type && !plansSupported(type)) throw new RequestError(plansUnsupportedReason(type), undefined, 'PlansUnsupported');
     if (detail?.Status) this.productStatus = detail.Status;
     return {
       kind: 'plans',

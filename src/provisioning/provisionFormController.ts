@@ -8,6 +8,7 @@ import type {
   FormTarget, LoadedForm, PanelInit, PlanStarted, ProductOptions, ProvisionResultAction, SubmitRequest, SubmitResult,
 } from '../core/webview/protocol';
 import { id, isPlainObject } from '../core/webview/schema';
+import { productPlansSupported } from '../core/products/capabilities';
 import type { ControllerDeps } from './controllerDeps';
 import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
 import { defaultVersionId, submitResult, versionChoice } from './views';
@@ -103,7 +104,14 @@ export class ProvisionFormController extends ParameterFormController {
   protected async loadProduct(productId: string): Promise<ProductOptions> {
     const { versions, paths } = await this.versionsAndPaths(productId);
     const choices = versions.map((v) => versionChoice(v));
-    return productOptions(productId, this.searchedName(productId) ?? productId, choices, paths, defaultVersionId(versions), onlyPathId(paths));
+    const plans = productPlansSupported((await this.productNamesOf(productId))?.type);
+    return productOptions(productId, this.searchedName(productId) ?? productId, choices, paths, defaultVersionId(versions), onlyPathId(paths), plans);
+  }
+
+  /** Plans launch CloudFormation products only; a product whose type cannot be read is not assumed to be one. */
+  protected async plansRefusal(target: FormTarget): Promise<string | undefined> {
+    const type = (await this.productNamesOf(target.productId))?.type;
+    return productPlansSupported(type) ? undefined : `Plans (Preview changes) exist only for CloudFormation products; this product is of type ${type ?? 'unknown'}.`;
   }
 
   async loadParameters(target: FormTarget): Promise<LoadedForm> {

@@ -12,6 +12,7 @@ import type {
 } from '../core/webview/protocol';
 import type { ControllerDeps } from './controllerDeps';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
+import { plansSupported, plansUnsupportedReason } from '../core/products/capabilities';
 import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
 import { versionChoice } from './views';
 
@@ -20,6 +21,8 @@ interface CurrentState {
   readonly target: FormTarget;
   /** The provisioned product's own launch role (Change Launch Role sets it; the path's constraint does not). */
   readonly launchRoleArn?: string;
+  /** The provisioned product's type (CFN_STACK, TERRAFORM_OPEN_SOURCE, CONTROL_TOWER_ACCOUNT, …), as DescribeProvisionedProduct says. */
+  readonly type?: string;
   parameters?: ProvisioningArtifactParameter[];
 }
 
@@ -89,7 +92,9 @@ export class UpdateFormController extends ParameterFormController {
     const product = provisionedProductRef({ ...detail, ProductName: names?.name, ProvisioningArtifactName: versionName }, known);
     const target = { productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId, ...(pathId ? { pathId } : {}) };
     this.productStatus = detail.Status;
-    this.current = { product, target, ...(detail.LaunchRoleArn ? { launchRoleArn: detail.LaunchRoleArn } : {}) };
+    this.current = {
+      product, target, ...(detail.LaunchRoleArn ? { launchRoleArn: detail.LaunchRoleArn } : {}), ...(detail.Type ? { type: detail.Type } : {}),
+    };
     return this.current;
   }
 
@@ -101,10 +106,15 @@ export class UpdateFormController extends ParameterFormController {
     const choices: VersionChoice[] = versions.map((v) => versionChoice(v, inUse));
     if (!choices.some((c) => c.current)) {
       // The version in use may be inactive now; it stays selectable for an update that keeps it.
-      choices.push({ id: inUse, name: current.product.provisioningArtifactName ?? inUse, deprecated: true, current: true });
+      choices.push({ id: inUse, name: current.product.provisioningArtifactName ?? inUse, deprecated: false, current: true, inactive: true });
     }
     const productName = current.product.productName ?? this.searchedName(productId) ?? productId;
-    return productOptions(productId, productName, choices, paths, inUse, current.target.pathId ?? onlyPathId(paths));
+    return productOptions(productId, productName, choices, paths, inUse, current.target.pathId ?? onlyPathId(paths), plansSupported(current.type));
+  }
+
+  protected async plansRefusal(): Promise<string | undefined> {
+    const { type } = await this.readCurrent();
+    return plansSupported(type) ? undefined : plansUnsupportedReason(type);
   }
 
   async loadParameters(target: FormTarget): Promise<LoadedForm> {

@@ -1,6 +1,6 @@
 // SDK shapes → the small, plain view models the webviews render (protocol.ts).
 import type {
-  ExecutionParameter, LaunchPathSummary, ProductViewSummary, ProvisioningArtifactDetail, RecordDetail, ResourceChange,
+  ExecutionParameter, LaunchPathSummary, ProductViewSummary, ProvisioningArtifact, RecordDetail, ResourceChange,
 } from '@aws-sdk/client-service-catalog';
 import type { PlanWithChanges } from '../aws/provisioningService';
 import { EXECUTED_PLAN_STATUSES, SETTLED_PLAN_STATUSES } from '../core/statuses';
@@ -31,23 +31,26 @@ export function productChoice(p: ProductViewSummary): ProductChoice {
   };
 }
 
-export function versionChoice(a: ProvisioningArtifactDetail, currentId?: string): VersionChoice {
+/** A version as the picker shows it: a version without a name (real catalogs have them) shows its id. */
+export function versionChoice(a: ProvisioningArtifact, currentId?: string): VersionChoice {
+  const name = a.Name ? inert(a.Name, 'line') : '';
+  const description = a.Description ? inert(a.Description, 'line', { maxLength: PRODUCT_TEXT_MAX }) : '';
   return {
     id: a.Id ?? '',
-    name: a.Name ?? a.Id ?? '?',
-    ...(a.Description ? { description: a.Description } : {}),
+    name: name || a.Id || '?',
+    ...(description ? { description } : {}),
     deprecated: a.Guidance === 'DEPRECATED',
     ...(currentId && a.Id === currentId ? { current: true } : {}),
   };
 }
 
 /** Newest first: the order users pick from. */
-export function newestFirst(versions: readonly ProvisioningArtifactDetail[]): ProvisioningArtifactDetail[] {
+export function newestFirst(versions: readonly ProvisioningArtifact[]): ProvisioningArtifact[] {
   return [...versions].sort((a, b) => (b.CreatedTime?.getTime() ?? 0) - (a.CreatedTime?.getTime() ?? 0));
 }
 
 /** The newest version not marked deprecated; the newest of all when every one is. */
-export function defaultVersionId(newestFirstVersions: readonly ProvisioningArtifactDetail[]): string | undefined {
+export function defaultVersionId(newestFirstVersions: readonly ProvisioningArtifact[]): string | undefined {
   return (newestFirstVersions.find((a) => a.Guidance !== 'DEPRECATED') ?? newestFirstVersions[0])?.Id;
 }
 

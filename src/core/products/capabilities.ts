@@ -12,15 +12,45 @@ export interface ProductFacts {
 export const PRODUCT_CAPABILITIES = ['canUpdate', 'canTerminate', 'canChangeProperties', 'canPlan', 'canRunAction'] as const;
 export type ProductCapability = (typeof PRODUCT_CAPABILITIES)[number];
 
-export function productCapabilities(p: ProductFacts): ProductCapability[] {
+/**
+ * Provisioned product types that have plans: the model's ProvisionedProductPlanType is CLOUDFORMATION
+ * only, so Terraform, external and Control Tower products (CONTROL_TOWER_ACCOUNT) have none.
+ */
+const PLANNABLE_TYPES: ReadonlySet<string> = new Set(['CFN_STACK', 'CFN_STACKSET']);
+
+/** Product (not provisioned product) types whose launches can be planned: CloudFormation templates. */
+const PLANNABLE_PRODUCT_TYPES: ReadonlySet<string> = new Set(['CLOUD_FORMATION_TEMPLATE']);
+
+/** Whether a provisioned product of this type can have plans; an unknown type cannot be assumed to. */
+export function plansSupported(provisionedProductType: string | undefined): boolean {
+  return PLANNABLE_TYPES.has(provisionedProductType ?? '');
+}
+
+/** Whether a product of this type (ProductViewSummary.Type) can be launched through a plan. */
+export function productPlansSupported(productType: string | undefined): boolean {
+  return PLANNABLE_PRODUCT_TYPES.has(productType ?? '');
+}
+
+/** Why plans are not offered for a provisioned product of this type. */
+export function plansUnsupportedReason(type: string | undefined): string {
+  return `Plans (Preview changes) exist only for CloudFormation products; this provisioned product is of type ${type ?? 'unknown'}.`;
+}
+
+/** What the status alone allows (a form page knows only the status it last heard). */
+export function statusCapabilities(status: string | undefined): ProductCapability[] {
   const caps: ProductCapability[] = [];
-  const status = p.Status ?? 'UNKNOWN';
-  const settled = SETTLED_PRODUCT_STATUSES.has(status);
+  const known = status ?? 'UNKNOWN';
+  const settled = SETTLED_PRODUCT_STATUSES.has(known);
   if (settled) caps.push('canUpdate', 'canTerminate', 'canChangeProperties');
   // A product waiting on its plan can only move on by executing or deleting that plan.
-  if (settled || status === 'PLAN_IN_PROGRESS') caps.push('canPlan');
-  if (status === 'AVAILABLE' || status === 'TAINTED') caps.push('canRunAction');
+  if (settled || known === 'PLAN_IN_PROGRESS') caps.push('canPlan');
+  if (known === 'AVAILABLE' || known === 'TAINTED') caps.push('canRunAction');
   return caps;
+}
+
+/** What the status and the type allow: plans only for CloudFormation products. */
+export function productCapabilities(p: ProductFacts): ProductCapability[] {
+  return statusCapabilities(p.Status).filter((c) => c !== 'canPlan' || plansSupported(p.Type));
 }
 
 export function productContextValue(p: ProductFacts): string {

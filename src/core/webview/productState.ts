@@ -1,7 +1,7 @@
 // What a form page knows of its provisioned product and how it learns more: the status last heard, the
 // banner's merge of what the record tracker and the tree say, and what the host's `init` makes true
 // again. Pure, so the pages (media/shared/productNotice) and unit tests share it.
-import { productCapabilities, type ProductCapability } from '../products/capabilities';
+import { statusCapabilities, type ProductCapability } from '../products/capabilities';
 import { BUSY_PRODUCT_STATUSES } from '../statuses';
 import type { ProductChange, ProvisionedProductRef } from './protocol';
 import { RequestError } from './requestError';
@@ -14,7 +14,7 @@ export interface ProductState {
 
 /** Whether the product's state allows `capability` (the tree's menus, the pages and the hosts ask this one rule). */
 export function stateAllows(capability: ProductCapability, state: ProductState): boolean {
-  return !state.gone && (!state.status || productCapabilities({ Status: state.status }).includes(capability));
+  return !state.gone && (!state.status || statusCapabilities(state.status).includes(capability));
 }
 
 /** The state after a change: a change that says nothing of the status keeps the one known. */

@@ -25,6 +25,11 @@ export interface VersionChoice {
   readonly deprecated: boolean;
   /** The version the provisioned product runs now (update forms). */
   readonly current?: boolean;
+  /**
+   * Update forms: the version in use is not among those the product offers now (DescribeProduct lists
+   * active versions only): kept selectable for an update that stays on it.
+   */
+  readonly inactive?: boolean;
 }
 
 export interface PathChoice {
@@ -40,6 +45,8 @@ export interface ProductOptions {
   readonly preselectedVersionId?: string;
   readonly paths: readonly PathChoice[];
   readonly preselectedPathId?: string;
+  /** Whether Preview changes (a plan) is offered: CloudFormation products only. */
+  readonly plansSupported: boolean;
 }
 
 export interface LoadedForm {

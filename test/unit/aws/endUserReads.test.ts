@@ -1,0 +1,89 @@
+// What an ordinary end user (AWSServiceCatalogEndUserFullAccess) can read: versions come from
+// DescribeProduct, and outputs from the last successful provisioning record when
+// GetProvisionedProductOutputs is refused; through the real SDK against the sandbox.
+import * as assert from 'node:assert/strict';
+import { ProvisioningService } from '../../../src/aws/provisioningService';
+import type { Sandbox } from '../../../src/sandbox/index';
+import { SEED } from '../../../src/sandbox/service/index';
+import { startTestSandbox } from '../../support/sandbox';
+import { extensionApi } from '../../support/faults';
+import { denyAsIam } from '../../support/endUserDenials';
+
+const WEB = SEED.provisionedProducts.webMarketingSite.id;
+
+describe('end-user reads', function () {
+  this.timeout(20_000);
+  let sandbox: Sandbox;
+  before(async () => (sandbox = await startTestSandbox()));
+  after(() => sandbox.stop());
+
+  it('lists versions with DescribeProduct only: active ones, unnamed ones with what the service gives', async () => {
+    const api = extensionApi(sandbox);
+    const denials = denyAsIam(api.client);
+    try {
+      const versions = await new ProvisioningService(api.client).listVersions(SEED.products.containerService.id);
+      const ids = versions.map((v) => v.Id).sort();
+      assert.deepEqual(ids, [SEED.products.containerService.versions.v2, SEED.products.containerService.versions.v3].sort(), 'v1 is inactive');
+      assert.equal(denials.refused.ListProvisioningArtifacts, undefined);
+      assert.deepEqual(Object.keys(api.calls.byOperation), ['DescribeProduct']);
+    } finally {
+      api.dispose();
+    }
+  });
+
+  it('reads current outputs where GetProvisionedProductOutputs is allowed', async () => {
+    const api = extensionApi(sandbox);
+    try {
+      const { outputs, source } = await api.outputsOf({ Id: WEB });
+      assert.equal(source.kind, 'current');
+      assert.ok(outputs.length > 0);
+    } finally {
+      api.dispose();
+    }
+  });
+
+  it('falls back to the last successful provisioning record when denied, and asks once per connection', async () => {
+    const api = extensionApi(sandbox);
+    const denials = denyAsIam(api.client);
+    try {
+      const detail = await api.describeProvisionedProduct(WEB);
+      assert.ok(detail.LastSuccessfulProvisioningRecordId);
+      const first = await api.outputsOf(detail);
+      assert.deepEqual(first.source.kind, 'record');
+      assert.equal(first.source.kind === 'record' && first.source.recordId, detail.LastSuccessfulProvisioningRecordId);
+      assert.ok(first.source.kind === 'record' && first.source.time instanceof Date);
+      const { outputs: fromRecord } = await api.describeRecord(detail.LastSuccessfulProvisioningRecordId!);
+      assert.deepEqual(first.outputs.map((o) => o.OutputKey), fromRecord.map((o) => o.OutputKey));
+      assert.ok(first.outputs.length > 0);
+      await api.outputsOf({ Id: SEED.provisionedProducts.ordersService.id });
+      assert.equal(denials.refused.GetProvisionedProductOutputs, 1, 'the denial is remembered for the connection');
+    } finally {
+      api.dispose();
+    }
+  });
+
+  it('without LastSuccessfulProvisioningRecordId (old products) finds the newest succeeded provision or update in the history', async () => {
+    const api = extensionApi(sandbox);
+    denyAsIam(api.client);
+    try {
+      const detail = await api.describeProvisionedProduct(WEB);
+      const { source } = await api.outputsOf({ Id: WEB });
+      assert.equal(source.kind === 'record' && source.recordId, detail.LastSuccessfulProvisioningRecordId);
+      assert.ok((api.calls.byOperation.ListRecordHistory ?? 0) >= 1);
+    } finally {
+      api.dispose();
+    }
+  });
+
+  it('says when no successful provisioning record is found, inventing no outputs', async () => {
+    const api = extensionApi(sandbox);
+    denyAsIam(api.client);
+    try {
+      const { outputs, source } = await api.outputsOf({ Id: SEED.provisionedProducts.analyticsCluster.id });
+      assert.equal(source.kind, 'noRecord');
+      assert.equal(outputs.length, 0);
+    } finally {
+      api.dispose();
+    }
+  });
+});
