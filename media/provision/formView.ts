@@ -1,8 +1,9 @@
 // The parameters part of the provision/update page, built from the host's ProvisioningForm: name,
 // parameters, tags (TagOptions and free tags), stack-set preferences and notification ARNs.
 // `collect()` gives the submission; `savedValues()` the same without NoEcho values (for setState).
+import type { ListedTags } from '../../src/core/webview/protocol';
 import {
-  labelFromKey, validateProvisionedProductName, type ParameterDiff, type ProvisioningForm, type ProvisioningSubmission,
+  labelFromKey, TAGS_NOT_UPDATABLE, validateProvisionedProductName, type ParameterDiff, type ProvisioningForm, type ProvisioningSubmission,
   type StackSetSubmission, type TagEntry,
 } from '../../src/core/parameters';
 import { givenValue } from '../../src/core/parameters/submission';
@@ -161,7 +162,35 @@ function freeTagsPart(errors: FieldErrors, saved: SavedValues, heading: string |
   };
 }
 
-function tagsSection(form: ProvisioningForm, errors: FieldErrors, saved: SavedValues, onChange: () => void) {
+/** The tags as last listed, read-only: the ones people set, then the service's own (`aws:`) apart. */
+function listedTagsPart(listed: ListedTags | undefined): HTMLElement[] {
+  if (!listed) return [];
+  const list = (tags: ListedTags['user']) => h('ul', { class: 'listed-tags' }, ...tags.map((t) => h('li', {}, h('code', {}, t.key), ' = ', h('code', {}, t.value))));
+  return [
+    h('h3', {}, 'Tags now (as the tree last listed them)'),
+    listed.user.length ? list(listed.user) : h('p', { class: 'subtle' }, 'No tags.'),
+    ...(listed.system.length
+      ? [h('h3', {}, 'AWS tags'), h('p', { class: 'subtle' }, 'Added by Service Catalog (keys starting with aws:); they are never sent back.'), list(listed.system)]
+      : []),
+  ];
+}
+
+/** Saved input first; else, in an update that replaces the tags, the listed tags people set (TagOption keys go to their fields). */
+function initialTags(form: ProvisioningForm, saved: SavedValues, listed: ListedTags | undefined): SavedValues {
+  if (form.mode !== 'update' || !listed || saved.tags || saved.tagOptions) return saved;
+  const optionKeys = new Set(form.tagOptions.map((g) => g.key));
+  const tagOptions = Object.fromEntries(listed.user.filter((t) => form.tagOptions.some((g) => g.key === t.key && g.values.includes(t.value))).map((t) => [t.key, t.value]));
+  return { ...saved, tagOptions, tags: listed.user.filter((t) => !optionKeys.has(t.key)).map((t) => ({ key: t.key, value: t.value })) };
+}
+
+function tagsSection(form: ProvisioningForm, errors: FieldErrors, savedInput: SavedValues, listed: ListedTags | undefined, onChange: () => void) {
+  const listedPart = listedTagsPart(listed);
+  if (form.mode === 'update' && form.tagUpdate === 'NOT_ALLOWED') {
+    // The path's constraints refuse tag updates: the tags are shown, nothing to edit, none sent.
+    const element = section('Tags', h('p', { class: 'tag-update-refused' }, TAGS_NOT_UPDATABLE), ...listedPart);
+    return { element, tags: (): TagEntry[] | undefined => undefined, replacing: () => false, optionValues: () => ({}), freeTags: (): TagEntry[] => [] };
+  }
+  const saved = initialTags(form, savedInput, listed);
   const options = tagOptionsPart(form, errors, saved, onChange);
   // The section is already headed "Tags": a subheading only sets the free tags apart from the TagOptions.
   const free = freeTagsPart(errors, saved, form.tagOptions.length ? 'Additional tags' : undefined, onChange);
@@ -180,7 +209,7 @@ function tagsSection(form: ProvisioningForm, errors: FieldErrors, saved: SavedVa
     free.numberFrom(fromOptions.length); // errors about this list name these indexes
     return [...fromOptions, ...free.values()];
   };
-  return { element: section('Tags', replace, body), tags, replacing, optionValues: options.values, freeTags: free.values };
+  return { element: section('Tags', ...listedPart, replace, body), tags, replacing, optionValues: options.values, freeTags: free.values };
 }
 
 function choiceList(id: string, label: string, choices: readonly string[], saved: string, description: string) {
@@ -240,11 +269,12 @@ function notificationsSection(errors: FieldErrors, saved: SavedValues) {
   return { element: section('Notifications', group), text: () => textOf(control), values: () => listOf(textOf(control)) };
 }
 
-export function renderFormView(form: ProvisioningForm, saved: SavedValues, diff: ParameterDiff | undefined, onChange: () => void): FormView {
+/** `listed`: update forms, the provisioned product's tags as last listed (shown read-only, never as what the service says now). */
+export function renderFormView(form: ProvisioningForm, saved: SavedValues, diff: ParameterDiff | undefined, onChange: () => void, listed?: ListedTags): FormView {
   const errors = new FieldErrors();
   const name = form.mode === 'provision' ? nameSection(errors, saved, onChange) : undefined;
   const parameters = parametersSection(form, errors, saved, diff, onChange);
-  const tags = tagsSection(form, errors, saved, onChange);
+  const tags = tagsSection(form, errors, saved, listed, onChange);
   // Only STACKSET-constrained (CFN_STACKSET) versions name accounts or Regions; an empty preferences object means none.
   const stackSet = form.stackSet && (form.stackSet.accounts.length || form.stackSet.regions.length) ? stackSetSection(form, errors, saved) : undefined;
   const notifications = form.mode === 'provision' ? notificationsSection(errors, saved) : undefined;

@@ -333,7 +333,7 @@ function renderForm(result: LoadedForm): void {
   const form = result.form;
   const details = [...launchRoles(form.launchRoleArn), displayList('Constraints', form.constraintSummaries), displayList('Usage instructions', additionalUsageInstructions(form))].filter(Boolean) as HTMLElement[];
   regions.details.replaceChildren(...(details.length ? [h('details', { class: 'about', open: true }, h('summary', {}, 'About this launch'), ...details)] : []));
-  view = renderFormView(form, state.values ?? {}, result.diff, persist);
+  view = renderFormView(form, state.values ?? {}, result.diff, persist, init.kind === 'update' ? init.listedTags : undefined);
   regions.form.replaceChildren(view.element);
   regions.actions.hidden = false;
   persist();

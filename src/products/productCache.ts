@@ -31,6 +31,11 @@ export interface KnownProducts<P extends CachedProduct = CachedProduct> {
   find(idNameOrArn: string): P | undefined;
   /** Applies a freshly read detail to its product, if known. */
   applyDetail(detail: ProvisionedProductDetail): P | undefined;
+  /**
+   * A product read with DescribeProvisionedProduct that the tree must show at once (just provisioned:
+   * SearchProvisionedProducts may not list it yet), with the names the detail lacks.
+   */
+  know(detail: ProvisionedProductDetail, names?: Pick<ProductRow, 'ProductName' | 'ProvisioningArtifactName'>): P | undefined;
   /** Shows an activity ("Terminating…") on a product while an operation runs; undefined clears it. */
   setActivity(id: string, activity: string | undefined): void;
   /** Forgets a product the service no longer knows. */
@@ -67,12 +72,40 @@ interface Hold {
 /** Longest the tree waits for an operation to report an end the service already shows (a few round trips). */
 const HOLD_MAX_MS = 30_000;
 
+/**
+ * How long what DescribeProvisionedProduct said of a product outranks a SearchProvisionedProducts row
+ * that disagrees. Search's index lags writes by seconds (a just-provisioned product is not listed yet,
+ * a just-ended operation still shows its old status); a lagging index is not the service saying the
+ * old state is current. Past this bound the listing wins again: the product may have changed since
+ * (someone else's operation), and a Search row is then the newest word the tree has.
+ */
+export const SEARCH_LAG_TRUST_MS = 60_000;
+
+/** What DescribeProvisionedProduct said of a product, and when it was read. */
+interface Described {
+  readonly detail: ProvisionedProductDetail;
+  readonly atMs: number;
+}
+
+/**
+ * Whether a Search row has caught up with a detail read before: it names the same last record, and
+ * its status is the detail's or later (a busy detail whose operation the row shows ended).
+ */
+function listingCaughtUp(row: ProductRow, detail: ProvisionedProductDetail): boolean {
+  if (row.LastRecordId !== detail.LastRecordId) return false;
+  return row.Status === detail.Status || BUSY_PRODUCT_STATUSES.has(detail.Status ?? '');
+}
+
 export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
   private byId = new Map<string, P>();
   private readonly changes = new ListenerSet<[ProductChange<P>]>();
   private readonly holds = new Map<string, Hold>();
   /** When each product was removed: a listing read before then must not bring it back. */
   private readonly departed = new Map<string, number>();
+  /** The last detail read of each product, while a lagging listing may still disagree with it. */
+  private readonly described = new Map<string, Described>();
+  /** Products known from a detail only (just provisioned) that no listing has shown yet. */
+  private readonly notYetListed = new Set<string>();
   private batching = 0;
   private batched = false;
 
@@ -174,10 +207,17 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
   replace(rows: readonly ProductRow[], readSinceMs?: number): void {
     const next = new Map<string, P>();
     for (const [id, at] of this.departed) if (at < Date.now() - DEPARTED_KEPT_MS) this.departed.delete(id);
+    const listed = new Set<string>();
     for (const row of rows) {
       if (!row.Id) continue;
       if (readSinceMs !== undefined && (this.departed.get(row.Id) ?? -Infinity) >= readSinceMs) continue;
+      listed.add(row.Id);
+      this.notYetListed.delete(row.Id);
       const existing = this.byId.get(row.Id);
+      if (existing && this.listingLags(row)) {
+        next.set(row.Id, existing);
+        continue;
+      }
       if (this.keptBack(row.Id, { row }, row.Status)) {
         if (existing) next.set(row.Id, existing);
         continue;
@@ -190,13 +230,20 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
         next.set(row.Id, this.make(row));
       }
     }
-    for (const [id, existing] of this.byId) if (!next.has(id) && this.keptBack(id, 'gone', undefined)) next.set(id, existing);
+    for (const [id, existing] of this.byId) {
+      if (next.has(id) || listed.has(id)) continue;
+      // Described but not listed yet (a new product Search has not indexed): kept while the lag is believable.
+      if ((this.notYetListed.has(id) && this.describedRecently(id)) || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
+      else this.notYetListed.delete(id);
+    }
     this.byId = next;
     this.emit({});
   }
 
   remove(id: string): void {
     if (this.keptBack(id, 'gone', undefined)) return;
+    this.described.delete(id);
+    this.notYetListed.delete(id);
     if (!this.byId.delete(id)) return;
     this.departed.set(id, Date.now());
     this.emit({});
@@ -204,12 +251,48 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
 
   clear(): void {
     this.holds.clear();
+    this.described.clear();
+    this.notYetListed.clear();
     this.byId.clear();
     this.emit({});
   }
 
+  /** A Search row that disagrees with a detail read less than SEARCH_LAG_TRUST_MS ago (the index lags); the detail stays. */
+  private listingLags(row: ProductRow): boolean {
+    const described = row.Id ? this.described.get(row.Id) : undefined;
+    if (!described) return false;
+    if (Date.now() - described.atMs > SEARCH_LAG_TRUST_MS || listingCaughtUp(row, described.detail)) {
+      this.described.delete(row.Id!);
+      return false;
+    }
+    return true;
+  }
+
+  private describedRecently(id: string): boolean {
+    const described = this.described.get(id);
+    if (described && Date.now() - described.atMs > SEARCH_LAG_TRUST_MS) this.described.delete(id);
+    return this.described.has(id);
+  }
+
+  private noteDescribed(detail: ProvisionedProductDetail): void {
+    if (detail.Id) this.described.set(detail.Id, { detail, atMs: Date.now() });
+  }
+
+  know(detail: ProvisionedProductDetail, names: Pick<ProductRow, 'ProductName' | 'ProvisioningArtifactName'> = {}): P | undefined {
+    if (!detail.Id) return undefined;
+    if (this.byId.has(detail.Id)) return this.applyDetail(detail);
+    this.departed.delete(detail.Id);
+    this.noteDescribed(detail);
+    this.notYetListed.add(detail.Id);
+    const product = this.make(rowFromDetail(detail, names));
+    this.byId.set(detail.Id, product);
+    this.emit({});
+    return product;
+  }
+
   applyDetail(detail: ProvisionedProductDetail): P | undefined {
     const product = detail.Id ? this.byId.get(detail.Id) : undefined;
+    if (product) this.noteDescribed(detail);
     if (!product || this.keptBack(detail.Id!, { detail }, detail.Status)) return product;
     const statusBefore = product.row.Status;
     product.row = mergeDetail(product.row, detail);
@@ -237,6 +320,7 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
 
   /** A detail read while the product's item is being shown (its tooltip): said only when its status moved. */
   fillDetail(product: P, detail: ProvisionedProductDetail): void {
+    this.noteDescribed(detail);
     if (product.row.Id && this.keptBack(product.row.Id, { detail }, detail.Status)) return;
     const statusBefore = product.row.Status;
     product.row = mergeDetail(product.row, detail);
@@ -246,7 +330,7 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
   /** Puts a whole attribute (with names) in place of a product's row, e.g. after its version changed. */
   applyRow(row: ProductRow): void {
     const product = row.Id ? this.byId.get(row.Id) : undefined;
-    if (!product || this.keptBack(row.Id!, { row }, row.Status)) return;
+    if (!product || this.listingLags(row) || this.keptBack(row.Id!, { row }, row.Status)) return;
     product.row = { ...row, LaunchRoleArn: product.row.LaunchRoleArn, detailLoaded: product.row.detailLoaded };
     this.emit({ products: product, regroups: 'any' });
   }
@@ -257,4 +341,20 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     product.activity = activity;
     this.emit({ products: product });
   }
+}
+
+/**
+ * A row from a detail alone: its ids, status and records, the names the caller read, and no tags
+ * (only SearchProvisionedProducts has them: marked to be read), nothing else made up.
+ */
+function rowFromDetail(detail: ProvisionedProductDetail, names: Pick<ProductRow, 'ProductName' | 'ProvisioningArtifactName'>): ProductRow {
+  const row: ProductRow = {
+    Id: detail.Id, Name: detail.Name, Arn: detail.Arn, Type: detail.Type, Status: detail.Status, StatusMessage: detail.StatusMessage,
+    CreatedTime: detail.CreatedTime, IdempotencyToken: detail.IdempotencyToken, LastRecordId: detail.LastRecordId,
+    LastProvisioningRecordId: detail.LastProvisioningRecordId, LastSuccessfulProvisioningRecordId: detail.LastSuccessfulProvisioningRecordId,
+    ProductId: detail.ProductId, ProvisioningArtifactId: detail.ProvisioningArtifactId,
+    ProductName: names.ProductName, ProvisioningArtifactName: names.ProvisioningArtifactName,
+    LaunchRoleArn: detail.LaunchRoleArn, detailLoaded: true, tagsOutdated: true,
+  };
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as ProductRow;
 }

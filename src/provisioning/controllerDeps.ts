@@ -1,6 +1,12 @@
 // What every form controller needs from the rest of the extension. No vscode import, so controllers
 // run in plain Node unit tests with fakes.
-import type { RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { ProvisionedProductDetail, RecordDetail, Tag } from '@aws-sdk/client-service-catalog';
+
+/** Names a detail lacks (DescribeProvisionedProduct has ids only), from what the form read. */
+export interface KnownNames {
+  readonly ProductName?: string;
+  readonly ProvisioningArtifactName?: string;
+}
 import type { ProvisioningService } from '../aws/provisioningService';
 import type { ProductFactsCache } from '../connections/productFacts';
 import type { Logger } from '../ui/webview/messageRouter';
@@ -41,6 +47,10 @@ export interface ControllerDeps {
   readonly memory: ParameterMemory;
   /** Opens the plan panel of a provisioned product, focused on one plan. */
   readonly openPlan: (provisionedProduct: ProvisionedProductRef, planId: string) => void;
+  /** A provisioned product's tags as the tree last listed them; undefined when not listed or outdated since. */
+  readonly listedTags?: (provisionedProductId: string) => readonly Tag[] | undefined;
+  /** A product the tree should know at once (just provisioned; Search may not list it yet). */
+  readonly knowProduct?: (detail: ProvisionedProductDetail, names: KnownNames) => void;
   /** What a finished provision form offers (absent in tests that do not use them). */
   readonly provisionResult?: ProvisionResultActions;
 }

@@ -41,6 +41,11 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
       connectedAs: () => session.identity,
       trackRecord: deps.trackRecord ?? ((record) => log().info(`Record ${record.RecordId} started (${record.RecordType}, ${record.Status}).`)),
       refreshTree: () => void tree.refresh(),
+      listedTags: (id) => {
+        const row = deps.products.find(id)?.row;
+        return row && !row.tagsOutdated ? row.Tags : undefined;
+      },
+      knowProduct: (detail, names) => void deps.products.know(detail, names),
       logger: log(),
       memory: new MementoParameterMemory(context.globalState),
       provisionResult: {

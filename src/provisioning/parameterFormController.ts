@@ -156,12 +156,31 @@ export abstract class ParameterFormController implements FormController {
     return submitResult(record);
   }
 
-  private afterRecord(record: RecordDetail, form: ProvisioningForm, { submission }: SubmitRequest): void {
+  private afterRecord(record: RecordDetail, form: ProvisioningForm, request: SubmitRequest): void {
+    const { submission } = request;
     this.deps.logger.info(`Record ${record.RecordId} (${record.RecordType ?? 'request'}) started for ${record.ProvisionedProductName ?? '?'}`);
     const id = record.ProvisionedProductId ?? this.productId;
     if (id) this.deps.memory.remember(id, this.valuesToRemember(form, submission, id));
     this.deps.trackRecord(record, typedSecrets(form, submission));
+    if (record.RecordType === 'PROVISION_PRODUCT' && record.ProvisionedProductId) void this.showNewProduct(record.ProvisionedProductId, request.target);
     this.deps.refreshTree();
+  }
+
+  /**
+   * A new product shows in the tree at once, read with DescribeProvisionedProduct: Search's index lags
+   * writes, so the listing may not have it yet. Not readable: the next listing brings it.
+   */
+  private async showNewProduct(provisionedProductId: string, target: FormTarget): Promise<void> {
+    const know = this.deps.knowProduct;
+    if (!know) return;
+    try {
+      const [detail, facts] = await Promise.all([this.service.describeProvisionedProduct(provisionedProductId), this.productNamesOf(target.productId)]);
+      const versionName = detail.ProvisioningArtifactId ? facts?.versions.get(detail.ProvisioningArtifactId) : undefined;
+      const productName = facts?.name ?? this.searchedName(target.productId);
+      know(detail, { ...(productName ? { ProductName: productName } : {}), ...(versionName ? { ProvisioningArtifactName: versionName } : {}) });
+    } catch (error) {
+      this.deps.logger.warn(`Could not read the new provisioned product ${provisionedProductId}: ${(error as Error).message ?? String(error)}`);
+    }
   }
 
   /**

@@ -5,6 +5,7 @@ import { givenValue } from '../core/parameters';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
 import type { ActionChoice, ActionForm, PanelInit, ProductChange, ProvisionedProductRef, SubmitResult } from '../core/webview/protocol';
+import { missingProductReason } from '../core/products/capabilities';
 import { refuseUnlessAllowed } from '../core/webview/productState';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { type ControllerDeps, resolveProvisionedProduct } from './controllerDeps';
@@ -82,7 +83,8 @@ export class ServiceActionController implements FormController {
 
   private async listActions(): Promise<ActionChoice[]> {
     const product = await this.resolved();
-    if (!product.productId || !product.provisioningArtifactId) throw new Error(`${product.name} has no product version.`);
+    const missing = missingProductReason(product.name, 'Self-service actions', { ProductId: product.productId, ProvisioningArtifactId: product.provisioningArtifactId });
+    if (missing || !product.productId || !product.provisioningArtifactId) throw new RequestError(missing ?? '', undefined, 'NoProductVersion');
     this.actions = await this.deps.service().listServiceActions(product.productId, product.provisioningArtifactId);
     return this.actions
       .filter((a) => a.Id)

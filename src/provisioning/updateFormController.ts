@@ -1,18 +1,20 @@
 // The update form of one provisioned product: its product stays, the version and path in use are
 // preselected, every parameter keeps its value unless changed (nothing is shown as current that the
 // service did not say), and a new version shows what it adds or drops.
-import type { CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, RecordDetail, Tag } from '@aws-sdk/client-service-catalog';
+import { splitTags } from '../core/products/productSummary';
+import { inert } from '../core/untrustedText';
 import {
   buildUpdateFormFromCurrent, diffParameters, redactNoEcho, toUpdateInput, type CurrentValues, type ProvisioningForm,
 } from '../core/parameters';
 import { blockedReason as blockedInState } from '../core/webview/productState';
 import { RequestError } from '../core/webview/requestError';
 import type {
-  FormTarget, LoadedForm, PanelInit, ProductChange, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice,
+  FormTarget, ListedTags, LoadedForm, PanelInit, ProductChange, ProductOptions, ProvisionedProductRef, SubmitRequest, VersionChoice,
 } from '../core/webview/protocol';
 import type { ControllerDeps } from './controllerDeps';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
-import { plansSupported, plansUnsupportedReason } from '../core/products/capabilities';
+import { missingProductReason, plansSupported, plansUnsupportedReason } from '../core/products/capabilities';
 import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
 import { versionChoice } from './views';
 
@@ -53,10 +55,21 @@ export class UpdateFormController extends ParameterFormController {
     const connection = this.deps.connectionLabel();
     const current = await this.readCurrent();
     const provisionedProduct = this.productStatus ? { ...current.product, status: this.productStatus } : current.product;
+    const listedTags = this.listedTags();
     return {
       kind: 'update', connection, provisionedProduct, current: current.target,
       ...(current.launchRoleArn ? { launchRoleArn: current.launchRoleArn } : {}),
+      ...(listedTags ? { listedTags } : {}),
     };
+  }
+
+  /** The tags as the tree listed them (service text: inert), the `aws:` ones apart. */
+  private listedTags(): ListedTags | undefined {
+    const tags = this.deps.listedTags?.(this.provisionedProduct.id);
+    if (!tags) return undefined;
+    const entries = (list: readonly Tag[]) => list.map((t) => ({ key: inert(t.Key ?? '', 'line'), value: inert(t.Value ?? '', 'line') }));
+    const { user, system } = splitTags(tags);
+    return { user: entries(user), system: entries(system) };
   }
 
   /** Reload: what is read again from the service (product, version, path, parameters). */
@@ -82,7 +95,8 @@ export class UpdateFormController extends ParameterFormController {
     if (this.current) return this.current;
     const known = this.provisionedProduct;
     const detail = await this.service.describeProvisionedProduct(known.id);
-    if (!detail.ProductId || !detail.ProvisioningArtifactId) throw new Error(`${known.name} has no product version to update from.`);
+    const missing = missingProductReason(known.name, 'Update', detail);
+    if (missing || !detail.ProductId || !detail.ProvisioningArtifactId) throw new RequestError(missing ?? '', undefined, 'NoProductVersion');
     const recordId = detail.LastSuccessfulProvisioningRecordId ?? detail.LastProvisioningRecordId ?? detail.LastRecordId;
     const [pathId, names] = await Promise.all([
       recordId ? this.service.recordPathId(recordId).catch(() => undefined) : undefined,

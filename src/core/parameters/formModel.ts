@@ -82,6 +82,12 @@ export interface ProvisioningForm {
   readonly constraintSummaries: readonly DisplayItem[];
   /** A launch role named in the usage instructions, for display. */
   readonly launchRoleArn?: string;
+  /**
+   * Whether an update may change the provisioned product's tags, as the usage instruction
+   * `tagUpdateOnProvisionedProduct` says (NOT_ALLOWED where the path has no RESOURCE_UPDATE constraint
+   * allowing it); absent when the service did not say, and then the service decides.
+   */
+  readonly tagUpdate?: 'ALLOWED' | 'NOT_ALLOWED';
 }
 
 export interface BuildFormOptions {
@@ -208,6 +214,7 @@ export function buildProvisioningForm(
   const constraintSummaries = (output.ConstraintSummaries ?? []).map((c) => ({ type: c.Type ?? '', value: c.Description ?? '' }));
   const preferences = output.ProvisioningArtifactPreferences;
   const launchRoleArn = findLaunchRoleArn([...usageInstructions, ...constraintSummaries]);
+  const tagUpdate = tagUpdateRule(usageInstructions);
   return {
     mode: 'provision',
     fields: (output.ProvisioningArtifactParameters ?? []).map(buildField),
@@ -218,8 +225,19 @@ export function buildProvisioningForm(
     usageInstructions,
     constraintSummaries,
     ...(launchRoleArn ? { launchRoleArn } : {}),
+    ...(tagUpdate ? { tagUpdate } : {}),
   };
 }
+
+/** The usage instruction on tag updates, when it says ALLOWED or NOT_ALLOWED (any other word is not read as either). */
+function tagUpdateRule(usageInstructions: readonly DisplayItem[]): ProvisioningForm['tagUpdate'] {
+  const value = usageInstructions.find((u) => u.type === 'tagUpdateOnProvisionedProduct')?.value.trim().toUpperCase();
+  return value === 'ALLOWED' || value === 'NOT_ALLOWED' ? value : undefined;
+}
+
+/** What an update form says when its tags cannot be changed. */
+export const TAGS_NOT_UPDATABLE =
+  'The tags of this provisioned product cannot be changed here: the product\'s constraints do not allow tag updates (no RESOURCE_UPDATE constraint allows them). An update keeps the tags as they are.';
 
 /**
  * The form for updating a provisioned product to the (possibly new) version described by `output`.

@@ -1,6 +1,6 @@
 // Provisioning parameters: form model, validation, SDK inputs. Pure and browser-safe (the webview runs it too).
 export {
-  buildProvisioningForm, buildUpdateForm, buildUpdateFormFromCurrent, buildField, groupTagOptions, labelFromKey, isListType,
+  buildProvisioningForm, buildUpdateForm, buildUpdateFormFromCurrent, buildField, groupTagOptions, labelFromKey, isListType, TAGS_NOT_UPDATABLE,
   type ProvisioningForm, type ParameterField, type FieldKind, type FieldConstraints, type TagOptionGroup,
   type StackSetSection, type DisplayItem, type BuildFormOptions, type CurrentValues, type SentValue,
 } from './formModel';

@@ -1,5 +1,5 @@
 // What the form sends back (JSON from the webview), and its validation against the form model.
-import type { ProvisioningForm } from './formModel';
+import { TAGS_NOT_UPDATABLE, type ProvisioningForm } from './formModel';
 import { validateParameterValue } from './parameterValidation';
 import { type StackSetSubmission, validateStackSetPreferences } from './stackSet';
 import {
@@ -115,6 +115,9 @@ export function validateProvisioningSubmission(form: ProvisioningForm, submissio
     if (nameError) errors.name = nameError;
   }
   validateParameters(form, submission, errors);
+  if (form.mode === 'update' && form.tagUpdate === 'NOT_ALLOWED' && submission.tags !== undefined) {
+    errors.tags = TAGS_NOT_UPDATABLE;
+  }
   validateFreeTags(form, submission.tags ?? [], errors);
   validateTagOptions(form, submission, errors);
   if (submission.stackSet) {

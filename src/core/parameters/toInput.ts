@@ -102,8 +102,8 @@ export function toUpdateInput(
     ...optional('PathId', target.pathId),
     ...optional('ProvisioningParameters', updateParameters(form, submission)),
     ...optional('ProvisioningPreferences', preferences),
-    // Tags only when given: an update that sends Tags needs a RESOURCE_UPDATE constraint allowing it.
-    ...optional('Tags', submission.tags ? toTags(submission) : undefined),
+    // Tags only when given and not refused by the path: an update that sends Tags needs a RESOURCE_UPDATE constraint allowing it.
+    ...optional('Tags', submission.tags && form.tagUpdate !== 'NOT_ALLOWED' ? toTags(submission) : undefined),
     UpdateToken: token,
   };
 }

@@ -56,3 +56,14 @@ export function productCapabilities(p: ProductFacts): ProductCapability[] {
 export function productContextValue(p: ProductFacts): string {
   return ['provisionedProduct', `status-${p.Status ?? 'UNKNOWN'}`, `type-${p.Type ?? 'UNKNOWN'}`, ...productCapabilities(p)].join(';');
 }
+
+/**
+ * Why a form cannot work on a provisioned product whose detail lacks its product or version (old
+ * provisioned products have neither ProductId nor ProvisioningArtifactId): nothing names what to
+ * update or which version's actions to list, and nothing is guessed.
+ */
+export function missingProductReason(name: string, what: 'Update' | 'Self-service actions', detail: { readonly ProductId?: string; readonly ProvisioningArtifactId?: string }): string | undefined {
+  const missing = [!detail.ProductId && 'its product', !detail.ProvisioningArtifactId && 'its version'].filter(Boolean);
+  if (!missing.length) return undefined;
+  return `${what} unavailable for ${name}: Service Catalog does not say ${missing.join(' or ')} (older provisioned products lack them), so there is nothing to ${what === 'Update' ? 'update from' : 'list actions for'}. Nothing was sent.`;
+}

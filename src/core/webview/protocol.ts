@@ -177,12 +177,20 @@ export type PanelInit = (
     readonly kind: 'update'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly current: FormTarget;
     /** The provisioned product's own launch role (DescribeProvisionedProduct), which Change Launch Role sets. */
     readonly launchRoleArn?: string;
+    /** Its tags as the tree last listed them (SearchProvisionedProducts), the service's own (`aws:` keys) apart; absent when not known. */
+    readonly listedTags?: ListedTags;
   }
   | { readonly kind: 'plans'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef; readonly focusPlanId?: string }
   | { readonly kind: 'action'; readonly connection: string; readonly provisionedProduct: ProvisionedProductRef }
 ) & { readonly connectionKey?: string };
 
 export type PanelKind = PanelInit['kind'];
+
+/** A provisioned product's tags as listed: the ones people set, and the `aws:` ones the service adds (never sent back). */
+export interface ListedTags {
+  readonly user: readonly { readonly key: string; readonly value: string }[];
+  readonly system: readonly { readonly key: string; readonly value: string }[];
+}
 
 /** Each request method: [params, result]. */
 export interface RequestMap {

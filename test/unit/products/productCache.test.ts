@@ -2,7 +2,7 @@
 // each change says (the tree turns it into its change event).
 import * as assert from 'node:assert/strict';
 import type { ProductRow } from '../../../src/core/products/productRow';
-import { ProductCache, type CachedProduct, type ProductChange } from '../../../src/products/productCache';
+import { ProductCache, SEARCH_LAG_TRUST_MS, type CachedProduct, type ProductChange } from '../../../src/products/productCache';
 
 class Item implements CachedProduct {
   activity?: string;
@@ -189,5 +189,65 @@ describe('product cache', () => {
       assert.equal(changes.length, 0);
     });
     assert.deepEqual(changes, [{}]);
+  });
+});
+
+describe('product cache: a lagging search index', () => {
+  const NEW = { Id: 'pp-new', Name: 'fresh', Status: 'UNDER_CHANGE', Type: 'CFN_STACK', ProductId: 'prod-1', ProvisioningArtifactId: 'pa-1', LastRecordId: 'rec-p' };
+  const realNow = Date.now;
+  afterEach(() => (Date.now = realNow));
+
+  it('shows a just-provisioned product at once, from its detail, with the names given and its tags to be read', () => {
+    const { products, changes } = cache();
+    const known = products.know(NEW, { ProductName: 'Web', ProvisioningArtifactName: 'v1' })!;
+    assert.equal(products.get('pp-new'), known);
+    assert.equal(changes.length, 1);
+    assert.equal(known.row.Status, 'UNDER_CHANGE');
+    assert.equal(known.row.ProductName, 'Web');
+    assert.equal(known.row.tagsOutdated, true, 'tags come only from Search: read on expand');
+    assert.equal(known.row.Tags, undefined);
+    assert.equal('UserArn' in known.row, false, 'nothing the detail does not say');
+  });
+
+  it('keeps it while Search does not list it yet, and holds no duplicate once Search catches up', () => {
+    const { products } = cache();
+    const known = products.know(NEW)!;
+    products.replace(ROWS);
+    assert.equal(products.get('pp-new'), known, 'not listed yet: kept');
+    products.replace([...ROWS, { ...NEW, Status: 'UNDER_CHANGE', Tags: [{ Key: 'team', Value: 'web' }] }]);
+    assert.equal(products.all.filter((p) => p.row.Id === 'pp-new').length, 1);
+    assert.equal(products.get('pp-new'), known, 'the same object');
+    assert.deepEqual(known.row.Tags, [{ Key: 'team', Value: 'web' }]);
+    // Listed once: a later listing without it removes it as any product.
+    products.replace(ROWS);
+    assert.equal(products.get('pp-new'), undefined);
+  });
+
+  it('does not let an older Search row overwrite a newer status read with DescribeProvisionedProduct', () => {
+    const { products } = cache();
+    const billing = products.get('pp-2')!;
+    products.replace([ROWS[0], { ...ROWS[1], LastRecordId: 'rec-u' }]);
+    products.applyDetail({ Id: 'pp-2', Status: 'AVAILABLE', LastRecordId: 'rec-u', ProvisioningArtifactId: 'pa-1' });
+    assert.equal(billing.row.Status, 'AVAILABLE');
+    products.replace([ROWS[0], { ...ROWS[1], Status: 'UNDER_CHANGE', LastRecordId: 'rec-u' }]);
+    assert.equal(billing.row.Status, 'AVAILABLE', 'the index still shows the operation that ended');
+    products.applyRow({ ...ROWS[1], Status: 'UNDER_CHANGE', LastRecordId: 'rec-u' });
+    assert.equal(billing.row.Status, 'AVAILABLE', 'a single-product search row lags the same way');
+    products.replace([ROWS[0], { ...ROWS[1], Status: 'AVAILABLE', LastRecordId: 'rec-u', ProvisioningArtifactName: 'v1' }]);
+    assert.equal(billing.row.ProvisioningArtifactName, 'v1', 'caught up: the listing is used again');
+    products.replace([ROWS[0], { ...ROWS[1], Status: 'ERROR', LastRecordId: 'rec-x' }]);
+    assert.equal(billing.row.Status, 'ERROR', 'once caught up, later listings are the service\'s word');
+  });
+
+  it('lets the listing win after a bounded time (the product may have changed since it was described)', () => {
+    const { products } = cache();
+    const start = realNow();
+    Date.now = () => start;
+    products.know(NEW);
+    products.applyDetail({ Id: 'pp-2', Status: 'AVAILABLE', LastRecordId: 'rec-u' });
+    Date.now = () => start + SEARCH_LAG_TRUST_MS + 1;
+    products.replace([ROWS[0], { ...ROWS[1], Status: 'UNDER_CHANGE', LastRecordId: 'rec-v' }]);
+    assert.equal(products.get('pp-new'), undefined, 'never listed within the bound: gone');
+    assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE');
   });
 });

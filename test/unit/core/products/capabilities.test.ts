@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { productCapabilities, productContextValue } from '../../../../src/core/products/capabilities';
+import {
+  missingProductReason, plansSupported, productCapabilities, productContextValue, productPlansSupported, statusCapabilities,
+} from '../../../../src/core/products/capabilities';
 
 describe('provisioned product capabilities', () => {
   it('allows every action on an AVAILABLE product', () => {
@@ -14,7 +16,26 @@ describe('provisioned product capabilities', () => {
   });
 
   it('offers only its plans (execute or delete) while a plan is in progress', () => {
-    assert.deepEqual(productCapabilities({ Status: 'PLAN_IN_PROGRESS' }), ['canPlan']);
+    assert.deepEqual(productCapabilities({ Status: 'PLAN_IN_PROGRESS', Type: 'CFN_STACK' }), ['canPlan']);
+  });
+
+  it('offers plans for CloudFormation provisioned products only (the model\'s plan type is CLOUDFORMATION)', () => {
+    for (const type of ['CFN_STACK', 'CFN_STACKSET']) assert.ok(productCapabilities({ Status: 'AVAILABLE', Type: type }).includes('canPlan'), type);
+    for (const type of ['TERRAFORM_OPEN_SOURCE', 'TERRAFORM_CLOUD', 'EXTERNAL', 'CONTROL_TOWER_ACCOUNT', undefined]) {
+      assert.ok(!productCapabilities({ Status: 'AVAILABLE', Type: type }).includes('canPlan'), String(type));
+      assert.doesNotMatch(productContextValue({ Status: 'AVAILABLE', Type: type }), /canPlan/);
+      assert.equal(plansSupported(type), false);
+    }
+    // A page knows only the status: the status rule alone still has its plans.
+    assert.ok(statusCapabilities('PLAN_IN_PROGRESS').includes('canPlan'));
+    assert.equal(productPlansSupported('CLOUD_FORMATION_TEMPLATE'), true);
+    assert.equal(productPlansSupported('TERRAFORM_OPEN_SOURCE'), false);
+  });
+
+  it('says why a form cannot work on a provisioned product without product or version ids, and guesses none', () => {
+    assert.equal(missingProductReason('old', 'Update', { ProductId: 'prod-1', ProvisioningArtifactId: 'pa-1' }), undefined);
+    assert.match(missingProductReason('old', 'Update', {})!, /Update unavailable for old: .*its product or its version \(older provisioned products lack them\).*Nothing was sent/);
+    assert.match(missingProductReason('old', 'Self-service actions', { ProductId: 'prod-1' })!, /does not say its version/);
   });
 
   it('lets a failed product be updated or terminated but not run actions when in ERROR', () => {
