@@ -356,5 +356,5 @@ function rowFromDetail(detail: ProvisionedProductDetail, names: Pick<ProductRow,
     ProductName: names.ProductName, ProvisioningArtifactName: names.ProvisioningArtifactName,
     LaunchRoleArn: detail.LaunchRoleArn, detailLoaded: true, tagsOutdated: true,
   };
-  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined)) as ProductRow;
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
 }

@@ -52,7 +52,7 @@ describe('end-user reads', function () {
       assert.deepEqual(first.source.kind, 'record');
       assert.equal(first.source.kind === 'record' && first.source.recordId, detail.LastSuccessfulProvisioningRecordId);
       assert.ok(first.source.kind === 'record' && first.source.time instanceof Date);
-      const { outputs: fromRecord } = await api.describeRecord(detail.LastSuccessfulProvisioningRecordId!);
+      const { outputs: fromRecord } = await api.describeRecord(detail.LastSuccessfulProvisioningRecordId);
       assert.deepEqual(first.outputs.map((o) => o.OutputKey), fromRecord.map((o) => o.OutputKey));
       assert.ok(first.outputs.length > 0);
       await api.outputsOf({ Id: SEED.provisionedProducts.ordersService.id });

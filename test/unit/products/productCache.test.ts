@@ -1,6 +1,7 @@
 // The product cache: lookups, keeping objects across listings, merging details, activities, and what
 // each change says (the tree turns it into its change event).
 import * as assert from 'node:assert/strict';
+import type { ProvisionedProductDetail } from '@aws-sdk/client-service-catalog';
 import type { ProductRow } from '../../../src/core/products/productRow';
 import { ProductCache, SEARCH_LAG_TRUST_MS, type CachedProduct, type ProductChange } from '../../../src/products/productCache';
 
@@ -193,7 +194,7 @@ describe('product cache', () => {
 });
 
 describe('product cache: a lagging search index', () => {
-  const NEW = { Id: 'pp-new', Name: 'fresh', Status: 'UNDER_CHANGE', Type: 'CFN_STACK', ProductId: 'prod-1', ProvisioningArtifactId: 'pa-1', LastRecordId: 'rec-p' };
+  const NEW: ProvisionedProductDetail = { Id: 'pp-new', Name: 'fresh', Status: 'UNDER_CHANGE', Type: 'CFN_STACK', ProductId: 'prod-1', ProvisioningArtifactId: 'pa-1', LastRecordId: 'rec-p' };
   const realNow = Date.now;
   afterEach(() => (Date.now = realNow));
 

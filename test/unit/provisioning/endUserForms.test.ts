@@ -1,0 +1,203 @@
+// The forms as an ordinary end user (AWSServiceCatalogEndUserFullAccess) meets them: the calls that
+// policy does not grant are refused as IAM refuses them, and the answers are as sparse as real ones
+// (versions without names, inactive versions in use, products without ids, paths that refuse tag
+// updates, Terraform products without plans). Real SDK against the sandbox; sparse answers put in
+// front of the sandbox's where its seed does not have them.
+import * as assert from 'node:assert/strict';
+import type { DescribeProvisioningParametersOutput, ProvisionedProductDetail, RecordDetail } from '@aws-sdk/client-service-catalog';
+import { ProvisioningService } from '../../../src/aws/provisioningService';
+import type { ControllerDeps, FormService } from '../../../src/provisioning/controllerDeps';
+import { PlanController } from '../../../src/provisioning/planController';
+import { ProvisionFormController } from '../../../src/provisioning/provisionFormController';
+import { UpdateFormController } from '../../../src/provisioning/updateFormController';
+import { ServiceActionController } from '../../../src/provisioning/serviceActionController';
+import { RequestError } from '../../../src/core/webview/requestError';
+import type { Handlers } from '../../../src/ui/webview/messageRouter';
+import type { Sandbox } from '../../../src/sandbox/index';
+import { SEED } from '../../../src/sandbox/service/index';
+import { sdkClient, startTestSandbox } from '../../support/sandbox';
+import { controllerDeps } from '../../support/formDeps';
+import { denyAsIam, type Denials } from '../../support/endUserDenials';
+
+const P = SEED.products;
+const PP = SEED.provisionedProducts;
+
+function call<M extends keyof Handlers>(handlers: Handlers, method: M, params: Parameters<NonNullable<Handlers[M]>>[0]) {
+  return (handlers[method] as (p: unknown) => Promise<any>)(params);
+}
+
+async function rejection(promise: Promise<unknown>): Promise<RequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RequestError) return error;
+    throw error;
+  }
+  assert.fail('expected the request to be refused');
+}
+
+/** The end user's service with some answers replaced (what real accounts return where the seed differs). */
+function withAnswers(service: FormService, answers: Partial<FormService>): FormService {
+  return new Proxy(service, {
+    get: (target, key) => {
+      if (key in answers) return (answers as Record<PropertyKey, unknown>)[key];
+      const member = (target as unknown as Record<PropertyKey, unknown>)[key];
+      return typeof member === 'function' ? member.bind(target) : member;
+    },
+  });
+}
+
+describe('forms as an end user', function () {
+  this.timeout(20_000);
+  let sandbox: Sandbox;
+  let service: ProvisioningService;
+  let denials: Denials;
+  let planCalls: number;
+  before(async () => {
+    sandbox = await startTestSandbox();
+    const client = sdkClient(sandbox);
+    denials = denyAsIam(client);
+    planCalls = 0;
+    client.middlewareStack.add((next, context) => async (args) => {
+      if (context.commandName === 'CreateProvisionedProductPlanCommand') planCalls++;
+      return next(args);
+    }, { step: 'initialize', name: 'countPlans' });
+    service = new ProvisioningService(client);
+  });
+  after(() => sandbox.stop());
+
+  const deps = (s: FormService = service, overrides: Partial<ControllerDeps> = {}) => controllerDeps(s, overrides);
+
+  it('opens a provision form with its versions from DescribeProduct, deprecated ones marked, no administrator call', async () => {
+    const form = new ProvisionFormController(deps(), P.staticWebsite.id);
+    const options = await call(form.handlers, 'loadProduct', { productId: P.staticWebsite.id });
+    assert.deepEqual(options.versions.map((v: { id: string }) => v.id), [P.staticWebsite.versions.v20, P.staticWebsite.versions.v11, P.staticWebsite.versions.v10]);
+    assert.equal(options.versions.find((v: { id: string }) => v.id === P.staticWebsite.versions.v10).deprecated, true);
+    assert.equal(options.preselectedVersionId, P.staticWebsite.versions.v20);
+    assert.equal(options.plansSupported, true);
+    assert.deepEqual(denials.refused, {}, 'nothing the end user may not call');
+  });
+
+  it('shows a version without a name by its id', async () => {
+    const sparse = withAnswers(service, {
+      describeProduct: async (id: string) => ({ ...(await service.describeProduct(id)), ProvisioningArtifacts: [{ Id: 'pa-noname0001', CreatedTime: new Date(), Guidance: 'DEFAULT' }] }),
+    });
+    const form = new ProvisionFormController(deps(sparse), P.staticWebsite.id);
+    const options = await call(form.handlers, 'loadProduct', { productId: P.staticWebsite.id });
+    assert.deepEqual(options.versions, [{ id: 'pa-noname0001', name: 'pa-noname0001', deprecated: false }]);
+  });
+
+  it('offers no preview for a Terraform product and refuses one from the page, sending no plan', async () => {
+    const form = new ProvisionFormController(deps(), P.terraformBucket.id);
+    const options = await call(form.handlers, 'loadProduct', { productId: P.terraformBucket.id });
+    assert.equal(options.plansSupported, false);
+    const target = { productId: P.terraformBucket.id, provisioningArtifactId: P.terraformBucket.versions.v11, pathId: options.preselectedPathId };
+    const before = planCalls;
+    const refused = await rejection(call(form.handlers, 'preview', { target, submission: { provisionedProductName: 'tf-plan', parameters: {} } }));
+    assert.equal(refused.code, 'PlansUnsupported');
+    assert.match(refused.message, /only for CloudFormation products.*TERRAFORM_OPEN_SOURCE.*Nothing was sent/);
+    assert.equal(planCalls, before);
+  });
+
+  it('refuses the plans panel of a Terraform provisioned product', async () => {
+    const plans = new PlanController(deps(), { id: PP.logsBucket.id, name: PP.logsBucket.name }, () => {});
+    const refused = await rejection(plans.init());
+    assert.equal(refused.code, 'PlansUnsupported');
+    plans.dispose();
+  });
+
+  it('opens an update whose version is no longer offered, and says so', async () => {
+    const pp = PP.ordersService;
+    const inactive = withAnswers(service, {
+      describeProvisionedProduct: async (id: string): Promise<ProvisionedProductDetail> => ({ ...(await service.describeProvisionedProduct(id)), ProvisioningArtifactId: P.containerService.versions.v1 }),
+    });
+    const form = new UpdateFormController(deps(inactive), { id: pp.id, name: pp.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const options = await call(form.handlers, 'loadProduct', { productId: init.current.productId });
+    const inUse = options.versions.find((v: { id: string }) => v.id === P.containerService.versions.v1);
+    assert.deepEqual(inUse, { id: P.containerService.versions.v1, name: P.containerService.versions.v1, deprecated: false, current: true, inactive: true });
+    assert.equal(options.preselectedVersionId, P.containerService.versions.v1);
+    assert.ok(options.versions.length > 1, 'the active versions are offered too');
+  });
+
+  it('says why a provisioned product without ProductId cannot be updated or run actions, and sends nothing', async () => {
+    const pp = PP.devBoxAlice;
+    const old = withAnswers(service, {
+      describeProvisionedProduct: async (id: string): Promise<ProvisionedProductDetail> => {
+        const { ProductId: _p, ProvisioningArtifactId: _v, LaunchRoleArn: _r, LastSuccessfulProvisioningRecordId: _s, ...rest } = await service.describeProvisionedProduct(id);
+        return rest;
+      },
+    });
+    const update = new UpdateFormController(deps(old), { id: pp.id, name: pp.name });
+    const refused = await rejection(update.init());
+    assert.equal(refused.code, 'NoProductVersion');
+    assert.match(refused.message, /Update unavailable for dev-box-alice: Service Catalog does not say its product or its version/);
+    const action = new ServiceActionController(deps(old), { id: pp.id, name: pp.name });
+    await action.init();
+    assert.equal((await rejection(call(action.handlers, 'listActions', {}))).code, 'NoProductVersion');
+  });
+
+  it('shows the tags read-only where the path refuses tag updates, and never sends Tags', async () => {
+    const pp = PP.webMarketingSite;
+    const sent: unknown[] = [];
+    const refusing = withAnswers(service, {
+      describeProvisioningParameters: async (target): Promise<DescribeProvisioningParametersOutput> => {
+        const out = await service.describeProvisioningParameters(target);
+        return {
+          ...out,
+          ConstraintSummaries: [{ Type: 'LAUNCH' }],
+          UsageInstructions: (out.UsageInstructions ?? []).map((u) => (u.Type === 'tagUpdateOnProvisionedProduct' ? { ...u, Value: 'NOT_ALLOWED' } : u)),
+        };
+      },
+      update: async (input): Promise<RecordDetail> => {
+        sent.push(input);
+        return service.update(input);
+      },
+    });
+    const tags = [{ Key: 'team', Value: 'web' }, { Key: 'aws:servicecatalog:productArn', Value: 'arn:aws:catalog:us-east-1:123456789012:product/prod-x' }];
+    const form = new UpdateFormController(deps(refusing, { listedTags: () => tags }), { id: pp.id, name: pp.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    assert.deepEqual(init.listedTags, { user: [{ key: 'team', value: 'web' }], system: [{ key: 'aws:servicecatalog:productArn', value: tags[1].Value }] });
+    const loaded = await call(form.handlers, 'loadParameters', init.current);
+    assert.equal(loaded.form.tagUpdate, 'NOT_ALLOWED');
+    const keep = loaded.form.fields.map((f: { key: string }) => f.key);
+    const refused = await rejection(call(form.handlers, 'submit', { target: init.current, submission: { parameters: {}, keepPrevious: keep, tags: [{ key: 'team', value: 'data' }] } }));
+    assert.equal(refused.code, 'ValidationFailed');
+    assert.match(refused.fieldErrors?.tags ?? '', /do not allow tag updates/);
+    assert.equal(sent.length, 0, 'nothing sent');
+    await call(form.handlers, 'submit', { target: init.current, submission: { parameters: {}, keepPrevious: keep } });
+    assert.equal(sent.length, 1);
+    assert.equal((sent[0] as { Tags?: unknown }).Tags, undefined);
+  });
+
+  it('refuses aws: tags in an update that may change tags (they are the service\'s)', async () => {
+    const pp = PP.ordersService;
+    const form = new UpdateFormController(deps(), { id: pp.id, name: pp.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const loaded = await call(form.handlers, 'loadParameters', init.current);
+    const keep = loaded.form.fields.map((f: { key: string }) => f.key);
+    const refused = await rejection(call(form.handlers, 'submit', {
+      target: init.current, submission: { parameters: {}, keepPrevious: keep, tags: [{ key: 'aws:servicecatalog:productArn', value: 'x' }] },
+    }));
+    assert.match(refused.fieldErrors?.['tags.0.key'] ?? '', /reserved/);
+  });
+
+  it('shows a just-provisioned product in the tree at once, from DescribeProvisionedProduct, named', async () => {
+    const known: { detail: ProvisionedProductDetail; names: object }[] = [];
+    const form = new ProvisionFormController(deps(service, { knowProduct: (detail, names) => known.push({ detail, names }) }), P.staticWebsite.id);
+    const options = await call(form.handlers, 'loadProduct', { productId: P.staticWebsite.id });
+    const target = { productId: P.staticWebsite.id, provisioningArtifactId: P.staticWebsite.versions.v20, pathId: options.preselectedPathId };
+    await call(form.handlers, 'loadParameters', target);
+    const result = await call(form.handlers, 'submit', { target, submission: {
+      provisionedProductName: 'end-user-site', parameters: { BucketName: 'end-user-site-bucket', Environment: 'dev' },
+      tags: [{ key: 'CostCenter', value: 'cc-1001' }, { key: 'Environment', value: 'dev' }],
+    } });
+    for (let i = 0; i < 100 && !known.length; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(known.length, 1);
+    assert.equal(known[0].detail.Id, result.provisionedProductId);
+    assert.deepEqual(known[0].names, { ProductName: P.staticWebsite.name, ProvisioningArtifactName: 'v2.0' });
+  });
+});
