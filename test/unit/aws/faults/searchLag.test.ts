@@ -8,7 +8,7 @@ import type { ProductRow } from '../../../../src/core/products/productRow';
 import { ProductCache, type CachedProduct } from '../../../../src/products/productCache';
 import { ProvisionFormController } from '../../../../src/provisioning/provisionFormController';
 import type { Handlers } from '../../../../src/ui/webview/messageRouter';
-import type { Sandbox, SandboxOptions } from '../../../../src/sandbox/index';
+import type { Sandbox } from '../../../../src/sandbox/index';
 import { SEED } from '../../../../src/sandbox/service/index';
 import { controllerDeps } from '../../../support/formDeps';
 import { startTestSandbox } from '../../../support/sandbox';
