@@ -26,6 +26,7 @@ export function createService(options: ServiceOptions): SandboxService {
   const state = new CatalogState(options.restoreFrom !== undefined
     ? restoredData(options.restoreFrom, secrets)
     : seededData(clock.now(), timeScale, options.generatedProducts, secrets));
+  if (options.searchLagMs) state.searchIndex.lag = options.searchLagMs;
 
   const handlers: Record<string, OperationHandler> = {};
   for (const [operation, run] of Object.entries(OPERATIONS)) {
