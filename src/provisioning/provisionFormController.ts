@@ -157,7 +157,7 @@ export class ProvisionFormController extends ParameterFormController {
     this.deps.logger.info(`Provisioning ${submission.provisionedProductName} (${targetKey(target)}) with ${values}`);
     return this.service.provision(toProvisionInput(form, submission, token, target)).catch((error: unknown) => {
       // The service's word on a taken name belongs on the name field, where it can be fixed.
-      if ((error as Error).name !== 'DuplicateResourceException') throw error;
+      if (!isTakenName(error)) throw error;
       const message = `A provisioned product named "${submission.provisionedProductName}" already exists. Choose another name.`;
       throw new RequestError(message, { name: message }, 'DuplicateResourceException');
     });
@@ -172,6 +172,15 @@ export class ProvisionFormController extends ParameterFormController {
       Tags: input.Tags, NotificationArns: input.NotificationArns, IdempotencyToken: token,
     };
   }
+}
+
+/**
+ * A provisioned product name already in use. The model names DuplicateResourceException; the service
+ * answers InvalidParametersException "A stack named <name> already exists." (awslabs/aws-service-catalog-puppet#284).
+ */
+function isTakenName(error: unknown): boolean {
+  const { name, message } = error as Error;
+  return name === 'DuplicateResourceException' || (name === 'InvalidParametersException' && /^A stack named .* already exists\.?$/.test(message ?? ''));
 }
 
 /**

@@ -2,6 +2,7 @@
 // DescribeProduct, and outputs from the last successful provisioning record when
 // GetProvisionedProductOutputs is refused; through the real SDK against the sandbox.
 import * as assert from 'node:assert/strict';
+import { CatalogApi } from '../../../src/aws/catalogApi';
 import { ProvisioningService } from '../../../src/aws/provisioningService';
 import type { Sandbox } from '../../../src/sandbox/index';
 import { SEED } from '../../../src/sandbox/service/index';
@@ -31,8 +32,11 @@ describe('end-user reads', function () {
     }
   });
 
-  it('reads current outputs where GetProvisionedProductOutputs is allowed', async () => {
-    const api = extensionApi(sandbox);
+  it('reads current outputs where GetProvisionedProductOutputs is allowed (the admin)', async () => {
+    const api = new CatalogApi(
+      { kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, ...sandbox.credentialsOf('admin') },
+      { accessLevel: 'Account', language: 'en' },
+    );
     try {
       const { outputs, source } = await api.outputsOf({ Id: WEB });
       assert.equal(source.kind, 'current');
@@ -64,11 +68,15 @@ describe('end-user reads', function () {
 
   it('without LastSuccessfulProvisioningRecordId (old products) finds the newest succeeded provision or update in the history', async () => {
     const api = extensionApi(sandbox);
-    denyAsIam(api.client);
     try {
-      const detail = await api.describeProvisionedProduct(WEB);
-      const { source } = await api.outputsOf({ Id: WEB });
-      assert.equal(source.kind === 'record' && source.recordId, detail.LastSuccessfulProvisioningRecordId);
+      const old = await api.describeProvisionedProduct(SEED.provisionedProducts.reportingDb2018.id);
+      assert.equal(old.LastSuccessfulProvisioningRecordId, undefined, 'the seed\'s old product lacks it');
+      const { source, outputs } = await api.outputsOf(old);
+      assert.equal(source.kind, 'record');
+      const records = await api.listRecordsOfProvisionedProduct(old.Id!);
+      const succeeded = records.filter((r) => r.Status === 'SUCCEEDED' && /^(PROVISION_PRODUCT|UPDATE_PROVISIONED_PRODUCT)$/.test(r.RecordType ?? ''));
+      assert.ok(succeeded.some((r) => source.kind === 'record' && r.RecordId === source.recordId));
+      assert.ok(Array.isArray(outputs));
       assert.ok((api.calls.byOperation.ListRecordHistory ?? 0) >= 1);
     } finally {
       api.dispose();

@@ -99,8 +99,8 @@ describe('forms as an end user', function () {
     assert.equal(planCalls, before);
   });
 
-  it('refuses the plans panel of a Terraform provisioned product', async () => {
-    const plans = new PlanController(deps(), { id: PP.logsBucket.id, name: PP.logsBucket.name }, () => {});
+  it('refuses the plans panel of a Control Tower account (not a CloudFormation product)', async () => {
+    const plans = new PlanController(deps(), { id: PP.sandboxAccount.id, name: PP.sandboxAccount.name }, () => {});
     const refused = await rejection(plans.init());
     assert.equal(refused.code, 'PlansUnsupported');
     plans.dispose();
@@ -122,18 +122,14 @@ describe('forms as an end user', function () {
   });
 
   it('says why a provisioned product without ProductId cannot be updated or run actions, and sends nothing', async () => {
-    const pp = PP.devBoxAlice;
-    const old = withAnswers(service, {
-      describeProvisionedProduct: async (id: string): Promise<ProvisionedProductDetail> => {
-        const { ProductId: _p, ProvisioningArtifactId: _v, LaunchRoleArn: _r, LastSuccessfulProvisioningRecordId: _s, ...rest } = await service.describeProvisionedProduct(id);
-        return rest;
-      },
-    });
-    const update = new UpdateFormController(deps(old), { id: pp.id, name: pp.name });
+    const pp = PP.reportingDb2018;
+    const detail = await service.describeProvisionedProduct(pp.id);
+    assert.equal(detail.ProductId, undefined, 'the seed\'s old product has no ProductId');
+    const update = new UpdateFormController(deps(), { id: pp.id, name: pp.name });
     const refused = await rejection(update.init());
     assert.equal(refused.code, 'NoProductVersion');
-    assert.match(refused.message, /Update unavailable for dev-box-alice: Service Catalog does not say its product or its version/);
-    const action = new ServiceActionController(deps(old), { id: pp.id, name: pp.name });
+    assert.match(refused.message, /Update unavailable for reporting-db-2018: Service Catalog does not say its product or its version/);
+    const action = new ServiceActionController(deps(), { id: pp.id, name: pp.name });
     await action.init();
     assert.equal((await rejection(call(action.handlers, 'listActions', {}))).code, 'NoProductVersion');
   });
