@@ -134,6 +134,34 @@ describe('forms', () => {
     assert.ok(!refused.ok && refused.error.code === 'NotFinished', 'nothing acts on the page\'s ids');
   });
 
+  it('as the end user: versions from DescribeProduct (an unnamed one by its id), no preview for a Terraform product', async () => {
+    const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
+    const legacy = ok(await panel.request('loadProduct', { productId: P.legacyDatabase.id }));
+    const unnamed = legacy.versions.find((v: { id: string }) => v.id === P.legacyDatabase.versions.v15);
+    assert.deepEqual([unnamed?.name, unnamed?.deprecated], [P.legacyDatabase.versions.v15, true], JSON.stringify(legacy.versions));
+    assert.equal(legacy.plansSupported, true);
+    const terraform = ok(await panel.request('loadProduct', { productId: P.terraformBucket.id }));
+    assert.equal(terraform.plansSupported, false);
+    const target = { productId: P.terraformBucket.id, provisioningArtifactId: terraform.preselectedVersionId, pathId: terraform.preselectedPathId };
+    const preview = await panel.request('preview', { target, submission: { provisionedProductName: 'forms-it-tf', parameters: {} } });
+    assert.ok(!preview.ok && preview.error.code === 'PlansUnsupported', JSON.stringify(preview));
+  });
+
+  it('an update through a path without RESOURCE_UPDATE shows the tags read-only, AWS tags apart, and sends none', async () => {
+    const orders = api.tree.findProduct(SEED.provisionedProducts.ordersService.id)!;
+    const panel = await openedPanel(api, 'update', () => vscode.commands.executeCommand('serviceCatalogExplorer.updateProvisionedProduct', orders));
+    const init = await panel.controller.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    assert.ok(init.listedTags, 'the tags the tree listed');
+    assert.ok(init.listedTags.system.length > 0 && init.listedTags.system.every((t) => t.key.startsWith('aws:')), JSON.stringify(init.listedTags));
+    assert.ok(init.listedTags.user.every((t) => !t.key.startsWith('aws:')));
+    const loaded = ok(await panel.request('loadParameters', init.current));
+    assert.equal(loaded.form.tagUpdate, 'NOT_ALLOWED');
+    const keepPrevious = loaded.form.fields.map((f: { key: string }) => f.key);
+    const refused = await panel.request('submit', { target: init.current, submission: { parameters: {}, keepPrevious, tags: [{ key: 'team', value: 'x' }] } });
+    assert.ok(!refused.ok && /do not allow tag updates/.test(refused.error.fieldErrors?.tags ?? ''), JSON.stringify(refused));
+  });
+
   it('lists products with their description, owner and distributor', async () => {
     const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
     const products = ok<{ productId: string; description?: string; owner?: string; distributor?: string }[]>(await panel.request('searchProducts', { query: 'static website' }));

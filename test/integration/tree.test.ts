@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { TerminateProvisionedProductCommand } from '@aws-sdk/client-service-catalog';
 // Types only: the extension's classes live in its own bundle, so `instanceof` would not match here.
 import type { GroupNode, ProductNode } from '../../src/products/nodes';
+import { SEED } from '../../src/sandbox/service/index';
 import { connectedToSandbox, rootItems, setSetting, waitFor } from './helpers';
 
 const EXPECTED_ICONS: Record<string, string> = {
@@ -104,6 +105,40 @@ describe('provisioned products tree', () => {
     // Copy Value on a record row copies its id.
     await vscode.commands.executeCommand('serviceCatalogExplorer.copyValue', (await api.tree.getChildren(records))[0]);
     assert.equal(await vscode.env.clipboard.readText(), click.arguments?.[0]);
+  });
+
+  it('as the end user, Outputs are the last successful provisioning record\'s, said as such (one denied call per connection)', async () => {
+    const api = await connectedToSandbox();
+    const node = api.tree.findProduct(SEED.provisionedProducts.webMarketingSite.id)!;
+    const deniedBefore = api.session.api!.calls.byOperation.GetProvisionedProductOutputs ?? 0;
+    const outputsOf = async (product: ProductNode) => {
+      const children = await api.tree.getChildren(product);
+      const outputs = children[children.map((c) => api.tree.getTreeItem(c)).findIndex((i) => i.label === 'Outputs')];
+      return (await api.tree.getChildren(outputs)).map((c) => api.tree.getTreeItem(c));
+    };
+    const items = await outputsOf(node);
+    assert.match(String(items[0].label), /^From record rec-\S+ of /, String(items[0].label));
+    assert.match(String(items[0].description), /not necessarily the current ones/);
+    assert.ok(items.length > 1 && items.slice(1).every((i) => i.contextValue === 'output;canCopyValue'), items.map((i) => i.label).join());
+    assert.ok(items.every((i) => i.label !== 'Could not load'));
+    // An old product without LastSuccessfulProvisioningRecordId: its record is found in the history.
+    const old = await outputsOf(api.tree.findProduct(SEED.provisionedProducts.reportingDb2018.id)!);
+    assert.match(String(old[0].label), /^From record rec-/);
+    const denied = (api.session.api!.calls.byOperation.GetProvisionedProductOutputs ?? 0) - deniedBefore;
+    assert.ok(denied <= 1, `GetProvisionedProductOutputs asked ${denied} times`);
+  });
+
+  it('offers Show Plans only on CloudFormation products, and refuses it for others', async () => {
+    const api = await connectedToSandbox();
+    const items = (await rootItems(api)).filter((i) => i.node.id.startsWith('pp/'));
+    const byType = (type: string) => items.filter((i) => (i.node as ProductNode).row.Type === type);
+    for (const { item } of [...byType('CONTROL_TOWER_ACCOUNT'), ...byType('TERRAFORM_OPEN_SOURCE')]) assert.doesNotMatch(String(item.contextValue), /canPlan/);
+    assert.ok(byType('CONTROL_TOWER_ACCOUNT').length > 0, 'the seed has a Control Tower account');
+    assert.ok(byType('CFN_STACK').some(({ item }) => /canPlan/.test(String(item.contextValue))));
+    const account = api.tree.findProduct(SEED.provisionedProducts.sandboxAccount.id)!;
+    const panelsBefore = api.forms.panels.length;
+    await Promise.resolve(vscode.commands.executeCommand('serviceCatalogExplorer.showPlans', account)).catch(() => undefined);
+    assert.equal(api.forms.panels.length, panelsBefore, 'no plans panel for a Control Tower account');
   });
 
   it('filters with SearchQuery and clears the filter', async () => {
