@@ -203,8 +203,10 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
    * Puts a whole listing in place. The object of an id already known is kept (so expansion and
    * identity survive), with its detail while its status has not moved. `readSinceMs`: when the
    * listing began; a product removed since then (a terminate that ended) is not brought back.
+   * `filtered`: the listing was filtered, so a product it leaves out may just not match: a new product
+   * Search has not indexed yet is kept only by an unfiltered listing.
    */
-  replace(rows: readonly ProductRow[], readSinceMs?: number): void {
+  replace(rows: readonly ProductRow[], readSinceMs?: number, { filtered = false }: { readonly filtered?: boolean } = {}): void {
     const next = new Map<string, P>();
     for (const [id, at] of this.departed) if (at < Date.now() - DEPARTED_KEPT_MS) this.departed.delete(id);
     const listed = new Set<string>();
@@ -233,7 +235,7 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     for (const [id, existing] of this.byId) {
       if (next.has(id) || listed.has(id)) continue;
       // Described but not listed yet (a new product Search has not indexed): kept while the lag is believable.
-      if ((this.notYetListed.has(id) && this.describedRecently(id)) || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
+      if ((!filtered && this.notYetListed.has(id) && this.describedRecently(id)) || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
       else this.notYetListed.delete(id);
     }
     this.byId = next;

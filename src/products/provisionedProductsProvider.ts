@@ -169,7 +169,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       this.loadedOnce = true;
       // The new list, announced by the cache with the state above in place.
       this.operations.retryFailed();
-      this.products.replace(rows, readSinceMs);
+      this.products.replace(rows, readSinceMs, { filtered: !!this.filterText });
       shownByCache = true;
       this.startLaunchRoleSweep(api);
     } catch (error) {

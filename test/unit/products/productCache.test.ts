@@ -224,6 +224,13 @@ describe('product cache: a lagging search index', () => {
     assert.equal(products.get('pp-new'), undefined);
   });
 
+  it('keeps a product not listed yet only through unfiltered listings (a filtered one may leave it out because it does not match)', () => {
+    const { products } = cache();
+    products.know(NEW);
+    products.replace(ROWS, undefined, { filtered: true });
+    assert.equal(products.get('pp-new'), undefined);
+  });
+
   it('does not let an older Search row overwrite a newer status read with DescribeProvisionedProduct', () => {
     const { products } = cache();
     const billing = products.get('pp-2')!;
