@@ -209,6 +209,7 @@ async function handleApiCall(req: IncomingMessage, body: Buffer, p: Pipeline, re
     callerArn: caller.identity.arn,
     accountId: caller.identity.accountId,
     region: caller.region,
+    policy: caller.identity.policy,
   };
   const output = toWire(await handler(input, ctx)) ?? {};
   const isWrite = p.service.isWrite(operation);
