@@ -98,7 +98,9 @@ const SCOPES: Readonly<Record<string, OperationScope>> = {
 export interface RequestOrigin { readonly callerArn: string; readonly accountId: string; readonly region: string }
 
 export function scopeOf(operation: string, input: Input, owners: CatalogOwners, origin: RequestOrigin): ScopedRequest {
-  const scope = SCOPES[operation] ?? { level: own };
+  // No default: an operation served without its scope here would be judged on a guess.
+  if (!Object.hasOwn(SCOPES, operation)) throw new Error(`No IAM scope for servicecatalog:${operation}`);
+  const scope = SCOPES[operation];
   const productId = scope.product?.(input, owners);
   const resource = scope.product
     ? `arn:aws:catalog:${origin.region}:${origin.accountId}:product/${productId}`
