@@ -54,6 +54,8 @@ export interface ServiceOptions {
   /** Key of NoEcho seals and request fingerprints (32 bytes): the state file's; by default a random one in memory. */
   secretKey?: Buffer;
   clock?: Clock;
+  /** The searchLagMs knob, read live: how far SearchProvisionedProducts trails writes (default 0). */
+  searchLagMs?: () => number;
 }
 
 /** The identity the sandbox knows: the standalone command prints these, the extension uses them in sandbox mode. */

@@ -28,6 +28,7 @@ export function createService(options: ServiceOptions): SandboxService {
   const state = new CatalogState(options.restoreFrom !== undefined
     ? restoredData(options.restoreFrom, secrets)
     : seededData(clock.now(), timeScale, options.generatedProducts, secrets));
+  if (options.searchLagMs) state.searchIndex.lag = options.searchLagMs;
 
   // Every call is authorized against its caller's policy first; seeds call the operations directly.
   const owners = catalogOwners(state);

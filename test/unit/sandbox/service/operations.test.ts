@@ -69,8 +69,8 @@ describe('operations (SDK over HTTP, fake clock)', function () {
       assert.equal(view.ProductViewSummary!.ProductId, P.devInstance.id);
       assert.equal(await errorOf(new SC.DescribeProductViewCommand({ Id: 'prodview-nope' })), 'ResourceNotFoundException');
       const paths = await client.send(new SC.ListLaunchPathsCommand({ ProductId: P.containerService.id }));
-      const launch = paths.LaunchPathSummaries!.map((p) => p.ConstraintSummaries!.find((c) => c.Type === 'LAUNCH')!.Description);
-      assert.deepEqual(launch, [`Launch as ${SEED.launchRoles.platform}`, `Launch as ${SEED.launchRoles.dataTeam}`]);
+      // Constraint summaries as real accounts list them: types only; RESOURCE_UPDATE where the admin made one (Platform).
+      assert.deepEqual(paths.LaunchPathSummaries!.map((p) => p.ConstraintSummaries), [[{ Type: 'LAUNCH' }, { Type: 'RESOURCE_UPDATE' }], [{ Type: 'LAUNCH' }]]);
       const onePerPage = await client.send(new SC.ListLaunchPathsCommand({ ProductId: P.containerService.id, PageSize: 1 }));
       assert.ok(onePerPage.NextPageToken);
       assert.equal(await errorOf(new SC.ListLaunchPathsCommand({ ProductId: 'prod-nope' })), 'ResourceNotFoundException');
@@ -91,7 +91,7 @@ describe('operations (SDK over HTTP, fake clock)', function () {
       }));
       const byKey = new Map(container.ProvisioningArtifactParameters!.map((p) => [p.ParameterKey, p]));
       assert.equal(byKey.get('DbPassword')!.IsNoEcho, true);
-      assert.deepEqual(byKey.get('DesiredCount')!.ParameterConstraints, { MinValue: '1', MaxValue: '10' });
+      assert.deepEqual(byKey.get('DesiredCount')!.ParameterConstraints, { AllowedValues: [], MinValue: '1', MaxValue: '10' });
       assert.ok(byKey.get('ServiceName')!.ParameterConstraints!.ConstraintDescription);
       assert.deepEqual(container.UsageInstructions!.find((u) => u.Type === 'launchAsRole')!.Value, SEED.launchRoles.dataTeam);
       assert.deepEqual(container.ProvisioningArtifactOutputKeys!.map((o) => o.Key), ['ServiceUrl', 'ClusterArn']);
@@ -137,7 +137,9 @@ describe('operations (SDK over HTTP, fake clock)', function () {
       assert.equal(again.RecordDetail!.RecordId, first.RecordDetail!.RecordId);
       const reused = webLaunch('other-site', { ProvisionToken: command.input.ProvisionToken });
       assert.equal(await errorOf(reused), 'InvalidParametersException');
-      assert.equal(await errorOf(webLaunch('idempotent-site')), 'DuplicateResourceException');
+      const taken = await caught(() => client.send(webLaunch('idempotent-site')));
+      assert.equal(taken.name, 'InvalidParametersException');
+      assert.equal(taken.message, 'A stack named idempotent-site already exists.');
     });
 
     it('ProvisionProduct checks parameters, versions, paths and TagOptions', async () => {
