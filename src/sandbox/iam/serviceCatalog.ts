@@ -13,7 +13,8 @@
 // (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/permissions-examples.html): they are
 // hierarchical, so a request at user level also satisfies roleLevel and accountLevel conditions, a
 // role-level one roleLevel and accountLevel, an account-level one accountLevel only. A listing asks
-// for the level of its AccessLevelFilter (defaults as the model documents them); a request about one
+// for the level of its AccessLevelFilter (defaults as the model documents them: Account for
+// SearchProvisionedProducts, whose API Reference page says User; User elsewhere); a request about one
 // provisioned product, record or plan is at user level when the caller owns that product now, and at
 // account level otherwise (someone else's product in the same account).
 export type AccessLevel = 'user' | 'role' | 'account';
