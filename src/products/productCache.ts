@@ -74,7 +74,8 @@ const HOLD_MAX_MS = 30_000;
 
 /**
  * How long what DescribeProvisionedProduct said of a product outranks a SearchProvisionedProducts row
- * that disagrees. Search's index lags writes by seconds (a just-provisioned product is not listed yet,
+ * that disagrees. Search's index lags writes by seconds (awslabs/aws-service-catalog-puppet#284 moved to
+ * ScanProvisionedProducts for that reason: a just-provisioned product is not listed yet,
  * a just-ended operation still shows its old status); a lagging index is not the service saying the
  * old state is current. Past this bound the listing wins again: the product may have changed since
  * (someone else's operation), and a Search row is then the newest word the tree has.

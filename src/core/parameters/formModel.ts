@@ -85,7 +85,8 @@ export interface ProvisioningForm {
   /**
    * Whether an update may change the provisioned product's tags, as the usage instruction
    * `tagUpdateOnProvisionedProduct` says (NOT_ALLOWED where the path has no RESOURCE_UPDATE constraint
-   * allowing it); absent when the service did not say, and then the service decides.
+   * allowing it; AWS::ServiceCatalog::ResourceUpdateConstraint's TagUpdateOnProvisionedProduct in the
+   * CloudFormation template reference); absent when the service did not say, and then the service decides.
    */
   readonly tagUpdate?: 'ALLOWED' | 'NOT_ALLOWED';
 }
