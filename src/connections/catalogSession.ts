@@ -72,7 +72,7 @@ export class CatalogSession extends Disposable {
   /** Connects as the settings say; `auto` picks AWS only when some credentials are configured. */
   async connectFromSettings(): Promise<SessionState> {
     const settings = readSettings();
-    if (settings.backend === 'sandbox') return this.connect('Sandbox', () => this.sandbox.connection(settings.sandboxTimeScale), settings);
+    if (settings.backend === 'sandbox') return this.connect('Sandbox', () => this.sandbox.connection(settings.sandboxTimeScale, settings.sandboxIdentity), settings);
     if (settings.backend === 'aws' || (await awsIsConfigured(settings))) {
       return this.connect('AWS', () => resolveAwsConnection(settings), settings);
     }

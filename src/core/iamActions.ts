@@ -125,6 +125,26 @@ export function permissionDeniedMessage(action: string): string {
   return `${denied} ${END_USER_POLICY} and ${READ_ONLY_POLICY} grant it; ask your administrator for one of them.${also}`;
 }
 
+/** The listing the tree makes at the access level: refused at Role or Account to an end user. */
+export const LISTING_ACTION = 'SearchProvisionedProducts';
+
+/**
+ * A listing at the access level Role or Account that IAM refused: the end-user policies allow only the
+ * caller's own products (`servicecatalog:userLevel = self`), so the way on is the access level User.
+ */
+export function isAccessLevelDenial(failure: { readonly kind: string; readonly action?: string }, accessLevel: string): boolean {
+  return failure.kind === 'access-denied' && failure.action === LISTING_ACTION && accessLevel !== 'User';
+}
+
+/** What the tree says when the access level was refused (`accessLevel`: the setting's, Role or Account). */
+export function accessLevelDeniedMessage(accessLevel: string): { readonly title: string; readonly detail: string } {
+  return {
+    title: 'Your permissions only show your own provisioned products',
+    detail: `Listing at the access level ${accessLevel === 'Role' ? 'Role' : 'Account'} was refused: the end-user policies (${END_USER_POLICY}, ${READ_ONLY_POLICY}) `
+      + `allow only your own provisioned products (servicecatalog:userLevel = self). Switch the access level to User, or ask your administrator for ${ADMIN_POLICY}.`,
+  };
+}
+
 const GRANT_WORDS: Record<Grant, string> = {
   all: 'yes',
   own: 'own products only (`userLevel = self`)',

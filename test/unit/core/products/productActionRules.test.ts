@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import {
   consoleUrl, describeTerminateOptions, multiActionSummary, otherAccountError, ownerChangeConfirmation, propertyChangeDeniedMessage, terminateConfirmation,
-  typedConfirmationError, validateOwnerArn,
+  typedConfirmationError, validateOwnerArn, PROPERTY_CHANGE_ACTION,
 } from '../../../../src/core/products/productActionRules';
+import { isAdministratorAction } from '../../../../src/core/iamActions';
 import { callWithToken } from '../../../../src/core/retrySameToken';
 
 describe('terminate confirmation', () => {
@@ -69,6 +70,12 @@ describe('owner ARN validation and console URL', () => {
     assert.match(message, /administrator/);
     assert.match(message, /iam:PassRole/);
     assert.doesNotMatch(propertyChangeDeniedMessage('owner', 'web-app'), /PassRole/);
+    assert.equal(
+      propertyChangeDeniedMessage('owner', 'web-app'),
+      'You are not allowed to change the owner of "web-app". Changing a provisioned product\'s owner is an administrator action: it needs servicecatalog:UpdateProvisionedProductProperties, which AWSServiceCatalogAdminFullAccess grants and the end-user policies do not. Ask your catalog administrator.',
+    );
+    // The action it names is the table's administrator action.
+    assert.ok(isAdministratorAction(PROPERTY_CHANGE_ACTION));
   });
 });
 
