@@ -104,11 +104,12 @@ describe('throttling, one classifier for every caller', () => {
       named('ResourceNotFoundException', 'Record rec-1 not found'),
       named('CredentialsProviderError', 'Could not load credentials from any providers'),
       named('InternalFailure', 'boom', 500),
+      named('AccessDeniedException', 'not authorized to perform: servicecatalog:DescribeRecord', 400),
       Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
       'odd',
       undefined,
     ];
-    const expected: Partial<Record<FailureKind, string>> = { throttled: 'throttled', 'not-found': 'not-found' };
+    const expected: Partial<Record<FailureKind, string>> = { throttled: 'throttled', 'not-found': 'not-found', 'access-denied': 'denied' };
     for (const error of samples) assert.equal(classifyDescribeFailure(error), expected[classifyError(error).kind] ?? 'transient', String((error as Error)?.name ?? error));
   });
 
