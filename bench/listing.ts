@@ -39,7 +39,7 @@ async function timeFloor(sandbox: Sandbox): Promise<{ ms: number; pages: number 
   let token: string | undefined;
   do {
     const body = JSON.stringify({ ...SEARCH_BODY, ...(token ? { PageToken: token } : {}) });
-    const headers = await requestHeaders(sandbox, { target: 'SearchProvisionedProducts', body });
+    const headers = await requestHeaders(sandbox, { target: 'SearchProvisionedProducts', body, persona: 'admin' });
     const start = performance.now();
     const res = await sendRaw(sandbox, headers, body);
     total += performance.now() - start;
@@ -53,8 +53,9 @@ async function timeFloor(sandbox: Sandbox): Promise<{ ms: number; pages: number 
 function cliEnv(sandbox: Sandbox): NodeJS.ProcessEnv {
   return {
     ...process.env,
-    AWS_ACCESS_KEY_ID: sandbox.credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: sandbox.credentials.secretAccessKey,
+    // The whole account (Key=Account) is the administrator's view.
+    AWS_ACCESS_KEY_ID: sandbox.credentialsOf('admin').accessKeyId,
+    AWS_SECRET_ACCESS_KEY: sandbox.credentialsOf('admin').secretAccessKey,
     AWS_REGION: sandbox.region,
     AWS_DEFAULT_REGION: sandbox.region,
     AWS_PAGER: '',

@@ -8,14 +8,13 @@ export function startBenchSandbox(knobs: Partial<SandboxOptions>): Promise<Sandb
   return startSandbox({ env: {}, seed: 1, log: (m) => process.stderr.write(`[sandbox] ${m}\n`), ...knobs });
 }
 
+/** As the sandbox's administrator: only AWSServiceCatalogAdminFullAccess may list the whole account. */
 export function sandboxConnection(sandbox: Sandbox): SandboxConnection {
-  return {
-    kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region,
-    accessKeyId: sandbox.credentials.accessKeyId, secretAccessKey: sandbox.credentials.secretAccessKey,
-  };
+  const { accessKeyId, secretAccessKey } = sandbox.credentialsOf('admin');
+  return { kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, accessKeyId, secretAccessKey };
 }
 
-/** The API exactly as the extension makes it (default SDK retries), at the Account level so every product shows. */
+/** The API exactly as the extension makes it (default SDK retries), at the Account level (as the admin) so every product shows. */
 export function benchApi(sandbox: Sandbox, accessLevel: AccessLevel = 'Account'): CatalogApi {
   return new CatalogApi(sandboxConnection(sandbox), { accessLevel, language: 'en' });
 }

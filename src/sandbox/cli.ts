@@ -1,9 +1,12 @@
 // Standalone sandbox: `node dist/sandbox-cli.js --port 4566 --time-scale 10`. Prints the endpoint, the
-// admin token (for /__sandbox/ calls from other processes) and credentials, serves until SIGINT/SIGTERM,
-// then stops cleanly (saving the state file if one is set).
+// end user's credentials (the AWS_* lines a shell can export), the other callers' keys, the admin token
+// (for /__sandbox/ calls from other processes) and an example, serves until SIGINT/SIGTERM, then stops
+// cleanly (saving the state file if one is set).
 import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER } from './admin';
 import { startSandbox } from './index';
+import type { SandboxPersona } from './identities';
 import { KNOB_NAMES, KNOB_SPECS, parseKnob, type SandboxKnobs } from './knobs';
+import type { Sandbox } from './server';
 
 function usage(): string {
   const flags = KNOB_NAMES.map((name) => {
@@ -41,6 +44,30 @@ export function parseFlags(argv: readonly string[]): Partial<SandboxKnobs> | 'he
   return knobs;
 }
 
+/** The other callers' keys, after the end user's: each line's prefix names the persona. */
+const OTHER_CALLERS: readonly [prefix: string, persona: SandboxPersona][] = [['ADMIN_', 'admin'], ['OTHER_', 'other'], ['READONLY_', 'readOnly']];
+
+function banner(sandbox: Pick<Sandbox, 'endpoint' | 'region' | 'adminToken' | 'credentialsOf'>): string[] {
+  const user = sandbox.credentialsOf('endUser');
+  const lines = [
+    `endpoint: ${sandbox.endpoint}`,
+    `AWS_ACCESS_KEY_ID=${user.accessKeyId}`,
+    `AWS_SECRET_ACCESS_KEY=${user.secretAccessKey}`,
+    `AWS_REGION=${sandbox.region}`,
+  ];
+  for (const [prefix, persona] of OTHER_CALLERS) {
+    const keys = sandbox.credentialsOf(persona);
+    lines.push(`${prefix}AWS_ACCESS_KEY_ID=${keys.accessKeyId}`, `${prefix}AWS_SECRET_ACCESS_KEY=${keys.secretAccessKey}`);
+  }
+  lines.push(
+    `SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`,
+    // --region too: AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION. The end user may list only their
+    // own provisioned products (AccessLevelFilter User), as AWSServiceCatalogEndUserFullAccess allows.
+    `aws servicecatalog search-provisioned-products --access-level-filter Key=User,Value=self --endpoint-url ${sandbox.endpoint} --region ${sandbox.region}`,
+  );
+  return lines;
+}
+
 function splitFlag(arg: string): [string, string | undefined] {
   const eq = arg.indexOf('=');
   return arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
@@ -59,13 +86,7 @@ async function main(): Promise<void> {
     return;
   }
   const sandbox = await startSandbox(flags);
-  console.log(`endpoint: ${sandbox.endpoint}`);
-  console.log(`SANDBOX_ADMIN_TOKEN=${sandbox.adminToken}`);
-  console.log(`AWS_ACCESS_KEY_ID=${sandbox.credentials.accessKeyId}`);
-  console.log(`AWS_SECRET_ACCESS_KEY=${sandbox.credentials.secretAccessKey}`);
-  console.log(`AWS_REGION=${sandbox.region}`);
-  // --region too: AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION.
-  console.log(`aws servicecatalog search-products --endpoint-url ${sandbox.endpoint} --region ${sandbox.region}`);
+  for (const line of banner(sandbox)) console.log(line);
   console.error(`[sandbox] seed ${sandbox.knobs.seed}${sandbox.knobs.stateFile ? `, state file ${sandbox.knobs.stateFile}` : ''}`);
 
   let stopping = false;

@@ -2,6 +2,7 @@
 // service layer (service/: catalog state, operations, time). The wire layer validates every input
 // against the model before calling a handler, so handlers may trust shapes but must still apply the
 // service's own rules (ids exist, states allow the operation, idempotency, parameter constraints).
+import type { ManagedPolicyName } from './identities';
 
 /** An error the service answers with: `{"__type": type, "message": message}` and HTTP `status`. */
 export class ServiceError extends Error {
@@ -22,6 +23,8 @@ export interface RequestContext {
   readonly callerArn: string;
   readonly accountId: string;
   readonly region: string;
+  /** The managed policy the caller holds: the service layer authorizes each call against it. */
+  readonly policy: ManagedPolicyName;
 }
 
 export type OperationHandler = (input: Record<string, any>, ctx: RequestContext) => unknown | Promise<unknown>;
@@ -51,6 +54,8 @@ export interface ServiceOptions {
   /** Key of NoEcho seals and request fingerprints (32 bytes): the state file's; by default a random one in memory. */
   secretKey?: Buffer;
   clock?: Clock;
+  /** The searchLagMs knob, read live: how far SearchProvisionedProducts trails writes (default 0). */
+  searchLagMs?: () => number;
 }
 
 /** The identity the sandbox knows: the standalone command prints these, the extension uses them in sandbox mode. */

@@ -20,6 +20,8 @@ export interface SandboxKnobs {
   validateResponses: boolean;
   /** Seed of the random choices of throttleRate and dropAfterWriteRate; setting it restarts the sequence. Live. */
   seed: number;
+  /** How far (ms) SearchProvisionedProducts' index trails writes, as AWS's does by seconds. Live. */
+  searchLagMs: number;
 }
 
 type KnobKind = 'number' | 'rate' | 'count' | 'boolean' | 'string';
@@ -42,6 +44,7 @@ export const KNOB_SPECS: Readonly<Record<keyof SandboxKnobs, KnobSpec>> = {
   port: { env: 'SANDBOX_PORT', flag: '--port', kind: 'count', live: false, help: 'port on 127.0.0.1 (0 = any free port)' },
   validateResponses: { env: 'SANDBOX_VALIDATE_RESPONSES', flag: '--validate-responses', kind: 'boolean', live: true, help: 'check every response against the model' },
   seed: { env: 'SANDBOX_SEED', flag: '--seed', kind: 'count', live: true, help: 'seed of the random knobs, to reproduce a run' },
+  searchLagMs: { env: 'SANDBOX_SEARCH_LAG_MS', flag: '--search-lag-ms', kind: 'count', live: true, help: 'how far SearchProvisionedProducts trails writes (ms)' },
 };
 
 export const KNOB_NAMES = Object.keys(KNOB_SPECS) as (keyof SandboxKnobs)[];
@@ -57,6 +60,7 @@ export function defaultKnobs(): SandboxKnobs {
     port: 0,
     validateResponses: false,
     seed: Math.floor(Math.random() * 2 ** 31),
+    searchLagMs: 0,
   };
 }
 

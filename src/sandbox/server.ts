@@ -75,6 +75,7 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     generatedProducts: knobs.generatedProducts,
     restoreFrom: knobs.stateFile ? readStateFile(knobs.stateFile) : undefined,
     secretKey: knobs.stateFile ? readOrCreateStateKey(knobs.stateFile, log) : undefined,
+    searchLagMs: () => knobs.searchLagMs,
   });
   const stateWriter = knobs.stateFile ? new StateFileWriter(knobs.stateFile, () => service.snapshot(), log) : undefined;
   const stats = new StatsRecorder();
@@ -208,6 +209,7 @@ async function handleApiCall(req: IncomingMessage, body: Buffer, p: Pipeline, re
     callerArn: caller.identity.arn,
     accountId: caller.identity.accountId,
     region: caller.region,
+    policy: caller.identity.policy,
   };
   const output = toWire(await handler(input, ctx)) ?? {};
   const isWrite = p.service.isWrite(operation);

@@ -5,11 +5,13 @@ import { CatalogApi } from '../../src/aws/catalogApi';
 import type { AccessLevel } from '../../src/core/connection';
 import { isTerminalRecordStatus } from '../../src/core/statuses';
 import { newIdempotencyToken } from '../../src/core/parameters/validators';
-import type { Sandbox } from '../../src/sandbox/index';
+import type { Sandbox, SandboxPersona } from '../../src/sandbox/index';
 
-export function extensionApi(sandbox: Sandbox, accessLevel: AccessLevel = 'User'): CatalogApi {
+/** The extension's API signed as one of the sandbox's callers (the end user unless told). */
+export function extensionApi(sandbox: Sandbox, accessLevel: AccessLevel = 'User', persona: SandboxPersona = 'endUser'): CatalogApi {
+  const { accessKeyId, secretAccessKey } = sandbox.credentialsOf(persona);
   return new CatalogApi(
-    { kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, ...sandbox.credentials },
+    { kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, accessKeyId, secretAccessKey },
     { accessLevel, language: 'en' },
   );
 }

@@ -12,7 +12,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { ADMIN_TOKEN_HEADER } from '../../src/sandbox/admin';
 import { ServiceError, type SandboxService } from '../../src/sandbox/contract';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index';
+import { startSandbox, type Sandbox, type SandboxOptions, type SandboxPersona } from '../../src/sandbox/index';
 
 /** Virtual time for tests: a minute of provisioning passes in about 0.1 s. */
 export const TEST_TIME_SCALE = 600;
@@ -26,18 +26,30 @@ export function startTestSandbox(knobs: Partial<SandboxOptions> = {}): Promise<S
 }
 
 export interface ClientOptions extends Partial<ServiceCatalogClientConfig> {
-  /** Sign as someone else than the sandbox's default user (e.g. SANDBOX_COLLEAGUE, or unknown keys). */
+  /** Sign as one of the sandbox's callers (identities.ts); the default is the end user. */
+  persona?: SandboxPersona;
+  /** Sign with other keys (e.g. unknown or temporary ones); wins over `persona`. */
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 }
 
-/** An SDK client for the sandbox. One attempt unless `maxAttempts` says otherwise, so failures are fast. */
+/** The keys a persona signs with. */
+export function personaKeys(sandbox: Sandbox, persona: SandboxPersona): { accessKeyId: string; secretAccessKey: string } {
+  const { accessKeyId, secretAccessKey } = sandbox.credentialsOf(persona);
+  return { accessKeyId, secretAccessKey };
+}
+
+/**
+ * An SDK client for the sandbox, signed as the end user unless `persona` (or `credentials`) says
+ * otherwise. One attempt unless `maxAttempts` says otherwise, so failures are fast.
+ */
 export function sdkClient(sandbox: Sandbox, opts: ClientOptions = {}): ServiceCatalogClient {
+  const { persona, ...config } = opts;
   return new ServiceCatalogClient({
     endpoint: sandbox.endpoint,
     region: sandbox.region,
-    credentials: sandbox.credentials,
+    credentials: persona ? personaKeys(sandbox, persona) : sandbox.credentials,
     maxAttempts: 1,
-    ...opts,
+    ...config,
   });
 }
 
@@ -55,6 +67,8 @@ export interface RawRequest {
   headers?: Record<string, string>;
   /** false sends the request unsigned. */
   sign?: boolean;
+  /** Sign as this caller (default: the end user); `credentials` wins over it. */
+  persona?: SandboxPersona;
   credentials?: { accessKeyId: string; secretAccessKey: string };
   signingDate?: Date;
 }
@@ -80,7 +94,7 @@ export async function requestHeaders(sandbox: Sandbox, req: RawRequest): Promise
     const signer = new SignatureV4({
       service: 'servicecatalog',
       region: sandbox.region,
-      credentials: req.credentials ?? sandbox.credentials,
+      credentials: req.credentials ?? (req.persona ? personaKeys(sandbox, req.persona) : sandbox.credentials),
       sha256: Sha256,
     });
     const request = new HttpRequest({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: '/', headers, body: req.body ?? '{}' });

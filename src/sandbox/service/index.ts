@@ -3,8 +3,10 @@
 import type { Clock, OperationHandler, SandboxService, ServiceOptions } from '../contract';
 import { emptyDictionary, toDictionary } from './dictionary';
 import type { OpEnv } from './env';
+import { authorize } from '../iam/index';
 import { generatedSteps } from './generated';
 import { OPERATIONS, WRITE_OPERATIONS } from './operations';
+import { catalogOwners } from './operations/access';
 import { advanceTo } from './progress';
 import { Secrets } from './secrets';
 import { seedPortfolios, seedProducts, seedServiceActions } from './seedCatalog';
@@ -26,12 +28,16 @@ export function createService(options: ServiceOptions): SandboxService {
   const state = new CatalogState(options.restoreFrom !== undefined
     ? restoredData(options.restoreFrom, secrets)
     : seededData(clock.now(), timeScale, options.generatedProducts, secrets));
+  if (options.searchLagMs) state.searchIndex.lag = options.searchLagMs;
 
+  // Every call is authorized against its caller's policy first; seeds call the operations directly.
+  const owners = catalogOwners(state);
   const handlers: Record<string, OperationHandler> = {};
   for (const [operation, run] of Object.entries(OPERATIONS)) {
     handlers[operation] = (input, caller) => {
       const now = clock.now();
       advanceTo(state, now);
+      authorize(caller, operation, input ?? {}, owners);
       const env: OpEnv = { state, secrets, now, caller, timeScale, operation };
       return run(input ?? {}, env);
     };

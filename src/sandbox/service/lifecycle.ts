@@ -45,14 +45,34 @@ export function startRecord(env: OpEnv, pp: ProvisionedProduct, request: RecordR
     settled: false,
   };
   env.state.addRecord(record);
-  pp.lastRecordId = id;
-  if (PROVISIONING_TYPES.has(request.type)) pp.lastProvisioningRecordId = id;
-  if (request.type !== 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES') {
-    if (pp.status !== 'UNDER_CHANGE' && pp.status !== 'PLAN_IN_PROGRESS') pp.statusBeforeChange = pp.status;
-    pp.status = 'UNDER_CHANGE';
-    pp.statusMessage = undefined;
-  }
+  env.state.searchIndex.change(pp, env.now, () => {
+    pp.lastRecordId = id;
+    if (PROVISIONING_TYPES.has(request.type)) pp.lastProvisioningRecordId = id;
+    if (request.type !== 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES') {
+      if (pp.status !== 'UNDER_CHANGE' && pp.status !== 'PLAN_IN_PROGRESS') pp.statusBeforeChange = pp.status;
+      pp.status = 'UNDER_CHANGE';
+      pp.statusMessage = undefined;
+    }
+    // The stack exists from its first provisioning record on: PhysicalId and the record's stack output.
+    if (request.type === 'PROVISION_PRODUCT' && isCloudFormationStack(pp)) pp.physicalId ??= physicalIdFor(pp);
+  });
+  record.outputs = stackOutputs(record, pp);
   return record;
+}
+
+/** Provisioned products that are one CloudFormation stack (Control Tower accounts are launched as one too). */
+function isCloudFormationStack(pp: { type: ProvisionedProduct['type'] }): boolean {
+  return pp.type === 'CFN_STACK' || pp.type === 'CONTROL_TOWER_ACCOUNT';
+}
+
+/**
+ * A CloudFormation provisioning record (provision, update, terminate) names its stack in the output
+ * CloudformationStackARN, before the template's outputs (a recorded DescribeRecord of a real account,
+ * kept in ManageIQ's Amazon provider specs). Terminate records carry it too.
+ */
+function stackOutputs(record: RecordData, pp: ProvisionedProduct): RecordOutput[] {
+  if (!PROVISIONING_TYPES.has(record.type) || !isCloudFormationStack(pp) || !pp.physicalId) return [];
+  return [{ OutputKey: 'CloudformationStackARN', OutputValue: pp.physicalId, Description: 'The ARN of the launched Cloudformation Stack' }];
 }
 
 /** Applies a finished record to its provisioned product (once). */
@@ -60,6 +80,11 @@ export function settleRecord(state: CatalogState, record: RecordData): void {
   record.settled = true;
   state.pendingRecords.delete(record.id);
   const pp = state.provisionedProduct(record.provisionedProductId);
+  if (pp) state.searchIndex.change(pp, record.timeline.endsAt, () => applyRecord(state, record, pp));
+  else applyRecord(state, record, pp);
+}
+
+function applyRecord(state: CatalogState, record: RecordData, pp: ProvisionedProduct | undefined): void {
   const succeeded = record.status === 'SUCCEEDED';
   if (record.effect.planId) {
     const plan = state.plan(record.effect.planId);
@@ -95,10 +120,10 @@ function applyChange(state: CatalogState, pp: ProvisionedProduct, record: Record
   pp.statusMessage = undefined;
   const product = state.product(pp.productId);
   if (product) {
-    pp.physicalId ??= physicalIdFor(product, pp);
+    pp.physicalId ??= physicalIdFor(pp);
     pp.outputs = renderOutputs(state, product, pp);
   }
-  record.outputs = pp.outputs;
+  record.outputs = [...stackOutputs(record, pp), ...pp.outputs];
 }
 
 function applyFailure(state: CatalogState, pp: ProvisionedProduct, record: RecordData): void {
@@ -112,17 +137,23 @@ function applyFailure(state: CatalogState, pp: ProvisionedProduct, record: Recor
   }
 }
 
-export function physicalIdFor(product: Product, pp: ProvisionedProduct): string {
+/**
+ * The stack (set) Service Catalog names SC-<account>-<pp-id>, with CloudFormation's UUID, e.g.
+ * arn:aws:cloudformation:us-east-1:200278856672:stack/SC-200278856672-pp-5pyltbgyzheqm/d51dd9b0-b047-11e8-a5af-500c28709a35
+ * (the recorded record output cited above).
+ */
+export function physicalIdFor(pp: ProvisionedProduct): string {
   const [, , , region, account] = pp.arn.split(':');
-  const suffix = hash32(pp.id).toString(16).padStart(8, '0');
-  switch (pp.type) {
-    case 'CFN_STACKSET':
-      return `arn:aws:cloudformation:${region}:${account}:stackset/SC-${account}-${pp.id}:${suffix}-0000-4000-8000-${suffix}0000`;
-    case 'CFN_STACK':
-      return `arn:aws:cloudformation:${region}:${account}:stack/SC-${account}-${pp.id}/${suffix}-0000-4000-8000-${suffix}0000`;
-    default:
-      return `${product.type.toLowerCase()}/SC-${account}-${pp.id}`;
-  }
+  const uuid = stackUuid(pp.id);
+  if (pp.type === 'CFN_STACKSET') return `arn:aws:cloudformation:${region}:${account}:stackset/SC-${account}-${pp.id}:${uuid}`;
+  if (isCloudFormationStack(pp)) return `arn:aws:cloudformation:${region}:${account}:stack/SC-${account}-${pp.id}/${uuid}`;
+  return `${pp.type.toLowerCase()}/SC-${account}-${pp.id}`;
+}
+
+/** A time-based (version 1) UUID's shape, deterministic from the id. */
+function stackUuid(id: string): string {
+  const hex = [1, 2, 3, 4].map((seed) => hash32(id, seed * 0x9e3779b9).toString(16).padStart(8, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-1${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Fills the version's output templates for this provisioned product. */

@@ -1,6 +1,7 @@
 // Resolving the "Id or Name" pairs the API takes everywhere, with the service's errors.
 import type { OpEnv } from './env';
 import { fail } from './errors';
+import { requireLaunchPaths } from './launchPaths';
 import type { Artifact, Portfolio, Product, ProvisionedProduct } from './types';
 
 /** Exactly one of the two must be given. */
@@ -23,10 +24,10 @@ export function resolveArtifact(env: OpEnv, product: Product, id: string | undef
   return artifact;
 }
 
-/** A launch path: given, or the product's only one. */
+/** A launch path of the caller's: given, or the product's only one. */
 export function resolvePath(env: OpEnv, product: Product, pathId: string | undefined, pathName: string | undefined): Portfolio {
   if (pathId !== undefined && pathName !== undefined) fail(env.operation, 'invalidParameters', 'Specify either PathId or PathName, but not both.');
-  const portfolios = product.portfolioIds.map((id) => env.state.portfolio(id)).filter((p): p is Portfolio => !!p);
+  const portfolios = requireLaunchPaths(env, product);
   if (pathId === undefined && pathName === undefined) {
     if (portfolios.length !== 1) {
       fail(env.operation, 'invalidParameters', `Product ${product.id} has more than one launch path; specify PathId (see ListLaunchPaths).`);

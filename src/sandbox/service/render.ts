@@ -1,10 +1,12 @@
 // State → the model's output shapes. Times become Dates (the wire layer writes epoch seconds).
+import { catalogArn } from './launchPaths';
 import type { CatalogState } from './state';
-import type { Artifact, PlanData, Product, ProvisionedProduct, RecordData } from './types';
+import type { Artifact, PlanData, Product, ProvisionedProduct, RecordData, Tag } from './types';
 
 const date = (ms: number) => new Date(ms);
 
-export function productViewSummary(product: Product) {
+/** `pathCount`: the caller's launch paths of the product (HasDefaultPath unless the seed says otherwise). */
+export function productViewSummary(product: Product, pathCount: number) {
   return {
     Id: product.viewId,
     ProductId: product.id,
@@ -13,14 +15,14 @@ export function productViewSummary(product: Product) {
     ShortDescription: product.shortDescription,
     Type: product.type,
     Distributor: product.distributor,
-    HasDefaultPath: product.portfolioIds.length === 1,
+    HasDefaultPath: product.hasDefaultPath ?? pathCount === 1,
     SupportEmail: product.supportEmail,
     SupportDescription: product.supportDescription,
     SupportUrl: product.supportUrl,
   };
 }
 
-/** End users see only active versions of a product. */
+/** End users see only active versions of a product, with their Guidance; a version without a name shows none. */
 export function artifactSummaries(product: Product) {
   return product.artifacts
     .filter((a) => a.active)
@@ -37,6 +39,14 @@ export function artifactDetail(artifact: Artifact) {
     Active: artifact.active,
     Guidance: artifact.guidance,
   };
+}
+
+/**
+ * Parameters as DescribeProvisioningParameters returns them in real accounts: AllowedValues is always
+ * there (empty when the template has none); Description and DefaultValue only when the template has them.
+ */
+export function parameterSpecs(artifact: Artifact) {
+  return artifact.parameters.map((p) => ({ ...p, ParameterConstraints: { AllowedValues: [], ...p.ParameterConstraints } }));
 }
 
 export function recordDetail(record: RecordData) {
@@ -59,8 +69,17 @@ export function recordDetail(record: RecordData) {
   };
 }
 
+/**
+ * Provisioned products launched before the service recorded ProductId, ProvisioningArtifactId,
+ * LaunchRoleArn and LastSuccessfulProvisioningRecordId come back without them (real accounts show
+ * such old products; LaunchRoleArn dates from 2020-10-19). The cut-off date is the sandbox's choice.
+ */
+export const SPARSE_BEFORE = Date.UTC(2019, 0, 1);
+const isOld = (pp: ProvisionedProduct) => pp.createdTime < SPARSE_BEFORE;
+
 /** The members ProvisionedProductDetail and ProvisionedProductAttribute share. */
 function provisionedProductCommon(pp: ProvisionedProduct) {
+  const old = isOld(pp);
   return {
     Name: pp.name,
     Arn: pp.arn,
@@ -72,14 +91,32 @@ function provisionedProductCommon(pp: ProvisionedProduct) {
     IdempotencyToken: pp.idempotencyToken,
     LastRecordId: pp.lastRecordId,
     LastProvisioningRecordId: pp.lastProvisioningRecordId,
-    LastSuccessfulProvisioningRecordId: pp.lastSuccessfulProvisioningRecordId,
-    ProductId: pp.productId,
-    ProvisioningArtifactId: pp.artifactId,
+    LastSuccessfulProvisioningRecordId: old ? undefined : pp.lastSuccessfulProvisioningRecordId,
+    ProductId: old ? undefined : pp.productId,
+    ProvisioningArtifactId: old ? undefined : pp.artifactId,
   };
 }
 
 export function provisionedProductDetail(pp: ProvisionedProduct) {
-  return { ...provisionedProductCommon(pp), LaunchRoleArn: pp.launchRoleArn };
+  return { ...provisionedProductCommon(pp), LaunchRoleArn: isOld(pp) ? undefined : pp.launchRoleArn };
+}
+
+/**
+ * The AutoTags Service Catalog puts next to the user's tags (formats from aws-cli's
+ * search-provisioned-products example; names from the admin guide's AutoTags page). The two the
+ * guide calls recent (provisionedProductArn, provisioningArtifactIdentifier) are missing on old products.
+ */
+export function systemTags(pp: ProvisionedProduct, state: CatalogState): Tag[] {
+  const [, , , region, account] = pp.arn.split(':');
+  const portfolio = state.portfolioByPathId(pp.pathId);
+  const tags: Tag[] = [
+    { Key: 'aws:servicecatalog:productArn', Value: catalogArn.product(region, account, pp.productId) },
+    { Key: 'aws:servicecatalog:provisioningPrincipalArn', Value: pp.provisionedBy ?? pp.userArn },
+  ];
+  if (!isOld(pp)) tags.push({ Key: 'aws:servicecatalog:provisioningArtifactIdentifier', Value: pp.artifactId });
+  if (portfolio) tags.push({ Key: 'aws:servicecatalog:portfolioArn', Value: catalogArn.portfolio(region, account, portfolio.id) });
+  if (!isOld(pp)) tags.push({ Key: 'aws:servicecatalog:provisionedProductArn', Value: pp.arn });
+  return tags;
 }
 
 export function provisionedProductAttribute(pp: ProvisionedProduct, state: CatalogState) {
@@ -87,7 +124,7 @@ export function provisionedProductAttribute(pp: ProvisionedProduct, state: Catal
   const artifact = product && state.artifact(product, pp.artifactId);
   return {
     ...provisionedProductCommon(pp),
-    Tags: pp.tags,
+    Tags: [...pp.tags, ...systemTags(pp, state)],
     PhysicalId: pp.physicalId,
     ProductName: product?.name,
     ProvisioningArtifactName: artifact?.name,

@@ -1,9 +1,12 @@
 // The seeded catalog: portfolios, products, versions and self-service actions, chosen so every
 // feature of the API has something to show. SEED names the ids for tests and other engineers.
+import { KNOWN_IDENTITIES, SANDBOX_ADMIN } from '../identities';
+import { SANDBOX_SSO_ROLES } from '../sso/identityCenter';
 import type { Artifact, ParameterSpec, Portfolio, Product, ServiceAction } from './types';
 
 const ACCOUNT = '123456789012';
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+const DAY = 86_400_000;
 
 export const SEED = {
   accountId: ACCOUNT,
@@ -12,6 +15,8 @@ export const SEED = {
     user: `arn:aws:iam::${ACCOUNT}:user/sandbox-user`,
     /** A second user of the same account who owns some provisioned products. */
     colleague: `arn:aws:iam::${ACCOUNT}:user/sandbox-colleague`,
+    /** The catalog administrator, the only principal of the Account Factory and drafts portfolios. */
+    admin: SANDBOX_ADMIN.arn,
   },
   launchRoles: {
     platform: role('SCLaunchRole-Platform'),
@@ -19,10 +24,14 @@ export const SEED = {
     database: role('SCLaunchRole-Database'),
     /** In no launch constraint: for UpdateProvisionedProductProperties LAUNCH_ROLE. */
     restricted: role('SCLaunchRole-Restricted'),
+    accountFactory: role('SCLaunchRole-AccountFactory'),
   },
+  /** Platform and Data are shared with every sandbox user and SSO role; the other two with the admin only. */
   portfolios: {
     platform: { id: 'port-sbxplatform01', pathId: 'lpv3-sbxplatform01', name: 'Platform Engineering' },
     data: { id: 'port-sbxdataeng001', pathId: 'lpv3-sbxdataeng001', name: 'Data & Analytics' },
+    accountFactory: { id: 'port-sbxctfactory1', pathId: 'lpv3-sbxctfactory1', name: 'AWS Control Tower Account Factory Portfolio' },
+    drafts: { id: 'port-sbxinfradraft', pathId: 'lpv3-sbxinfradraft', name: 'Infrastructure Drafts' },
   },
   products: {
     /** CFN; v1.0 deprecated (still active), v1.1, v2.0 drops IndexDocument and adds CacheTtlSeconds. */
@@ -31,14 +40,21 @@ export const SEED = {
     containerService: { id: 'prod-sbxcontainer1', viewId: 'prodview-sbxcontainer1', name: 'Container Service', versions: { v1: 'pa-sbxecs-v1', v2: 'pa-sbxecs-v2', v3: 'pa-sbxecs-v3' } },
     /** CFN EC2 instance; AllowedValues, Number Min/MaxValue; TARGET-type self-service actions. */
     devInstance: { id: 'prod-sbxdevbox001', viewId: 'prodview-sbxdevbox001', name: 'Developer Instance', versions: { v10: 'pa-sbxec2-v10', v11: 'pa-sbxec2-v11' } },
-    /** CFN RDS whose every update fails and rolls back (record IN_PROGRESS_IN_ERROR → FAILED, product TAINTED). */
-    legacyDatabase: { id: 'prod-sbxlegacydb1', viewId: 'prodview-sbxlegacydb1', name: 'Legacy PostgreSQL Database', versions: { v1: 'pa-sbxrds-v1', v2: 'pa-sbxrds-v2' } },
-    /** CFN whose provisioning (and updates) always fail: record FAILED with RecordErrors, product ERROR. */
+    /**
+     * CFN RDS whose every update fails and rolls back (record IN_PROGRESS_IN_ERROR → FAILED, product TAINTED).
+     * In the catalog since 2018; v15 was added without a name or description.
+     */
+    legacyDatabase: { id: 'prod-sbxlegacydb1', viewId: 'prodview-sbxlegacydb1', name: 'Legacy PostgreSQL Database', versions: { v1: 'pa-sbxrds-v1', v15: 'pa-sbxrds-v15', v2: 'pa-sbxrds-v2' } },
+    /** CFN whose provisioning (and updates) always fail: record FAILED with RecordErrors, product ERROR. ClusterName has no description nor default. */
     analyticsCluster: { id: 'prod-sbxemrbeta01', viewId: 'prodview-sbxemrbeta01', name: 'Analytics Cluster (beta)', versions: { v01: 'pa-sbxemr-v01', v02: 'pa-sbxemr-v02' } },
     /** CFN_STACKSET with a STACKSET constraint (ProvisioningArtifactPreferences accounts/regions). */
     securityBaseline: { id: 'prod-sbxbaseline01', viewId: 'prodview-sbxbaseline01', name: 'Security Baseline (StackSet)', versions: { v10: 'pa-sbxbase-v10', v11: 'pa-sbxbase-v11' } },
-    /** TERRAFORM_OPEN_SOURCE product. */
+    /** TERRAFORM_OPEN_SOURCE product; HasDefaultPath false although it has one launch path. */
     terraformBucket: { id: 'prod-sbxtfbucket01', viewId: 'prodview-sbxtfbucket01', name: 'S3 Bucket (Terraform)', versions: { v10: 'pa-sbxtf-v10', v11: 'pa-sbxtf-v11' } },
+    /** Admin only (Account Factory portfolio): its provisioned products are CONTROL_TOWER_ACCOUNT. */
+    accountFactory: { id: 'prod-sbxctaccount1', viewId: 'prodview-sbxctaccount1', name: 'AWS Control Tower Account Factory', versions: { v1: 'pa-sbxctaf-v1' } },
+    /** Admin only (drafts portfolio): a Terraform product without a launch constraint, which can't be provisioned. */
+    vpcDraft: { id: 'prod-sbxtfvpcdraft', viewId: 'prodview-sbxtfvpcdraft', name: 'Shared VPC (Terraform, draft)', versions: { v01: 'pa-sbxtfvpc-v01' } },
   },
   serviceActions: {
     invalidateCache: 'act-sbxinvalidate1',
@@ -64,20 +80,26 @@ export const SEED = {
     checkoutService: { id: 'pp-sbxcheckout01', name: 'checkout-service', status: 'PLAN_IN_PROGRESS', owner: 'user' },
     /** Terminated: gone from search/scan, its records remain. */
     oldStagingSite: { id: 'pp-sbxoldstage01', name: 'old-staging-site', status: 'TERMINATED', owner: 'user' },
+    /** Provisioned in 2018: no ProductId, ProvisioningArtifactId, LaunchRoleArn nor LastSuccessfulProvisioningRecordId. */
+    reportingDb2018: { id: 'pp-sbxreporting18', name: 'reporting-db-2018', status: 'AVAILABLE', owner: 'user' },
+    /** A CONTROL_TOWER_ACCOUNT the admin provisioned and handed to the user (OWNER), of a product the user can't launch. */
+    sandboxAccount: { id: 'pp-sbxctacctali1', name: 'sandbox-account-alice', status: 'AVAILABLE', owner: 'user' },
   },
   plans: { checkoutServiceLaunch: 'checkout-service-launch' },
 } as const;
 
 const P = SEED.products;
-const DAY = 86_400_000;
+/** When the legacy database product entered the catalog (its first provisioned product is from 2018). */
+const LEGACY_SINCE = Date.UTC(2018, 2, 1);
 
 function param(key: string, type: string, options: Partial<ParameterSpec> & { constraints?: ParameterSpec['ParameterConstraints'] } = {}): ParameterSpec {
   const { constraints, ...rest } = options;
   return { ParameterKey: key, ParameterType: type, IsNoEcho: false, ParameterConstraints: constraints ?? {}, ...rest };
 }
 
-function artifact(id: string, name: string, createdTime: number, rest: Partial<Artifact> & Pick<Artifact, 'parameters' | 'outputs' | 'resources'>): Artifact {
-  return { id, name, description: `${name}`, type: 'CLOUD_FORMATION_TEMPLATE', createdTime, active: true, guidance: 'DEFAULT', serviceActionIds: [], ...rest };
+/** A version; `name` undefined makes one without Name or Description, as versions made by API can be. */
+function artifact(id: string, name: string | undefined, createdTime: number, rest: Partial<Artifact> & Pick<Artifact, 'parameters' | 'outputs' | 'resources'>): Artifact {
+  return { id, name, description: name, type: 'CLOUD_FORMATION_TEMPLATE', createdTime, active: true, guidance: 'DEFAULT', serviceActionIds: [], ...rest };
 }
 
 const environment = param('Environment', 'String', { DefaultValue: 'dev', Description: 'Deployment stage', constraints: { AllowedValues: ['dev', 'staging', 'prod'] } });
@@ -100,6 +122,7 @@ function staticWebsite(t: number): Product {
     supportDescription: 'Ask in #platform-help', supportUrl: 'https://wiki.example.com/platform/static-website',
     type: 'CLOUD_FORMATION_TEMPLATE', provisionedProductType: 'CFN_STACK', createdTime: t - 120 * DAY,
     portfolioIds: [SEED.portfolios.platform.id], launchConstraints: [{ portfolioId: SEED.portfolios.platform.id, launchRoleArn: SEED.launchRoles.platform }],
+    tagUpdatesAllowedIn: [SEED.portfolios.platform.id],
     behavior: { provisionSeconds: 45 },
     artifacts: [
       artifact(P.staticWebsite.versions.v10, 'v1.0', t - 120 * DAY, { guidance: 'DEPRECATED', description: 'First release (deprecated: no HTTP/2)', parameters: v1Params, outputs, resources }),
@@ -136,6 +159,8 @@ function containerService(t: number): Product {
       { portfolioId: SEED.portfolios.platform.id, launchRoleArn: SEED.launchRoles.platform },
       { portfolioId: SEED.portfolios.data.id, launchRoleArn: SEED.launchRoles.dataTeam },
     ],
+    // Tag updates allowed through Platform only: the Data path has no RESOURCE_UPDATE constraint.
+    tagUpdatesAllowedIn: [SEED.portfolios.platform.id],
     behavior: { provisionSeconds: 150 },
     artifacts: [
       artifact(P.containerService.versions.v1, 'v1', t - 200 * DAY, { active: false, guidance: 'DEPRECATED', description: 'EC2 launch type (retired)', parameters: base, outputs, resources }),
@@ -167,6 +192,7 @@ function devInstance(t: number): Product {
     supportDescription: 'File a DEVEX ticket', supportUrl: 'https://wiki.example.com/devex/dev-instance',
     type: 'CLOUD_FORMATION_TEMPLATE', provisionedProductType: 'CFN_STACK', createdTime: t - 150 * DAY,
     portfolioIds: [SEED.portfolios.platform.id], launchConstraints: [{ portfolioId: SEED.portfolios.platform.id, launchRoleArn: SEED.launchRoles.platform }],
+    tagUpdatesAllowedIn: [SEED.portfolios.platform.id],
     behavior: { provisionSeconds: 90 },
     artifacts: [
       artifact(P.devInstance.versions.v10, '1.0.0', t - 150 * DAY, { guidance: 'DEPRECATED', description: 'Amazon Linux 2', parameters: params, outputs, resources, serviceActionIds: [a.restartInstance] }),
@@ -176,6 +202,7 @@ function devInstance(t: number): Product {
 }
 
 function legacyDatabase(t: number): Product {
+  const since = Math.min(LEGACY_SINCE, t - 300 * DAY);
   const params = [
     param('DBInstanceClass', 'String', { DefaultValue: 'db.t3.micro', constraints: { AllowedValues: ['db.t3.micro', 'db.t3.small', 'db.t3.medium'] } }),
     param('AllocatedStorage', 'Number', { DefaultValue: '20', Description: 'Storage in GiB', constraints: { MinValue: '20', MaxValue: '1000' } }),
@@ -191,14 +218,16 @@ function legacyDatabase(t: number): Product {
     id: P.legacyDatabase.id, viewId: P.legacyDatabase.viewId, name: P.legacyDatabase.name, owner: 'Data Team',
     shortDescription: 'Single-AZ RDS PostgreSQL (updates roll back: engine upgrade bug)', distributor: 'Data Engineering', supportEmail: 'data@example.com',
     supportDescription: 'Ask in #data-help', supportUrl: 'https://wiki.example.com/data/legacy-db',
-    type: 'CLOUD_FORMATION_TEMPLATE', provisionedProductType: 'CFN_STACK', createdTime: t - 300 * DAY,
+    type: 'CLOUD_FORMATION_TEMPLATE', provisionedProductType: 'CFN_STACK', createdTime: since,
     portfolioIds: [SEED.portfolios.data.id], launchConstraints: [{ portfolioId: SEED.portfolios.data.id, launchRoleArn: SEED.launchRoles.database }],
+    tagUpdatesAllowedIn: [SEED.portfolios.data.id],
     behavior: {
       provisionSeconds: 240,
       rollsBackUpdates: { code: 'UPDATE_ROLLBACK_COMPLETE', description: 'Resource handler returned message: "Cannot upgrade postgres from 11.22 to 16.3" (RequestToken: 5f1c, HandlerErrorCode: InvalidRequest). Database UPDATE_FAILED; stack rolled back.' },
     },
     artifacts: [
-      artifact(P.legacyDatabase.versions.v1, 'PostgreSQL 11', t - 300 * DAY, { guidance: 'DEPRECATED', parameters: params, outputs, resources }),
+      artifact(P.legacyDatabase.versions.v1, 'PostgreSQL 11', since, { guidance: 'DEPRECATED', parameters: params, outputs, resources }),
+      artifact(P.legacyDatabase.versions.v15, undefined, t - 150 * DAY, { guidance: 'DEPRECATED', parameters: params, outputs, resources }),
       artifact(P.legacyDatabase.versions.v2, 'PostgreSQL 16', t - 20 * DAY, { parameters: params, outputs, resources }),
     ],
   };
@@ -206,7 +235,7 @@ function legacyDatabase(t: number): Product {
 
 function analyticsCluster(t: number): Product {
   const params = [
-    param('ClusterName', 'String', { Description: 'EMR cluster name', constraints: { MinLength: '1', MaxLength: '256' } }),
+    param('ClusterName', 'String', { constraints: { MinLength: '1', MaxLength: '256' } }),
     param('CoreNodeCount', 'Number', { DefaultValue: '3', constraints: { MinValue: '1', MaxValue: '20' } }),
   ];
   const outputs = [{ key: 'ClusterId', description: 'EMR cluster id', template: 'j-{hash}' }];
@@ -217,6 +246,7 @@ function analyticsCluster(t: number): Product {
     supportDescription: 'Ask in #data-help', supportUrl: 'https://wiki.example.com/data/emr',
     type: 'CLOUD_FORMATION_TEMPLATE', provisionedProductType: 'CFN_STACK', createdTime: t - 40 * DAY,
     portfolioIds: [SEED.portfolios.data.id], launchConstraints: [{ portfolioId: SEED.portfolios.data.id, launchRoleArn: SEED.launchRoles.dataTeam }],
+    tagUpdatesAllowedIn: [],
     behavior: {
       provisionSeconds: 120,
       failsToProvision: { code: 'CREATE_FAILED', description: 'The following resource(s) failed to create: [Cluster]. Cluster: Resource handler returned message: "Cluster {param:ClusterName} could not start: service role EMR_DefaultRole has insufficient EC2 permissions."' },
@@ -242,6 +272,7 @@ function securityBaseline(t: number): Product {
     supportDescription: 'Ask in #security', supportUrl: 'https://wiki.example.com/security/baseline',
     type: 'CLOUD_FORMATION_TEMPLATE', provisionedProductType: 'CFN_STACKSET', createdTime: t - 180 * DAY,
     portfolioIds: [SEED.portfolios.platform.id], launchConstraints: [{ portfolioId: SEED.portfolios.platform.id, launchRoleArn: SEED.launchRoles.platform }],
+    tagUpdatesAllowedIn: [SEED.portfolios.platform.id],
     stackSet: { accounts: [ACCOUNT, '210987654321', '345678901234'], regions: ['us-east-1', 'us-west-2', 'eu-west-1'] },
     behavior: { provisionSeconds: 180 },
     artifacts: [
@@ -268,6 +299,7 @@ function terraformBucket(t: number): Product {
     supportDescription: 'Ask in #data-help', supportUrl: 'https://wiki.example.com/data/terraform-bucket',
     type: 'TERRAFORM_OPEN_SOURCE', provisionedProductType: 'TERRAFORM_OPEN_SOURCE', createdTime: t - 80 * DAY,
     portfolioIds: [SEED.portfolios.data.id], launchConstraints: [{ portfolioId: SEED.portfolios.data.id, launchRoleArn: SEED.launchRoles.dataTeam }],
+    tagUpdatesAllowedIn: [], hasDefaultPath: false,
     behavior: { provisionSeconds: 60 },
     artifacts: [
       artifact(P.terraformBucket.versions.v10, '1.0.0', t - 80 * DAY, { ...tf, guidance: 'DEPRECATED' }),
@@ -276,20 +308,59 @@ function terraformBucket(t: number): Product {
   };
 }
 
+/** Every sandbox user, and each SSO role as a role principal (its sessions act as the role). */
+const EVERY_SANDBOX_PRINCIPAL = [...KNOWN_IDENTITIES.map((i) => i.arn), ...Object.keys(SANDBOX_SSO_ROLES).map(role)];
+
 export function seedPortfolios(): Portfolio[] {
-  const { platform, data } = SEED.portfolios;
+  const { platform, data, accountFactory, drafts } = SEED.portfolios;
+  const adminOnly = [SANDBOX_ADMIN.arn];
   return [
     {
       id: platform.id, pathId: platform.pathId, displayName: platform.name, providerName: 'Platform Team',
       tagOptions: [{ key: 'CostCenter', values: ['cc-1001', 'cc-2002', 'cc-3003'] }, { key: 'Environment', values: ['dev', 'staging', 'prod'] }],
-      tags: [{ Key: 'team', Value: 'platform' }],
+      tags: [{ Key: 'team', Value: 'platform' }], principalArns: EVERY_SANDBOX_PRINCIPAL,
     },
-    { id: data.id, pathId: data.pathId, displayName: data.name, providerName: 'Data Team', tagOptions: [], tags: [{ Key: 'team', Value: 'data' }] },
+    { id: data.id, pathId: data.pathId, displayName: data.name, providerName: 'Data Team', tagOptions: [], tags: [{ Key: 'team', Value: 'data' }], principalArns: EVERY_SANDBOX_PRINCIPAL },
+    { id: accountFactory.id, pathId: accountFactory.pathId, displayName: accountFactory.name, providerName: 'AWS Control Tower', tagOptions: [], tags: [], principalArns: adminOnly },
+    { id: drafts.id, pathId: drafts.pathId, displayName: drafts.name, providerName: 'Platform Team', tagOptions: [], tags: [], principalArns: adminOnly },
   ];
 }
 
+/** Control Tower's Account Factory: a CloudFormation product whose provisioned products are CONTROL_TOWER_ACCOUNT. */
+function accountFactory(t: number): Product {
+  const text = (key: string) => param(key, 'String');
+  const params = ['AccountEmail', 'AccountName', 'ManagedOrganizationalUnit', 'SSOUserEmail', 'SSOUserFirstName', 'SSOUserLastName'].map(text);
+  const resources = [{ logicalId: 'Account', type: 'AWS::Organizations::Account' }];
+  return {
+    id: P.accountFactory.id, viewId: P.accountFactory.viewId, name: P.accountFactory.name, owner: 'AWS Control Tower',
+    shortDescription: 'Account Factory', distributor: '', supportEmail: '', supportDescription: '', supportUrl: '',
+    type: 'CLOUD_FORMATION_TEMPLATE', provisionedProductType: 'CONTROL_TOWER_ACCOUNT', createdTime: t - 400 * DAY,
+    portfolioIds: [SEED.portfolios.accountFactory.id],
+    launchConstraints: [{ portfolioId: SEED.portfolios.accountFactory.id, launchRoleArn: SEED.launchRoles.accountFactory }],
+    tagUpdatesAllowedIn: [], behavior: { provisionSeconds: 1500 },
+    artifacts: [artifact(P.accountFactory.versions.v1, 'AWS Control Tower Account Factory', t - 400 * DAY, { parameters: params, outputs: [], resources })],
+  };
+}
+
+/** A Terraform product whose portfolio has no launch constraint for it: Terraform products need one, so it can't be provisioned. */
+function vpcDraft(t: number): Product {
+  const params = [param('cidr_block', 'String', { DefaultValue: '10.0.0.0/16' })];
+  return {
+    id: P.vpcDraft.id, viewId: P.vpcDraft.viewId, name: P.vpcDraft.name, owner: 'Platform Team',
+    shortDescription: 'VPC with private subnets (draft: no launch role yet)', distributor: 'Platform Engineering', supportEmail: 'platform@example.com',
+    supportDescription: 'Ask in #platform-help', supportUrl: 'https://wiki.example.com/platform/vpc',
+    type: 'TERRAFORM_OPEN_SOURCE', provisionedProductType: 'TERRAFORM_OPEN_SOURCE', createdTime: t - 3 * DAY,
+    portfolioIds: [SEED.portfolios.drafts.id], launchConstraints: [], tagUpdatesAllowedIn: [],
+    behavior: { provisionSeconds: 90 },
+    artifacts: [artifact(P.vpcDraft.versions.v01, '0.1.0', t - 3 * DAY, { type: 'TERRAFORM_OPEN_SOURCE', parameters: params, outputs: [], resources: [{ logicalId: 'aws_vpc.this', type: 'aws_vpc' }] })],
+  };
+}
+
 export function seedProducts(now: number): Product[] {
-  return [staticWebsite(now), containerService(now), devInstance(now), legacyDatabase(now), analyticsCluster(now), securityBaseline(now), terraformBucket(now)];
+  return [
+    staticWebsite(now), containerService(now), devInstance(now), legacyDatabase(now), analyticsCluster(now), securityBaseline(now), terraformBucket(now),
+    accountFactory(now), vpcDraft(now),
+  ];
 }
 
 export function seedServiceActions(): ServiceAction[] {

@@ -27,6 +27,8 @@ function action(at: number, pp: { id: string; owner: Owner }, serviceActionId: s
   return { at, operation: 'ExecuteProvisionedProductServiceAction', callerArn: callers[pp.owner], input: { ProvisionedProductId: pp.id, ServiceActionId: serviceActionId, ExecuteToken: token() } };
 }
 
+const REPORTING_DB_PROVISIONED = Date.UTC(2018, 5, 12, 9, 30);
+
 const toList = (values: Record<string, string>) => Object.entries(values).map(([Key, Value]) => ({ Key, Value }));
 
 /** Steps relative to `now`; in-flight work starts a few (scaled) minutes before now. */
@@ -77,6 +79,26 @@ export function seedHistorySteps(now: number, timeScale: number): SeedStep[] {
         ProvisionedProductName: PP.checkoutService.name, ProvisioningArtifactId: P.containerService.versions.v3, IdempotencyToken: token(),
         ProvisioningParameters: [{ Key: 'ServiceName', Value: 'checkout' }, { Key: 'DbPassword', Value: 'checkout-secret' }],
       },
+    },
+
+    // Provisioned in 2018, before the service recorded ProductId, ProvisioningArtifactId, LaunchRoleArn
+    // and LastSuccessfulProvisioningRecordId: its detail and search row come without them (render.ts).
+    provision(REPORTING_DB_PROVISIONED, PP.reportingDb2018, P.legacyDatabase.id, P.legacyDatabase.versions.v1, { MasterPassword: 'Reporting2018pw' }, { PathId: portfolios.data.pathId }),
+
+    // Control Tower's Account Factory, launched by the admin and handed to the user (who can't launch the product).
+    {
+      at: ago(20 * DAY), operation: 'ProvisionProduct', callerArn: callers.admin, presetId: PP.sandboxAccount.id,
+      input: {
+        ProductId: P.accountFactory.id, ProvisioningArtifactId: P.accountFactory.versions.v1, ProvisionedProductName: PP.sandboxAccount.name, ProvisionToken: token(),
+        ProvisioningParameters: toList({
+          AccountEmail: 'alice+sandbox@example.com', AccountName: 'alice-sandbox', ManagedOrganizationalUnit: 'Sandbox (ou-a1b2-c3d4e5f6)',
+          SSOUserEmail: 'alice@example.com', SSOUserFirstName: 'Alice', SSOUserLastName: 'Example',
+        }),
+      },
+    },
+    {
+      at: ago(19 * DAY), operation: 'UpdateProvisionedProductProperties', callerArn: callers.admin,
+      input: { ProvisionedProductId: PP.sandboxAccount.id, ProvisionedProductProperties: { OWNER: callers.user }, IdempotencyToken: token() },
     },
 
     provision(ago(30 * DAY), PP.oldStagingSite, P.staticWebsite.id, P.staticWebsite.versions.v10, { BucketName: 'old-staging-content', Environment: 'staging' }),

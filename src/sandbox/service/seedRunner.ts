@@ -21,8 +21,10 @@ export function runSeedSteps(state: CatalogState, secrets: Secrets, operations: 
   const ordered = [...steps].sort((a, b) => a.at - b.at);
   for (const step of ordered) {
     advanceTo(state, step.at);
+    // History is replayed on the operations themselves, past the IAM check of the handlers.
     const caller: RequestContext = {
       accessKeyId: 'seed', callerArn: step.callerArn, accountId: SANDBOX_IDENTITY.accountId, region: SANDBOX_IDENTITY.region,
+      policy: 'AWSServiceCatalogAdminFullAccess',
     };
     const env: OpEnv = {
       state, secrets, now: step.at, caller, timeScale: step.live ? timeScale : 1, operation: step.operation,

@@ -3,6 +3,7 @@
 // from the data on restore, so they never need to be snapshotted. Every read by id goes through
 // here, with own-property lookups (ids come from clients).
 import { lookup } from './dictionary';
+import { SearchIndex } from './searchIndex';
 import type { Artifact, CatalogData, IdempotencyEntry, PlanData, Portfolio, Product, ProvisionedProduct, RecordData, ServiceAction } from './types';
 
 export class CatalogState {
@@ -13,6 +14,8 @@ export class CatalogState {
   readonly pendingRecords = new Set<string>();
   /** Plans still being created. */
   readonly pendingPlans = new Set<string>();
+  /** What SearchProvisionedProducts sees: the state as it was searchLagMs ago. */
+  readonly searchIndex = new SearchIndex();
 
   constructor(readonly data: CatalogData) {
     for (const product of data.products) {
@@ -56,6 +59,11 @@ export class CatalogState {
       const pp = this.provisionedProduct(id);
       if (pp && !pp.terminated) yield pp;
     }
+  }
+
+  /** The live provisioned products as SearchProvisionedProducts sees them at `now` (see SearchIndex). */
+  searchableProvisionedProducts(now: number): Iterable<ProvisionedProduct> {
+    return this.searchIndex.visible(this.data.provisionedProductOrder, (id) => this.liveProvisionedProduct(id), now);
   }
 
   addProvisionedProduct(pp: ProvisionedProduct): void {

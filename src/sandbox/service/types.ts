@@ -2,7 +2,8 @@
 // takes it back, so nothing here may hold a Map, a Date or a function. Times are epoch milliseconds.
 
 export type ProductType = 'CLOUD_FORMATION_TEMPLATE' | 'TERRAFORM_OPEN_SOURCE' | 'TERRAFORM_CLOUD' | 'EXTERNAL' | 'MARKETPLACE';
-export type ProvisionedProductType = 'CFN_STACK' | 'CFN_STACKSET' | 'TERRAFORM_OPEN_SOURCE' | 'TERRAFORM_CLOUD' | 'EXTERNAL';
+/** The model's Type is a plain string: Control Tower's Account Factory makes CONTROL_TOWER_ACCOUNT ones. */
+export type ProvisionedProductType = 'CFN_STACK' | 'CFN_STACKSET' | 'TERRAFORM_OPEN_SOURCE' | 'TERRAFORM_CLOUD' | 'EXTERNAL' | 'CONTROL_TOWER_ACCOUNT';
 export type ProvisionedProductStatus = 'AVAILABLE' | 'UNDER_CHANGE' | 'TAINTED' | 'ERROR' | 'PLAN_IN_PROGRESS';
 export type RecordStatus = 'CREATED' | 'IN_PROGRESS' | 'IN_PROGRESS_IN_ERROR' | 'SUCCEEDED' | 'FAILED';
 export type RecordType =
@@ -48,8 +49,9 @@ export interface ResourceSpec { logicalId: string; type: string }
 
 export interface Artifact {
   id: string;
-  name: string;
-  description: string;
+  /** Optional, as in real catalogs: a version made without a name shows none. */
+  name?: string;
+  description?: string;
   type: 'CLOUD_FORMATION_TEMPLATE' | 'TERRAFORM_OPEN_SOURCE' | 'TERRAFORM_CLOUD' | 'EXTERNAL';
   createdTime: number;
   active: boolean;
@@ -70,6 +72,11 @@ export interface Portfolio {
   providerName: string;
   tagOptions: TagOption[];
   tags: Tag[];
+  /**
+   * IAM users and roles the portfolio is shared with (AssociatePrincipalWithPortfolio): only they
+   * see its products and launch through it. An assumed-role session counts as its role.
+   */
+  principalArns: string[];
 }
 
 /** How the sandbox's fake CloudFormation treats this product: the product's "personality". */
@@ -101,6 +108,10 @@ export interface Product {
   createdTime: number;
   portfolioIds: string[];
   launchConstraints: LaunchConstraint[];
+  /** Portfolios whose RESOURCE_UPDATE constraint on this product allows tag updates on provisioned products. */
+  tagUpdatesAllowedIn: string[];
+  /** The catalog's HasDefaultPath; when left out, whether the caller has exactly one launch path. */
+  hasDefaultPath?: boolean;
   stackSet?: StackSetConstraint;
   artifacts: Artifact[];
   behavior: ProductBehavior;
@@ -148,6 +159,8 @@ export interface ProvisionedProduct {
   tags: Tag[];
   physicalId?: string;
   userArn: string;
+  /** Who provisioned it (the aws:servicecatalog:provisioningPrincipalArn tag); the owner may change, this does not. */
+  provisionedBy?: string;
   launchRoleArn?: string;
   parameters: ParameterValue[];
   outputs: RecordOutput[];

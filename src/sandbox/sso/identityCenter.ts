@@ -5,16 +5,20 @@
 import { randomBytes } from 'node:crypto';
 import { constantTimeEqual } from '../constantTime';
 import { SANDBOX_IDENTITY } from '../contract';
-import { SANDBOX_COLLEAGUE, SANDBOX_USER, type SandboxIdentity } from '../identities';
+import { SANDBOX_ADMIN, SANDBOX_COLLEAGUE, SANDBOX_USER, type SandboxIdentity } from '../identities';
 
 /** The sandbox directory's start URL (an identifier only: nothing is ever fetched from it). */
 export const SANDBOX_START_URL = 'https://sandbox-example.awsapps.com/start';
 
-/** The sandbox's one account and the permission sets assigned in it, each one of its callers. */
+/**
+ * The sandbox's one account and the permission sets assigned in it, each one of its callers: role
+ * credentials carry that caller's managed policy (end user, second end user, administrator).
+ */
 export const SANDBOX_SSO_ACCOUNT = { accountId: SANDBOX_IDENTITY.accountId, accountName: 'Sandbox', emailAddress: 'sandbox-owner@example.com' } as const;
 export const SANDBOX_SSO_ROLES: Readonly<Record<string, SandboxIdentity>> = {
   ServiceCatalogEndUser: SANDBOX_USER,
   ServiceCatalogColleague: SANDBOX_COLLEAGUE,
+  ServiceCatalogAdmin: SANDBOX_ADMIN,
 };
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';

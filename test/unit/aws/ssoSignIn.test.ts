@@ -60,7 +60,7 @@ describe('IAM Identity Center sign-in (SDK side) against the sandbox', () => {
     const accounts = await listSsoAccounts('us-east-1', token.accessToken);
     assert.equal(accounts[0].accountId, '123456789012');
     const roles = await listSsoRoles('us-east-1', token.accessToken, '123456789012');
-    assert.deepEqual(roles, ['ServiceCatalogEndUser', 'ServiceCatalogColleague']);
+    assert.deepEqual(roles, ['ServiceCatalogEndUser', 'ServiceCatalogColleague', 'ServiceCatalogAdmin']);
 
     const record = tokenCacheRecord({ startUrl: SANDBOX_START_URL, region: 'us-east-1', registration: authorization.registration, token, now: Date.now() });
     const file = await saveSsoToken('sandbox', record);

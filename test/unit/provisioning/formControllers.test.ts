@@ -14,6 +14,7 @@ import type { PlanView, PushMessage, SubmitRequest } from '../../../src/core/web
 import { SEED } from '../../../src/sandbox/service/index';
 import type { SentValue } from '../../../src/core/parameters';
 import { controllerDeps, useSandboxService } from '../../support/formDeps';
+import { sdkClient } from '../../support/sandbox';
 
 const SECRET = 'S3cretPassw0rd';
 const P = SEED.products;
@@ -65,6 +66,9 @@ async function rejection(promise: Promise<unknown>): Promise<RequestError> {
 
 describe('form controllers against the sandbox', () => {
   const sandboxed = useSandboxService();
+
+  /** The forms' service as the second end user, who owns dev-box-bob and web-docs-site (only an owner may update). */
+  const asOwner = () => new ProvisioningService(sdkClient(sandboxed.sandbox, { persona: 'other' }));
 
   const container = { productId: P.containerService.id, provisioningArtifactId: P.containerService.versions.v3, pathId: SEED.portfolios.platform.pathId };
 
@@ -172,7 +176,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('offers what this editor sent last, dated, but never as the current value', async () => {
-    const h = harness(sandboxed.service);
+    const h = harness(asOwner());
     const pp = SEED.provisionedProducts.devBoxBob;
     const sentAt = '2026-11-30T08:00:00.000Z';
     h.store.remember(pp.id, { InstanceType: { value: 't3.large', sentAt } });
@@ -190,7 +194,7 @@ describe('form controllers against the sandbox', () => {
   });
 
   it('refuses an update while its product is under change or gone, and reads the state again on Reload', async () => {
-    const h = harness(sandboxed.service);
+    const h = harness(asOwner());
     const pp = SEED.provisionedProducts.webDocsSite;
     const form = new UpdateFormController(h, { id: pp.id, name: pp.name });
     const init = await form.init();

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { SANDBOX_ADMIN, SANDBOX_COLLEAGUE, SANDBOX_READER, SANDBOX_USER } from '../../../src/sandbox/identities';
 import { SEED } from '../../../src/sandbox/service/index';
 
 const CLI = join(process.cwd(), 'dist', 'sandbox-cli.js');
@@ -15,12 +16,18 @@ interface RunningCli {
   readonly lines: string[];
   readonly endpoint: string;
   readonly adminToken: string;
+  /** The end user's environment (the AWS_* lines). */
   readonly env: NodeJS.ProcessEnv;
+  /** The same with the ADMIN_AWS_* keys. */
+  readonly admin: NodeJS.ProcessEnv;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** Starts the CLI and waits for its banner: endpoint, admin token, the three AWS_* lines and the example command. */
+/** The banner: endpoint, the end user's three AWS_* lines, two lines for each other caller, the admin token, the example command. */
+const BANNER_LINES = 12;
+
+/** Starts the CLI and waits for its banner. */
 function startCli(args: string[]): Promise<RunningCli> {
   const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SANDBOX_VALIDATE_RESPONSES: '1' } });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -32,7 +39,7 @@ function startCli(args: string[]): Promise<RunningCli> {
     void exited.then((code) => reject(new Error(`CLI exited with ${code}: ${stderr}`)));
     createInterface({ input: child.stdout }).on('line', (line) => {
       lines.push(line);
-      if (lines.length < 6) return;
+      if (lines.length < BANNER_LINES) return;
       clearTimeout(timer);
       const value = (prefix: string) => lines.find((l) => l.startsWith(prefix))?.slice(prefix.length) ?? '';
       const env = {
@@ -46,8 +53,9 @@ function startCli(args: string[]): Promise<RunningCli> {
         AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
         AWS_PAGER: '',
       };
+      const admin = { ...env, AWS_ACCESS_KEY_ID: value('ADMIN_AWS_ACCESS_KEY_ID='), AWS_SECRET_ACCESS_KEY: value('ADMIN_AWS_SECRET_ACCESS_KEY=') };
       resolve({
-        process: child, lines, env, endpoint: value('endpoint: '), adminToken: value('SANDBOX_ADMIN_TOKEN='),
+        process: child, lines, env, admin, endpoint: value('endpoint: '), adminToken: value('SANDBOX_ADMIN_TOKEN='),
         stop: () => {
           child.kill('SIGTERM');
           return exited;
@@ -57,10 +65,14 @@ function startCli(args: string[]): Promise<RunningCli> {
   });
 }
 
-/** Runs `aws servicecatalog <args>` against the sandbox and parses its JSON output. */
+/** Runs `aws servicecatalog <args>` against the sandbox as the end user and parses its JSON output. */
 function aws(cli: RunningCli, ...args: string[]): Promise<any> {
+  return awsAs(cli.env, cli, ...args);
+}
+
+function awsAs(env: NodeJS.ProcessEnv, cli: RunningCli, ...args: string[]): Promise<any> {
   return new Promise((resolve, reject) => {
-    execFile('aws', ['servicecatalog', ...args, '--endpoint-url', cli.endpoint, '--output', 'json'], { env: cli.env }, (err, stdout, stderr) => {
+    execFile('aws', ['servicecatalog', ...args, '--endpoint-url', cli.endpoint, '--output', 'json'], { env }, (err, stdout, stderr) => {
       if (err) reject(new Error(`aws servicecatalog ${args.join(' ')} failed: ${stderr}`));
       else resolve(stdout.trim() ? JSON.parse(stdout) : {});
     });
@@ -107,13 +119,43 @@ describe('sandbox CLI', function () {
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
 
-    it('prints the endpoint, the admin token, the credentials and an example, in that order', () => {
+    it("prints the endpoint, the end user's credentials, the other callers' keys, the admin token and an example, in that order", () => {
       assert.match(cli.lines[0], /^endpoint: http:\/\/127\.0\.0\.1:\d+$/);
-      assert.match(cli.lines[1], /^SANDBOX_ADMIN_TOKEN=[\w-]{43}$/);
-      assert.match(cli.lines[2], /^AWS_ACCESS_KEY_ID=AKIA\w+$/);
-      assert.match(cli.lines[3], /^AWS_SECRET_ACCESS_KEY=\S+$/);
-      assert.match(cli.lines[4], /^AWS_REGION=[a-z]+-[a-z]+-\d$/);
-      assert.ok(cli.lines[5].startsWith(`aws servicecatalog search-products --endpoint-url ${cli.endpoint}`));
+      assert.equal(cli.lines[1], `AWS_ACCESS_KEY_ID=${SANDBOX_USER.accessKeyId}`);
+      assert.equal(cli.lines[2], `AWS_SECRET_ACCESS_KEY=${SANDBOX_USER.secretAccessKey}`);
+      assert.match(cli.lines[3], /^AWS_REGION=[a-z]+-[a-z]+-\d$/);
+      assert.deepEqual(cli.lines.slice(4, 10), [
+        `ADMIN_AWS_ACCESS_KEY_ID=${SANDBOX_ADMIN.accessKeyId}`, `ADMIN_AWS_SECRET_ACCESS_KEY=${SANDBOX_ADMIN.secretAccessKey}`,
+        `OTHER_AWS_ACCESS_KEY_ID=${SANDBOX_COLLEAGUE.accessKeyId}`, `OTHER_AWS_SECRET_ACCESS_KEY=${SANDBOX_COLLEAGUE.secretAccessKey}`,
+        `READONLY_AWS_ACCESS_KEY_ID=${SANDBOX_READER.accessKeyId}`, `READONLY_AWS_SECRET_ACCESS_KEY=${SANDBOX_READER.secretAccessKey}`,
+      ]);
+      assert.match(cli.lines[10], /^SANDBOX_ADMIN_TOKEN=[\w-]{43}$/);
+      assert.ok(cli.lines[11].startsWith('aws servicecatalog search-provisioned-products --access-level-filter Key=User,Value=self '), cli.lines[11]);
+    });
+
+    it('its example command works as printed with the end user\'s AWS_* lines', async () => {
+      const [command, ...args] = cli.lines[11].split(' ');
+      const out = await new Promise<string>((resolve, reject) => {
+        execFile(command, [...args, '--output', 'json'], { env: cli.env }, (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)));
+      });
+      const owners = new Set((JSON.parse(out).ProvisionedProducts as any[]).map((pp) => pp.UserArn));
+      assert.deepEqual([...owners], [SANDBOX_USER.arn], 'only the end user\'s own provisioned products');
+    });
+
+    it("refuses the end user what AWSServiceCatalogEndUserFullAccess does not grant, in IAM's words, and lets the admin", async () => {
+      const product = SEED.products.staticWebsite;
+      const denied = aws(cli, 'list-provisioning-artifacts', '--product-id', product.id);
+      await assert.rejects(denied, (err: Error) => {
+        assert.match(err.message, /An error occurred \(AccessDeniedException\) when calling the ListProvisioningArtifacts operation: /);
+        assert.ok(err.message.includes(
+          `User: ${SANDBOX_USER.arn} is not authorized to perform: servicecatalog:ListProvisioningArtifacts on resource: `
+          + `arn:aws:catalog:us-east-1:${SANDBOX_USER.accountId}:product/${product.id} because no identity-based policy allows the servicecatalog:ListProvisioningArtifacts action`,
+        ), err.message);
+        return true;
+      });
+      await assert.rejects(aws(cli, 'search-provisioned-products'), /AccessDeniedException.*servicecatalog:SearchProvisionedProducts/s, 'the default level is Account');
+      const versions = await awsAs(cli.admin, cli, 'list-provisioning-artifacts', '--product-id', product.id);
+      assert.ok(versions.ProvisioningArtifactDetails.length > 0);
     });
 
     it('its admin token opens the admin endpoints to another process; nothing else does', async () => {
@@ -145,7 +187,7 @@ describe('sandbox CLI', function () {
       assert.equal((await waitForRecord(cli, launched.RecordDetail.RecordId)).Status, 'SUCCEEDED');
       const ppId: string = launched.RecordDetail.ProvisionedProductId;
 
-      const found = await aws(cli, 'search-provisioned-products', '--filters', `SearchQuery=name:${name}`);
+      const found = await aws(cli, 'search-provisioned-products', '--access-level-filter', 'Key=User,Value=self', '--filters', `SearchQuery=name:${name}`);
       assert.deepEqual(found.ProvisionedProducts.map((pp: any) => pp.Id), [ppId]);
       assert.equal(found.ProvisionedProducts[0].Status, 'AVAILABLE');
 
@@ -161,7 +203,7 @@ describe('sandbox CLI', function () {
       const terminated = await aws(cli, 'terminate-provisioned-product', '--provisioned-product-id', ppId, '--terminate-token', 'cli-flow-terminate');
       assert.equal(terminated.RecordDetail.RecordType, 'TERMINATE_PROVISIONED_PRODUCT');
       assert.equal((await waitForRecord(cli, terminated.RecordDetail.RecordId)).Status, 'SUCCEEDED');
-      const after = await aws(cli, 'search-provisioned-products', '--filters', `SearchQuery=name:${name}`);
+      const after = await aws(cli, 'search-provisioned-products', '--access-level-filter', 'Key=User,Value=self', '--filters', `SearchQuery=name:${name}`);
       assert.deepEqual(after.ProvisionedProducts ?? [], []);
     });
 

@@ -45,7 +45,7 @@ async function allProvisionedProductNames(client: ServiceCatalogClient): Promise
   const names: string[] = [];
   let PageToken: string | undefined;
   do {
-    const page = await client.send(new ScanProvisionedProductsCommand({ AccessLevelFilter: { Key: 'Account', Value: 'self' }, PageSize: 20, PageToken }));
+    const page = await client.send(new ScanProvisionedProductsCommand({ AccessLevelFilter: { Key: 'User', Value: 'self' }, PageSize: 20, PageToken }));
     names.push(...(page.ProvisionedProducts ?? []).map((pp) => pp.Name!));
     PageToken = page.NextPageToken;
   } while (PageToken);

@@ -1,8 +1,15 @@
-// AccessLevelFilter: User shows only what the caller owns; Account (and Role, which the sandbox
-// treats like Account since it has no federated roles) shows the whole account.
+// Who may see what. AccessLevelFilter: User shows only what the caller owns; Account (and Role, which
+// the sandbox treats like Account since it has no federated roles) shows the whole account. IAM has
+// already refused a level the caller's policy does not grant (src/sandbox/iam), so here the filter
+// only narrows. Ownership follows the provisioned product's current owner (UserArn), which
+// UpdateProvisionedProductProperties OWNER changes: the new owner may describe every past record of
+// the product, the previous one none (DescribeRecord's documentation).
+import type { CatalogOwners } from '../../iam/index';
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
 import { decodePageToken } from '../paging';
+import type { CatalogState } from '../state';
+import type { RecordData } from '../types';
 
 export type OwnerFilter = (ownerArn: string) => boolean;
 
@@ -13,6 +20,35 @@ export function ownerFilter(env: OpEnv, filter: { Key?: string; Value?: string }
     return (ownerArn) => ownerArn === env.caller.callerArn;
   }
   return () => true;
+}
+
+/** The current owner of the provisioned product a record belongs to (records outlive their products). */
+export function currentOwnerOfRecord(state: CatalogState, record: RecordData): string {
+  return state.provisionedProduct(record.provisionedProductId)?.userArn ?? record.ownerArn;
+}
+
+/** What IAM's access-level check needs to know about the catalog. */
+export function catalogOwners(state: CatalogState): CatalogOwners {
+  return {
+    productIdByName: (name) => state.productByName(name)?.id,
+    // A request naming its product both ways (or neither) names none: the operation refuses it itself.
+    provisionedProductOwner: (id, nameOrArn) => {
+      if ((id === undefined) === (nameOrArn === undefined)) return undefined;
+      if (id !== undefined) return state.liveProvisionedProduct(id)?.userArn;
+      if (nameOrArn === undefined) return undefined;
+      if (!nameOrArn.startsWith('arn:')) return state.liveProvisionedProductByName(nameOrArn)?.userArn;
+      const pp = state.liveProvisionedProduct(nameOrArn.split('/').pop() ?? '');
+      return pp?.arn === nameOrArn ? pp.userArn : undefined;
+    },
+    recordOwner: (recordId) => {
+      const record = state.record(recordId);
+      return record && currentOwnerOfRecord(state, record);
+    },
+    planOwner: (planId) => {
+      const plan = state.plan(planId);
+      return plan && (state.provisionedProduct(plan.provisionedProductId)?.userArn ?? plan.ownerArn);
+    },
+  };
 }
 
 export function offsetFrom(env: OpEnv, token: string | undefined): number {

@@ -5,10 +5,35 @@ import { fail } from '../errors';
 import { resolveParameters, type ProvidedParameter } from '../parameters';
 import { fillTemplate } from '../templates';
 import type { TimelinePlan } from '../timeline';
-import type { Artifact, ParameterValue, Portfolio, Product, StackSetPreferences, Tag } from '../types';
+import { launchRoleFor } from '../lookup';
+import type { Artifact, ParameterValue, Portfolio, Product, ProvisionedProduct, StackSetPreferences, Tag } from '../types';
 
 export function requireActive(env: OpEnv, artifact: Artifact): void {
-  if (!artifact.active) fail(env.operation, 'invalidParameters', `Provisioning artifact ${artifact.id} (${artifact.name}) is not active.`);
+  if (!artifact.active) fail(env.operation, 'invalidParameters', `Provisioning artifact ${artifact.id}${artifact.name ? ` (${artifact.name})` : ''} is not active.`);
+}
+
+/**
+ * Terraform and External products need a launch role: without a LAUNCH constraint end users cannot
+ * provision them (admin guide, "Add a Launch constraint to your Terraform product"). The wording
+ * is the Terraform engine's ("LaunchRoleArn is required and must be non empty",
+ * aws-samples/service-catalog-engine-for-terraform-os#53); the exception type is the sandbox's choice.
+ */
+export function requireLaunchRole(env: OpEnv, product: Product, portfolio: Portfolio): void {
+  if (product.type === 'CLOUD_FORMATION_TEMPLATE' || product.type === 'MARKETPLACE') return;
+  if (!launchRoleFor(product, portfolio.id)) {
+    fail(env.operation, 'invalidParameters', `LaunchRoleArn is required and must be non empty: product ${product.id} has no launch constraint in portfolio ${portfolio.id}.`);
+  }
+}
+
+/**
+ * Changing the tags of a provisioned product needs a RESOURCE_UPDATE constraint allowing it on the
+ * launch path (tagUpdateOnProvisionedProduct ALLOWED). The service's wording for the refusal could
+ * not be found: this InvalidParametersException and its message are the sandbox's.
+ */
+export function requireTagUpdatesAllowed(env: OpEnv, product: Product, portfolio: Portfolio, pp: ProvisionedProduct): void {
+  if (!product.tagUpdatesAllowedIn.includes(portfolio.id)) {
+    fail(env.operation, 'invalidParameters', `Tag updates are not allowed for provisioned product ${pp.id}: its launch path ${portfolio.pathId} has no RESOURCE_UPDATE constraint allowing them (tagUpdateOnProvisionedProduct is NOT_ALLOWED).`);
+  }
 }
 
 export function checkedParameters(env: OpEnv, artifact: Artifact, provided: ProvidedParameter[] | undefined, previous?: ParameterValue[]): ParameterValue[] {

@@ -8,7 +8,7 @@ import { pageOf } from '../paging';
 import { planDetails, planSummary, recordDetail } from '../render';
 import { sealNoEchoValues } from '../secrets';
 import { planTimeline } from '../timeline';
-import type { Artifact, ParameterValue, PlanData, ProvisionedProduct, ResourceChange } from '../types';
+import type { Artifact, ParameterValue, PlanData, Product, ProvisionedProduct, ResourceChange } from '../types';
 import type { ProvidedParameter } from '../parameters';
 import { offsetFrom, ownerFilter } from './access';
 import { checkedParameters, checkedTags, provisionWork, requireActive, updateWork } from './launchRules';
@@ -22,9 +22,10 @@ export function createProvisionedProductPlan(input: Record<string, any>, env: Op
   const replayed = earlier && env.state.plan(earlier.planId);
   if (replayed) return createAnswer(replayed);
   const product = resolveProduct(env, input.ProductId, undefined);
+  const portfolio = resolvePath(env, product, input.PathId, undefined);
+  requireCloudFormation(env, product);
   const artifact = resolveArtifact(env, product, input.ProvisioningArtifactId, undefined);
   requireActive(env, artifact);
-  const portfolio = resolvePath(env, product, input.PathId, undefined);
   const tags = checkedTags(env, portfolio, input.Tags);
   let pp = env.state.liveProvisionedProductByName(input.ProvisionedProductName);
   const forNewProduct = !pp;
@@ -38,8 +39,11 @@ export function createProvisionedProductPlan(input: Record<string, any>, env: Op
     parameters = checkedParameters(env, artifact, input.ProvisioningParameters, pp.parameters);
     const changed = changedParameters(artifact, parameters, pp.parameters, input.ProvisioningParameters);
     changes = updateChanges(env.state.artifact(product, pp.artifactId), artifact, pp, changed);
-    pp.statusBeforeChange = pp.status;
-    pp.status = 'PLAN_IN_PROGRESS';
+    const planned = pp;
+    env.state.searchIndex.change(pp, env.now, () => {
+      planned.statusBeforeChange = planned.status;
+      planned.status = 'PLAN_IN_PROGRESS';
+    });
   } else {
     parameters = checkedParameters(env, artifact, input.ProvisioningParameters);
     pp = createProvisionedProduct(env, {
@@ -60,6 +64,16 @@ export function createProvisionedProductPlan(input: Record<string, any>, env: Op
   env.state.addPlan(plan);
   remember(env, 'IdempotencyToken', input, { planId: id });
   return createAnswer(plan);
+}
+
+/**
+ * Plans are CloudFormation change sets: the model's ProvisionedProductPlanType has only CLOUDFORMATION.
+ * The service's words for a plan of another product type could not be found; these are the sandbox's.
+ */
+function requireCloudFormation(env: OpEnv, product: Product): void {
+  if (product.type !== 'CLOUD_FORMATION_TEMPLATE') {
+    fail(env.operation, 'invalidParameters', `Provisioned product plans are supported only for CloudFormation products; product ${product.id} is ${product.type}.`);
+  }
 }
 
 function createAnswer(plan: PlanData) {
@@ -167,7 +181,7 @@ export function deleteProvisionedProductPlan(input: Record<string, any>, env: Op
   if (pp && !executed) {
     // Unexecuted: a new product's placeholder disappears; an existing product leaves PLAN_IN_PROGRESS.
     if (plan.forNewProduct) env.state.removeProvisionedProduct(pp);
-    else if (pp.status === 'PLAN_IN_PROGRESS') pp.status = pp.statusBeforeChange ?? 'AVAILABLE';
+    else if (pp.status === 'PLAN_IN_PROGRESS') env.state.searchIndex.change(pp, env.now, () => { pp.status = pp.statusBeforeChange ?? 'AVAILABLE'; });
   }
   env.state.deletePlan(plan);
   return {};

@@ -1,10 +1,11 @@
 // The catalog as end users browse it: products, versions, launch paths and what a launch needs.
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
+import { isVisible, launchPathsOf, requireLaunchPaths } from '../launchPaths';
 import { launchRoleFor, resolveArtifact, resolvePath, resolveProduct } from '../lookup';
 import { pageOf } from '../paging';
-import { artifactDetail, artifactSummaries, productViewSummary } from '../render';
-import type { Portfolio, Product } from '../types';
+import { artifactDetail, artifactSummaries, parameterSpecs, productViewSummary } from '../render';
+import type { Artifact, Portfolio, Product } from '../types';
 import { offsetFrom } from './access';
 
 type ProductFilter = (product: Product, values: string[]) => boolean;
@@ -24,7 +25,8 @@ const PRODUCT_SORTS = new Map<string, (a: Product, b: Product) => number>([
 
 export function searchProducts(input: Record<string, any>, env: OpEnv) {
   const filters = Object.entries((input.Filters ?? {}) as Record<string, string[]>).filter(([, values]) => values?.length);
-  let products = env.state.data.products.filter((p) => filters.every(([key, values]) => PRODUCT_FILTERS.get(key)?.(p, values) ?? true));
+  // Only products the caller can launch: a product of no portfolio shared with them is not listed.
+  let products = env.state.data.products.filter((p) => isVisible(env, p) && filters.every(([key, values]) => PRODUCT_FILTERS.get(key)?.(p, values) ?? true));
   const sort = input.SortBy === undefined ? undefined : PRODUCT_SORTS.get(input.SortBy);
   if (sort) {
     const direction = input.SortOrder === 'DESCENDING' ? -1 : 1;
@@ -32,7 +34,7 @@ export function searchProducts(input: Record<string, any>, env: OpEnv) {
   }
   const page = pageOf(products, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
   return {
-    ProductViewSummaries: page.items.map(productViewSummary),
+    ProductViewSummaries: page.items.map((p) => productViewSummary(p, launchPathsOf(env, p).length)),
     ProductViewAggregations: { Owner: countBy(products, (p) => p.owner), ProductType: countBy(products, (p) => p.type) },
     NextPageToken: page.nextPageToken,
   };
@@ -44,38 +46,50 @@ function countBy(products: Product[], key: (p: Product) => string) {
   return [...counts].map(([Value, ApproximateCount]) => ({ Value, ApproximateCount }));
 }
 
-function portfoliosOf(env: OpEnv, product: Product): Portfolio[] {
-  return product.portfolioIds.map((id) => env.state.portfolio(id)).filter((p): p is Portfolio => !!p);
+/** A product the caller can't launch is, to them, a product that does not exist (as DescribeProduct answers it). */
+function visibleOrNotFound(env: OpEnv, product: Product, asked: string): Portfolio[] {
+  const paths = launchPathsOf(env, product);
+  if (!paths.length) fail(env.operation, 'notFound', `Product ${asked} not found.`);
+  return paths;
 }
 
 export function describeProduct(input: Record<string, any>, env: OpEnv) {
   const product = resolveProduct(env, input.Id, input.Name, 'Id', 'Name');
+  const paths = visibleOrNotFound(env, product, input.Id ?? input.Name);
   return {
-    ProductViewSummary: productViewSummary(product),
+    ProductViewSummary: productViewSummary(product, paths.length),
     ProvisioningArtifacts: artifactSummaries(product),
     Budgets: [],
-    LaunchPaths: portfoliosOf(env, product).map((p) => ({ Id: p.pathId, Name: p.displayName })),
+    LaunchPaths: paths.map((p) => ({ Id: p.pathId, Name: p.displayName })),
   };
 }
 
 export function describeProductView(input: Record<string, any>, env: OpEnv) {
   const product = env.state.productByViewId(input.Id);
   if (!product) fail(env.operation, 'notFound', `Product view ${input.Id} not found.`);
-  return { ProductViewSummary: productViewSummary(product), ProvisioningArtifacts: artifactSummaries(product) };
+  const paths = visibleOrNotFound(env, product, input.Id);
+  return { ProductViewSummary: productViewSummary(product, paths.length), ProvisioningArtifacts: artifactSummaries(product) };
 }
 
+/**
+ * Constraint summaries as real accounts return them: a Type without a Description (the admin's
+ * optional text, which the seed leaves empty), and RESOURCE_UPDATE only where the admin made one.
+ */
 function constraintSummaries(product: Product, portfolio: Portfolio) {
-  const summaries: { Type: string; Description: string }[] = [];
-  const role = launchRoleFor(product, portfolio.id);
-  if (role) summaries.push({ Type: 'LAUNCH', Description: `Launch as ${role}` });
-  if (product.stackSet) summaries.push({ Type: 'STACKSET', Description: `Stack set in ${product.stackSet.accounts.length} accounts, ${product.stackSet.regions.length} regions` });
-  summaries.push({ Type: 'RESOURCE_UPDATE', Description: 'Tag updates on provisioned products allowed' });
+  const summaries: { Type: string }[] = [];
+  if (launchRoleFor(product, portfolio.id)) summaries.push({ Type: 'LAUNCH' });
+  if (product.stackSet) summaries.push({ Type: 'STACKSET' });
+  if (tagUpdatesAllowed(product, portfolio.id)) summaries.push({ Type: 'RESOURCE_UPDATE' });
   return summaries;
+}
+
+export function tagUpdatesAllowed(product: Product, portfolioId: string): boolean {
+  return product.tagUpdatesAllowedIn.includes(portfolioId);
 }
 
 export function listLaunchPaths(input: Record<string, any>, env: OpEnv) {
   const product = resolveProduct(env, input.ProductId, undefined);
-  const paths = portfoliosOf(env, product).map((p) => ({ Id: p.pathId, ConstraintSummaries: constraintSummaries(product, p), Tags: p.tags, Name: p.displayName }));
+  const paths = requireLaunchPaths(env, product).map((p) => ({ Id: p.pathId, ConstraintSummaries: constraintSummaries(product, p), Tags: p.tags, Name: p.displayName }));
   const page = pageOf(paths, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
   return { LaunchPathSummaries: page.items, NextPageToken: page.nextPageToken };
 }
@@ -92,28 +106,34 @@ export function describeProvisioningArtifact(input: Record<string, any>, env: Op
     ProvisioningArtifactDetail: artifactDetail(artifact),
     Info: input.Verbose ? { TemplateUrl: `https://sandbox-catalog-templates.s3.amazonaws.com/${product.id}/${artifact.id}/template.${artifact.type === 'CLOUD_FORMATION_TEMPLATE' ? 'yaml' : 'tar.gz'}` } : {},
     Status: 'AVAILABLE',
-    ProvisioningArtifactParameters: input.IncludeProvisioningArtifactParameters ? artifact.parameters : undefined,
+    ProvisioningArtifactParameters: input.IncludeProvisioningArtifactParameters ? parameterSpecs(artifact) : undefined,
   };
 }
 
 export function describeProvisioningParameters(input: Record<string, any>, env: OpEnv) {
   const product = resolveProduct(env, input.ProductId, input.ProductName);
-  const artifact = resolveArtifact(env, product, input.ProvisioningArtifactId, input.ProvisioningArtifactName);
   const portfolio = resolvePath(env, product, input.PathId, input.PathName);
+  const artifact = resolveArtifact(env, product, input.ProvisioningArtifactId, input.ProvisioningArtifactName);
   const role = launchRoleFor(product, portfolio.id);
   const outputs = artifact.outputs.map((o) => ({ Key: o.key, Description: o.description }));
   return {
-    ProvisioningArtifactParameters: artifact.parameters,
+    ProvisioningArtifactParameters: parameterSpecs(artifact),
     ConstraintSummaries: constraintSummaries(product, portfolio),
-    UsageInstructions: [
-      { Type: 'rules', Value: '{}' },
-      ...(artifact.type === 'CLOUD_FORMATION_TEMPLATE' ? [{ Type: 'version', Value: '2010-09-09' }] : []),
-      ...(role ? [{ Type: 'launchAsRole', Value: role }] : []),
-      { Type: 'tagUpdateOnProvisionedProduct', Value: 'ALLOWED' },
-    ],
+    UsageInstructions: usageInstructions(product, artifact, portfolio, role),
     TagOptions: portfolio.tagOptions.map((o) => ({ Key: o.key, Values: o.values })),
-    ProvisioningArtifactPreferences: product.stackSet ? { StackSetAccounts: product.stackSet.accounts, StackSetRegions: product.stackSet.regions } : undefined,
+    // An empty object for a plain stack, as real accounts answer.
+    ProvisioningArtifactPreferences: product.stackSet ? { StackSetAccounts: product.stackSet.accounts, StackSetRegions: product.stackSet.regions } : {},
     ProvisioningArtifactOutputs: outputs,
     ProvisioningArtifactOutputKeys: outputs,
   };
+}
+
+/** tagUpdateOnProvisionedProduct is NOT_ALLOWED where no RESOURCE_UPDATE constraint allows tag updates. */
+function usageInstructions(product: Product, artifact: Artifact, portfolio: Portfolio, role: string | undefined) {
+  return [
+    { Type: 'rules', Value: '{}' },
+    ...(artifact.type === 'CLOUD_FORMATION_TEMPLATE' ? [{ Type: 'version', Value: '2010-09-09' }] : []),
+    ...(role ? [{ Type: 'launchAsRole', Value: role }] : []),
+    { Type: 'tagUpdateOnProvisionedProduct', Value: tagUpdatesAllowed(product, portfolio.id) ? 'ALLOWED' : 'NOT_ALLOWED' },
+  ];
 }

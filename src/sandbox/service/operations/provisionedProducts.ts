@@ -26,7 +26,8 @@ export function searchProvisionedProducts(input: Record<string, any>, env: OpEnv
   }
   const offset = offsetFrom(env, input.PageToken);
   const found: ProvisionedProduct[] = [];
-  for (const pp of env.state.liveProvisionedProducts()) {
+  // Search reads a lagging index (searchLagMs); Scan and Describe read the current state.
+  for (const pp of env.state.searchableProvisionedProducts(env.now)) {
     if (owned(pp.userArn) && matches(searchableValues(env.state, pp))) found.push(pp);
   }
   if (sortKey) {

@@ -5,9 +5,10 @@ import { fail } from '../errors';
 import { recall, remember } from '../idempotency';
 import { startRecord } from '../lifecycle';
 import { launchRoleFor, requireNotBusy, resolveArtifact, resolvePath, resolveProduct, resolveProvisionedProduct } from '../lookup';
+import { requireLaunchPaths } from '../launchPaths';
 import { recordDetail } from '../render';
-import type { ProvisionedProduct, RecordData } from '../types';
-import { checkedParameters, checkedStackSet, checkedTags, provisionWork, requireActive, terminateWork, updateWork } from './launchRules';
+import type { ProvisionedProduct, RecordData, Tag } from '../types';
+import { checkedParameters, checkedStackSet, checkedTags, provisionWork, requireActive, requireLaunchRole, requireTagUpdatesAllowed, terminateWork, updateWork } from './launchRules';
 
 function replayedRecord(env: OpEnv, tokenField: string, input: Record<string, any>) {
   const earlier = recall(env, tokenField, input);
@@ -24,11 +25,14 @@ export function provisionProduct(input: Record<string, any>, env: OpEnv) {
   const replay = replayedRecord(env, 'ProvisionToken', input);
   if (replay) return replay;
   const product = resolveProduct(env, input.ProductId, input.ProductName);
+  const portfolio = resolvePath(env, product, input.PathId, input.PathName);
   const artifact = resolveArtifact(env, product, input.ProvisioningArtifactId, input.ProvisioningArtifactName);
   requireActive(env, artifact);
-  const portfolio = resolvePath(env, product, input.PathId, input.PathName);
+  requireLaunchRole(env, product, portfolio);
   const name: string = input.ProvisionedProductName;
-  if (env.state.liveProvisionedProductByName(name)) fail(env.operation, 'duplicate', `A provisioned product named ${name} already exists.`);
+  // The service answers a taken name in CloudFormation's words, not with the modelled
+  // DuplicateResourceException (awslabs/aws-service-catalog-puppet#284, hashicorp-education/learn-terraform-aws-control-tower-aft#3).
+  if (env.state.liveProvisionedProductByName(name)) fail(env.operation, 'invalidParameters', `A stack named ${name} already exists.`);
   const parameters = checkedParameters(env, artifact, input.ProvisioningParameters);
   const tags = checkedTags(env, portfolio, input.Tags);
   const stackSet = checkedStackSet(env, product, input.ProvisioningPreferences);
@@ -65,12 +69,14 @@ export function createProvisionedProduct(env: OpEnv, spec: NewProvisionedProduct
     idempotencyToken: spec.token,
     tags: spec.tags,
     userArn: env.caller.callerArn,
+    provisionedBy: env.caller.callerArn,
     launchRoleArn: spec.launchRoleArn,
     parameters: spec.parameters,
     outputs: [],
     terminated: false,
   };
   env.state.addProvisionedProduct(pp);
+  env.state.searchIndex.created(pp, env.now);
   return pp;
 }
 
@@ -89,8 +95,10 @@ export function updateProvisionedProduct(input: Record<string, any>, env: OpEnv)
     : env.state.artifact(product, pp.artifactId)!;
   requireActive(env, artifact);
   const pathGiven = input.PathId !== undefined || input.PathName !== undefined;
-  const portfolio = pathGiven ? resolvePath(env, product, input.PathId, input.PathName) : env.state.portfolioByPathId(pp.pathId)!;
+  // Updating goes through a launch path of the caller's, like launching.
+  const portfolio = pathGiven ? resolvePath(env, product, input.PathId, input.PathName) : currentPath(env, pp);
   const parameters = checkedParameters(env, artifact, input.ProvisioningParameters, pp.parameters);
+  if (input.Tags !== undefined && !sameTags(input.Tags, pp.tags)) requireTagUpdatesAllowed(env, product, portfolio, pp);
   const tags = checkedTags(env, portfolio, input.Tags ?? pp.tags);
   const stackSet = checkedStackSet(env, product, input.ProvisioningPreferences, pp.stackSet);
   const launchRoleArn = portfolio.pathId !== pp.pathId ? launchRoleFor(product, portfolio.id) : pp.launchRoleArn;
@@ -101,6 +109,19 @@ export function updateProvisionedProduct(input: Record<string, any>, env: OpEnv)
     effect: { artifactId: artifact.id, pathId: portfolio.pathId, parameters, tags, stackSet },
   });
   return answer(env, 'UpdateToken', input, record);
+}
+
+function currentPath(env: OpEnv, pp: ProvisionedProduct) {
+  const product = env.state.product(pp.productId)!;
+  const path = requireLaunchPaths(env, product).find((p) => p.pathId === pp.pathId);
+  if (!path) fail(env.operation, 'notFound', `No launch paths found for resource: ${product.id}`);
+  return path;
+}
+
+/** The same tags in any order: sending a product's own tags back is no tag update. */
+function sameTags(a: Tag[], b: Tag[]): boolean {
+  const key = (tags: Tag[]) => tags.map((t) => `${t.Key}\u0000${t.Value}`).sort().join('\u0001');
+  return key(a) === key(b);
 }
 
 export function terminateProvisionedProduct(input: Record<string, any>, env: OpEnv) {
@@ -129,8 +150,10 @@ export function updateProvisionedProductProperties(input: Record<string, any>, e
   if (owner !== undefined) checkAccountArn(env, owner, OWNER_ARN, 'OWNER accepts IAM user, IAM role or STS assumed-role ARNs');
   if (launchRole !== undefined) checkAccountArn(env, launchRole, ROLE_ARN, 'LAUNCH_ROLE accepts only IAM role ARNs');
   // Properties take effect at once; the record documents the change.
-  if (owner !== undefined) pp.userArn = owner;
-  if (launchRole !== undefined) pp.launchRoleArn = launchRole;
+  env.state.searchIndex.change(pp, env.now, () => {
+    if (owner !== undefined) pp.userArn = owner;
+    if (launchRole !== undefined) pp.launchRoleArn = launchRole;
+  });
   const record = startRecord(env, pp, {
     type: 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES', artifactId: pp.artifactId, pathId: pp.pathId,
     work: { workSeconds: 2, outcome: 'SUCCEEDED' },

@@ -1,10 +1,14 @@
-// DescribeRecord and ListRecordHistory. Records outlive their provisioned products.
+// DescribeRecord and ListRecordHistory. Records outlive their provisioned products. Who may read
+// which record is IAM's access-level check (src/sandbox/iam): DescribeRecord only for the product's
+// current owner. History at User level lists the records the caller made as owner (kept after the
+// product changes hands) and every record of a product the caller owns now, the ownership history of
+// UpdateProvisionedProductProperties' documentation.
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
 import { pageOf } from '../paging';
 import { recordDetail } from '../render';
 import type { RecordData } from '../types';
-import { offsetFrom, ownerFilter } from './access';
+import { currentOwnerOfRecord, offsetFrom, ownerFilter } from './access';
 
 export function describeRecord(input: Record<string, any>, env: OpEnv) {
   const record = env.state.record(input.Id);
@@ -29,7 +33,8 @@ export function listRecordHistory(input: Record<string, any>, env: OpEnv) {
   // recordOrder is oldest first; history is newest first.
   for (let i = recordOrder.length - 1; i >= 0; i--) {
     const record = env.state.record(recordOrder[i])!;
-    if (owned(record.ownerArn) && (!matchesFilter || matchesFilter(record, filter?.Value ?? ''))) found.push(record);
+    const visible = owned(record.ownerArn) || owned(currentOwnerOfRecord(env.state, record));
+    if (visible && (!matchesFilter || matchesFilter(record, filter?.Value ?? ''))) found.push(record);
   }
   const page = pageOf(found, offset, input.PageSize, 20, env.operation);
   return { RecordDetails: page.items.map(recordDetail), NextPageToken: page.nextPageToken };

@@ -23,6 +23,8 @@ describe('faults: connections dropped after writes', function () {
   it('100 mixed user actions have exactly one effect each', async () => {
     sandbox = await startTestSandbox({ seed: 20 });
     const api = extensionApi(sandbox);
+    // Changing a launch role is an administrator's action (UpdateProvisionedProductProperties).
+    const adminApi = extensionApi(sandbox, 'User', 'admin');
     const provisioning = new ProvisioningService(api.client);
     sandbox.setKnobs({ dropAfterWriteRate: 0.2 });
     const stats: UserActionStats = { attempts: 0 };
@@ -46,7 +48,7 @@ describe('faults: connections dropped after writes', function () {
       await act(async (token) => (await provisioning.executeServiceAction({
         provisionedProductId: id, serviceActionId: SEED.serviceActions.restartInstance, token,
       })).RecordId!);
-      await act((token) => api.updateProvisionedProductProperty(id, 'LAUNCH_ROLE', SEED.launchRoles.platform, token));
+      await act((token) => adminApi.updateProvisionedProductProperty(id, 'LAUNCH_ROLE', SEED.launchRoles.platform, token));
       await act(async (token) => (await api.terminateProvisionedProduct(id, { token })).RecordId!);
     };
 
@@ -69,6 +71,7 @@ describe('faults: connections dropped after writes', function () {
       assert.equal(live.length, 0, 'every product was terminated exactly once');
     } finally {
       api.dispose();
+      adminApi.dispose();
     }
   });
 });

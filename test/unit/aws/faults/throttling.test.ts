@@ -16,7 +16,7 @@ describe('faults: 30% throttling', function () {
 
   it('lists, provisions, updates, runs an action, changes a property and terminates with no error surfaced', async () => {
     sandbox = await startTestSandbox({ generatedProducts: 250, throttleRate: 0.3, seed: 3 });
-    const api = extensionApi(sandbox, 'Account');
+    const api = extensionApi(sandbox, 'Account', 'admin');
     const provisioning = new ProvisioningService(api.client);
     // Calls are made one at a time and records are read once after they must have settled (at 600x, every
     // record here ends within ~0.2 s), so the sequence of calls, and so of seeded throttles, is the same each run.

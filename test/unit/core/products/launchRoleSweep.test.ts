@@ -16,7 +16,7 @@ describe('launch-role sweep (ScanProvisionedProducts)', () => {
   after(() => sandbox.stop());
 
   it('reads every listed product\'s launch role in ceil(N/20) pages, matching DescribeProvisionedProduct', async () => {
-    const api = extensionApi(sandbox, 'Account');
+    const api = extensionApi(sandbox, 'Account', 'admin');
     const listed = await api.listProvisionedProducts();
     assert.ok(listed.length > 90);
     sandbox.resetStats();
@@ -35,7 +35,7 @@ describe('launch-role sweep (ScanProvisionedProducts)', () => {
   });
 
   it('stops paging as soon as the wanted products are found', async () => {
-    const api = extensionApi(sandbox, 'Account');
+    const api = extensionApi(sandbox, 'Account', 'admin');
     const firstPage: string[] = [];
     await api.scanProvisionedProducts((details) => {
       firstPage.push(...details.map((d) => d.Id!));
@@ -49,7 +49,7 @@ describe('launch-role sweep (ScanProvisionedProducts)', () => {
   });
 
   it('gives up after the page cap and says which products are still missing', async () => {
-    const api = extensionApi(sandbox, 'Account');
+    const api = extensionApi(sandbox, 'Account', 'admin');
     const result = await sweepLaunchRoles(api, ['pp-doesnotexist1'], () => assert.fail('nothing to apply'));
     assert.ok(result.pages <= LAUNCH_ROLE_SWEEP_MAX_PAGES);
     assert.deepEqual([...result.missing], ['pp-doesnotexist1']);

@@ -66,7 +66,7 @@ describe('sandbox IAM Identity Center through boto3', () => {
     assert.deepEqual(out.pending, ['AuthorizationPendingException', 400, 'authorization_pending']);
     assert.deepEqual(out.badSecret, ['InvalidClientException', 401]);
     assert.deepEqual(out.accounts, ['123456789012']);
-    assert.deepEqual(out.roles, ['ServiceCatalogEndUser', 'ServiceCatalogColleague']);
+    assert.deepEqual(out.roles, ['ServiceCatalogEndUser', 'ServiceCatalogColleague', 'ServiceCatalogAdmin']);
     assert.equal(out.keyPrefix, 'ASIA');
     assert.deepEqual(out.unauthorized, ['UnauthorizedException', 'Session token not found or invalid']);
   });

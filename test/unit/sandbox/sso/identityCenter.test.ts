@@ -135,9 +135,9 @@ describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', 
     const first = await portal.send(new ListAccountRolesCommand({ accessToken, accountId: '123456789012', maxResults: 1 }));
     assert.equal(first.roleList?.length, 1);
     assert.ok(first.nextToken);
-    const second = await portal.send(new ListAccountRolesCommand({ accessToken, accountId: '123456789012', maxResults: 1, nextToken: first.nextToken }));
-    assert.deepEqual([...(first.roleList ?? []), ...(second.roleList ?? [])].map((r) => r.roleName), ['ServiceCatalogEndUser', 'ServiceCatalogColleague']);
-    assert.equal(second.nextToken, undefined);
+    const rest = await portal.send(new ListAccountRolesCommand({ accessToken, accountId: '123456789012', maxResults: 2, nextToken: first.nextToken }));
+    assert.deepEqual([...(first.roleList ?? []), ...(rest.roleList ?? [])].map((r) => r.roleName), ['ServiceCatalogEndUser', 'ServiceCatalogColleague', 'ServiceCatalogAdmin']);
+    assert.equal(rest.nextToken, undefined);
 
     await rejectsWith(portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: '123456789012', roleName: 'AdministratorAccess' })), 'ForbiddenException', 403);
     const { roleCredentials } = await portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: '123456789012', roleName: 'ServiceCatalogEndUser' }));
