@@ -32,6 +32,12 @@ export interface Failure {
   readonly action?: string;
 }
 
+/**
+ * How much of a failure's message a notification shows (the log has it whole): room for our own plain
+ * sentences (an AccessDenied's, with a long product name) to be read whole.
+ */
+export const FAILURE_NOTIFICATION_LENGTH = 400;
+
 interface ErrorLike {
   name?: string;
   message?: string;

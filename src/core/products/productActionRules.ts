@@ -103,6 +103,6 @@ export const PROPERTY_CHANGE_ACTION = 'UpdateProvisionedProductProperties';
  */
 export function propertyChangeDeniedMessage(property: 'launch role' | 'owner', productName: string): string {
   const passRole = property === 'launch role' ? ` and ${iamActionEntry(PROPERTY_CHANGE_ACTION)?.alsoNeeds ?? 'iam:PassRole on the new launch role'}` : '';
-  return `You are not allowed to change the ${property} of "${productName}". Changing a provisioned product's ${property} is an administrator action: `
-    + `it needs servicecatalog:${PROPERTY_CHANGE_ACTION}${passRole}, which ${ADMIN_POLICY} grants and the end-user policies do not. Ask your catalog administrator.`;
+  return `You are not allowed to change the ${property} of "${productName}": that is an administrator action. `
+    + `It needs servicecatalog:${PROPERTY_CHANGE_ACTION}${passRole}, which ${ADMIN_POLICY} grants; ask your catalog administrator.`;
 }

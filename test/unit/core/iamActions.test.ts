@@ -4,7 +4,12 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { FAILURE_NOTIFICATION_LENGTH } from '../../../src/core/errors';
+import { evaluate } from '../../../src/sandbox/iam/evaluate';
+import { MANAGED_POLICIES } from '../../../src/sandbox/iam/managedPolicies';
+import { levelContext } from '../../../src/sandbox/iam/serviceCatalog';
 import {
+  ADMIN_POLICY, END_USER_POLICY, READ_ONLY_POLICY, type Grant, type ManagedPolicyName,
   IAM_ACTIONS, PERMISSIONS_TABLE_HEADER, deniedActionOf, iamActionEntry, isAdministratorAction, permissionDeniedMessage, permissionsTableRows,
 } from '../../../src/core/iamActions';
 
@@ -79,6 +84,18 @@ describe('the IAM action table', () => {
     assert.deepEqual(IAM_ACTIONS.filter((e) => rank[e.readOnly] > rank[e.endUser]).map((e) => e.action), []);
   });
 
+  it('agrees with the policy documents the sandbox evaluates', () => {
+    const resource = 'arn:aws:servicecatalog:us-east-1:123456789012:stack/x/pp-1';
+    const grant = (policy: ManagedPolicyName, action: string): Grant => {
+      const decide = (level: 'user' | 'account') => evaluate(MANAGED_POLICIES[policy], { action: `servicecatalog:${action}`, resource, context: levelContext(level) });
+      if (decide('account') === 'allow') return 'all';
+      return decide('user') === 'allow' ? 'own' : 'none';
+    };
+    const table = IAM_ACTIONS.map((e) => [e.action, e.endUser, e.readOnly, e.admin]);
+    const documents = IAM_ACTIONS.map((e) => [e.action, grant(END_USER_POLICY, e.action), grant(READ_ONLY_POLICY, e.action), grant(ADMIN_POLICY, e.action)]);
+    assert.deepEqual(table, documents);
+  });
+
   it('is what README\'s Permissions table says, row for row', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('### Permissions'), readme.indexOf('\n## ', readme.indexOf('### Permissions')));
@@ -120,7 +137,7 @@ describe('AccessDenied in plain words', () => {
       permissionDeniedMessage('DescribeRecord'),
       'Your AWS permissions do not allow servicecatalog:DescribeRecord here. The end-user policies grant it only for your own provisioned products and records, at the access level User; AWSServiceCatalogAdminFullAccess grants it for all.',
     );
-    for (const e of IAM_ACTIONS) assert.ok(permissionDeniedMessage(e.action).length <= 300, `${e.action}: short enough for a notification`);
+    for (const e of IAM_ACTIONS) assert.ok(permissionDeniedMessage(e.action).length <= FAILURE_NOTIFICATION_LENGTH, `${e.action}: short enough for a notification`);
     assert.match(permissionDeniedMessage('NotInTheTable'), /^Your AWS permissions do not allow servicecatalog:NotInTheTable\. Ask your administrator/);
   });
 });
