@@ -20,7 +20,6 @@ export type { CommandContext, CommandServices } from './commandContext';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- menus, clicks and callers pass anything; each handler types its own arguments
 export type CommandHandler = (context: CommandContext, ...args: any[]) => unknown;
 
-
 /** The one way a command is registered: its handler gets a fresh context, and its failures are shown as above. */
 export function registerCommand(id: CommandId, handler: CommandHandler, services: CommandServices): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {

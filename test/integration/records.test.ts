@@ -710,9 +710,9 @@ describe('permissions: each sandbox caller is refused what its managed policy do
     await new Promise((r) => setTimeout(r, 2_000));
     assert.equal(shown.length, 1, JSON.stringify(shown));
     assert.match(shown[0].message, new RegExp(`^Stopped following .* ${theirs.name} \\(record ${record.RecordId}\\): Your AWS permissions do not allow servicecatalog:DescribeRecord here\\..* Its outcome is not known here\\.$`));
-    const lines = api.recordLog.linesAbout(record.RecordId!).filter((l) => l.includes('no longer followed'));
+    const lines = api.recordLog.linesAbout(record.RecordId).filter((l) => l.includes('no longer followed'));
     assert.equal(lines.length, 1, lines.join('\n'));
     assert.equal((api.session.api!.calls.byOperation.DescribeRecord ?? 0) - before, 1, 'asked once, never again');
-    assert.ok(!api.records.activeRecordIds.includes(record.RecordId!));
+    assert.ok(!api.records.activeRecordIds.includes(record.RecordId));
   });
 });
