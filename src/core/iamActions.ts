@@ -64,7 +64,7 @@ export const IAM_ACTIONS: readonly IamActionEntry[] = [
   entry('DescribeRecord', 'Following records, record documents, the operation on a product under change', 'own', 'own'),
   entry('SearchProducts', 'Provision: the product picker', 'all', 'all'),
   entry('DescribeProduct', 'Provision and update: versions; product names in record documents', 'all', 'all'),
-  entry('ListProvisioningArtifacts', 'Provision and update: versions (administrators)', 'none', 'none'),
+  entry('ListProvisioningArtifacts', 'Provision and update: versions', 'none', 'none'),
   entry('ListLaunchPaths', 'Provision and update: launch paths', 'all', 'all'),
   entry('DescribeProvisioningParameters', 'Provision and update: parameters, constraints, tag options', 'all', 'all'),
   entry('ProvisionProduct', 'Provision', 'all', 'none'),
