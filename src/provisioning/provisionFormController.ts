@@ -148,8 +148,10 @@ export class ProvisionFormController extends ParameterFormController {
     const values = JSON.stringify(redactNoEcho(form, submission.parameters));
     this.deps.logger.info(`Provisioning ${submission.provisionedProductName} (${targetKey(target)}) with ${values}`);
     return this.service.provision(toProvisionInput(form, submission, token, target)).catch((error: unknown) => {
-      // The service's word on a taken name belongs on the name field, where it can be fixed.
-      if ((error as Error).name !== 'DuplicateResourceException') throw error;
+      // The service's word on a taken name belongs on the name field, where it can be fixed. It answers
+      // InvalidParametersException "A stack named <name> already exists." (the modelled DuplicateResourceException too).
+      const { name, message: said } = error as Error;
+      if (name !== 'DuplicateResourceException' && !(name === 'InvalidParametersException' && /^A stack named .+ already exists\.$/.test(said))) throw error;
       const message = `A provisioned product named "${submission.provisionedProductName}" already exists. Choose another name.`;
       throw new RequestError(message, { name: message }, 'DuplicateResourceException');
     });

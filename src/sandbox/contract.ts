@@ -56,6 +56,8 @@ export interface ServiceOptions {
   clock?: Clock;
   /** The searchLagMs knob, read live: how far SearchProvisionedProducts trails writes (default 0). */
   searchLagMs?: () => number;
+  /** Where the service says what it did instead of what was asked (e.g. an outdated state file seeded anew). */
+  log?: (message: string) => void;
 }
 
 /** The identity the sandbox knows: the standalone command prints these, the extension uses them in sandbox mode. */

@@ -75,6 +75,7 @@ export async function launchSandbox(options: Partial<SandboxOptions>, createServ
     generatedProducts: knobs.generatedProducts,
     restoreFrom: knobs.stateFile ? readStateFile(knobs.stateFile) : undefined,
     secretKey: knobs.stateFile ? readOrCreateStateKey(knobs.stateFile, log) : undefined,
+    log,
     searchLagMs: () => knobs.searchLagMs,
   });
   const stateWriter = knobs.stateFile ? new StateFileWriter(knobs.stateFile, () => service.snapshot(), log) : undefined;

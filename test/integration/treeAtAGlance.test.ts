@@ -42,7 +42,7 @@ describe('provisioned products tree at a glance', () => {
     for (const node of api.tree.productNodes) {
       const row = node.row;
       const item = api.tree.getTreeItem(node);
-      const product = `${row.ProductName} · ${row.ProvisioningArtifactName}`;
+      const product = [row.ProductName, row.ProvisioningArtifactName].filter(Boolean).join(' · ');
       const text = String(item.description);
       if (node.activity || row.Status === 'UNDER_CHANGE' || row.Status === 'PLAN_IN_PROGRESS') {
         assert.ok(text.endsWith(` · ${product}`), `${row.Name}: "${text}"`);
@@ -178,7 +178,7 @@ describe('provisioned products tree at a glance', () => {
       return tags.map((t: TreeNode) => api.tree.getTreeItem(t)).map((i) => `${String(i.label)}=${String(i.description)}`);
     };
     const tooltipOf = async () => ((await api.tree.resolveTreeItem(api.tree.getTreeItem(node), node)).tooltip as vscode.MarkdownString).value;
-    // The user's tags, then the five the service adds (aws:servicecatalog:…) in a folder of their own.
+    // The service's five aws:servicecatalog:* tags are listed apart, after the user's.
     assert.deepEqual(await tagsOf(), ['Team=payments', 'AWS tags=5']);
     assert.match(await tooltipOf(), /Tags: `Team`=`payments`/);
 
@@ -190,7 +190,7 @@ describe('provisioned products tree at a glance', () => {
     await (await api.records.track(updated.RecordDetail!)).final;
     await waitFor('the update to end in the tree', () => node.row.Status === 'AVAILABLE' && !node.row.tagsOutdated, RECORD_TIMEOUT_MS);
     const [listed] = await catalog.listProvisionedProducts({ query: `id:${node.row.Id}` });
-    assert.deepEqual(listed.Tags?.filter((t) => !t.Key?.startsWith('aws:')), [{ Key: 'Team', Value: 'billing' }], 'what the service says now');
+    assert.deepEqual(listed.Tags!.filter((t) => !t.Key!.startsWith('aws:')), [{ Key: 'Team', Value: 'billing' }], 'what the service says now');
     assert.deepEqual(await tagsOf(), ['Team=billing', 'AWS tags=5']);
     assert.match(await tooltipOf(), /Tags: `Team`=`billing`/);
   });

@@ -13,7 +13,8 @@
 // (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/permissions-examples.html): they are
 // hierarchical, so a request at user level also satisfies roleLevel and accountLevel conditions, a
 // role-level one roleLevel and accountLevel, an account-level one accountLevel only. A listing asks
-// for the level of its AccessLevelFilter (defaults as the model documents them); a request about one
+// for the level of its AccessLevelFilter (defaults as the model documents them: Account for
+// SearchProvisionedProducts, whose API Reference page says User; User elsewhere); a request about one
 // provisioned product, record or plan is at user level when the caller owns that product now, and at
 // account level otherwise (someone else's product in the same account).
 export type AccessLevel = 'user' | 'role' | 'account';
@@ -98,7 +99,9 @@ const SCOPES: Readonly<Record<string, OperationScope>> = {
 export interface RequestOrigin { readonly callerArn: string; readonly accountId: string; readonly region: string }
 
 export function scopeOf(operation: string, input: Input, owners: CatalogOwners, origin: RequestOrigin): ScopedRequest {
-  const scope = SCOPES[operation] ?? { level: own };
+  // No default: an operation served without its scope here would be judged on a guess.
+  if (!Object.hasOwn(SCOPES, operation)) throw new Error(`No IAM scope for servicecatalog:${operation}`);
+  const scope = SCOPES[operation];
   const productId = scope.product?.(input, owners);
   const resource = scope.product
     ? `arn:aws:catalog:${origin.region}:${origin.accountId}:product/${productId}`

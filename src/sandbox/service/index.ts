@@ -25,9 +25,9 @@ export function createService(options: ServiceOptions): SandboxService {
   const clock = options.clock ?? systemClock;
   const timeScale = options.timeScale > 0 ? options.timeScale : 1;
   const secrets = options.secretKey ? new Secrets(options.secretKey) : Secrets.inMemory();
-  const state = new CatalogState(options.restoreFrom !== undefined
-    ? restoredData(options.restoreFrom, secrets)
-    : seededData(clock.now(), timeScale, options.generatedProducts, secrets));
+  const restored = options.restoreFrom !== undefined ? restoredData(options.restoreFrom, secrets) : undefined;
+  if (restored === 'outdated') options.log?.('The state file was written by an earlier sandbox (no portfolio shares, no system tags); starting from a fresh seed.');
+  const state = new CatalogState(restored && restored !== 'outdated' ? restored : seededData(clock.now(), timeScale, options.generatedProducts, secrets));
   if (options.searchLagMs) state.searchIndex.lag = options.searchLagMs;
 
   // Every call is authorized against its caller's policy first; seeds call the operations directly.
@@ -55,7 +55,7 @@ export function createService(options: ServiceOptions): SandboxService {
 
 function emptyData(now: number): CatalogData {
   return {
-    version: 1, serial: 0, portfolios: seedPortfolios(), products: seedProducts(now), serviceActions: seedServiceActions(),
+    version: 2, serial: 0, portfolios: seedPortfolios(), products: seedProducts(now), serviceActions: seedServiceActions(),
     provisionedProducts: emptyDictionary(), provisionedProductOrder: [], records: emptyDictionary(), recordOrder: [],
     plans: emptyDictionary(), planOrder: [], idempotency: emptyDictionary(),
   };
@@ -70,11 +70,18 @@ function seededData(now: number, timeScale: number, generated: number, secrets: 
   return data;
 }
 
-/** A copy of a snapshot (parsed JSON, so its objects have prototypes) with null-prototype dictionaries. */
-function restoredData(snapshot: unknown, secrets: Secrets): CatalogData {
+/** Snapshot versions whose catalog this version replaces with a fresh seed rather than refuse. */
+const OUTDATED_VERSIONS: readonly unknown[] = [1];
+
+/**
+ * A copy of a snapshot (parsed JSON, so its objects have prototypes) with null-prototype dictionaries,
+ * or 'outdated' for a snapshot of an earlier catalog shape (seeding anew beats a catalog nobody may see).
+ */
+function restoredData(snapshot: unknown, secrets: Secrets): CatalogData | 'outdated' {
   const data = snapshot as Partial<CatalogData> | null;
   const dictionaries = ['provisionedProducts', 'records', 'plans', 'idempotency'] as const;
-  if (!data || data.version !== 1 || !Array.isArray(data.recordOrder) || !dictionaries.every((name) => isObject(data[name]))) {
+  if (data && OUTDATED_VERSIONS.includes(data.version)) return 'outdated';
+  if (!data || data.version !== 2 || !Array.isArray(data.recordOrder) || !dictionaries.every((name) => isObject(data[name]))) {
     throw new Error('The sandbox state snapshot is not one this version can restore.');
   }
   const copy = structuredClone(data as CatalogData);

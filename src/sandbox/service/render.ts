@@ -127,7 +127,7 @@ export function provisionedProductAttribute(pp: ProvisionedProduct, state: Catal
     Tags: [...pp.tags, ...systemTags(pp, state)],
     PhysicalId: pp.physicalId,
     ProductName: product?.name,
-    ProvisioningArtifactName: artifact?.name,
+    ProvisioningArtifactName: isOld(pp) ? undefined : artifact?.name,
     UserArn: pp.userArn,
     UserArnSession: pp.userArn,
   };

@@ -257,7 +257,8 @@ export interface IdempotencyEntry { fingerprint: string; result: Record<string, 
 export type Dictionary<T> = Record<string, T>;
 
 export interface CatalogData {
-  version: 1;
+  /** 2: portfolios shared with principals, system tags and sparse seeded members (a version-1 state file is seeded anew). */
+  version: 2;
   serial: number;
   portfolios: Portfolio[];
   products: Product[];

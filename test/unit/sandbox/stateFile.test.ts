@@ -148,4 +148,22 @@ describe('sandbox state file: NoEcho values and file modes', function () {
     assert.ok(!text.includes(sha256(secret)), 'no bare SHA-256 of the password left');
     assert.ok(!text.includes(sha256(canonical(launch))), 'no bare SHA-256 of the request left');
   });
+
+  it('seeds anew, and says so, when the state file was written by an earlier catalog shape (version 1)', async () => {
+    const state = JSON.parse(readFileSync(stateFile, 'utf8'));
+    assert.ok(state.provisionedProducts[launchedId], 'the launch is in the file');
+    writeFileSync(stateFile, JSON.stringify({ ...state, version: 1 }));
+    const logged: string[] = [];
+    const sandbox = await startTestSandbox({ stateFile, log: (message) => logged.push(message) });
+    try {
+      const client = sdkClient(sandbox);
+      const gone = await caught(() => client.send(new SC.DescribeProvisionedProductCommand({ Id: launchedId })));
+      assert.equal(gone?.name, 'ResourceNotFoundException', 'the old catalog is not restored');
+      const seeded = await client.send(new SC.DescribeProvisionedProductCommand({ Id: PP.webMarketingSite.id }));
+      assert.equal(seeded.ProvisionedProductDetail?.Name, PP.webMarketingSite.name, 'the fresh seed serves its products to the end user');
+      assert.ok(logged.some((m) => /earlier sandbox.*fresh seed/.test(m)), logged.join('\n'));
+    } finally {
+      await sandbox.stop();
+    }
+  });
 });

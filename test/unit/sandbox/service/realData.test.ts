@@ -13,6 +13,7 @@ const PP = SEED.provisionedProducts;
 const MINUTE = 60_000;
 /** Longer than any seeded static website takes to provision, update or terminate (about a minute). */
 const LAG = 5 * MINUTE;
+const MINE = { Key: 'User', Value: 'self' } as const;
 
 describe('real-looking data (SDK over HTTP, fake clock)', function () {
   let now = Date.UTC(2025, 0, 15, 12);
@@ -23,8 +24,9 @@ describe('real-looking data (SDK over HTTP, fake clock)', function () {
   let tokens = 0;
   const token = () => `data-token-${++tokens}`;
   const detail = async (id: string) => (await client.send(new SC.DescribeProvisionedProductCommand({ Id: id }))).ProvisionedProductDetail!;
-  const searchRow = async (id: string, who = client) =>
-    (await who.send(new SC.SearchProvisionedProductsCommand({ Filters: { SearchQuery: [`id:${id}`] } }))).ProvisionedProducts?.[0];
+  /** As an end user may search (AccessLevelFilter User: their own products). */
+  const searchRow = async (id: string) =>
+    (await client.send(new SC.SearchProvisionedProductsCommand({ AccessLevelFilter: MINE, Filters: { SearchQuery: [`id:${id}`] } }))).ProvisionedProducts?.[0];
   const settle = () => { now += 30 * MINUTE; };
   const webLaunch = (name: string, extra: Partial<SC.ProvisionProductInput> = {}) => new SC.ProvisionProductCommand({
     ProductId: P.staticWebsite.id, ProvisioningArtifactId: P.staticWebsite.versions.v11, ProvisionedProductName: name, ProvisionToken: token(),
@@ -91,7 +93,7 @@ describe('real-looking data (SDK over HTTP, fake clock)', function () {
       assert.equal(row.Type, 'CONTROL_TOWER_ACCOUNT');
       assert.equal(row.UserArn, SEED.callers.user);
       assert.equal(row.Tags!.find((t) => t.Key === 'aws:servicecatalog:provisioningPrincipalArn')!.Value, SEED.callers.admin);
-      const mine = await client.send(new SC.ScanProvisionedProductsCommand({ AccessLevelFilter: { Key: 'User', Value: 'self' }, PageSize: 20 }));
+      const mine = await client.send(new SC.ScanProvisionedProductsCommand({ AccessLevelFilter: MINE, PageSize: 20 }));
       assert.ok(mine.ProvisionedProducts!.some((p) => p.Id === PP.sandboxAccount.id));
       const update = await caught(() => client.send(new SC.UpdateProvisionedProductCommand({ ProvisionedProductId: PP.sandboxAccount.id, UpdateToken: token() })));
       assert.equal(update.message, `No launch paths found for resource: ${P.accountFactory.id}`);
@@ -131,8 +133,9 @@ describe('real-looking data (SDK over HTTP, fake clock)', function () {
     });
 
     it('gives a Terraform product no stack output', async () => {
-      const history = await client.send(new SC.ListRecordHistoryCommand({ AccessLevelFilter: { Key: 'Account', Value: 'self' }, SearchFilter: { Key: 'provisionedproduct', Value: PP.logsBucket.id } }));
-      const record = await client.send(new SC.DescribeRecordCommand({ Id: history.RecordDetails![0].RecordId }));
+      // logs-bucket is the colleague's: the admin reads its history.
+      const history = await admin.send(new SC.ListRecordHistoryCommand({ AccessLevelFilter: { Key: 'Account', Value: 'self' }, SearchFilter: { Key: 'provisionedproduct', Value: PP.logsBucket.id } }));
+      const record = await admin.send(new SC.DescribeRecordCommand({ Id: history.RecordDetails![0].RecordId }));
       assert.ok(record.RecordOutputs!.length > 0);
       assert.ok(!record.RecordOutputs!.some((o) => o.OutputKey === 'CloudformationStackARN'));
     });
@@ -223,7 +226,7 @@ describe('real-looking data (SDK over HTTP, fake clock)', function () {
       const id = started.ProvisionedProductId!;
       assert.equal(await searchRow(id), undefined);
       assert.equal((await detail(id)).Status, 'UNDER_CHANGE');
-      const scan = await client.send(new SC.ScanProvisionedProductsCommand({ PageSize: 20, AccessLevelFilter: { Key: 'Account', Value: 'self' } }));
+      const scan = await client.send(new SC.ScanProvisionedProductsCommand({ PageSize: 20, AccessLevelFilter: MINE }));
       assert.ok(scan.ProvisionedProducts!.some((p) => p.Id === id));
       now += LAG - 1;
       assert.equal(await searchRow(id), undefined, 'still absent just before the lag');

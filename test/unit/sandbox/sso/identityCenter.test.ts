@@ -4,10 +4,11 @@ import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
-import { DescribeProvisionedProductPlanCommand, ListRecordHistoryCommand } from '@aws-sdk/client-service-catalog';
+import { DescribeProvisionedProductPlanCommand, ListProvisioningArtifactsCommand, ListRecordHistoryCommand } from '@aws-sdk/client-service-catalog';
 import { ADMIN_TOKEN_HEADER } from '../../../../src/sandbox/admin';
 import { OidcError, SANDBOX_SSO_LIMITS, SANDBOX_START_URL, SandboxIdentityCenter } from '../../../../src/sandbox/sso/identityCenter';
 import type { Sandbox } from '../../../../src/sandbox/index';
+import { SEED } from '../../../../src/sandbox/service/index';
 import { sdkClient, startTestSandbox } from '../../../support/sandbox';
 
 const GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -148,6 +149,12 @@ describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', 
     const catalog = sdkClient(sandbox, { credentials });
     const history = await catalog.send(new ListRecordHistoryCommand({}));
     assert.ok(Array.isArray(history.RecordDetails), 'the role credentials sign Service Catalog calls');
+    // Role credentials carry the permission set's policy: the end user's refuse what only the admin's allow.
+    await rejectsWith(catalog.send(new ListProvisioningArtifactsCommand({ ProductId: SEED.products.staticWebsite.id })), 'AccessDeniedException', 400);
+    const admin = (await portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: '123456789012', roleName: 'ServiceCatalogAdmin' }))).roleCredentials!;
+    const asAdmin = sdkClient(sandbox, { credentials: { accessKeyId: admin.accessKeyId!, secretAccessKey: admin.secretAccessKey!, sessionToken: admin.sessionToken! } });
+    const versions = await asAdmin.send(new ListProvisioningArtifactsCommand({ ProductId: SEED.products.staticWebsite.id }));
+    assert.ok((versions.ProvisioningArtifactDetails ?? []).length > 0);
     const noToken = sdkClient(sandbox, { credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey } });
     await rejectsWith(noToken.send(new ListRecordHistoryCommand({})), 'UnrecognizedClientException');
     const wrongToken = sdkClient(sandbox, { credentials: { ...credentials, sessionToken: 'forged' } });
