@@ -9,7 +9,7 @@ import type { OpEnv } from '../env';
 import { fail } from '../errors';
 import { decodePageToken } from '../paging';
 import type { CatalogState } from '../state';
-import type { RecordData } from '../types';
+import type { PlanData, RecordData } from '../types';
 
 export type OwnerFilter = (ownerArn: string) => boolean;
 
@@ -25,6 +25,14 @@ export function ownerFilter(env: OpEnv, filter: { Key?: string; Value?: string }
 /** The current owner of the provisioned product a record belongs to (records outlive their products). */
 export function currentOwnerOfRecord(state: CatalogState, record: RecordData): string {
   return state.provisionedProduct(record.provisionedProductId)?.userArn ?? record.ownerArn;
+}
+
+/**
+ * The current owner of the provisioned product a plan is for; a plan for a product not yet provisioned
+ * (its placeholder gone once the plan is deleted) belongs to whoever created it.
+ */
+export function currentOwnerOfPlan(state: CatalogState, plan: PlanData): string {
+  return state.provisionedProduct(plan.provisionedProductId)?.userArn ?? plan.ownerArn;
 }
 
 /** What IAM's access-level check needs to know about the catalog. */
@@ -46,7 +54,7 @@ export function catalogOwners(state: CatalogState): CatalogOwners {
     },
     planOwner: (planId) => {
       const plan = state.plan(planId);
-      return plan && (state.provisionedProduct(plan.provisionedProductId)?.userArn ?? plan.ownerArn);
+      return plan && currentOwnerOfPlan(state, plan);
     },
   };
 }

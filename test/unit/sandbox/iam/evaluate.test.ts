@@ -16,6 +16,23 @@ const allows = (policy: ManagedPolicy, action: string, resource = ANY, level: 'u
   evaluate(policy, { action, resource, context: levelContext(level) }) === 'allow';
 
 describe('sandbox IAM: policy evaluation', () => {
+  it('judges GetProvisionedProductOutputs and UpdateProvisionedProductProperties without condition keys, as the Service Authorization Reference lists none', () => {
+    const userLevelOnly: ManagedPolicy = {
+      ...END_USER, statements: [{ Effect: 'Allow', Action: ['servicecatalog:*'], Resource: ['*'], Condition: { StringEquals: { 'servicecatalog:userLevel': 'self' } } }],
+    };
+    const caller = 'arn:aws:iam::123456789012:user/owner';
+    const owners: CatalogOwners = { productIdByName: () => undefined, provisionedProductOwner: () => caller, recordOwner: () => undefined, planOwner: () => undefined };
+    const origin = { callerArn: caller, accountId: '123456789012', region: 'us-east-1' };
+    const decision = (operation: string, input: Record<string, unknown>) => {
+      const request = scopeOf(operation, input, owners, origin);
+      assert.notEqual(request.level, 'missing');
+      return evaluate(userLevelOnly, { action: request.action, resource: request.resource, context: levelContext(request.level as Exclude<typeof request.level, 'missing'>) });
+    };
+    assert.equal(decision('DescribeProvisionedProduct', { Id: 'pp-1' }), 'allow', 'an owner\'s request is at user level');
+    assert.equal(decision('GetProvisionedProductOutputs', { ProvisionedProductId: 'pp-1' }), 'implicitDeny', 'no userLevel key is set for it, even for the owner');
+    assert.equal(decision('UpdateProvisionedProductProperties', { ProvisionedProductId: 'pp-1', ProvisionedProductProperties: { OWNER: caller } }), 'implicitDeny');
+  });
+
   it('holds the published versions of the three managed policies, CloudFormation and SSM statements included', () => {
     assert.deepEqual([END_USER.versionId, READ_ONLY.versionId, ADMIN.versionId], ['v7', 'v1', 'v8']);
     for (const policy of [END_USER, ADMIN]) {
