@@ -15,11 +15,14 @@
 // role-level one roleLevel and accountLevel, an account-level one accountLevel only. A listing asks
 // for the level of its AccessLevelFilter (defaults as the model documents them: Account for
 // SearchProvisionedProducts, whose API Reference page says User; User elsewhere); a request about one
-// provisioned product, record or plan is at user level when the caller owns that product now, and at
-// account level otherwise (someone else's product in the same account).
+// provisioned product, record or plan is at user level when the caller owns that product now, at role
+// level when another session of the caller's role owns it, and at account level otherwise (someone
+// else's product in the same account).
 //
 // GetProvisionedProductOutputs and UpdateProvisionedProductProperties list no condition keys in that
 // reference: IAM judges them on an empty condition context, so only an unconditioned Allow grants them.
+import { principalOf } from '../service/launchPaths';
+
 export type AccessLevel = 'user' | 'role' | 'account';
 
 /** Answers about the catalog the authorization needs; `undefined` means the resource does not exist. */
@@ -58,8 +61,11 @@ const filtered = (defaultKey: 'User' | 'Account'): LevelOf => (input) => {
   return key === 'Account' ? 'account' : key === 'Role' ? 'role' : 'user';
 };
 
-const byOwner = (owner: string | undefined, callerArn: string): AccessLevel | 'missing' =>
-  owner === undefined ? 'missing' : owner === callerArn ? 'user' : 'account';
+const byOwner = (owner: string | undefined, callerArn: string): AccessLevel | 'missing' => {
+  if (owner === undefined) return 'missing';
+  if (owner === callerArn) return 'user';
+  return principalOf(owner) === principalOf(callerArn) ? 'role' : 'account';
+};
 
 const provisionedProduct = (idField: string, nameField?: string): LevelOf => (input, owners, callerArn) =>
   byOwner(owners.provisionedProductOwner(input[idField], nameField ? input[nameField] : undefined), callerArn);

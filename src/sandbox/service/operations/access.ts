@@ -1,5 +1,5 @@
-// Who may see what. AccessLevelFilter: User shows only what the caller owns; Account (and Role, which
-// the sandbox treats like Account since it has no federated roles) shows the whole account. IAM has
+// Who may see what. AccessLevelFilter: User shows only what the caller owns; Role what any session of
+// the caller's role owns (an IAM user is its own principal); Account the whole account. IAM has
 // already refused a level the caller's policy does not grant (src/sandbox/iam), so here the filter
 // only narrows. Ownership follows the provisioned product's current owner (UserArn), which
 // UpdateProvisionedProductProperties OWNER changes: the new owner may describe every past record of
@@ -7,6 +7,7 @@
 import type { CatalogOwners } from '../../iam/index';
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
+import { principalOf } from '../launchPaths';
 import { decodePageToken } from '../paging';
 import type { CatalogState } from '../state';
 import type { PlanData, RecordData } from '../types';
@@ -18,6 +19,10 @@ export function ownerFilter(env: OpEnv, filter: { Key?: string; Value?: string }
   if (key === 'User') {
     if (filter?.Value !== undefined && filter.Value !== 'self') fail(env.operation, 'invalidParameters', "AccessLevelFilter User supports only the value 'self'.");
     return (ownerArn) => ownerArn === env.caller.callerArn;
+  }
+  if (key === 'Role') {
+    const principal = principalOf(env.caller.callerArn);
+    return (ownerArn) => principalOf(ownerArn) === principal;
   }
   return () => true;
 }

@@ -2,6 +2,7 @@
 // DescribeProvisionedProduct and GetProvisionedProductOutputs.
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
+import { principalOf } from '../launchPaths';
 import { resolveProvisionedProduct } from '../lookup';
 import { pageOf } from '../paging';
 import { provisionedProductAttribute, provisionedProductDetail } from '../render';
@@ -62,7 +63,7 @@ function searchableValues(state: CatalogState, pp: ProvisionedProduct): Searchab
       case 'lastProvisioningRecordId': return pp.lastProvisioningRecordId;
       case 'lastSuccessfulProvisioningRecordId': return pp.lastSuccessfulProvisioningRecordId;
       case 'idempotencyToken': return pp.idempotencyToken;
-      case 'userArn':
+      case 'userArn': return principalOf(pp.userArn);
       case 'userArnSession': return pp.userArn;
       case 'physicalId': return pp.physicalId;
       case 'tags': return pp.tags.map((t) => `${t.Key}=${t.Value}`);
