@@ -13,7 +13,7 @@ import { log } from '../ui/log';
 import { loadAwsModule } from './lazyModules';
 import { ProductFactsCache } from './productFacts';
 import { SandboxHost } from './sandboxHost';
-import { CONNECTION_SETTING_KEYS, readSettings, settingChanged, updateSetting, type Settings } from './settings';
+import { CONNECTION_SETTING_KEYS, readSettings, SETTING_KEYS, settingChanged, updateSetting, type Settings } from './settings';
 
 export type SessionState =
   | { readonly kind: 'signedOut' }
@@ -35,9 +35,15 @@ export class CatalogSession extends Disposable {
     this.register(sandbox);
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settingChanged(e, ...CONNECTION_SETTING_KEYS)) void this.connectFromSettings();
+        if (this.reconnectsOn(e)) void this.connectFromSettings();
       }),
     );
+  }
+
+  /** A connection setting changed; the sandbox's caller matters only while the sandbox is what is used. */
+  private reconnectsOn(e: vscode.ConfigurationChangeEvent): boolean {
+    const others = CONNECTION_SETTING_KEYS.filter((key) => key !== SETTING_KEYS.sandboxIdentity);
+    return settingChanged(e, ...others) || (settingChanged(e, SETTING_KEYS.sandboxIdentity) && readSettings().backend === 'sandbox');
   }
 
   get state(): SessionState {
@@ -72,7 +78,7 @@ export class CatalogSession extends Disposable {
   /** Connects as the settings say; `auto` picks AWS only when some credentials are configured. */
   async connectFromSettings(): Promise<SessionState> {
     const settings = readSettings();
-    if (settings.backend === 'sandbox') return this.connect('Sandbox', () => this.sandbox.connection(settings.sandboxTimeScale), settings);
+    if (settings.backend === 'sandbox') return this.connect('Sandbox', () => this.sandbox.connection(settings.sandboxTimeScale, settings.sandboxIdentity), settings);
     if (settings.backend === 'aws' || (await awsIsConfigured(settings))) {
       return this.connect('AWS', () => resolveAwsConnection(settings), settings);
     }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { ProfileInfo } from '../aws/profiles';
 import type { CatalogSession } from './catalogSession';
 import { loadAwsModule } from './lazyModules';
-import { readSettings } from './settings';
+import { readSettings, SETTING_KEYS, updateEffectiveSetting } from './settings';
 import { ignoringFocusOut, type UserInput } from '../ui/userInput';
 import { awsCliText, cliTaskProblem, type AwsCliTask } from '../core/awsCli';
 import { isRegionCode } from '../core/connection';
@@ -26,6 +26,8 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
     registerCommand(COMMANDS.switchConnection, () => switchConnection(session, input), deps),
     registerCommand(COMMANDS.connect, () => switchConnection(session, input), deps),
     registerCommand(COMMANDS.useSandbox, () => session.useSandbox(), deps),
+    // The session reconnects on the change, and the tree lists again at the new level.
+    registerCommand(COMMANDS.useUserAccessLevel, () => updateEffectiveSetting(SETTING_KEYS.accessLevel, 'User'), deps),
     // A fix is named, never a command line: what runs is worked out here from the current settings.
     registerCommand(COMMANDS.runFix, (_context, fix: unknown) => runAwsCli(fix, deps.profile()), deps),
     registerCommand(COMMANDS.retry, async () => {

@@ -1,7 +1,7 @@
 // Runs the local sandbox catalog inside the extension host, on a free loopback port. Its state is kept
 // in the extension's global storage so provisioned products and records survive a window reload.
 import * as vscode from 'vscode';
-import type { SandboxConnection } from '../core/connection';
+import type { SandboxCaller, SandboxConnection } from '../core/connection';
 import { log } from '../ui/log';
 import { loadSandboxModule } from './lazyModules';
 
@@ -19,20 +19,25 @@ export class SandboxHost implements vscode.Disposable {
     private readonly startSandbox: StartSandbox = (options) => loadSandboxModule().startSandbox(options),
   ) {}
 
-  /** `timeScale`: the setting's; a SANDBOX_TIME_SCALE variable wins over it (read by the sandbox's knobs only). */
-  async connection(timeScale: number): Promise<SandboxConnection> {
+  /**
+   * `timeScale`: the setting's; a SANDBOX_TIME_SCALE variable wins over it (read by the sandbox's knobs
+   * only). `caller`: whose keys the connection signs with (one sandbox serves them all).
+   */
+  async connection(timeScale: number, caller: SandboxCaller = 'endUser'): Promise<SandboxConnection> {
     const starting = (this.starting ??= this.start(timeScale));
     const sandbox = await starting.catch((error) => {
       if (this.starting === starting) this.starting = undefined;
       throw error;
     });
     if (this.starting === starting) this.started = sandbox;
+    const credentials = sandbox.credentialsOf(caller);
     return {
       kind: 'sandbox',
       endpoint: sandbox.endpoint,
       region: sandbox.region,
-      accessKeyId: sandbox.credentials.accessKeyId,
-      secretAccessKey: sandbox.credentials.secretAccessKey,
+      accessKeyId: credentials.accessKeyId,
+      secretAccessKey: credentials.secretAccessKey,
+      caller,
     };
   }
 

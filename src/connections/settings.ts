@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { languageFromLocale, type AccessLevel, type CatalogLanguage } from '../core/connection';
+import { isSandboxCaller, languageFromLocale, type AccessLevel, type CatalogLanguage, type SandboxCaller } from '../core/connection';
 
 export const SECTION = 'serviceCatalogExplorer';
 
@@ -18,6 +18,7 @@ export const SETTING_KEYS = {
   autoRefreshIntervalSeconds: 'autoRefresh.intervalSeconds',
   groupBy: 'groupBy',
   sandboxTimeScale: 'sandbox.timeScale',
+  sandboxIdentity: 'sandbox.identity',
   confirmTerminateByTyping: 'confirmTerminateByTyping',
 } as const;
 
@@ -25,7 +26,7 @@ export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 
 /** The settings that decide where calls go and what they ask for: a change reconnects. */
 export const CONNECTION_SETTING_KEYS: readonly SettingKey[] = [
-  SETTING_KEYS.backend, SETTING_KEYS.profile, SETTING_KEYS.region, SETTING_KEYS.accessLevel, SETTING_KEYS.language,
+  SETTING_KEYS.backend, SETTING_KEYS.profile, SETTING_KEYS.region, SETTING_KEYS.accessLevel, SETTING_KEYS.language, SETTING_KEYS.sandboxIdentity,
 ];
 
 export type Backend = 'auto' | 'aws' | 'sandbox';
@@ -41,6 +42,8 @@ export interface Settings {
   readonly autoRefreshIntervalMs: number;
   readonly groupBy: GroupBy;
   readonly sandboxTimeScale: number;
+  /** Which sandbox caller the embedded sandbox connection signs as. */
+  readonly sandboxIdentity: SandboxCaller;
   readonly confirmTerminateByTyping: boolean;
 }
 
@@ -58,12 +61,23 @@ export function readSettings(): Settings {
     autoRefreshIntervalMs: Math.max(1, c.get<number>(k.autoRefreshIntervalSeconds, 5)) * 1000,
     groupBy: c.get<GroupBy>(k.groupBy, 'none'),
     sandboxTimeScale: c.get<number>(k.sandboxTimeScale, 5),
+    sandboxIdentity: sandboxCaller(c.get<unknown>(k.sandboxIdentity)),
     confirmTerminateByTyping: c.get<boolean>(k.confirmTerminateByTyping, false),
   };
 }
 
 export async function updateSetting(key: SettingKey, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration(SECTION).update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * Changes a setting where its current value comes from: a workspace's value would otherwise keep
+ * winning over the user's.
+ */
+export async function updateEffectiveSetting(key: SettingKey, value: unknown): Promise<void> {
+  const configuration = vscode.workspace.getConfiguration(SECTION);
+  const fromWorkspace = configuration.inspect(key)?.workspaceValue !== undefined;
+  await configuration.update(key, value, fromWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
 }
 
 /**
@@ -77,6 +91,11 @@ export function settingChanged(event: vscode.ConfigurationChangeEvent, ...keys: 
 type GroupOf<K> = K extends `${infer Group}.${string}` ? Group : never;
 /** The first part of the dotted keys ('autoRefresh', 'sandbox'), naming all the settings under it. */
 export type SettingGroup = GroupOf<SettingKey>;
+
+/** A value outside the enum (a hand-edited settings file) is the default end user, never a guess. */
+function sandboxCaller(configured: unknown): SandboxCaller {
+  return isSandboxCaller(configured) ? configured : 'endUser';
+}
 
 /** SCE_DEFAULT_BACKEND lets the start script and tests choose when the user has not. */
 function resolveBackend(configured: Backend): Backend {

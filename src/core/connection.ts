@@ -11,12 +11,27 @@ export interface AwsConnection {
   readonly region: string;
 }
 
+/**
+ * Which sandbox caller a sandbox connection signs as (the `sandbox.identity` setting): `endUser` holds
+ * AWSServiceCatalogEndUserFullAccess, `readOnly` AWSServiceCatalogEndUserReadOnlyAccess, `admin`
+ * AWSServiceCatalogAdminFullAccess, `other` is a second end user.
+ */
+export type SandboxCaller = 'endUser' | 'readOnly' | 'admin' | 'other';
+
+export const SANDBOX_CALLERS: readonly SandboxCaller[] = ['endUser', 'readOnly', 'admin', 'other'];
+
+export function isSandboxCaller(value: unknown): value is SandboxCaller {
+  return SANDBOX_CALLERS.includes(value as SandboxCaller);
+}
+
 export interface SandboxConnection {
   readonly kind: 'sandbox';
   readonly endpoint: string;
   readonly region: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
+  /** Who the connection signs as; the end user when absent. */
+  readonly caller?: SandboxCaller;
 }
 
 export type Connection = AwsConnection | SandboxConnection;
@@ -36,8 +51,15 @@ export const CONNECTION_TIMEOUT_MS = 5_000;
 
 export function connectionLabel(connection: Connection | undefined): string {
   if (!connection) return 'Not connected';
-  if (connection.kind === 'sandbox') return 'Sandbox';
+  if (connection.kind === 'sandbox') return sandboxLabel(connection.caller ?? 'endUser');
   return `${connection.profile ?? 'default'} · ${connection.region}`;
+}
+
+/** "Sandbox" as the end user everybody starts as; any other caller is named: "Sandbox (admin)". */
+function sandboxLabel(caller: SandboxCaller): string {
+  const names: Record<SandboxCaller, string | undefined> = { endUser: undefined, readOnly: 'read-only', admin: 'admin', other: 'other user' };
+  const name = names[caller];
+  return name ? `Sandbox (${name})` : 'Sandbox';
 }
 
 /**
@@ -48,6 +70,7 @@ export function connectionLabel(connection: Connection | undefined): string {
  * caller stay the same, so a form restored after a reload still belongs to it.
  */
 export function connectionKey(connection: Connection): string {
+  // The access key is the caller: a form pinned to the end user refuses once the admin is connected.
   if (connection.kind === 'sandbox') return JSON.stringify(['sandbox', connection.accessKeyId, connection.region]);
   return JSON.stringify(['aws', connection.profile ?? null, connection.region]);
 }

@@ -1,5 +1,6 @@
 // Turns SDK and network failures into words a user can act on. No SDK import: the extension uses this
 // before the (lazily loaded) SDK bundle is in memory.
+import { deniedActionOf, permissionDeniedMessage } from './iamActions';
 
 export type FailureKind =
   | 'sso-expired'
@@ -27,7 +28,15 @@ export interface Failure {
   readonly fix?: FailureFix;
   /** The exception name the service answered with, if any. */
   readonly code?: string;
+  /** For `access-denied`: the Service Catalog action IAM refused (`servicecatalog:<action>`), when its message names one. */
+  readonly action?: string;
 }
+
+/**
+ * How much of a failure's message a notification shows (the log has it whole): room for our own plain
+ * sentences (an AccessDenied's, with a long product name) to be read whole.
+ */
+export const FAILURE_NOTIFICATION_LENGTH = 400;
 
 interface ErrorLike {
   name?: string;
@@ -81,9 +90,7 @@ export function classifyError(error: unknown, profile?: string): Failure {
   if (code === 'UnrecognizedClientException' || code === 'InvalidSignatureException' || code === 'InvalidClientTokenId') {
     return { kind: 'invalid-credentials', message, code };
   }
-  if (code === 'AccessDeniedException' || code === 'AccessDenied' || status === 403) {
-    return { kind: 'access-denied', message: `Permission denied: ${message}`, code };
-  }
+  if (code === 'AccessDeniedException' || code === 'AccessDenied' || status === 403) return accessDenied(message, code);
   if (code === 'InvalidStateException') return { kind: 'invalid-state', message, code };
   if (code === 'InvalidParametersException' || code === 'DuplicateResourceException' || code === 'ValidationException') {
     return { kind: 'invalid-input', message, code };
@@ -92,6 +99,17 @@ export function classifyError(error: unknown, profile?: string): Failure {
     return { kind: 'network', message: `Cannot reach the Service Catalog endpoint (${message}).`, code };
   }
   return { kind: 'unknown', message, code };
+}
+
+/**
+ * IAM's refusal names the action ("... not authorized to perform: servicecatalog:<Action> on resource:
+ * ..."): then the plain sentence of the IAM action table (which policy grants it, whom to ask) replaces
+ * IAM's, whose caller and resource ARNs the log keeps. Without an action, the service's words.
+ */
+function accessDenied(message: string, code: string | undefined): Failure {
+  const action = deniedActionOf(message);
+  if (!action) return { kind: 'access-denied', message: `Permission denied: ${message}`, code };
+  return { kind: 'access-denied', message: permissionDeniedMessage(action), code, action };
 }
 
 /** The network failure in an error's message or its causes (a provider wraps the socket error), if any. */

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { fixActionLabel } from '../core/awsCli';
 import type { Failure } from '../core/errors';
+import { accessLevelDeniedMessage, isAccessLevelDenial } from '../core/iamActions';
 import { inert } from '../core/untrustedText';
 import { readSettings } from '../connections/settings';
 import { COMMANDS } from '../ui/commandIds';
@@ -12,6 +13,8 @@ import { errorIcon } from './statusStyle';
 const CREDENTIAL_FAILURES: ReadonlySet<string> = new Set(['sso-expired', 'no-credentials', 'invalid-credentials', 'access-denied']);
 
 export function failureNodes(failure: Failure, title: string): MessageNode[] {
+  const { accessLevel } = readSettings();
+  if (isAccessLevelDenial(failure, accessLevel)) return accessLevelDeniedNodes(accessLevel);
   const icon = errorIcon();
   const fixLabel = failure.fix ? fixActionLabel(failure.fix, readSettings().profile) : undefined;
   const command = fixLabel
@@ -26,4 +29,15 @@ export function failureNodes(failure: Failure, title: string): MessageNode[] {
     nodes.push(new MessageNode('error/switch', 'Switch connection…', 'another profile, region or the sandbox', new vscode.ThemeIcon('plug'), { command: COMMANDS.switchConnection, title: 'Switch Connection' }));
   }
   return nodes;
+}
+
+/** A refused access level explains itself and offers the one that works: User (the caller's own products). */
+function accessLevelDeniedNodes(accessLevel: string): MessageNode[] {
+  const { title, detail } = accessLevelDeniedMessage(accessLevel);
+  const useUser = { command: COMMANDS.useUserAccessLevel, title: 'Show Only My Provisioned Products' };
+  return [
+    new MessageNode('error/accessLevel', title, detail, new vscode.ThemeIcon('lock'), useUser),
+    new MessageNode('error/useUser', 'Show only my provisioned products (access level User)', 'Sets the Access Level setting to User', new vscode.ThemeIcon('person'), useUser),
+    new MessageNode('error/switch', 'Switch connection…', 'another profile, region or the sandbox', new vscode.ThemeIcon('plug'), { command: COMMANDS.switchConnection, title: 'Switch Connection' }),
+  ];
 }

@@ -2,7 +2,7 @@
 // progress notification with a part per product, rewritten as each record moves, and one notification
 // at the end: the record's own sentence for one product, a summary with a part per product for several.
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
-import { actionSummary, recordOutcome, resultSummary } from '../core/records/recordLines';
+import { actionSummary, recordOutcome, resultSummary, unreadableSummary } from '../core/records/recordLines';
 import { inert } from '../core/untrustedText';
 import { isRecordSucceeded } from '../core/statuses';
 import { notify, showProgress, type ProgressNotification } from '../ui/notifications';
@@ -17,7 +17,7 @@ interface Part {
   readonly name: string;
   status?: string;
   /** Set when the record ended (or the operation was never started). */
-  outcome?: { readonly text: string; readonly failed: boolean; readonly sentence: string };
+  outcome?: { readonly text: string; readonly failed: boolean; readonly sentence: string; readonly unknown?: boolean };
 }
 
 export class ActionProgress {
@@ -57,6 +57,15 @@ export class ActionProgress {
     this.settle();
   }
 
+  /** The record could not be followed to its end (its reading was denied): its part says so, not a status. */
+  stopFollowing(recordId: string, recordType: string | undefined, reason: string, secrets?: readonly string[]): void {
+    const part = this.parts.get(recordId);
+    if (!part || part.outcome) return;
+    const sentence = unreadableSummary(recordId, recordType, part.name, reason, secrets);
+    part.outcome = { text: `${part.name} no longer followed`, failed: true, sentence, unknown: true };
+    this.settle();
+  }
+
   /** A product whose operation could not be started (its call failed): said in the summary. */
   notStarted(productName: string, reason: string): void {
     this.parts.set(`${NOT_STARTED}${productName}`, { name: productName, outcome: { text: `${productName} not started: ${reason}`, failed: true, sentence: reason } });
@@ -87,7 +96,7 @@ export class ActionProgress {
   private render(): void {
     const records = [...this.parts].filter(([key]) => !key.startsWith(NOT_STARTED)).map(([, part]) => part);
     const text = records.map((p) => {
-      const state = p.outcome ? (p.outcome.failed ? 'FAILED' : 'SUCCEEDED') : (p.status ?? 'CREATED');
+      const state = p.outcome ? (p.outcome.unknown ? 'NOT FOLLOWED' : p.outcome.failed ? 'FAILED' : 'SUCCEEDED') : (p.status ?? 'CREATED');
       const name = inert(p.name, 'notification', { maxLength: 60 });
       return records.length > 1 ? `${name}: ${inert(state, 'notification', { maxLength: 40 })}` : inert(state, 'notification', { maxLength: 40 });
     });

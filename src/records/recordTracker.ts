@@ -15,7 +15,7 @@ import type { KnownProducts } from '../products/productCache';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import { classifyError } from '../core/errors';
-import { activityText, finalLines, operationVerb, statusLine, type RecordLineContext } from '../core/records/recordLines';
+import { activityText, finalLines, operationVerb, statusLine, unreadableLines, type RecordLineContext } from '../core/records/recordLines';
 import { ActionProgress } from './actionProgress';
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from '../core/records/recordTiming';
@@ -176,6 +176,7 @@ export class RecordTracker extends Disposable {
     });
     tailer.onChange((id, detail, previous) => this.onChange(id, detail, previous));
     tailer.onFinal((id, detail, outputs) => this.onFinal(id, detail, outputs));
+    tailer.onUnreadable((id, meta, reason) => this.onUnreadable(id, meta, reason));
     this.tailer = tailer;
     this.api = api;
     this.resumed = this.resume(tailer, store);
@@ -292,6 +293,30 @@ export class RecordTracker extends Disposable {
       });
       void this.deps.tree.refresh();
       this.finished.fire(detail);
+    });
+  }
+
+  /**
+   * The tailer may not read the record (another user's, or its product changed owner): said once in the
+   * output and in the action's notification; the product shows what the service says of it now.
+   */
+  private onUnreadable(recordId: string, meta: TailMeta, reason: string): void {
+    const record = this.running.get(recordId);
+    if (!record) {
+      this.deps.log.write(unreadableLines(recordId, meta.recordType, meta.label ?? meta.provisionedProductId ?? recordId, reason));
+      return;
+    }
+    this.step(record, async () => {
+      const product = await this.readProduct(record);
+      if (this.running.get(recordId) !== record) return;
+      this.running.delete(recordId);
+      this.deps.products.batch(() => {
+        this.releaseProduct(record, product);
+        this.deps.log.write(unreadableLines(recordId, record.recordType, record.productName, reason, record.secrets));
+        this.deps.log.forget(recordId);
+        record.action.stopFollowing(recordId, record.recordType, reason, record.secrets);
+      });
+      void this.deps.tree.refresh();
     });
   }
 

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { awsCliArgs, awsCliCandidates, cliTaskProblem, fixActionLabel, isAwsCliTask, parseAwsCliVersion, type AwsCliVersion } from '../core/awsCli';
-import { classifyError, type Failure } from '../core/errors';
+import { classifyError, FAILURE_NOTIFICATION_LENGTH, type Failure } from '../core/errors';
 import { notify } from './notifications';
 import { log } from './log';
 import { inert } from '../core/untrustedText';
@@ -19,9 +19,6 @@ export type { CommandContext, CommandServices } from './commandContext';
 /** A command's handler: its context first, then what VS Code passes (the clicked item, the selection, …). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- menus, clicks and callers pass anything; each handler types its own arguments
 export type CommandHandler = (context: CommandContext, ...args: any[]) => unknown;
-
-/** Longer failure messages are cut in the notification; the log has them whole. */
-const NOTIFICATION_MESSAGE_LENGTH = 300;
 
 /** The one way a command is registered: its handler gets a fresh context, and its failures are shown as above. */
 export function registerCommand(id: CommandId, handler: CommandHandler, services: CommandServices): vscode.Disposable {
@@ -42,7 +39,7 @@ export async function showFailure(failure: Failure, profile: string | undefined)
   const credentials = ['sso-expired', 'no-credentials', 'invalid-credentials'].includes(failure.kind);
   const fixLabel = failure.fix ? fixActionLabel(failure.fix, profile) : undefined;
   const actions = [...(fixLabel ? [fixLabel] : []), ...(credentials ? ['Switch Connection'] : []), 'Show Log'];
-  const message = failure.message.length > NOTIFICATION_MESSAGE_LENGTH ? `${failure.message.slice(0, NOTIFICATION_MESSAGE_LENGTH)}… (see the log)` : failure.message;
+  const message = failure.message.length > FAILURE_NOTIFICATION_LENGTH ? `${failure.message.slice(0, FAILURE_NOTIFICATION_LENGTH)}… (see the log)` : failure.message;
   const choice = await notify.error(message, ...actions);
   if (choice === 'Show Log') log().show(true);
   else if (choice === 'Switch Connection') void vscode.commands.executeCommand(COMMANDS.switchConnection);

@@ -22,6 +22,8 @@ export const COMMANDS = {
   switchConnection: command('switchConnection'),
   connect: command('connect'),
   useSandbox: command('useSandbox'),
+  /** Sets the access level to User: what a denied Role or Account access level offers. */
+  useUserAccessLevel: command('useUserAccessLevel'),
   runFix: command('runFix'),
   // Product actions
   terminate: command('terminate'),

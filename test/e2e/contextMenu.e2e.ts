@@ -22,7 +22,7 @@ describe('context menu (browser)', () => {
     await wb.openViewContainer('Service Catalog');
     await wb.page.locator('.pane-body [role=treeitem]', { hasText: 'web-marketing-site' }).first().waitFor({ timeout: 30_000 });
     const labels = await contextMenuLabels(wb.page, 'web-marketing-site');
-    for (const expected of ['Update Provisioned Product…', 'Run Self-Service Action…', 'Show Plans (Preview Changes)…', 'Terminate…', 'Change Launch Role…', 'Change Owner…', 'Show Outputs', 'Show Record History', 'Copy ARN']) {
+    for (const expected of ['Update Provisioned Product…', 'Run Self-Service Action…', 'Show Plans (Preview Changes)…', 'Terminate…', 'Change Launch Role (Administrator)…', 'Change Owner (Administrator)…', 'Show Outputs', 'Show Record History', 'Copy ARN']) {
       assert.ok(labels.includes(expected), `${expected} in ${labels.join(' | ')}`);
     }
     await wb.screenshot('context-menu-available');
@@ -30,7 +30,7 @@ describe('context menu (browser)', () => {
 
   it('offers nothing that changes a product under change', async () => {
     const labels = await contextMenuLabels(wb.page, 'inventory-service');
-    for (const absent of ['Update Provisioned Product…', 'Terminate…', 'Run Self-Service Action…', 'Change Launch Role…']) {
+    for (const absent of ['Update Provisioned Product…', 'Terminate…', 'Run Self-Service Action…', 'Change Launch Role (Administrator)…']) {
       assert.ok(!labels.includes(absent), `${absent} must not be offered: ${labels.join(' | ')}`);
     }
     assert.ok(labels.includes('Show Record History') && labels.includes('Copy Id'), labels.join(' | '));
@@ -44,7 +44,7 @@ describe('context menu (browser)', () => {
     await page.locator('.pane-body [role=treeitem]', { hasText: 'orders-service' }).first().click();
     await page.locator('.pane-body [role=treeitem]', { hasText: 'web-marketing-site' }).first().click({ modifiers: ['Control'] });
     const labels = await contextMenuLabels(page, 'web-marketing-site', true);
-    for (const expected of ['Terminate…', 'Change Launch Role…', 'Change Owner…', 'Copy ARN']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' | ')}`);
+    for (const expected of ['Terminate…', 'Change Launch Role (Administrator)…', 'Change Owner (Administrator)…', 'Copy ARN']) assert.ok(labels.includes(expected), `${expected} in ${labels.join(' | ')}`);
     for (const absent of ['Update Provisioned Product…', 'Run Self-Service Action…', 'Show Outputs', 'Show Record History']) {
       assert.ok(!labels.includes(absent), `${absent} acts on one product only: ${labels.join(' | ')}`);
     }

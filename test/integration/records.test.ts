@@ -5,12 +5,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ProvisionProductCommand, SearchProvisionedProductsCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
+import { ProvisionProductCommand, SearchProvisionedProductsCommand, UpdateProvisionedProductPropertiesCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { ExtensionApi } from '../../src/extension';
 import { SEED } from '../../src/sandbox/service/seedCatalog';
 import type { ProductNode } from '../../src/products/nodes';
 import type { PickOrTypeOptions, UserInput } from '../../src/ui/userInput';
-import { connectedToSandbox, setSetting, waitFor } from './helpers';
+import { connectedToSandbox, rootItems, setSetting, waitFor } from './helpers';
+import { connectionLabel, type SandboxCaller } from '../../src/core/connection';
+import { propertyChangeDeniedMessage } from '../../src/core/products/productActionRules';
+import { SANDBOX_READER } from '../../src/sandbox/identities';
 
 const RECORD_TIMEOUT_MS = 90_000;
 
@@ -167,11 +170,44 @@ async function refreshUntil(api: ExtensionApi, done: () => boolean): Promise<voi
   }
 }
 
+/**
+ * Connects as another sandbox caller (the sandbox.identity setting) at an access level, and waits for
+ * the reconnection and its first list. `endUser` at User is where every test starts and ends.
+ */
+async function connectAs(api: ExtensionApi, caller: SandboxCaller, accessLevel: 'User' | 'Account' = 'User'): Promise<void> {
+  const previous = api.session.api;
+  const changedIdentity = await changeSetting('sandbox.identity', caller === 'endUser' ? undefined : caller);
+  const changedLevel = await changeSetting('accessLevel', accessLevel === 'User' ? undefined : accessLevel);
+  const label = connectionLabel({ kind: 'sandbox', endpoint: '', region: '', accessKeyId: '', secretAccessKey: '', caller });
+  await waitFor(`connected as ${label}`, () => {
+    const state = api.session.state;
+    const reconnected = !(changedIdentity || changedLevel) || api.session.api !== previous;
+    return reconnected && state.kind === 'connected' && state.connection.kind === 'sandbox' && (state.connection.caller ?? 'endUser') === caller && api.session.label === label;
+  });
+  await waitFor('the tree to load', () => ['ready', 'empty', 'error'].includes(api.tree.viewState));
+}
+
+/** Sets a user setting unless it already has that value; whether it changed (a connection setting reconnects). */
+async function changeSetting(key: string, value: unknown): Promise<boolean> {
+  if (vscode.workspace.getConfiguration('serviceCatalogExplorer').inspect(key)?.globalValue === value) return false;
+  await setSetting(key, value);
+  return true;
+}
+
+/** The product, as the tree of the current connection lists it. */
+async function listed(api: ExtensionApi, name: string): Promise<ProductNode> {
+  return waitFor(`${name} in the tree`, async () => {
+    await api.tree.refresh();
+    return api.tree.findProduct(name);
+  });
+}
+
 describe('records', () => {
   afterEach(async () => {
     const api = await connectedToSandbox();
     api.setUserInput(undefined);
     await setSetting('confirmTerminateByTyping', undefined);
+    await connectAs(api, 'endUser');
   });
 
   it('follows a provisioning record to SUCCEEDED: status lines (the launch role on the first), outputs, item activity, refresh', async () => {
@@ -383,9 +419,11 @@ describe('records', () => {
     }
   });
 
-  it('changes the launch role: validated input, tooltip, and the next record runs with it', async () => {
+  it('changes the launch role as the admin: validated input, tooltip, and the next record runs with it', async () => {
     const api = await connectedToSandbox();
-    const node = await availableWebsite(api, unique('role'));
+    const mine = await availableWebsite(api, unique('role'));
+    await connectAs(api, 'admin', 'Account');
+    const node = await listed(api, mine.row.Name!);
     const newRole = SEED.launchRoles.restricted;
     api.setUserInput(new ScriptedInput({ text: ['not-an-arn'] }));
     await vscode.commands.executeCommand('serviceCatalogExplorer.changeLaunchRole', node);
@@ -413,9 +451,11 @@ describe('records', () => {
     assert.ok(terminateLines()[0].endsWith(`· launch role ${newRole}`), `the new launch role on the record's first line: ${terminateLines().join('\n')}`);
   });
 
-  it('says "unchanged" and sends nothing when the launch role or owner entered is the one the service reports', async () => {
+  it('says "unchanged" and sends nothing when the launch role or owner entered is the one the service reports (admin)', async () => {
     const api = await connectedToSandbox();
-    const node = await availableWebsite(api, unique('same'));
+    const mine = await availableWebsite(api, unique('same'));
+    await connectAs(api, 'admin', 'Account');
+    const node = await listed(api, mine.row.Name!);
     const shown: { level: string; message: string }[] = [];
     api.setNotificationSink(async (level, message) => (shown.push({ level, message }), undefined));
     const sent = () => api.session.api!.calls.byOperation.UpdateProvisionedProductProperties ?? 0;
@@ -441,9 +481,12 @@ describe('records', () => {
     }
   });
 
-  it('changes the owner only within the account, after saying what the transfer does', async () => {
+  it('changes the owner as the admin, only within the account, after saying what the transfer does', async () => {
     const api = await connectedToSandbox();
-    const node = await availableWebsite(api, unique('owner'));
+    const mine = await availableWebsite(api, unique('owner'));
+    await connectAs(api, 'admin', 'Account');
+    assert.match(api.statusBar.item.text, /Sandbox \(admin\)$/);
+    const node = await listed(api, mine.row.Name!);
     // Read at the Account level: after a transfer the product is no longer the caller's own.
     const owner = async () => (await api.session.api!.client.send(new SearchProvisionedProductsCommand({
       AccessLevelFilter: { Key: 'Account', Value: 'self' }, Filters: { SearchQuery: [`id:${node.row.Id}`] },
@@ -564,5 +607,112 @@ describe('records', () => {
     assert.ok(key, 'an output was picked');
     assert.ok(input.asked[0].items!.length > 0);
     assert.equal(await vscode.commands.executeCommand('serviceCatalogExplorer.openInConsole', product), undefined, 'nothing opened in sandbox mode');
+  });
+});
+
+describe('permissions: each sandbox caller is refused what its managed policy does not grant, in plain words', () => {
+  let shown: { level: string; message: string }[] = [];
+  beforeEach(async () => {
+    const api = await connectedToSandbox();
+    shown = [];
+    api.setNotificationSink(async (level, message) => (shown.push({ level, message }), undefined));
+  });
+  afterEach(async () => {
+    const api = await connectedToSandbox();
+    api.setNotificationSink(undefined);
+    api.setUserInput(undefined);
+    await connectAs(api, 'endUser');
+  });
+
+  const sentSince = (api: ExtensionApi, before: Record<string, number>) =>
+    Object.fromEntries(Object.entries(api.session.api!.calls.byOperation).map(([op, n]) => [op, n - (before[op] ?? 0)]).filter(([, n]) => n !== 0));
+
+  it('the tree as the end user at the access level Account explains the refusal, and switching to User lists the products', async () => {
+    const api = await connectedToSandbox();
+    await connectAs(api, 'endUser', 'Account');
+    await waitFor('the listing to be refused', () => api.tree.viewState === 'error');
+    const [explanation, offer] = await rootItems(api);
+    assert.equal(explanation.item.label, 'Your permissions only show your own provisioned products');
+    assert.match(String(explanation.item.description), /access level Account was refused.*AWSServiceCatalogEndUserFullAccess.*userLevel = self/);
+    assert.equal(offer.item.label, 'Show only my provisioned products (access level User)');
+    assert.equal(offer.item.command?.command, 'serviceCatalogExplorer.useUserAccessLevel');
+
+    await vscode.commands.executeCommand(offer.item.command.command);
+    assert.equal(vscode.workspace.getConfiguration('serviceCatalogExplorer').get('accessLevel'), 'User');
+    await waitFor('the products at the access level User', () => api.tree.viewState === 'ready' && api.tree.productNodes.length > 0);
+    assert.ok(api.tree.productNodes.every((n) => n.row.UserArn === undefined || n.row.UserArn === SEED.callers.user), 'only the caller\'s own');
+  });
+
+  it('Change Owner and Change Launch Role as the end user: the plain sentence, and nothing sent after the refusal', async () => {
+    const api = await connectedToSandbox();
+    const node = await availableWebsite(api, unique('deny'));
+    const name = node.row.Name!;
+    for (const [command, answers, words] of [
+      ['serviceCatalogExplorer.changeOwner', { text: [SEED.callers.colleague], confirm: ['Change Owner'] }, propertyChangeDeniedMessage('owner', name)],
+      ['serviceCatalogExplorer.changeLaunchRole', { text: [SEED.launchRoles.restricted] }, propertyChangeDeniedMessage('launch role', name)],
+    ] as const) {
+      shown = [];
+      const before = { ...api.session.api!.calls.byOperation };
+      api.setUserInput(new ScriptedInput({ text: [...answers.text], confirm: 'confirm' in answers ? [...answers.confirm] : [] }));
+      await vscode.commands.executeCommand(command, api.tree.findProduct(name));
+      assert.deepEqual(shown.map((n) => [n.level, n.message]), [['error', words]], command);
+      const sent = sentSince(api, before);
+      assert.equal(sent.UpdateProvisionedProductProperties, 1, `${command}: one call, not retried`);
+      assert.equal(sent.DescribeRecord, undefined, `${command}: no record followed`);
+      assert.equal(api.records.isBusy(node.row.Id!), false);
+    }
+    const detail = await api.session.api!.describeProvisionedProduct(node.row.Id!);
+    assert.equal(detail.LaunchRoleArn, SEED.launchRoles.platform, 'nothing changed');
+  });
+
+  it('the read-only user\'s Terminate is refused in plain words, and the product stays', async () => {
+    const api = await connectedToSandbox();
+    const node = await availableWebsite(api, unique('reader'));
+    const name = node.row.Name!;
+    // Only the admin can hand a product to the reader, who cannot provision.
+    await connectAs(api, 'admin', 'Account');
+    await api.session.api!.client.send(new UpdateProvisionedProductPropertiesCommand({
+      ProvisionedProductId: node.row.Id!, ProvisionedProductProperties: { OWNER: SANDBOX_READER.arn }, IdempotencyToken: `owner-${name}`,
+    }));
+    await waitFor('the reader to own it', async () => {
+      await api.tree.refresh();
+      const row = api.tree.findProduct(name)?.row;
+      return row?.UserArn === SANDBOX_READER.arn && row.Status === 'AVAILABLE';
+    }, RECORD_TIMEOUT_MS);
+
+    await connectAs(api, 'readOnly');
+    assert.match(api.statusBar.item.text, /Sandbox \(read-only\)$/);
+    const owned = await listed(api, name);
+    shown = [];
+    const before = { ...api.session.api!.calls.byOperation };
+    api.setUserInput(new ScriptedInput({ confirm: ['Terminate'] }));
+    await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', owned);
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.equal(shown[0].message, 'Your AWS permissions do not allow servicecatalog:TerminateProvisionedProduct. AWSServiceCatalogEndUserFullAccess grants it for your own provisioned products, AWSServiceCatalogEndUserReadOnlyAccess does not; ask your administrator for it.');
+    assert.equal(sentSince(api, before).TerminateProvisionedProduct, 1, 'one call, not retried');
+    assert.equal((await api.session.api!.describeProvisionedProduct(owned.row.Id!)).Status, 'AVAILABLE');
+  });
+
+  it('a record the caller may not read (another user\'s) ends its tracking with the reason, said once', async () => {
+    const api = await connectedToSandbox();
+    // The admin finds a record of the colleague's product; the end user had been following it (a
+    // record followed before its product changed owner).
+    await connectAs(api, 'admin', 'Account');
+    const theirs = SEED.provisionedProducts.webDocsSite;
+    const [record] = await api.session.api!.listRecordsOfProvisionedProduct(theirs.id, 1);
+    assert.ok(record?.RecordId, 'the colleague\'s product has a record');
+    await connectAs(api, 'endUser');
+    shown = [];
+    const before = api.session.api!.calls.byOperation.DescribeRecord ?? 0;
+    const handle = await api.records.track({ ...record, Status: 'IN_PROGRESS' }, { productName: theirs.name, expectedDurationMs: 1 });
+    await assert.rejects(handle.final, /servicecatalog:DescribeRecord/);
+    await waitFor('the notification', () => shown.length > 0);
+    await new Promise((r) => setTimeout(r, 2_000));
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.match(shown[0].message, new RegExp(`^Stopped following .* ${theirs.name} \\(record ${record.RecordId}\\): Your AWS permissions do not allow servicecatalog:DescribeRecord here\\..* Its outcome is not known here\\.$`));
+    const lines = api.recordLog.linesAbout(record.RecordId).filter((l) => l.includes('no longer followed'));
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.equal((api.session.api!.calls.byOperation.DescribeRecord ?? 0) - before, 1, 'asked once, never again');
+    assert.ok(!api.records.activeRecordIds.includes(record.RecordId));
   });
 });

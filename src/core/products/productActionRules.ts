@@ -1,5 +1,6 @@
 // The words and rules behind the right-click actions on provisioned products. Pure (no vscode import)
 // so the confirmation wording and validators are unit-tested.
+import { ADMIN_POLICY, iamActionEntry } from '../iamActions';
 
 export interface TerminateConfirmation {
   readonly message: string;
@@ -93,8 +94,15 @@ export function consoleUrl(region: string, provisionedProductId: string): string
   return `https://${r}.console.aws.amazon.com/servicecatalog/home?region=${r}#/provisioned-products/${encodeURIComponent(provisionedProductId)}`;
 }
 
-/** Plain words for a permission error on the admin-only property changes. */
+/** The IAM action behind Change Launch Role and Change Owner: an administrator action (see iamActions). */
+export const PROPERTY_CHANGE_ACTION = 'UpdateProvisionedProductProperties';
+
+/**
+ * Plain words for an AccessDenied on Change Launch Role or Change Owner: the one sentence the denial
+ * shows, built on the IAM action table's (which policy grants the action, whom to ask).
+ */
 export function propertyChangeDeniedMessage(property: 'launch role' | 'owner', productName: string): string {
-  return `You are not allowed to change the ${property} of "${productName}". Changing a provisioned product's ${property} is an administrator action: `
-    + `it needs servicecatalog:UpdateProvisionedProductProperties${property === 'launch role' ? ' and iam:PassRole on the new role' : ''}. Ask your catalog administrator.`;
+  const passRole = property === 'launch role' ? ` and ${iamActionEntry(PROPERTY_CHANGE_ACTION)?.alsoNeeds ?? 'iam:PassRole on the new launch role'}` : '';
+  return `You are not allowed to change the ${property} of "${productName}": that is an administrator action. `
+    + `It needs servicecatalog:${PROPERTY_CHANGE_ACTION}${passRole}, which ${ADMIN_POLICY} grants; ask your catalog administrator.`;
 }

@@ -8,7 +8,7 @@ export { type TailMeta, type PersistedTail, type TailStore, MemoryTailStore } fr
 export { classifyDescribeFailure, type DescribeFailureKind } from './describeErrors';
 export type { Subscription } from './listeners';
 export {
-  RecordTailer, TailCancelledError,
+  RecordTailer, TailCancelledError, RecordUnreadableError,
   type RecordTailerOptions, type TailHandle, type DescribeRecordFn, type DescribeRecordResult,
-  type ChangeListener, type FinalListener,
+  type ChangeListener, type FinalListener, type UnreadableListener,
 } from './recordTailer';

@@ -96,6 +96,23 @@ export function operationVerb(recordType: string | undefined): string {
   }
 }
 
+/**
+ * A record the caller may not read (DescribeRecord denied: another user's record, or its product's owner
+ * changed): the output says tailing ended and why; no status is made up for it.
+ */
+export function unreadableLines(recordId: string, recordType: string | undefined, productName: string, reason: string, secrets?: readonly string[]): RecordLine[] {
+  const id = oneLine(recordId, secrets);
+  return [
+    { level: 'warn', text: `${id} · ${oneLine(recordType ?? 'UNKNOWN_RECORD_TYPE', secrets)} · ${oneLine(productName, secrets)} · no longer followed: ${oneLine(reason, secrets)}` },
+    { level: 'warn', text: `  ${id}: its outcome is not known here; it may belong to another user now (for example after a change of owner).` },
+  ];
+}
+
+/** The notification's sentence for a record that could not be followed to its end. */
+export function unreadableSummary(recordId: string, recordType: string | undefined, productName: string, reason: string, secrets?: readonly string[]): string {
+  return `Stopped following ${operationVerb(recordType).toLowerCase()} ${oneLine(productName, secrets)} (record ${oneLine(recordId, secrets)}): ${oneLine(reason, secrets)} Its outcome is not known here.`;
+}
+
 /** The end of an operation in one sentence, for the result notification. */
 export function resultSummary(detail: RecordDetail, productName: string, elapsedMs: number | undefined, secrets?: readonly string[]): string {
   const what = `${operationVerb(detail.RecordType)} ${oneLine(productName, secrets)}`;

@@ -5,6 +5,7 @@ import type { RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-s
 import { type Clock, type RandomSource, systemClock } from './clock';
 import { isTerminalRecordStatus } from '../statuses';
 import { classifyDescribeFailure, errorMessage } from './describeErrors';
+import { classifyError } from '../errors';
 import { ListenerSet, type Subscription } from './listeners';
 import { adaptivePollPolicy, applyJitter, type PollPolicy } from './pollPolicy';
 import type { PersistedTail, TailMeta, TailStore } from './tailStore';
@@ -38,7 +39,10 @@ export interface RecordTailerOptions {
 
 export interface TailHandle {
   readonly recordId: string;
-  /** The terminal RecordDetail. Rejects only with TailCancelledError (untail or dispose). */
+  /**
+   * The terminal RecordDetail. Rejects only with TailCancelledError: untail, dispose, or its
+   * RecordUnreadableError when the caller may not read the record.
+   */
   readonly final: Promise<RecordDetail>;
   /** Stops tailing this record and forgets it (no final report). */
   untail(): void;
@@ -51,15 +55,25 @@ export class TailCancelledError extends Error {
   }
 }
 
+/** Tailing ended because the caller may not read the record (AccessDenied): its outcome is not known. */
+export class RecordUnreadableError extends TailCancelledError {
+  constructor(recordId: string, readonly reason: string) {
+    super(recordId, reason);
+    this.name = 'RecordUnreadableError';
+  }
+}
+
 export type ChangeListener = (recordId: string, detail: RecordDetail, previousStatus: RecordStatus | undefined) => void;
 export type FinalListener = (recordId: string, detail: RecordDetail, outputs: readonly RecordOutput[]) => void;
+/** Told once when a record stops being followed because DescribeRecord is denied; `reason` is classifyError's words. */
+export type UnreadableListener = (recordId: string, meta: TailMeta, reason: string) => void;
 
 interface TrackedRecord {
   readonly recordId: string;
   readonly meta: TailMeta;
   readonly startedAtMs: number;
   lastStatus?: RecordStatus;
-  /** Re-tailed after its final was already reported: resolve the handle, emit nothing. */
+  /** Re-tailed after its end was already reported: settle the handle, emit nothing. */
   readonly silent: boolean;
   timer?: unknown;
   consecutiveErrors: number;
@@ -92,6 +106,7 @@ export class RecordTailer {
   private saveChain: Promise<void> = Promise.resolve();
   private readonly changeListeners = new ListenerSet<Parameters<ChangeListener>>();
   private readonly finalListeners = new ListenerSet<Parameters<FinalListener>>();
+  private readonly unreadableListeners = new ListenerSet<Parameters<UnreadableListener>>();
 
   constructor(options: RecordTailerOptions) {
     this.describeRecord = options.describeRecord;
@@ -113,6 +128,11 @@ export class RecordTailer {
 
   onFinal(listener: FinalListener): Subscription {
     return this.finalListeners.add(listener);
+  }
+
+  /** A record the caller may not read: tailing it ended, once, without a final status. */
+  onUnreadable(listener: UnreadableListener): Subscription {
+    return this.unreadableListeners.add(listener);
   }
 
   /** Ids of records still being followed. */
@@ -187,6 +207,7 @@ export class RecordTailer {
     this.dueQueue.length = 0;
     this.changeListeners.clear();
     this.finalListeners.clear();
+    this.unreadableListeners.clear();
   }
 
   /** Resolves once every store write requested so far has completed. */
@@ -326,6 +347,10 @@ export class RecordTailer {
       void this.finish(record, notFoundDetail(record, error), []);
       return;
     }
+    if (kind === 'denied') {
+      void this.giveUp(record, classifyError(error).message);
+      return;
+    }
     this.onInternalError(`DescribeRecord ${record.recordId}`, error);
     if (kind === 'throttled') {
       this.governor.onThrottled();
@@ -339,23 +364,39 @@ export class RecordTailer {
 
   /** Writes the tombstone before emitting onFinal, so a reload can never report the record again. */
   private async finish(record: TrackedRecord, detail: RecordDetail, outputs: readonly RecordOutput[]): Promise<void> {
+    const report = await this.endTracking(record, detail.Status);
+    if (report === 'disposed') return;
+    if (report === 'report') this.finalListeners.emit(record.recordId, detail, outputs);
+    record.resolve(detail);
+  }
+
+  /**
+   * A record DescribeRecord is denied: no status is invented for it; tailing ends with a tombstone (a
+   * reload does not ask again) and the reason is told once.
+   */
+  private async giveUp(record: TrackedRecord, reason: string): Promise<void> {
+    const report = await this.endTracking(record, record.lastStatus);
+    if (report === 'disposed') return;
+    if (report === 'report') this.unreadableListeners.emit(record.recordId, record.meta, reason);
+    record.reject(new RecordUnreadableError(record.recordId, reason));
+  }
+
+  /** Stops the record and, unless it is silent, writes its tombstone first: whether to report its end. */
+  private async endTracking(record: TrackedRecord, lastStatus: RecordStatus | undefined): Promise<'report' | 'silent' | 'disposed'> {
     record.finished = true;
     this.clearTimer(record);
     this.active.delete(record.recordId);
-    if (!record.silent) {
-      this.tombstones.set(record.recordId, {
-        recordId: record.recordId,
-        meta: record.meta,
-        startedAtMs: record.startedAtMs,
-        lastStatus: detail.Status,
-        finalReportedAtMs: this.clock.now(),
-      });
-      this.persist();
-      await this.flushStore();
-      if (this.disposed) return;
-      this.finalListeners.emit(record.recordId, detail, outputs);
-    }
-    record.resolve(detail);
+    if (record.silent) return 'silent';
+    this.tombstones.set(record.recordId, {
+      recordId: record.recordId,
+      meta: record.meta,
+      startedAtMs: record.startedAtMs,
+      ...(lastStatus ? { lastStatus } : {}),
+      finalReportedAtMs: this.clock.now(),
+    });
+    this.persist();
+    await this.flushStore();
+    return this.disposed ? 'disposed' : 'report';
   }
 
   private persist(): void {

@@ -10,6 +10,7 @@ import type * as vscode from 'vscode';
 import { SandboxHost } from '../../../src/connections/sandboxHost';
 import { startSandbox, type SandboxOptions } from '../../../src/sandbox/index';
 import { fakeService } from '../../support/sandbox';
+import { SANDBOX_ADMIN, SANDBOX_READER, SANDBOX_USER } from '../../../src/sandbox/identities';
 
 type Start = ConstructorParameters<typeof SandboxHost>[1] & {};
 
@@ -56,6 +57,23 @@ describe('the embedded sandbox host', () => {
     const host = new SandboxHost(storage(), startWith({ SANDBOX_TIME_SCALE: '600' }));
     try {
       assert.equal(host.timeScaleOf(await host.connection(5)), 600);
+    } finally {
+      await host.stop();
+    }
+  });
+
+  it('signs as the caller asked for: the end user by default, the admin\'s keys for admin, from one sandbox', async () => {
+    const seen: Partial<SandboxOptions>[] = [];
+    const host = new SandboxHost(storage(), startWith({}, seen));
+    try {
+      const endUser = await host.connection(5);
+      const admin = await host.connection(5, 'admin');
+      const reader = await host.connection(5, 'readOnly');
+      assert.deepEqual([endUser.caller, endUser.accessKeyId], ['endUser', SANDBOX_USER.accessKeyId]);
+      assert.deepEqual([admin.caller, admin.accessKeyId, admin.secretAccessKey], ['admin', SANDBOX_ADMIN.accessKeyId, SANDBOX_ADMIN.secretAccessKey]);
+      assert.equal(reader.accessKeyId, SANDBOX_READER.accessKeyId);
+      assert.equal(admin.endpoint, endUser.endpoint);
+      assert.equal(seen.length, 1, 'one sandbox serves every caller');
     } finally {
       await host.stop();
     }

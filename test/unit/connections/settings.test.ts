@@ -35,6 +35,21 @@ describe('settings: one list of keys, read in one place', () => {
     assert.deepEqual([...new Set(read)].sort(), Object.values(SETTING_KEYS).sort());
   });
 
+  it('sandbox.identity: the end user by default and for any value outside the enum; a change reconnects', () => {
+    const workspace = fakeVscode.workspace;
+    const original = workspace.getConfiguration;
+    const withIdentity = (value: unknown) => {
+      workspace.getConfiguration = (() => ({ get: (key: string, fallback?: unknown) => (key === SETTING_KEYS.sandboxIdentity ? value : fallback), update: async () => undefined }));
+      return readSettings().sandboxIdentity;
+    };
+    try {
+      assert.deepEqual([undefined, 'admin', 'readOnly', 'other', 'endUser', 'root', 7].map(withIdentity), ['endUser', 'admin', 'readOnly', 'other', 'endUser', 'endUser', 'endUser']);
+    } finally {
+      workspace.getConfiguration = original;
+    }
+    assert.ok(CONNECTION_SETTING_KEYS.includes(SETTING_KEYS.sandboxIdentity));
+  });
+
   it('settingChanged asks about the full key; a group covers the keys under it', () => {
     const changed = (...affected: string[]) => ({ affectsConfiguration: (section: string) => affected.some((a) => a === section || a.startsWith(`${section}.`)) });
     assert.ok(settingChanged(changed('serviceCatalogExplorer.region'), ...CONNECTION_SETTING_KEYS));

@@ -2,7 +2,8 @@
 // ARNs, and package.json's pattern for the region setting), and one key per connection.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { connectionKey, connectionLabel, isRegionCode, type Connection } from '../../../src/core/connection';
+import { ConnectionPin } from '../../../src/core/webview/connectionPin';
+import { connectionIdentity, connectionKey, connectionLabel, isRegionCode, type Connection, type SandboxCaller } from '../../../src/core/connection';
 import { validateNotificationArn, validateRegion } from '../../../src/core/parameters';
 
 const REGIONS = ['us-east-1', 'eu-central-2', 'ap-southeast-4', 'us-gov-west-1', 'cn-north-1', 'us-isob-east-1', 'me-central-1', 'il-central-1', 'mx-central-1', 'ca-west-1'];
@@ -62,5 +63,20 @@ describe('connectionKey: connections told apart by what they reach, never by the
   it('the embedded sandbox keeps its key when it starts again on another port (same catalog, same caller)', () => {
     assert.equal(connectionKey(sandbox(40001)), connectionKey(sandbox(40002)));
     assert.notEqual(connectionKey(sandbox(1)), connectionKey(sandbox(1, 'AKIACOLLEAGUE')));
+  });
+
+  it('a sandbox caller other than the end user is in the label and the key: a form of the end user refuses the admin\'s connection', () => {
+    const as = (caller: SandboxCaller, accessKeyId: string): Connection => ({ ...sandbox(1, accessKeyId), caller } as Connection);
+    assert.equal(connectionLabel(as('endUser', 'AKIASANDBOXEXAMPLE01')), 'Sandbox');
+    assert.equal(connectionLabel(sandbox(1)), 'Sandbox', 'no caller: the end user');
+    assert.equal(connectionLabel(as('admin', 'AKIASANDBOXADMIN0003')), 'Sandbox (admin)');
+    assert.equal(connectionLabel(as('readOnly', 'AKIASANDBOXREADER004')), 'Sandbox (read-only)');
+    assert.equal(connectionLabel(as('other', 'AKIASANDBOXOTHER0002')), 'Sandbox (other user)');
+    const endUser = connectionIdentity(as('endUser', 'AKIASANDBOXEXAMPLE01'));
+    const admin = connectionIdentity(as('admin', 'AKIASANDBOXADMIN0003'));
+    assert.notEqual(endUser.key, admin.key);
+    const pin = new ConnectionPin(endUser);
+    assert.throws(() => pin.check(admin), /opened on Sandbox, but the connection is now Sandbox \(admin\)\. Nothing was sent/);
+    assert.doesNotThrow(() => pin.check(connectionIdentity(as('endUser', 'AKIASANDBOXEXAMPLE01'))));
   });
 });

@@ -57,6 +57,21 @@ describe('classifyError', () => {
     assert.equal(classifyError(named('UnrecognizedClientException', 'The security token included in the request is invalid.')).kind, 'invalid-credentials');
   });
 
+  it('names the IAM action an AccessDenied refused and the policy that grants it, not IAM\'s ARNs', () => {
+    const iamText = (action: string) =>
+      `User: arn:aws:iam::123456789012:user/sandbox-user is not authorized to perform: servicecatalog:${action} on resource: arn:aws:servicecatalog:us-east-1:123456789012:stack/pp-1\u202e because no identity-based policy allows the servicecatalog:${action} action`;
+    const admin = classifyError(named('AccessDeniedException', iamText('UpdateProvisionedProductProperties'), 400));
+    assert.equal(admin.kind, 'access-denied');
+    assert.equal(admin.action, 'UpdateProvisionedProductProperties');
+    assert.match(admin.message, /^Your AWS permissions do not allow servicecatalog:UpdateProvisionedProductProperties\. It is an administrator action \(AWSServiceCatalogAdminFullAccess grants it\); ask your catalog administrator\./);
+    assert.doesNotMatch(admin.message, /arn:|\u202e/);
+    const readOnly = classifyError(named('AccessDeniedException', iamText('TerminateProvisionedProduct'), 400));
+    assert.match(readOnly.message, /AWSServiceCatalogEndUserFullAccess grants it for your own provisioned products, AWSServiceCatalogEndUserReadOnlyAccess does not/);
+    // Without an action named, the service's words as before.
+    const plain = classifyError(named('AccessDeniedException', 'not authorized', 400));
+    assert.deepEqual([plain.message, plain.action], ['Permission denied: not authorized', undefined]);
+  });
+
   it('recognises an unreachable endpoint', () => {
     const e = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' });
     const f = classifyError(e);
@@ -89,11 +104,12 @@ describe('throttling, one classifier for every caller', () => {
       named('ResourceNotFoundException', 'Record rec-1 not found'),
       named('CredentialsProviderError', 'Could not load credentials from any providers'),
       named('InternalFailure', 'boom', 500),
+      named('AccessDeniedException', 'not authorized to perform: servicecatalog:DescribeRecord', 400),
       Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
       'odd',
       undefined,
     ];
-    const expected: Partial<Record<FailureKind, string>> = { throttled: 'throttled', 'not-found': 'not-found' };
+    const expected: Partial<Record<FailureKind, string>> = { throttled: 'throttled', 'not-found': 'not-found', 'access-denied': 'denied' };
     for (const error of samples) assert.equal(classifyDescribeFailure(error), expected[classifyError(error).kind] ?? 'transient', String((error as Error)?.name ?? error));
   });
 

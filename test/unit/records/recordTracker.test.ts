@@ -1,6 +1,6 @@
 // The record tracker: a record's end read on an old connection is not applied once another is in use
 // (its tree, its forms), and a terminate that succeeded takes the product out of the tree.
-import { fakeVscode } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import { fakeVscode, shownNotifications } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import * as assert from 'node:assert/strict';
 import type { ProvisionedProductDetail, RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../../../src/aws/catalogApi';
@@ -98,16 +98,52 @@ describe('record tracker', () => {
     assert.deepEqual(finished, [], "nothing hears of the old connection's record");
     tracker.dispose();
   });
+
+  it('ends a record it may not read: the output and the notification say why, once, and no status is made up', async () => {
+    const denied = Object.assign(new Error('User: arn:aws:iam::123456789012:user/sandbox-user is not authorized to perform: servicecatalog:DescribeRecord on resource: arn:aws:servicecatalog:us-east-1:123456789012:record/rec-3 because no identity-based policy allows the servicecatalog:DescribeRecord action'), { name: 'AccessDeniedException' });
+    const describes: string[] = [];
+    const api = {
+      connection: { kind: 'sandbox' },
+      describeRecord: async (id: string) => (describes.push(id), Promise.reject(denied)),
+      describeProvisionedProduct: async () => Promise.reject(denied),
+      listRecordsOfProvisionedProduct: async () => [],
+    } as unknown as CatalogApi;
+    const products = new ProductCache((row) => new Item(row));
+    products.replace([{ Id: 'pp-3', Name: 'orders', Status: 'UNDER_CHANGE' }]);
+    const lines: { level: string; text: string }[] = [];
+    const deps = trackerDeps({ api, onDidChange: new Emitter<void>().event }, products, lines);
+    const tracker = new RecordTracker(deps);
+    const finished: RecordDetail[] = [];
+    tracker.onDidFinish((detail) => finished.push(detail));
+    shownNotifications.length = 0;
+    const started: RecordDetail = { RecordId: 'rec-3', ProvisionedProductId: 'pp-3', RecordType: 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES', Status: 'IN_PROGRESS' };
+    const handle = await tracker.track(started, { productName: 'orders', expectedDurationMs: 1 });
+    await assert.rejects(handle.final, /not allowed|do not allow/);
+    await until(() => shownNotifications.length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+
+    assert.deepEqual(describes, ['rec-3'], 'asked once, not retried');
+    assert.deepEqual(tracker.activeRecordIds, []);
+    assert.equal(products.get('pp-3')?.activity, undefined, 'the activity on the item ends');
+    assert.deepEqual(finished, [], 'no final status for a record never read');
+    const warned = lines.filter((l) => l.level === 'warn').map((l) => l.text);
+    assert.equal(warned.filter((t) => /no longer followed/.test(t)).length, 1);
+    assert.match(warned[0], /^rec-3 · UPDATE_PROVISIONED_PRODUCT_PROPERTIES · orders · no longer followed: Your AWS permissions do not allow servicecatalog:DescribeRecord here/);
+    assert.equal(shownNotifications.length, 1);
+    assert.match(shownNotifications[0].message, /^Stopped following changing properties of orders \(record rec-3\): Your AWS permissions do not allow servicecatalog:DescribeRecord here\..* Its outcome is not known here\.$/);
+    assert.doesNotMatch(shownNotifications[0].message, /FAILED|failed/);
+    tracker.dispose();
+  });
 });
 
-function trackerDeps(session: { api?: CatalogApi; onDidChange: unknown }, products: ProductCache<Item>): RecordTrackerDeps {
+function trackerDeps(session: { api?: CatalogApi; onDidChange: unknown }, products: ProductCache<Item>, lines: { level: string; text: string }[] = []): RecordTrackerDeps {
   const stored = new Map<string, unknown>();
   return {
     session: session as never,
     tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) },
     products,
     memento: { get: (key) => stored.get(key) as never, update: async (key, value) => void stored.set(key, value) },
-    log: new RecordLog({ info() {}, warn() {}, error() {} }),
+    log: new RecordLog({ info: (text: string) => lines.push({ level: 'info', text }), warn: (text: string) => lines.push({ level: 'warn', text }), error: (text: string) => lines.push({ level: 'error', text }) }),
   };
 }
 

@@ -1,8 +1,10 @@
 import { strict as assert } from 'node:assert';
 import {
   consoleUrl, describeTerminateOptions, multiActionSummary, otherAccountError, ownerChangeConfirmation, propertyChangeDeniedMessage, terminateConfirmation,
-  typedConfirmationError, validateOwnerArn,
+  typedConfirmationError, validateOwnerArn, PROPERTY_CHANGE_ACTION,
 } from '../../../../src/core/products/productActionRules';
+import { isAdministratorAction } from '../../../../src/core/iamActions';
+import { FAILURE_NOTIFICATION_LENGTH } from '../../../../src/core/errors';
 import { callWithToken } from '../../../../src/core/retrySameToken';
 
 describe('terminate confirmation', () => {
@@ -69,6 +71,14 @@ describe('owner ARN validation and console URL', () => {
     assert.match(message, /administrator/);
     assert.match(message, /iam:PassRole/);
     assert.doesNotMatch(propertyChangeDeniedMessage('owner', 'web-app'), /PassRole/);
+    assert.equal(
+      propertyChangeDeniedMessage('owner', 'web-app'),
+      'You are not allowed to change the owner of "web-app": that is an administrator action. It needs servicecatalog:UpdateProvisionedProductProperties, which AWSServiceCatalogAdminFullAccess grants; ask your catalog administrator.',
+    );
+    // Whole in a notification, even with a long product name.
+    assert.ok(propertyChangeDeniedMessage('launch role', 'x'.repeat(128)).length <= FAILURE_NOTIFICATION_LENGTH);
+    // The action it names is the table's administrator action.
+    assert.ok(isAdministratorAction(PROPERTY_CHANGE_ACTION));
   });
 });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { RecordDetail, RecordStatus } from '@aws-sdk/client-service-catalog';
 import {
   DEFAULT_POLL_OPTIONS, MemoryTailStore, RecordTailer, adaptivePollPolicy, fixedPollPolicy,
-  seededRandom, type DescribeRecordResult,
+  seededRandom, TailCancelledError, type DescribeRecordResult,
 } from '../../../../src/core/records';
 import { generateSimulatedRecords, simulateTailing, type SimulatedRecord } from '../../../support/simulatedRecords';
 import { VirtualClock } from '../../../support/virtualClock';
@@ -212,6 +212,34 @@ describe('RecordTailer', () => {
     assert.equal(detail.RecordErrors?.[0].Code, 'ResourceNotFoundException');
     assert.equal(finals.length, 1);
     assert.equal(service.calls.length, 1);
+  });
+
+  it('ends a record it may not read (AccessDenied) at once, says why once, and does not ask again after a reload', async () => {
+    const store = new MemoryTailStore();
+    const { clock, service, tailer, finals } = setup({ store });
+    const unreadable: [string, string | undefined, string][] = [];
+    tailer.onUnreadable((id, meta, reason) => unreadable.push([id, meta.recordType, reason]));
+    service.add('rec-other', [[0, 'IN_PROGRESS']]);
+    service.failNext = () => Object.assign(namedError('AccessDeniedException'), {
+      message: 'User: arn:aws:iam::123456789012:user/sandbox-user is not authorized to perform: servicecatalog:DescribeRecord on resource: arn:aws:servicecatalog:us-east-1:123456789012:record/rec-other because no identity-based policy allows the servicecatalog:DescribeRecord action',
+    });
+    const handle = tailer.tail('rec-other', { recordType: 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES' }, { RecordId: 'rec-other', Status: 'IN_PROGRESS' });
+    await clock.advanceBy(10 * MINUTE);
+    await assert.rejects(handle.final, (e: Error) => e.name === 'RecordUnreadableError' && e instanceof TailCancelledError);
+    assert.equal(service.calls.length, 1, 'one refusal is enough: no retries');
+    assert.deepEqual(unreadable.map(([id, type]) => [id, type]), [['rec-other', 'UPDATE_PROVISIONED_PRODUCT_PROPERTIES']]);
+    assert.match(unreadable[0][2], /^Your AWS permissions do not allow servicecatalog:DescribeRecord here\./);
+    assert.deepEqual(finals, [], 'no status is made up for it');
+    assert.deepEqual(tailer.activeRecordIds, []);
+    await tailer.flushStore();
+    tailer.dispose();
+
+    const reloaded = setup({ store });
+    const again: string[] = [];
+    reloaded.tailer.onUnreadable((id) => again.push(id));
+    await reloaded.tailer.resume();
+    await reloaded.clock.advanceBy(MINUTE);
+    assert.deepEqual([reloaded.tailer.activeRecordIds, reloaded.service.calls.length, again], [[], 0, []]);
   });
 
   it('uses an initial detail as first sight and does not describe at once', async () => {

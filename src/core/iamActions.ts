@@ -1,0 +1,165 @@
+// Every IAM action the extension can call, the feature it serves, and which AWS managed policy grants
+// it: the one source for README's Permissions table (a unit test holds the two, and the code's calls,
+// together) and for the sentence an AccessDenied shows.
+//
+// Policy documents, as AWS publishes them (AWS Managed Policy Reference; copies in zoph-io/MAMIP,
+// policies/<name>):
+// - AWSServiceCatalogEndUserFullAccess v7 (default since 2019-07-10): on "*" DescribeProduct,
+//   DescribeProductView, DescribeProvisioningParameters, ListLaunchPaths, ProvisionProduct,
+//   SearchProducts; only with `servicecatalog:userLevel = self` DescribeProvisionedProduct,
+//   DescribeRecord, ListRecordHistory, ListStackInstancesForProvisionedProduct, Scan/Search/Update/
+//   TerminateProvisionedProduct, the five plan operations, ListServiceActionsForProvisioningArtifact,
+//   ExecuteProvisionedProductServiceAction, DescribeServiceActionExecutionParameters. Not granted:
+//   ListProvisioningArtifacts, DescribeProvisioningArtifact, GetProvisionedProductOutputs,
+//   UpdateProvisionedProductProperties.
+//   https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceCatalogEndUserFullAccess.html
+// - AWSServiceCatalogEndUserReadOnlyAccess v1 (2019-10-25): the same reads (DescribeProvisionedProductPlan,
+//   ListProvisionedProductPlans, ListServiceActionsForProvisioningArtifact and
+//   DescribeServiceActionExecutionParameters under userLevel = self among them) and no writes.
+//   https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceCatalogEndUserReadOnlyAccess.html
+// - AWSServiceCatalogAdminFullAccess: servicecatalog:* on "*".
+//   https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceCatalogAdminFullAccess.html
+// `userLevel = self` holds when the call is about the caller's own provisioned products and records
+// (AccessLevelFilter User); a filter of Role or Account, or another user's product, is denied.
+//
+// Not IAM actions: the SSO sign-in (sso-oidc RegisterClient, StartDeviceAuthorization, CreateToken;
+// sso ListAccounts, ListAccountRoles) is authorised by the client registration and the user's access
+// token, not by an identity-based policy: the portal calls carry `x-amz-sso_bearer_token: <access
+// token>` instead of a SigV4 signature (IAM Identity Center Portal API Reference, ListAccounts), and
+// the OIDC calls are unsigned. No policy has to grant them.
+
+export type ManagedPolicyName = 'AWSServiceCatalogEndUserFullAccess' | 'AWSServiceCatalogEndUserReadOnlyAccess' | 'AWSServiceCatalogAdminFullAccess';
+
+export const END_USER_POLICY: ManagedPolicyName = 'AWSServiceCatalogEndUserFullAccess';
+export const READ_ONLY_POLICY: ManagedPolicyName = 'AWSServiceCatalogEndUserReadOnlyAccess';
+export const ADMIN_POLICY: ManagedPolicyName = 'AWSServiceCatalogAdminFullAccess';
+
+/** `all`: on every resource; `own`: only with servicecatalog:userLevel = self (the caller's own products and records); `none`. */
+export type Grant = 'all' | 'own' | 'none';
+
+export interface IamActionEntry {
+  /** The Service Catalog operation, as in `servicecatalog:<action>`. */
+  readonly action: string;
+  /** What the extension uses it for, in the README's words. */
+  readonly feature: string;
+  readonly endUser: Grant;
+  readonly readOnly: Grant;
+  /** AWSServiceCatalogAdminFullAccess grants servicecatalog:*. */
+  readonly admin: 'all';
+  /** Another action the call needs besides its own. */
+  readonly alsoNeeds?: string;
+}
+
+const entry = (action: string, feature: string, endUser: Grant, readOnly: Grant, alsoNeeds?: string): IamActionEntry => ({
+  action, feature, endUser, readOnly, admin: 'all', ...(alsoNeeds ? { alsoNeeds } : {}),
+});
+
+/** Every servicecatalog action the extension sends, in the order README lists them. */
+export const IAM_ACTIONS: readonly IamActionEntry[] = [
+  entry('SearchProvisionedProducts', 'The tree (listing at the access level), the owner check before Change Owner', 'own', 'own'),
+  entry('ScanProvisionedProducts', 'Launch roles of a short list in the tree', 'own', 'own'),
+  entry('DescribeProvisionedProduct', 'Tooltips, auto-refresh, the forms, the product after a record ends', 'own', 'own'),
+  entry('GetProvisionedProductOutputs', 'The Outputs folder and Show Outputs', 'none', 'none'),
+  entry('ListRecordHistory', 'Record history, expected durations', 'own', 'own'),
+  entry('DescribeRecord', 'Following records, record documents, the operation on a product under change', 'own', 'own'),
+  entry('SearchProducts', 'Provision: the product picker', 'all', 'all'),
+  entry('DescribeProduct', 'Provision and update: versions; product names in record documents', 'all', 'all'),
+  entry('ListProvisioningArtifacts', 'Provision and update: versions', 'none', 'none'),
+  entry('ListLaunchPaths', 'Provision and update: launch paths', 'all', 'all'),
+  entry('DescribeProvisioningParameters', 'Provision and update: parameters, constraints, tag options', 'all', 'all'),
+  entry('ProvisionProduct', 'Provision', 'all', 'none'),
+  entry('UpdateProvisionedProduct', 'Update', 'own', 'none'),
+  entry('CreateProvisionedProductPlan', 'Plans: create', 'own', 'none'),
+  entry('DescribeProvisionedProductPlan', 'Plans: review changes', 'own', 'own'),
+  entry('ListProvisionedProductPlans', 'Plans: list', 'own', 'own'),
+  entry('ExecuteProvisionedProductPlan', 'Plans: execute', 'own', 'none'),
+  entry('DeleteProvisionedProductPlan', 'Plans: delete', 'own', 'none'),
+  entry('ListServiceActionsForProvisioningArtifact', 'Self-service actions: list', 'own', 'own'),
+  entry('DescribeServiceActionExecutionParameters', 'Self-service actions: parameters', 'own', 'own'),
+  entry('ExecuteProvisionedProductServiceAction', 'Self-service actions: run', 'own', 'none'),
+  entry('TerminateProvisionedProduct', 'Terminate', 'own', 'none'),
+  entry('UpdateProvisionedProductProperties', 'Change Launch Role, Change Owner (administrator actions)', 'none', 'none', 'iam:PassRole on the new launch role'),
+];
+
+export function iamActionEntry(action: string): IamActionEntry | undefined {
+  return IAM_ACTIONS.find((e) => e.action === action);
+}
+
+/** An administrator action: neither end-user policy grants it. */
+export function isAdministratorAction(action: string): boolean {
+  const known = iamActionEntry(action);
+  return !!known && known.endUser === 'none' && known.readOnly === 'none';
+}
+
+// IAM names the action it refused: "... is not authorized to perform: servicecatalog:<Action> on
+// resource: ...". Only letters are taken, so nothing else of the service's text comes along.
+const DENIED_ACTION = /\bperform:\s*servicecatalog:([A-Za-z]{1,80})\b/;
+const ANY_ACTION = /\bservicecatalog:([A-Za-z]{1,80})\b/;
+
+/** The Service Catalog action an AccessDenied message names, if it names one. */
+export function deniedActionOf(message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  return (DENIED_ACTION.exec(message) ?? ANY_ACTION.exec(message))?.[1];
+}
+
+/**
+ * Plain words for an AccessDenied on `action`: what is not allowed, which managed policy grants it,
+ * and whom to ask. The action is ours (letters only), never the service's sentence.
+ */
+export function permissionDeniedMessage(action: string): string {
+  const denied = `Your AWS permissions do not allow servicecatalog:${action}.`;
+  const known = iamActionEntry(action);
+  if (!known) return `${denied} Ask your administrator for it.`;
+  const also = known.alsoNeeds ? ` It also needs ${known.alsoNeeds}.` : '';
+  if (isAdministratorAction(action)) {
+    return `${denied} It is an administrator action (${ADMIN_POLICY} grants it); ask your catalog administrator.${also}`;
+  }
+  if (known.readOnly === 'none') {
+    const scope = known.endUser === 'own' ? ' for your own provisioned products' : '';
+    return `${denied} ${END_USER_POLICY} grants it${scope}, ${READ_ONLY_POLICY} does not; ask your administrator for it.${also}`;
+  }
+  if (known.endUser === 'own') {
+    return `Your AWS permissions do not allow servicecatalog:${action} here. The end-user policies grant it only for your own provisioned products `
+      + `and records, at the access level User; ${ADMIN_POLICY} grants it for all.${also}`;
+  }
+  return `${denied} ${END_USER_POLICY} and ${READ_ONLY_POLICY} grant it; ask your administrator for one of them.${also}`;
+}
+
+/** The listing the tree makes at the access level: refused at Role or Account to an end user. */
+export const LISTING_ACTION = 'SearchProvisionedProducts';
+
+/**
+ * A listing at the access level Role or Account that IAM refused: the end-user policies allow only the
+ * caller's own products (`servicecatalog:userLevel = self`), so the way on is the access level User.
+ */
+export function isAccessLevelDenial(failure: { readonly kind: string; readonly action?: string }, accessLevel: string): boolean {
+  return failure.kind === 'access-denied' && failure.action === LISTING_ACTION && accessLevel !== 'User';
+}
+
+/** What the tree says when the access level was refused (`accessLevel`: the setting's, Role or Account). */
+export function accessLevelDeniedMessage(accessLevel: string): { readonly title: string; readonly detail: string } {
+  return {
+    title: 'Your permissions only show your own provisioned products',
+    detail: `Listing at the access level ${accessLevel === 'Role' ? 'Role' : 'Account'} was refused: the end-user policies (${END_USER_POLICY}, ${READ_ONLY_POLICY}) `
+      + `allow only your own provisioned products (servicecatalog:userLevel = self). Switch the access level to User, or ask your administrator for ${ADMIN_POLICY}.`,
+  };
+}
+
+const GRANT_WORDS: Record<Grant, string> = {
+  all: 'yes',
+  own: 'own products only (`userLevel = self`)',
+  none: 'no',
+};
+
+/** README's Permissions table, row by row, as the table above says it. */
+export function permissionsTableRows(): string[] {
+  return IAM_ACTIONS.map((e) => {
+    const action = `\`servicecatalog:${e.action}\`${e.alsoNeeds ? ` (and \`${e.alsoNeeds.replace(/ on .*/, '')}\`${e.alsoNeeds.replace(/^\S+/, '')})` : ''}`;
+    return `| ${action} | ${e.feature} | ${GRANT_WORDS[e.endUser]} | ${GRANT_WORDS[e.readOnly]} | yes |`;
+  });
+}
+
+export const PERMISSIONS_TABLE_HEADER = [
+  `| Action | Used for | \`${END_USER_POLICY}\` | \`${READ_ONLY_POLICY}\` | \`${ADMIN_POLICY}\` |`,
+  '|---|---|---|---|---|',
+];

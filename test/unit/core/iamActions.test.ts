@@ -1,0 +1,143 @@
+// The IAM action table is the one source: every Service Catalog call the code sends is in it, every
+// action in it is sent somewhere, the model knows each, and README's Permissions table says exactly
+// what the table says.
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { FAILURE_NOTIFICATION_LENGTH } from '../../../src/core/errors';
+import { evaluate } from '../../../src/sandbox/iam/evaluate';
+import { MANAGED_POLICIES } from '../../../src/sandbox/iam/managedPolicies';
+import { levelContext } from '../../../src/sandbox/iam/serviceCatalog';
+import {
+  ADMIN_POLICY, END_USER_POLICY, READ_ONLY_POLICY, type Grant, type ManagedPolicyName,
+  IAM_ACTIONS, PERMISSIONS_TABLE_HEADER, deniedActionOf, iamActionEntry, isAdministratorAction, permissionDeniedMessage, permissionsTableRows,
+} from '../../../src/core/iamActions';
+
+const ROOT = process.cwd();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** `new XCommand(` calls in the extension's code (the sandbox serves calls, it sends none), by the SDK package X is imported from. */
+function sentCommands(): { readonly file: string; readonly operation: string; readonly from: string }[] {
+  const files = sourceFiles(join(ROOT, 'src')).filter((f) => !relative(ROOT, f).startsWith(join('src', 'sandbox')));
+  return files.flatMap((file) => {
+    const text = readFileSync(file, 'utf8');
+    const importedFrom = new Map<string, string>();
+    for (const m of text.matchAll(/import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(@aws-sdk\/[^']+)'/g)) {
+      for (const name of m[1].split(',').map((n) => n.trim().replace(/^type\s+/, ''))) if (name) importedFrom.set(name, m[2]);
+    }
+    return [...text.matchAll(/new\s+(\w+)Command\s*\(/g)].map((m) => ({
+      file: relative(ROOT, file), operation: m[1], from: importedFrom.get(`${m[1]}Command`) ?? '(not imported from an SDK package)',
+    }));
+  });
+}
+
+/** Calls authorised by the SSO access token, not by IAM (see the table's header comment). */
+const SSO_BEARER_CALLS: Readonly<Record<string, readonly string[]>> = {
+  '@aws-sdk/client-sso-oidc': ['RegisterClient', 'StartDeviceAuthorization', 'CreateToken'],
+  '@aws-sdk/client-sso': ['ListAccounts', 'ListAccountRoles'],
+};
+
+describe('the IAM action table', () => {
+  const sent = sentCommands();
+  const serviceCatalog = sent.filter((c) => c.from === '@aws-sdk/client-service-catalog');
+
+  it('holds every Service Catalog command the code sends', () => {
+    assert.ok(serviceCatalog.length > 10, 'the scan found the calls');
+    const missing = serviceCatalog.filter((c) => !iamActionEntry(c.operation)).map((c) => `${c.operation} (${c.file})`);
+    assert.deepEqual(missing, [], 'add these to src/core/iamActions.ts');
+  });
+
+  it('holds only actions the code sends', () => {
+    const sentNames = new Set(serviceCatalog.map((c) => c.operation));
+    assert.deepEqual(IAM_ACTIONS.map((e) => e.action).filter((a) => !sentNames.has(a)), []);
+    assert.equal(new Set(IAM_ACTIONS.map((e) => e.action)).size, IAM_ACTIONS.length, 'each action once');
+  });
+
+  it('knows every other command the code sends as an SSO call no IAM policy authorises', () => {
+    const others = sent.filter((c) => c.from !== '@aws-sdk/client-service-catalog');
+    const unknown = others.filter((c) => !SSO_BEARER_CALLS[c.from]?.includes(c.operation)).map((c) => `${c.operation} from ${c.from} (${c.file})`);
+    assert.deepEqual(unknown, []);
+  });
+
+  it('names operations of the Service Catalog model', () => {
+    const model = JSON.parse(readFileSync(join(ROOT, 'src/sandbox/model/servicecatalog.json'), 'utf8')) as { operations: Record<string, unknown> };
+    assert.deepEqual(IAM_ACTIONS.map((e) => e.action).filter((a) => !(a in model.operations)), []);
+  });
+
+  it('says what the managed policies grant, as AWS publishes them', () => {
+    const grants = (a: string) => { const e = iamActionEntry(a)!; return [e.endUser, e.readOnly]; };
+    for (const a of ['ListProvisioningArtifacts', 'GetProvisionedProductOutputs', 'UpdateProvisionedProductProperties']) assert.deepEqual(grants(a), ['none', 'none'], a);
+    assert.deepEqual(grants('ProvisionProduct'), ['all', 'none']);
+    assert.deepEqual(grants('SearchProducts'), ['all', 'all']);
+    assert.deepEqual(grants('TerminateProvisionedProduct'), ['own', 'none']);
+    assert.deepEqual(grants('DescribeRecord'), ['own', 'own']);
+    assert.ok(IAM_ACTIONS.every((e) => e.admin === 'all'));
+    // The read-only policy grants nothing the full end-user policy does not.
+    const rank = { none: 0, own: 1, all: 2 } as const;
+    assert.deepEqual(IAM_ACTIONS.filter((e) => rank[e.readOnly] > rank[e.endUser]).map((e) => e.action), []);
+  });
+
+  it('agrees with the policy documents the sandbox evaluates', () => {
+    const resource = 'arn:aws:servicecatalog:us-east-1:123456789012:stack/x/pp-1';
+    const grant = (policy: ManagedPolicyName, action: string): Grant => {
+      const decide = (level: 'user' | 'account') => evaluate(MANAGED_POLICIES[policy], { action: `servicecatalog:${action}`, resource, context: levelContext(level) });
+      if (decide('account') === 'allow') return 'all';
+      return decide('user') === 'allow' ? 'own' : 'none';
+    };
+    const table = IAM_ACTIONS.map((e) => [e.action, e.endUser, e.readOnly, e.admin]);
+    const documents = IAM_ACTIONS.map((e) => [e.action, grant(END_USER_POLICY, e.action), grant(READ_ONLY_POLICY, e.action), grant(ADMIN_POLICY, e.action)]);
+    assert.deepEqual(table, documents);
+  });
+
+  it('is what README\'s Permissions table says, row for row', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Permissions'), readme.indexOf('\n## ', readme.indexOf('### Permissions')));
+    const tableLines = section.split('\n').filter((l) => l.startsWith('|'));
+    const expected = [...PERMISSIONS_TABLE_HEADER, ...permissionsTableRows()];
+    assert.deepEqual(tableLines, expected, `README's Permissions table should read:\n${expected.join('\n')}`);
+  });
+});
+
+describe('AccessDenied in plain words', () => {
+  const iam = (action: string) =>
+    `User: arn:aws:iam::123456789012:user/sandbox-user is not authorized to perform: servicecatalog:${action} on resource: arn:aws:catalog:us-east-1:123456789012:stack/x because no identity-based policy allows the servicecatalog:${action} action`;
+
+  it('reads the action IAM names, and only its letters', () => {
+    assert.equal(deniedActionOf(iam('DescribeRecord')), 'DescribeRecord');
+    assert.equal(deniedActionOf('not authorized to perform: servicecatalog:Terminate<script>'), 'Terminate');
+    assert.equal(deniedActionOf('Access denied'), undefined);
+    assert.equal(deniedActionOf(undefined), undefined);
+  });
+
+  it('calls an action neither end-user policy grants an administrator action', () => {
+    assert.ok(isAdministratorAction('UpdateProvisionedProductProperties'));
+    assert.ok(!isAdministratorAction('TerminateProvisionedProduct'));
+    assert.equal(
+      permissionDeniedMessage('UpdateProvisionedProductProperties'),
+      'Your AWS permissions do not allow servicecatalog:UpdateProvisionedProductProperties. It is an administrator action (AWSServiceCatalogAdminFullAccess grants it); ask your catalog administrator. It also needs iam:PassRole on the new launch role.',
+    );
+  });
+
+  it('tells a read-only user which policy has the write', () => {
+    assert.equal(
+      permissionDeniedMessage('TerminateProvisionedProduct'),
+      'Your AWS permissions do not allow servicecatalog:TerminateProvisionedProduct. AWSServiceCatalogEndUserFullAccess grants it for your own provisioned products, AWSServiceCatalogEndUserReadOnlyAccess does not; ask your administrator for it.',
+    );
+  });
+
+  it('says an own-products-only read is refused for others\' products and wider access levels', () => {
+    assert.equal(
+      permissionDeniedMessage('DescribeRecord'),
+      'Your AWS permissions do not allow servicecatalog:DescribeRecord here. The end-user policies grant it only for your own provisioned products and records, at the access level User; AWSServiceCatalogAdminFullAccess grants it for all.',
+    );
+    for (const e of IAM_ACTIONS) assert.ok(permissionDeniedMessage(e.action).length <= FAILURE_NOTIFICATION_LENGTH, `${e.action}: short enough for a notification`);
+    assert.match(permissionDeniedMessage('NotInTheTable'), /^Your AWS permissions do not allow servicecatalog:NotInTheTable\. Ask your administrator/);
+  });
+});
