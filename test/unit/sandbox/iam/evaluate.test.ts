@@ -115,4 +115,14 @@ describe('sandbox IAM: policy evaluation', () => {
     for (const operation of Object.keys(OPERATIONS)) assert.doesNotThrow(() => scopeOf(operation, {}, owners, origin), operation);
     assert.throws(() => scopeOf('CreatePortfolio', {}, owners, origin), /No IAM scope/);
   });
+
+  it("asks at role level about a product another session of the caller's role owns", () => {
+    const session = (name: string) => `arn:aws:sts::123456789012:assumed-role/TeamRole/${name}`;
+    const ownedBy = (owner: string): CatalogOwners => ({ productIdByName: () => undefined, provisionedProductOwner: () => owner, recordOwner: () => owner, planOwner: () => owner });
+    const origin = { callerArn: session('alice'), accountId: '123456789012', region: 'us-east-1' };
+    assert.equal(scopeOf('DescribeProvisionedProduct', { Id: 'pp-1' }, ownedBy(session('alice')), origin).level, 'user');
+    assert.equal(scopeOf('DescribeProvisionedProduct', { Id: 'pp-1' }, ownedBy(session('bob')), origin).level, 'role');
+    assert.equal(scopeOf('DescribeRecord', { Id: 'rec-1' }, ownedBy('arn:aws:sts::123456789012:assumed-role/OtherRole/alice'), origin).level, 'account');
+    assert.equal(scopeOf('DescribeProvisionedProductPlan', { PlanId: 'plan-1' }, ownedBy('arn:aws:iam::123456789012:user/alice'), origin).level, 'account');
+  });
 });
