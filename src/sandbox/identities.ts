@@ -20,7 +20,7 @@ export interface SandboxIdentity {
   readonly secretAccessKey: string;
   readonly accountId: string;
   readonly userName: string;
-  /** arn:aws:iam::<account>:user/<name> */
+  /** arn:aws:iam::<account>:user/<name>, or an Identity Center session (sso/permissionSets.ts) */
   readonly arn: string;
   readonly persona: SandboxPersona;
   readonly policy: ManagedPolicyName;

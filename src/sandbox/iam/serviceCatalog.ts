@@ -15,8 +15,14 @@
 // role-level one roleLevel and accountLevel, an account-level one accountLevel only. A listing asks
 // for the level of its AccessLevelFilter (defaults as the model documents them: Account for
 // SearchProvisionedProducts, whose API Reference page says User; User elsewhere); a request about one
-// provisioned product, record or plan is at user level when the caller owns that product now, and at
-// account level otherwise (someone else's product in the same account).
+// provisioned product, record or plan is at user level when the caller owns that product now, at role
+// level when another session of the caller's role owns it, and at account level otherwise (someone
+// else's product in the same account).
+//
+// GetProvisionedProductOutputs and UpdateProvisionedProductProperties list no condition keys in that
+// reference: IAM judges them on an empty condition context, so only an unconditioned Allow grants them.
+import { principalOf } from '../service/launchPaths';
+
 export type AccessLevel = 'user' | 'role' | 'account';
 
 /** Answers about the catalog the authorization needs; `undefined` means the resource does not exist. */
@@ -33,13 +39,16 @@ export interface CatalogOwners {
 export interface ScopedRequest {
   readonly action: string;
   readonly resource: string;
-  /** `missing` when the request names a provisioned product, record or plan that does not exist. */
-  readonly level: AccessLevel | 'missing';
+  /**
+   * `missing` when the request names a provisioned product, record or plan that does not exist;
+   * `unconditioned` for an action without condition keys (no access level is set).
+   */
+  readonly level: AccessLevel | 'missing' | 'unconditioned';
 }
 
 type Input = Record<string, any>;
 type ProductOf = (input: Input, owners: CatalogOwners) => string | undefined;
-type LevelOf = (input: Input, owners: CatalogOwners, callerArn: string) => AccessLevel | 'missing';
+type LevelOf = (input: Input, owners: CatalogOwners, callerArn: string) => ScopedRequest['level'];
 
 interface OperationScope { readonly product?: ProductOf; readonly level: LevelOf }
 
@@ -52,14 +61,20 @@ const filtered = (defaultKey: 'User' | 'Account'): LevelOf => (input) => {
   return key === 'Account' ? 'account' : key === 'Role' ? 'role' : 'user';
 };
 
-const byOwner = (owner: string | undefined, callerArn: string): AccessLevel | 'missing' =>
-  owner === undefined ? 'missing' : owner === callerArn ? 'user' : 'account';
+const byOwner = (owner: string | undefined, callerArn: string): AccessLevel | 'missing' => {
+  if (owner === undefined) return 'missing';
+  if (owner === callerArn) return 'user';
+  return principalOf(owner) === principalOf(callerArn) ? 'role' : 'account';
+};
 
 const provisionedProduct = (idField: string, nameField?: string): LevelOf => (input, owners, callerArn) =>
   byOwner(owners.provisionedProductOwner(input[idField], nameField ? input[nameField] : undefined), callerArn);
 
 /** Requests that concern only the caller (a launch, the catalog): user level. */
 const own: LevelOf = () => 'user';
+
+/** Actions that take no condition keys. */
+const unconditioned: LevelOf = () => 'unconditioned';
 
 const SCOPES: Readonly<Record<string, OperationScope>> = {
   SearchProducts: { level: own },
@@ -76,10 +91,10 @@ const SCOPES: Readonly<Record<string, OperationScope>> = {
   ListRecordHistory: { level: filtered('User') },
   ListProvisionedProductPlans: { level: filtered('User') },
   DescribeProvisionedProduct: { level: provisionedProduct('Id', 'Name') },
-  GetProvisionedProductOutputs: { level: provisionedProduct('ProvisionedProductId', 'ProvisionedProductName') },
+  GetProvisionedProductOutputs: { level: unconditioned },
   UpdateProvisionedProduct: { level: provisionedProduct('ProvisionedProductId', 'ProvisionedProductName') },
   TerminateProvisionedProduct: { level: provisionedProduct('ProvisionedProductId', 'ProvisionedProductName') },
-  UpdateProvisionedProductProperties: { level: provisionedProduct('ProvisionedProductId') },
+  UpdateProvisionedProductProperties: { level: unconditioned },
   ListStackInstancesForProvisionedProduct: { level: provisionedProduct('ProvisionedProductId') },
   DescribeServiceActionExecutionParameters: { level: provisionedProduct('ProvisionedProductId') },
   ExecuteProvisionedProductServiceAction: { level: provisionedProduct('ProvisionedProductId') },
@@ -109,8 +124,9 @@ export function scopeOf(operation: string, input: Input, owners: CatalogOwners, 
   return { action: `servicecatalog:${operation}`, resource, level: scope.level(input, owners, origin.callerArn) };
 }
 
-/** The condition keys Service Catalog sets for a request at this level (see the hierarchy above). */
-export function levelContext(level: AccessLevel): Record<string, string | undefined> {
+/** The condition keys Service Catalog sets for a request at this level (see the hierarchy above); none when unconditioned. */
+export function levelContext(level: AccessLevel | 'unconditioned'): Record<string, string | undefined> {
+  if (level === 'unconditioned') return {};
   return {
     'servicecatalog:userLevel': level === 'user' ? 'self' : undefined,
     'servicecatalog:roleLevel': level !== 'account' ? 'self' : undefined,

@@ -2,16 +2,22 @@
 // with them (a principal association), as in Service Catalog. A caller outside every portfolio of a
 // product is told "No launch paths found for resource: prod-…" (ResourceNotFoundException, as in
 // aws/aws-cdk#8404), and SearchProducts does not list the product.
+import { ssoRoleArn } from '../sso/permissionSets';
 import type { OpEnv } from './env';
 import { fail } from './errors';
 import type { Portfolio, Product } from './types';
 
 const ASSUMED_ROLE = /^arn:aws:sts::(\d{12}):assumed-role\/([^/]+)\/.+$/;
 
-/** An assumed-role session (arn:aws:sts::<acct>:assumed-role/<Role>/<session>) acts as its role. */
+/**
+ * An assumed-role session (arn:aws:sts::<acct>:assumed-role/<Role>/<session>) acts as its role: the
+ * role's ARN, with the path IAM knows it by (the session ARN drops it; only the sandbox's Identity
+ * Center roles have one). Anything else is its own principal.
+ */
 export function principalOf(callerArn: string): string {
   const match = ASSUMED_ROLE.exec(callerArn);
-  return match ? `arn:aws:iam::${match[1]}:role/${match[2]}` : callerArn;
+  if (!match) return callerArn;
+  return ssoRoleArn(match[1], match[2]) ?? `arn:aws:iam::${match[1]}:role/${match[2]}`;
 }
 
 export function canUsePortfolio(portfolio: Portfolio, callerArn: string): boolean {

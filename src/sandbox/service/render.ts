@@ -1,5 +1,5 @@
 // State → the model's output shapes. Times become Dates (the wire layer writes epoch seconds).
-import { catalogArn } from './launchPaths';
+import { catalogArn, principalOf } from './launchPaths';
 import type { CatalogState } from './state';
 import type { Artifact, PlanData, Product, ProvisionedProduct, RecordData, Tag } from './types';
 
@@ -128,7 +128,9 @@ export function provisionedProductAttribute(pp: ProvisionedProduct, state: Catal
     PhysicalId: pp.physicalId,
     ProductName: product?.name,
     ProvisioningArtifactName: isOld(pp) ? undefined : artifact?.name,
-    UserArn: pp.userArn,
+    // The model: UserArn is "the ARN of the user", UserArnSession "the ARN of the user in the session.
+    // This ARN might contain a session ID". An assumed-role owner is its role, and its session.
+    UserArn: principalOf(pp.userArn),
     UserArnSession: pp.userArn,
   };
 }

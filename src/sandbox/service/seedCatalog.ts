@@ -1,7 +1,7 @@
 // The seeded catalog: portfolios, products, versions and self-service actions, chosen so every
 // feature of the API has something to show. SEED names the ids for tests and other engineers.
 import { KNOWN_IDENTITIES, SANDBOX_ADMIN } from '../identities';
-import { SANDBOX_SSO_ROLES } from '../sso/identityCenter';
+import { SANDBOX_SSO_ROLES } from '../sso/permissionSets';
 import type { Artifact, ParameterSpec, Portfolio, Product, ServiceAction } from './types';
 
 const ACCOUNT = '123456789012';
@@ -17,6 +17,8 @@ export const SEED = {
     colleague: `arn:aws:iam::${ACCOUNT}:user/sandbox-colleague`,
     /** The catalog administrator, the only principal of the Account Factory and drafts portfolios. */
     admin: SANDBOX_ADMIN.arn,
+    /** The portal user's session of the ServiceCatalogEndUser permission set (IAM Identity Center sign-in). */
+    ssoEndUser: SANDBOX_SSO_ROLES.ServiceCatalogEndUser.sessionArn,
   },
   launchRoles: {
     platform: role('SCLaunchRole-Platform'),
@@ -84,6 +86,8 @@ export const SEED = {
     reportingDb2018: { id: 'pp-sbxreporting18', name: 'reporting-db-2018', status: 'AVAILABLE', owner: 'user' },
     /** A CONTROL_TOWER_ACCOUNT the admin provisioned and handed to the user (OWNER), of a product the user can't launch. */
     sandboxAccount: { id: 'pp-sbxctacctali1', name: 'sandbox-account-alice', status: 'AVAILABLE', owner: 'user' },
+    /** Launched by the Identity Center end user's session: what that sign-in sees as its own. */
+    ssoDevBox: { id: 'pp-sbxssodevbox1', name: 'dev-box-sso', status: 'AVAILABLE', owner: 'ssoEndUser' },
   },
   plans: { checkoutServiceLaunch: 'checkout-service-launch' },
 } as const;
@@ -308,8 +312,8 @@ function terraformBucket(t: number): Product {
   };
 }
 
-/** Every sandbox user, and each SSO role as a role principal (its sessions act as the role). */
-const EVERY_SANDBOX_PRINCIPAL = [...KNOWN_IDENTITIES.map((i) => i.arn), ...Object.keys(SANDBOX_SSO_ROLES).map(role)];
+/** Every sandbox user, and each Identity Center role by its ARN (its sessions act as the role). */
+const EVERY_SANDBOX_PRINCIPAL = [...KNOWN_IDENTITIES.map((i) => i.arn), ...Object.values(SANDBOX_SSO_ROLES).map((set) => set.roleArn)];
 
 export function seedPortfolios(): Portfolio[] {
   const { platform, data, accountFactory, drafts } = SEED.portfolios;

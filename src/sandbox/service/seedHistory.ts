@@ -8,7 +8,7 @@ const DAY = 24 * HOUR;
 export const INVENTORY_UPDATE_SECONDS = 2 * 3600;
 const { products: P, provisionedProducts: PP, callers, serviceActions: A, portfolios } = SEED;
 
-type Owner = 'user' | 'colleague';
+type Owner = 'user' | 'colleague' | 'ssoEndUser';
 let tokenSerial = 0;
 const token = () => `seed-token-${++tokenSerial}`;
 
@@ -53,6 +53,7 @@ export function seedHistorySteps(now: number, timeScale: number): SeedStep[] {
     action(ago(1 * DAY), PP.devBoxAlice, A.createAmiBackup),
 
     provision(ago(2 * DAY), PP.devBoxBob, P.devInstance.id, P.devInstance.versions.v11, {}),
+    provision(ago(2 * DAY), PP.ssoDevBox, P.devInstance.id, P.devInstance.versions.v11, { InstanceType: 't3.small' }),
 
     provision(ago(9 * DAY), PP.billingDb, P.legacyDatabase.id, P.legacyDatabase.versions.v1, { MasterPassword: 'Billing2024secret' }),
     update(ago(2 * DAY), PP.billingDb, { ProvisioningArtifactId: P.legacyDatabase.versions.v2 }),

@@ -257,8 +257,11 @@ export interface IdempotencyEntry { fingerprint: string; result: Record<string, 
 export type Dictionary<T> = Record<string, T>;
 
 export interface CatalogData {
-  /** 2: portfolios shared with principals, system tags and sparse seeded members (a version-1 state file is seeded anew). */
-  version: 2;
+  /**
+   * 3: portfolios shared with the Identity Center roles (AWSReservedSSO_…) its sessions act as. 2 added
+   * principals, system tags and sparse seeded members. A state file of an earlier version is seeded anew.
+   */
+  version: 3;
   serial: number;
   portfolios: Portfolio[];
   products: Product[];

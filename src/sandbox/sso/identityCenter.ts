@@ -1,25 +1,21 @@
 // The sandbox's IAM Identity Center: SSO OIDC's device-code flow (RFC 8628 as AWS runs it) and the
-// SSO portal's account assignments, with the errors AWS answers. Role credentials it hands out are
-// temporary keys of the sandbox's own callers, which its Service Catalog accepts (see credentialsFor).
+// SSO portal's account assignments, with the errors AWS answers. Role credentials it hands out sign as
+// the portal user's session of the permission set's role (permissionSets.ts), which its Service Catalog accepts
+// (see credentialsFor).
 // State lives in memory: a restarted sandbox forgets every client and token, as if signed out.
 import { randomBytes } from 'node:crypto';
 import { constantTimeEqual } from '../constantTime';
 import { SANDBOX_IDENTITY } from '../contract';
-import { SANDBOX_ADMIN, SANDBOX_COLLEAGUE, SANDBOX_USER, type SandboxIdentity } from '../identities';
+import type { SandboxIdentity } from '../identities';
+import { SANDBOX_SSO_ROLES, sessionIdentity } from './permissionSets';
+
+export { SANDBOX_SSO_ROLES, SANDBOX_SSO_USER_NAME } from './permissionSets';
 
 /** The sandbox directory's start URL (an identifier only: nothing is ever fetched from it). */
 export const SANDBOX_START_URL = 'https://sandbox-example.awsapps.com/start';
 
-/**
- * The sandbox's one account and the permission sets assigned in it, each one of its callers: role
- * credentials carry that caller's managed policy (end user, second end user, administrator).
- */
+/** The sandbox's one account, where the permission sets of SANDBOX_SSO_ROLES are assigned. */
 export const SANDBOX_SSO_ACCOUNT = { accountId: SANDBOX_IDENTITY.accountId, accountName: 'Sandbox', emailAddress: 'sandbox-owner@example.com' } as const;
-export const SANDBOX_SSO_ROLES: Readonly<Record<string, SandboxIdentity>> = {
-  ServiceCatalogEndUser: SANDBOX_USER,
-  ServiceCatalogColleague: SANDBOX_COLLEAGUE,
-  ServiceCatalogAdmin: SANDBOX_ADMIN,
-};
 
 const DEVICE_CODE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 const REFRESH_GRANT = 'refresh_token';
@@ -205,12 +201,15 @@ export class SandboxIdentityCenter {
     this.checkAccessToken(accessToken);
     const roleName = requiredParam(query, 'role_name');
     const accountId = requiredParam(query, 'account_id');
-    const identity = accountId === SANDBOX_SSO_ACCOUNT.accountId && Object.hasOwn(SANDBOX_SSO_ROLES, roleName) ? SANDBOX_SSO_ROLES[roleName] : undefined;
-    if (!identity) throw new PortalError('ForbiddenException', 'No access', 403);
+    const set = accountId === SANDBOX_SSO_ACCOUNT.accountId && Object.hasOwn(SANDBOX_SSO_ROLES, roleName) ? SANDBOX_SSO_ROLES[roleName] : undefined;
+    if (!set) throw new PortalError('ForbiddenException', 'No access', 403);
     this.purgeExpired();
     if (this.roleCredentials.size >= SANDBOX_SSO_LIMITS.roleCredentials) throw new PortalError('TooManyRequestsException', 'Too many requests', 429);
     const accessKeyId = `ASIA${randomBytes(8).toString('hex').toUpperCase()}`;
-    const issued: IssuedCredentials = { identity, secretAccessKey: random(30), sessionToken: random(96), expiresAt: this.now() + ROLE_CREDENTIAL_MS };
+    const secretAccessKey = random(30);
+    const issued: IssuedCredentials = {
+      identity: sessionIdentity(set, accessKeyId, secretAccessKey), secretAccessKey, sessionToken: random(96), expiresAt: this.now() + ROLE_CREDENTIAL_MS,
+    };
     this.roleCredentials.set(accessKeyId, issued);
     return { roleCredentials: { accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken, expiration: issued.expiresAt } };
   }

@@ -10,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { OidcError, PortalError, type SandboxIdentityCenter } from './identityCenter';
+import { SANDBOX_SSO_USER_NAME } from './permissionSets';
 
 const OIDC_ROUTES: Record<string, 'registerClient' | 'startDeviceAuthorization' | 'createToken'> = {
   'POST /client/register': 'registerClient',
@@ -109,7 +110,7 @@ function devicePage(req: IncomingMessage, res: ServerResponse, body: Buffer, url
   const pending = center.pendingGrant(code);
   if (!pending) return sendPage(res, 400, 'Request not found', '<p>This code is unknown, expired or already used. Start the sign-in again in your editor.</p>');
   sendPage(res, 200, 'Authorize request', [
-    `<p><strong>${escapeHtml(pending.clientName)}</strong> asks to access the sandbox's AWS accounts as <strong>sandbox-user</strong>.</p>`,
+    `<p><strong>${escapeHtml(pending.clientName)}</strong> asks to access the sandbox's AWS accounts as <strong>${SANDBOX_SSO_USER_NAME}</strong>.</p>`,
     `<p>Code: <code id="user-code">${escapeHtml(code.toUpperCase())}</code>. Approve only if your editor shows the same code.</p>`,
     `<form method="post" action="${DEVICE_PAGE_PATH}">`,
     `<input type="hidden" name="user_code" value="${escapeHtml(code)}">`,
@@ -144,7 +145,7 @@ function pendingListPage(res: ServerResponse, center: SandboxIdentityCenter): vo
     '</tr>',
   ].join('')).join('\n');
   sendPage(res, 200, 'Authorize request', [
-    '<p>Approve only the code your editor shows; the sign-in asks to access the sandbox\'s AWS accounts as <strong>sandbox-user</strong>.</p>',
+    `<p>Approve only the code your editor shows; the sign-in asks to access the sandbox's AWS accounts as <strong>${SANDBOX_SSO_USER_NAME}</strong>.</p>`,
     '<table><thead><tr><th>Code</th><th>Client</th><th>Expires</th><th></th></tr></thead>',
     `<tbody>\n${rows}\n</tbody></table>`,
   ].join('\n'));

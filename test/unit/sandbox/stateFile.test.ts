@@ -149,10 +149,10 @@ describe('sandbox state file: NoEcho values and file modes', function () {
     assert.ok(!text.includes(sha256(canonical(launch))), 'no bare SHA-256 of the request left');
   });
 
-  it('seeds anew, and says so, when the state file was written by an earlier catalog shape (version 1)', async () => {
+  for (const version of [1, 2]) it(`seeds anew, and says so, when the state file was written by an earlier catalog shape (version ${version})`, async () => {
     const state = JSON.parse(readFileSync(stateFile, 'utf8'));
     assert.ok(state.provisionedProducts[launchedId], 'the launch is in the file');
-    writeFileSync(stateFile, JSON.stringify({ ...state, version: 1 }));
+    writeFileSync(stateFile, JSON.stringify({ ...state, version }));
     const logged: string[] = [];
     const sandbox = await startTestSandbox({ stateFile, log: (message) => logged.push(message) });
     try {

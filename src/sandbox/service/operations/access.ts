@@ -1,5 +1,5 @@
-// Who may see what. AccessLevelFilter: User shows only what the caller owns; Account (and Role, which
-// the sandbox treats like Account since it has no federated roles) shows the whole account. IAM has
+// Who may see what. AccessLevelFilter: User shows only what the caller owns; Role what any session of
+// the caller's role owns (an IAM user is its own principal); Account the whole account. IAM has
 // already refused a level the caller's policy does not grant (src/sandbox/iam), so here the filter
 // only narrows. Ownership follows the provisioned product's current owner (UserArn), which
 // UpdateProvisionedProductProperties OWNER changes: the new owner may describe every past record of
@@ -7,9 +7,10 @@
 import type { CatalogOwners } from '../../iam/index';
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
+import { principalOf } from '../launchPaths';
 import { decodePageToken } from '../paging';
 import type { CatalogState } from '../state';
-import type { RecordData } from '../types';
+import type { PlanData, RecordData } from '../types';
 
 export type OwnerFilter = (ownerArn: string) => boolean;
 
@@ -19,12 +20,24 @@ export function ownerFilter(env: OpEnv, filter: { Key?: string; Value?: string }
     if (filter?.Value !== undefined && filter.Value !== 'self') fail(env.operation, 'invalidParameters', "AccessLevelFilter User supports only the value 'self'.");
     return (ownerArn) => ownerArn === env.caller.callerArn;
   }
+  if (key === 'Role') {
+    const principal = principalOf(env.caller.callerArn);
+    return (ownerArn) => principalOf(ownerArn) === principal;
+  }
   return () => true;
 }
 
 /** The current owner of the provisioned product a record belongs to (records outlive their products). */
 export function currentOwnerOfRecord(state: CatalogState, record: RecordData): string {
   return state.provisionedProduct(record.provisionedProductId)?.userArn ?? record.ownerArn;
+}
+
+/**
+ * The current owner of the provisioned product a plan is for; a plan for a product not yet provisioned
+ * (its placeholder gone once the plan is deleted) belongs to whoever created it.
+ */
+export function currentOwnerOfPlan(state: CatalogState, plan: PlanData): string {
+  return state.provisionedProduct(plan.provisionedProductId)?.userArn ?? plan.ownerArn;
 }
 
 /** What IAM's access-level check needs to know about the catalog. */
@@ -46,7 +59,7 @@ export function catalogOwners(state: CatalogState): CatalogOwners {
     },
     planOwner: (planId) => {
       const plan = state.plan(planId);
-      return plan && (state.provisionedProduct(plan.provisionedProductId)?.userArn ?? plan.ownerArn);
+      return plan && currentOwnerOfPlan(state, plan);
     },
   };
 }

@@ -10,7 +10,7 @@ import { sealNoEchoValues } from '../secrets';
 import { planTimeline } from '../timeline';
 import type { Artifact, ParameterValue, PlanData, Product, ProvisionedProduct, ResourceChange } from '../types';
 import type { ProvidedParameter } from '../parameters';
-import { offsetFrom, ownerFilter } from './access';
+import { currentOwnerOfPlan, offsetFrom, ownerFilter } from './access';
 import { checkedParameters, checkedTags, provisionWork, requireActive, updateWork } from './launchRules';
 import { createProvisionedProduct } from './provisioning';
 
@@ -144,9 +144,10 @@ export function describeProvisionedProductPlan(input: Record<string, any>, env: 
 export function listProvisionedProductPlans(input: Record<string, any>, env: OpEnv) {
   const ppId: string | undefined = input.ProvisionProductId;
   if (ppId !== undefined && !env.state.provisionedProduct(ppId)) fail(env.operation, 'notFound', `Provisioned product ${ppId} not found.`);
+  // Listed by the same owner IAM judges a plan by (Describe, Execute and Delete), not by its creator.
   const owned = ownerFilter(env, input.AccessLevelFilter, 'User');
   const plans = [...env.state.plansInOrder()]
-    .filter((p) => owned(p.ownerArn) && (ppId === undefined || p.provisionedProductId === ppId));
+    .filter((p) => owned(currentOwnerOfPlan(env.state, p)) && (ppId === undefined || p.provisionedProductId === ppId));
   const page = pageOf(plans, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
   return { ProvisionedProductPlans: page.items.map(planSummary), NextPageToken: page.nextPageToken };
 }

@@ -2,6 +2,7 @@
 // DescribeProvisionedProduct and GetProvisionedProductOutputs.
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
+import { principalOf } from '../launchPaths';
 import { resolveProvisionedProduct } from '../lookup';
 import { pageOf } from '../paging';
 import { provisionedProductAttribute, provisionedProductDetail } from '../render';
@@ -62,7 +63,7 @@ function searchableValues(state: CatalogState, pp: ProvisionedProduct): Searchab
       case 'lastProvisioningRecordId': return pp.lastProvisioningRecordId;
       case 'lastSuccessfulProvisioningRecordId': return pp.lastSuccessfulProvisioningRecordId;
       case 'idempotencyToken': return pp.idempotencyToken;
-      case 'userArn':
+      case 'userArn': return principalOf(pp.userArn);
       case 'userArnSession': return pp.userArn;
       case 'physicalId': return pp.physicalId;
       case 'tags': return pp.tags.map((t) => `${t.Key}=${t.Value}`);
@@ -86,9 +87,21 @@ export function describeProvisionedProduct(input: Record<string, any>, env: OpEn
 }
 
 export function getProvisionedProductOutputs(input: Record<string, any>, env: OpEnv) {
-  const pp = resolveProvisionedProduct(env, input.ProvisionedProductId, input.ProvisionedProductName);
+  const pp = outputsOf(env, input.ProvisionedProductId, input.ProvisionedProductName);
   const wanted: string[] | undefined = input.OutputKeys?.length ? input.OutputKeys : undefined;
   const outputs = wanted ? pp.outputs.filter((o) => wanted.includes(o.OutputKey)) : pp.outputs;
   const page = pageOf(outputs, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
   return { Outputs: page.items, NextPageToken: page.nextPageToken };
+}
+
+/**
+ * The provisioned product whose outputs are asked for. An unknown name is answered in the service's
+ * words for it, ResourceNotFoundException "No stack named spoke-vpc exists."
+ * (awslabs/aws-service-catalog-puppet#490).
+ */
+function outputsOf(env: OpEnv, id: string | undefined, nameOrArn: string | undefined): ProvisionedProduct {
+  if (id === undefined && nameOrArn !== undefined && !nameOrArn.startsWith('arn:') && !env.state.liveProvisionedProductByName(nameOrArn)) {
+    fail(env.operation, 'notFound', `No stack named ${nameOrArn} exists.`);
+  }
+  return resolveProvisionedProduct(env, id, nameOrArn);
 }

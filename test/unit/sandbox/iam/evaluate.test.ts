@@ -16,6 +16,23 @@ const allows = (policy: ManagedPolicy, action: string, resource = ANY, level: 'u
   evaluate(policy, { action, resource, context: levelContext(level) }) === 'allow';
 
 describe('sandbox IAM: policy evaluation', () => {
+  it('judges GetProvisionedProductOutputs and UpdateProvisionedProductProperties without condition keys, as the Service Authorization Reference lists none', () => {
+    const userLevelOnly: ManagedPolicy = {
+      ...END_USER, statements: [{ Effect: 'Allow', Action: ['servicecatalog:*'], Resource: ['*'], Condition: { StringEquals: { 'servicecatalog:userLevel': 'self' } } }],
+    };
+    const caller = 'arn:aws:iam::123456789012:user/owner';
+    const owners: CatalogOwners = { productIdByName: () => undefined, provisionedProductOwner: () => caller, recordOwner: () => undefined, planOwner: () => undefined };
+    const origin = { callerArn: caller, accountId: '123456789012', region: 'us-east-1' };
+    const decision = (operation: string, input: Record<string, unknown>) => {
+      const request = scopeOf(operation, input, owners, origin);
+      assert.notEqual(request.level, 'missing');
+      return evaluate(userLevelOnly, { action: request.action, resource: request.resource, context: levelContext(request.level as Exclude<typeof request.level, 'missing'>) });
+    };
+    assert.equal(decision('DescribeProvisionedProduct', { Id: 'pp-1' }), 'allow', 'an owner\'s request is at user level');
+    assert.equal(decision('GetProvisionedProductOutputs', { ProvisionedProductId: 'pp-1' }), 'implicitDeny', 'no userLevel key is set for it, even for the owner');
+    assert.equal(decision('UpdateProvisionedProductProperties', { ProvisionedProductId: 'pp-1', ProvisionedProductProperties: { OWNER: caller } }), 'implicitDeny');
+  });
+
   it('holds the published versions of the three managed policies, CloudFormation and SSM statements included', () => {
     assert.deepEqual([END_USER.versionId, READ_ONLY.versionId, ADMIN.versionId], ['v7', 'v1', 'v8']);
     for (const policy of [END_USER, ADMIN]) {
@@ -97,5 +114,15 @@ describe('sandbox IAM: policy evaluation', () => {
     assert.equal(scopeOf('ListRecordHistory', { AccessLevelFilter: { Key: 'Role', Value: 'self' } }, owners, origin).level, 'role');
     for (const operation of Object.keys(OPERATIONS)) assert.doesNotThrow(() => scopeOf(operation, {}, owners, origin), operation);
     assert.throws(() => scopeOf('CreatePortfolio', {}, owners, origin), /No IAM scope/);
+  });
+
+  it("asks at role level about a product another session of the caller's role owns", () => {
+    const session = (name: string) => `arn:aws:sts::123456789012:assumed-role/TeamRole/${name}`;
+    const ownedBy = (owner: string): CatalogOwners => ({ productIdByName: () => undefined, provisionedProductOwner: () => owner, recordOwner: () => owner, planOwner: () => owner });
+    const origin = { callerArn: session('alice'), accountId: '123456789012', region: 'us-east-1' };
+    assert.equal(scopeOf('DescribeProvisionedProduct', { Id: 'pp-1' }, ownedBy(session('alice')), origin).level, 'user');
+    assert.equal(scopeOf('DescribeProvisionedProduct', { Id: 'pp-1' }, ownedBy(session('bob')), origin).level, 'role');
+    assert.equal(scopeOf('DescribeRecord', { Id: 'rec-1' }, ownedBy('arn:aws:sts::123456789012:assumed-role/OtherRole/alice'), origin).level, 'account');
+    assert.equal(scopeOf('DescribeProvisionedProductPlan', { PlanId: 'plan-1' }, ownedBy('arn:aws:iam::123456789012:user/alice'), origin).level, 'account');
   });
 });

@@ -90,6 +90,10 @@ describe('sandbox IAM: managed policies on every call (SDK over HTTP)', function
     await user.send(new SC.DescribeProvisionedProductPlanCommand({ PlanId: plan.PlanId }));
     await user.send(new SC.DescribeServiceActionExecutionParametersCommand({ ProvisionedProductId: PP.devBoxAlice.id, ServiceActionId: SEED.serviceActions.restartInstance }));
     await user.send(new SC.ExecuteProvisionedProductServiceActionCommand({ ProvisionedProductId: PP.devBoxAlice.id, ServiceActionId: SEED.serviceActions.restartInstance, ExecuteToken: token() }));
+    // A product still being provisioned can't be terminated yet: wait until its launch has finished.
+    for (let i = 0; i < 400 && (await user.send(new SC.DescribeProvisionedProductCommand({ Id: ppId }))).ProvisionedProductDetail!.Status === 'UNDER_CHANGE'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     await user.send(new SC.TerminateProvisionedProductCommand({ ProvisionedProductName: 'iam-own-site', TerminateToken: token() }));
   });
 

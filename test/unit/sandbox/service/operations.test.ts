@@ -428,6 +428,14 @@ describe('operations (SDK over HTTP, fake clock)', function () {
     });
   });
 
+  describe('GetProvisionedProductOutputs', () => {
+    it("answers an unknown name in the service's words: ResourceNotFoundException \"No stack named … exists.\"", async () => {
+      const err = await caught(() => admin.send(new SC.GetProvisionedProductOutputsCommand({ ProvisionedProductName: 'no-such-product' })));
+      assert.equal(err.name, 'ResourceNotFoundException');
+      assert.equal(err.message, 'No stack named no-such-product exists.');
+    });
+  });
+
   describe('UpdateProvisionedProductProperties', () => {
     it('changes the launch role (seen on the product and the record) and the owner', async () => {
       const res = await admin.send(new SC.UpdateProvisionedProductPropertiesCommand({

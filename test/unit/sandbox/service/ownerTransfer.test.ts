@@ -96,4 +96,32 @@ describe('owner transfer (SDK over HTTP)', function () {
     const search = await user.send(new SC.SearchProvisionedProductsCommand({ AccessLevelFilter: { Key: 'User', Value: 'self' }, Filters: { SearchQuery: [`id:${ppId}`] } }));
     assert.equal(search.TotalResultsCount, 0, 'no longer among their provisioned products');
   });
+
+  it("lists a plan to its product's current owner, the one IAM lets describe, execute and delete it", async () => {
+    const launched = await user.send(new SC.ProvisionProductCommand({
+      ProductId: WEB.id, ProvisioningArtifactId: WEB.versions.v11, PathId: SEED.portfolios.platform.pathId, ProvisionedProductName: 'planned-handover',
+      ProvisionToken: token(), ProvisioningParameters: [{ Key: 'BucketName', Value: 'planned-handover' }],
+    }));
+    const ppId = launched.RecordDetail!.ProvisionedProductId!;
+    await settled(user, launched.RecordDetail!.RecordId!);
+    const { PlanId } = await user.send(new SC.CreateProvisionedProductPlanCommand({
+      PlanName: 'to-v2', PlanType: 'CLOUDFORMATION', ProductId: WEB.id, ProvisionedProductName: 'planned-handover', PathId: SEED.portfolios.platform.pathId,
+      ProvisioningArtifactId: WEB.versions.v20, IdempotencyToken: token(),
+    }));
+    const listedTo = async (who: SC.ServiceCatalogClient) =>
+      ((await who.send(new SC.ListProvisionedProductPlansCommand({ ProvisionProductId: ppId }))).ProvisionedProductPlans ?? []).map((p) => p.PlanId);
+    assert.deepEqual(await listedTo(user), [PlanId]);
+    for (let i = 0; i < 200 && (await admin.send(new SC.DescribeProvisionedProductCommand({ Id: ppId }))).ProvisionedProductDetail!.Status !== 'AVAILABLE'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const transfer = await admin.send(new SC.UpdateProvisionedProductPropertiesCommand({
+      ProvisionedProductId: ppId, ProvisionedProductProperties: { OWNER: SANDBOX_COLLEAGUE.arn }, IdempotencyToken: token(),
+    }));
+    await settled(admin, transfer.RecordId!);
+
+    assert.deepEqual(await listedTo(colleague), [PlanId], 'the new owner lists the plan');
+    await colleague.send(new SC.DescribeProvisionedProductPlanCommand({ PlanId }));
+    assert.deepEqual(await listedTo(user), [], 'the creator, no longer the owner, does not');
+    assert.equal((await caught(() => user.send(new SC.DescribeProvisionedProductPlanCommand({ PlanId })))).name, 'AccessDeniedException');
+  });
 });

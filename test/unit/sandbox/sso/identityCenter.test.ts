@@ -4,12 +4,16 @@ import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import { CreateTokenCommand, RegisterClientCommand, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import { GetRoleCredentialsCommand, ListAccountRolesCommand, ListAccountsCommand, SSOClient } from '@aws-sdk/client-sso';
-import { DescribeProvisionedProductPlanCommand, ListProvisioningArtifactsCommand, ListRecordHistoryCommand } from '@aws-sdk/client-service-catalog';
+import {
+  DescribeProvisionedProductCommand, DescribeProvisionedProductPlanCommand, ListProvisioningArtifactsCommand, ListRecordHistoryCommand, ProvisionProductCommand,
+  SearchProductsCommand, SearchProvisionedProductsCommand,
+} from '@aws-sdk/client-service-catalog';
 import { ADMIN_TOKEN_HEADER } from '../../../../src/sandbox/admin';
 import { OidcError, SANDBOX_SSO_LIMITS, SANDBOX_START_URL, SandboxIdentityCenter } from '../../../../src/sandbox/sso/identityCenter';
+import { SANDBOX_SSO_ROLES } from '../../../../src/sandbox/sso/permissionSets';
 import type { Sandbox } from '../../../../src/sandbox/index';
 import { SEED } from '../../../../src/sandbox/service/index';
-import { sdkClient, startTestSandbox } from '../../../support/sandbox';
+import { caught, sdkClient, startTestSandbox } from '../../../support/sandbox';
 
 const GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
@@ -159,6 +163,57 @@ describe('sandbox IAM Identity Center (SSO OIDC and portal, real SDK clients)', 
     await rejectsWith(noToken.send(new ListRecordHistoryCommand({})), 'UnrecognizedClientException');
     const wrongToken = sdkClient(sandbox, { credentials: { ...credentials, sessionToken: 'forged' } });
     await rejectsWith(wrongToken.send(new DescribeProvisionedProductPlanCommand({ PlanId: 'x' })), 'UnrecognizedClientException');
+  });
+
+  it("signs role credentials as the portal user's session of the permission set's role, with the permission set's policy", async () => {
+    const { client, device } = await deviceFlow();
+    await fetch(`${sandbox.endpoint}/__sandbox/sso/approve`, { method: 'POST', headers: { [ADMIN_TOKEN_HEADER]: sandbox.adminToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ userCode: device.userCode }) });
+    const { accessToken } = await tokenCall(client, device.deviceCode);
+    const signedInAs = async (roleName: string) => {
+      const keys = (await portal.send(new GetRoleCredentialsCommand({ accessToken, accountId: '123456789012', roleName }))).roleCredentials!;
+      return sdkClient(sandbox, { credentials: { accessKeyId: keys.accessKeyId!, secretAccessKey: keys.secretAccessKey!, sessionToken: keys.sessionToken! } });
+    };
+    const endUser = SANDBOX_SSO_ROLES.ServiceCatalogEndUser;
+    assert.match(endUser.sessionArn, /^arn:aws:sts::123456789012:assumed-role\/AWSReservedSSO_ServiceCatalogEndUser_[0-9a-f]{16}\/sandbox-user$/);
+    const catalog = await signedInAs('ServiceCatalogEndUser');
+
+    // IAM names the session in its denial, and judges it by the end user's policy.
+    const denied = await caught(() => catalog.send(new ListProvisioningArtifactsCommand({ ProductId: SEED.products.staticWebsite.id })));
+    assert.equal(denied.name, 'AccessDeniedException');
+    assert.match(denied.message, new RegExp(`^User: ${endUser.sessionArn.replace(/[/.]/g, '\\$&')} is not authorized to perform: servicecatalog:ListProvisioningArtifacts `));
+
+    // The role's portfolios are shared with it: it sees the products, and only what its session owns.
+    assert.ok(((await catalog.send(new SearchProductsCommand({}))).ProductViewSummaries ?? []).length > 0);
+    const mine = await catalog.send(new SearchProvisionedProductsCommand({ AccessLevelFilter: { Key: 'User', Value: 'self' }, PageSize: 100 }));
+    assert.deepEqual(mine.ProvisionedProducts!.map((pp) => pp.Id), [SEED.provisionedProducts.ssoDevBox.id], "the seeded product of the session, none of sandbox-user's");
+    assert.equal(mine.ProvisionedProducts![0].UserArn, endUser.roleArn, 'UserArn: the role');
+    assert.equal(mine.ProvisionedProducts![0].UserArnSession, endUser.sessionArn, 'UserArnSession: the session');
+
+    // What it launches is the session's own.
+    const launched = await catalog.send(new ProvisionProductCommand({
+      ProductId: SEED.products.staticWebsite.id, ProvisioningArtifactId: SEED.products.staticWebsite.versions.v20, PathId: SEED.portfolios.platform.pathId,
+      ProvisionedProductName: 'sso-launched-site', ProvisionToken: 'sso-launch-1', ProvisioningParameters: [{ Key: 'BucketName', Value: 'sso-launched-site' }],
+    }));
+    const found = await catalog.send(new SearchProvisionedProductsCommand({ AccessLevelFilter: { Key: 'User', Value: 'self' }, Filters: { SearchQuery: ['name:sso-launched-site'] } }));
+    assert.equal(found.ProvisionedProducts?.[0]?.Id, launched.RecordDetail!.ProvisionedProductId);
+    assert.equal(found.ProvisionedProducts?.[0]?.UserArnSession, endUser.sessionArn);
+    const byRole = await catalog.send(new SearchProvisionedProductsCommand({ AccessLevelFilter: { Key: 'User', Value: 'self' }, Filters: { SearchQuery: [`userArn:${endUser.roleArn}`] } }));
+    assert.equal(byRole.TotalResultsCount, 2, 'userArn searches by the role');
+    const sandboxUser = sdkClient(sandbox);
+    assert.equal((await caught(() => sandboxUser.send(new DescribeProvisionedProductCommand({ Id: SEED.provisionedProducts.ssoDevBox.id })))).name, 'AccessDeniedException', "the IAM user sandbox-user does not own the session's product");
+
+    // The colleague's permission set: the same policy, another role, so none of the end user's session's products.
+    const colleague = await signedInAs('ServiceCatalogColleague');
+    const theirs = await colleague.send(new SearchProvisionedProductsCommand({ AccessLevelFilter: { Key: 'User', Value: 'self' } }));
+    assert.equal(theirs.TotalResultsCount, 0);
+    assert.equal((await caught(() => colleague.send(new ListProvisioningArtifactsCommand({ ProductId: SEED.products.staticWebsite.id })))).name, 'AccessDeniedException');
+    // The admin's: AWSServiceCatalogAdminFullAccess.
+    const admin = await signedInAs('ServiceCatalogAdmin');
+    assert.ok(((await admin.send(new ListProvisioningArtifactsCommand({ ProductId: SEED.products.staticWebsite.id }))).ProvisioningArtifactDetails ?? []).length > 0);
+    // AccessLevelFilter Role: what the sessions of the caller's role own; Account: everyone's.
+    const level = async (Key: 'Role' | 'Account') => (await admin.send(new SearchProvisionedProductsCommand({ AccessLevelFilter: { Key, Value: 'self' } }))).TotalResultsCount;
+    assert.equal(await level('Role'), 0, 'no session of the admin role has provisioned anything');
+    assert.ok((await level('Account'))! > 2);
   });
 });
 
