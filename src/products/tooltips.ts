@@ -18,8 +18,8 @@ export function productTooltip(p: ProductRow, operation?: LastOperation, now = n
     ['Id', code(p.Id)],
     ['ARN', code(p.Arn)],
     ['Type', p.Type && escape(p.Type)],
-    ['Product', p.ProductName ? `${escape(p.ProductName)} (${code(p.ProductId)})` : code(p.ProductId)],
-    ['Version', p.ProvisioningArtifactName ? `${escape(p.ProvisioningArtifactName)} (${code(p.ProvisioningArtifactId)})` : code(p.ProvisioningArtifactId)],
+    ['Product', nameAndId(p.ProductName, p.ProductId)],
+    ['Version', nameAndId(p.ProvisioningArtifactName, p.ProvisioningArtifactId)],
     ['Created', p.CreatedTime ? formatTime(p.CreatedTime) : undefined],
     ['Owner', code(p.UserArn)],
     ['Launch role', p.detailLoaded ? code(p.LaunchRoleArn) ?? '_none_' : '_not read_'],
@@ -73,6 +73,12 @@ function table(rows: [string, string | undefined][]): string {
 }
 
 /** A code span of service text: markdown stops at its backtick, and icons render even inside it. */
+/** "name (id)", or whichever of the two the service gave (old products come without ids). */
+function nameAndId(name: string | undefined, id: string | undefined): string | undefined {
+  if (name && id) return `${escape(name)} (${code(id)})`;
+  return name ? escape(name) : code(id);
+}
+
 function code(value: string | undefined): string | undefined {
   return value ? inertCodeSpan(value, 'label') : undefined;
 }

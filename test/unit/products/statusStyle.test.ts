@@ -34,6 +34,15 @@ describe('status icons: the tree, tooltips and picks agree', () => {
     }
   });
 
+  it("an old product's tooltip names its product and version without ids it does not have (no 'undefined')", () => {
+    const row = { Id: 'pp-old', Name: 'reporting-db', Status: 'AVAILABLE', ProductName: 'Legacy Database', ProvisioningArtifactName: 'v1' } as ProductRow;
+    const tooltip = (productTooltip(row) as unknown as Markdown).value;
+    assert.ok(!tooltip.includes('undefined'), tooltip);
+    assert.match(tooltip, /Legacy Database/);
+    const both = (productTooltip({ ...row, ProductId: 'prod-1' }) as unknown as Markdown).value;
+    assert.match(both, /Legacy Database \(`prod-1`\)/);
+  });
+
   it('a pick spins where the tree spins', () => {
     for (const status of [...enumOf('RecordStatus'), 'SOMETHING_NEW']) {
       const tree = recordStatusIcon(status) as unknown as { id: string };
