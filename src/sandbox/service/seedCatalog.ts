@@ -1,6 +1,6 @@
 // The seeded catalog: portfolios, products, versions and self-service actions, chosen so every
 // feature of the API has something to show. SEED names the ids for tests and other engineers.
-import { KNOWN_IDENTITIES, SANDBOX_ADMIN } from '../identities';
+import { KNOWN_IDENTITIES, SANDBOX_ADMIN, SANDBOX_READER } from '../identities';
 import { SANDBOX_SSO_ROLES } from '../sso/permissionSets';
 import type { Artifact, ParameterSpec, Portfolio, Product, ServiceAction } from './types';
 
@@ -17,6 +17,8 @@ export const SEED = {
     colleague: `arn:aws:iam::${ACCOUNT}:user/sandbox-colleague`,
     /** The catalog administrator, the only principal of the Account Factory and drafts portfolios. */
     admin: SANDBOX_ADMIN.arn,
+    /** The read-only end user, who owns only what the admin handed over. */
+    reader: SANDBOX_READER.arn,
     /** The portal user's session of the ServiceCatalogEndUser permission set (IAM Identity Center sign-in). */
     ssoEndUser: SANDBOX_SSO_ROLES.ServiceCatalogEndUser.sessionArn,
   },
@@ -88,6 +90,8 @@ export const SEED = {
     sandboxAccount: { id: 'pp-sbxctacctali1', name: 'sandbox-account-alice', status: 'AVAILABLE', owner: 'user' },
     /** Launched by the Identity Center end user's session: what that sign-in sees as its own. */
     ssoDevBox: { id: 'pp-sbxssodevbox1', name: 'dev-box-sso', status: 'AVAILABLE', owner: 'ssoEndUser' },
+    /** Launched by the admin and handed to the read-only user: what that caller sees (and may not change). */
+    readerWikiSite: { id: 'pp-sbxreaderwik1', name: 'team-wiki-site', status: 'AVAILABLE', owner: 'reader' },
   },
   plans: { checkoutServiceLaunch: 'checkout-service-launch' },
 } as const;

@@ -102,6 +102,19 @@ export function seedHistorySteps(now: number, timeScale: number): SeedStep[] {
       input: { ProvisionedProductId: PP.sandboxAccount.id, ProvisionedProductProperties: { OWNER: callers.user }, IdempotencyToken: token() },
     },
 
+    // The read-only user cannot launch: the admin launched this one and handed it over.
+    {
+      at: ago(6 * DAY), operation: 'ProvisionProduct', callerArn: callers.admin, presetId: PP.readerWikiSite.id,
+      input: {
+        ProductId: P.staticWebsite.id, ProvisioningArtifactId: P.staticWebsite.versions.v11, ProvisionedProductName: PP.readerWikiSite.name, ProvisionToken: token(),
+        ProvisioningParameters: toList({ BucketName: 'team-wiki-content' }),
+      },
+    },
+    {
+      at: ago(6 * DAY - HOUR), operation: 'UpdateProvisionedProductProperties', callerArn: callers.admin,
+      input: { ProvisionedProductId: PP.readerWikiSite.id, ProvisionedProductProperties: { OWNER: callers.reader }, IdempotencyToken: token() },
+    },
+
     provision(ago(30 * DAY), PP.oldStagingSite, P.staticWebsite.id, P.staticWebsite.versions.v10, { BucketName: 'old-staging-content', Environment: 'staging' }),
     { at: ago(10 * DAY), operation: 'TerminateProvisionedProduct', callerArn: callers.user, input: { ProvisionedProductId: PP.oldStagingSite.id, TerminateToken: token() } },
   ];
