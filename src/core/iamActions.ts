@@ -106,8 +106,10 @@ export function deniedActionOf(message: string | undefined): string | undefined 
  * A refusal no managed policy can lift, by the policy IAM says refused it. IAM's wordings ("... on
  * resource: <arn> with an explicit deny in a service control policy", "... because no permissions
  * boundary allows the <action> action"): IAM User Guide, "Troubleshoot access denied error messages",
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html (an SCP example:
- * kubernetes-sigs/aws-load-balancer-controller#2322). The most precise wording is tried first.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html; explicit and
+ * implicit denies: .../reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html. Seen in
+ * the wild: kubernetes-sigs/aws-load-balancer-controller#2322 (SCP), aws/aws-cli#5592 (bare "with an
+ * explicit deny"). The most precise wording is tried first.
  */
 export type PolicyRestriction = 'scp-deny' | 'rcp-deny' | 'identity-deny' | 'boundary' | 'session-policy' | 'explicit-deny';
 
