@@ -107,9 +107,10 @@ export function deniedActionOf(message: string | undefined): string | undefined 
  * resource: <arn> with an explicit deny in a service control policy", "... because no permissions
  * boundary allows the <action> action"): IAM User Guide, "Troubleshoot access denied error messages",
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html; explicit and
- * implicit denies: .../reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html. Seen in
- * the wild: kubernetes-sigs/aws-load-balancer-controller#2322 (SCP), aws/aws-cli#5592 (bare "with an
- * explicit deny"). The most precise wording is tried first.
+ * implicit denies: .../reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html. Real
+ * messages: https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2322 (an SCP),
+ * https://github.com/aws/aws-cli/issues/5592 (a bare "with an explicit deny"). The most precise
+ * wording is tried first.
  */
 export type PolicyRestriction = 'scp-deny' | 'rcp-deny' | 'identity-deny' | 'boundary' | 'session-policy' | 'explicit-deny';
 
