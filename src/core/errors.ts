@@ -1,6 +1,6 @@
 // Turns SDK and network failures into words a user can act on. No SDK import: the extension uses this
 // before the (lazily loaded) SDK bundle is in memory.
-import { deniedActionOf, permissionDeniedMessage } from './iamActions';
+import { deniedActionOf, permissionDeniedMessage, policyRestrictionMessage, policyRestrictionOf, type PolicyRestriction } from './iamActions';
 
 export type FailureKind =
   | 'sso-expired'
@@ -30,6 +30,8 @@ export interface Failure {
   readonly code?: string;
   /** For `access-denied`: the Service Catalog action IAM refused (`servicecatalog:<action>`), when its message names one. */
   readonly action?: string;
+  /** For `access-denied`: the policy that refused it when no managed policy can lift it (an explicit deny, a boundary). */
+  readonly restriction?: PolicyRestriction;
 }
 
 /**
@@ -70,6 +72,8 @@ export function classifyError(error: unknown, profile?: string): Failure {
   const status = e.$metadata?.httpStatusCode;
   if ((code && THROTTLING_CODES.has(code)) || status === TOO_MANY_REQUESTS) return { kind: 'throttled', message, code };
   if (code === 'ResourceNotFoundException') return { kind: 'not-found', message, code };
+  // By its code before its words: a denial whose role name says "SSO" and "expired" is no SSO session.
+  if (code === 'AccessDeniedException' || code === 'AccessDenied') return accessDenied(message, code);
   if (SSO_EXPIRED.test(message)) {
     return { kind: 'sso-expired', message: `The SSO session has expired. ${message}`, fix: 'sso-login', code };
   }
@@ -90,7 +94,7 @@ export function classifyError(error: unknown, profile?: string): Failure {
   if (code === 'UnrecognizedClientException' || code === 'InvalidSignatureException' || code === 'InvalidClientTokenId') {
     return { kind: 'invalid-credentials', message, code };
   }
-  if (code === 'AccessDeniedException' || code === 'AccessDenied' || status === 403) return accessDenied(message, code);
+  if (status === 403) return accessDenied(message, code);
   if (code === 'InvalidStateException') return { kind: 'invalid-state', message, code };
   if (code === 'InvalidParametersException' || code === 'DuplicateResourceException' || code === 'ValidationException') {
     return { kind: 'invalid-input', message, code };
@@ -104,10 +108,17 @@ export function classifyError(error: unknown, profile?: string): Failure {
 /**
  * IAM's refusal names the action ("... not authorized to perform: servicecatalog:<Action> on resource:
  * ..."): then the plain sentence of the IAM action table (which policy grants it, whom to ask) replaces
- * IAM's, whose caller and resource ARNs the log keeps. Without an action, the service's words.
+ * IAM's, whose caller and resource ARNs the log keeps. An explicit deny (or a boundary, a session
+ * policy) is no managed policy's to lift, and says so. Without an action, the service's words follow.
  */
 function accessDenied(message: string, code: string | undefined): Failure {
   const action = deniedActionOf(message);
+  const restriction = policyRestrictionOf(message);
+  const named = action ? { action } : {};
+  if (restriction) {
+    const plain = policyRestrictionMessage(restriction, action);
+    return { kind: 'access-denied', message: action ? plain : `${plain} Permission denied: ${message}`, code, ...named, restriction };
+  }
   if (!action) return { kind: 'access-denied', message: `Permission denied: ${message}`, code };
   return { kind: 'access-denied', message: permissionDeniedMessage(action), code, action };
 }

@@ -91,14 +91,47 @@ export function isAdministratorAction(action: string): boolean {
 }
 
 // IAM names the action it refused: "... is not authorized to perform: servicecatalog:<Action> on
-// resource: ...". Only letters are taken, so nothing else of the service's text comes along.
+// resource: ...". Only that form counts (a `servicecatalog:` elsewhere is a resource ARN or another
+// action's words), only letters are taken, and only an action of the table above, so nothing else of
+// the service's text comes along.
 const DENIED_ACTION = /\bperform:\s*servicecatalog:([A-Za-z]{1,80})\b/;
-const ANY_ACTION = /\bservicecatalog:([A-Za-z]{1,80})\b/;
 
-/** The Service Catalog action an AccessDenied message names, if it names one. */
+/** The Service Catalog action an AccessDenied message names, if IAM names one the extension calls: the one reader of it. */
 export function deniedActionOf(message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  return (DENIED_ACTION.exec(message) ?? ANY_ACTION.exec(message))?.[1];
+  const named = message ? DENIED_ACTION.exec(message)?.[1] : undefined;
+  return named && iamActionEntry(named) ? named : undefined;
+}
+
+/**
+ * A refusal no managed policy can lift, by the policy IAM says refused it. IAM's wordings ("... on
+ * resource: <arn> with an explicit deny in a service control policy", "... because no permissions
+ * boundary allows the <action> action"): IAM User Guide, "Troubleshoot access denied error messages",
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html; explicit and
+ * implicit denies: .../reference_policies_evaluation-logic_AccessPolicyLanguage_Interplay.html. Real
+ * messages: https://github.com/kubernetes-sigs/aws-load-balancer-controller/issues/2322 (an SCP),
+ * https://github.com/aws/aws-cli/issues/5592 (a bare "with an explicit deny"). The most precise
+ * wording is tried first.
+ */
+export type PolicyRestriction = 'scp-deny' | 'rcp-deny' | 'identity-deny' | 'boundary' | 'session-policy' | 'explicit-deny';
+
+const RESTRICTIONS: readonly { readonly kind: PolicyRestriction; readonly wording: RegExp; readonly says: string }[] = [
+  { kind: 'scp-deny', wording: /\bwith an explicit deny in a service control policy\b/i, says: 'An explicit deny in a service control policy refuses' },
+  { kind: 'rcp-deny', wording: /\bwith an explicit deny in a resource control policy\b/i, says: 'An explicit deny in a resource control policy refuses' },
+  { kind: 'identity-deny', wording: /\bwith an explicit deny in an identity-based policy\b/i, says: 'An explicit deny in an identity-based policy refuses' },
+  { kind: 'boundary', wording: /\bbecause no permissions boundary allows\b/i, says: 'Your permissions boundary does not allow' },
+  { kind: 'session-policy', wording: /\bbecause no session policy allows\b/i, says: 'Your session policy does not allow' },
+  { kind: 'explicit-deny', wording: /\bexplicit deny\b/i, says: 'An explicit deny refuses' },
+];
+
+/** Which policy an AccessDenied message says refused the call, when it is one no managed policy can lift. */
+export function policyRestrictionOf(message: string | undefined): PolicyRestriction | undefined {
+  return message ? RESTRICTIONS.find((r) => r.wording.test(message))?.kind : undefined;
+}
+
+/** Plain words for a restriction: whose refusal it is, that no managed policy lifts it. Our words only. */
+export function policyRestrictionMessage(restriction: PolicyRestriction, action?: string): string {
+  const says = RESTRICTIONS.find((r) => r.kind === restriction)!.says;
+  return `${says} ${action ? `servicecatalog:${action}` : 'this request'}; no managed policy can lift it: ask your administrator.`;
 }
 
 /**
@@ -131,8 +164,12 @@ export const LISTING_ACTION = 'SearchProvisionedProducts';
  * A listing at the access level Role or Account that IAM refused: the end-user policies allow only the
  * caller's own products (`servicecatalog:userLevel = self`), so the way on is the access level User.
  */
-export function isAccessLevelDenial(failure: { readonly kind: string; readonly action?: string }, accessLevel: string): boolean {
-  return failure.kind === 'access-denied' && failure.action === LISTING_ACTION && accessLevel !== 'User';
+export function isAccessLevelDenial(
+  failure: { readonly kind: string; readonly action?: string; readonly restriction?: PolicyRestriction },
+  accessLevel: string,
+): boolean {
+  // A restriction refuses the User level as well: the panel's way on would not work.
+  return failure.kind === 'access-denied' && failure.action === LISTING_ACTION && accessLevel !== 'User' && !failure.restriction;
 }
 
 /** What the tree says when the access level was refused (`accessLevel`: the setting's, Role or Account). */

@@ -1,6 +1,7 @@
 // What an ordinary end user (AWSServiceCatalogEndUserFullAccess) can read: versions come from
 // DescribeProduct, and outputs from the last successful provisioning record when
-// GetProvisionedProductOutputs is refused; through the real SDK against the sandbox.
+// GetProvisionedProductOutputs is refused; through the real SDK against the sandbox, which refuses the
+// end user what IAM refuses AWSServiceCatalogEndUserFullAccess.
 import * as assert from 'node:assert/strict';
 import { CatalogApi } from '../../../src/aws/catalogApi';
 import { ProvisioningService } from '../../../src/aws/provisioningService';
@@ -8,7 +9,6 @@ import type { Sandbox } from '../../../src/sandbox/index';
 import { SEED } from '../../../src/sandbox/service/index';
 import { startTestSandbox } from '../../support/sandbox';
 import { extensionApi } from '../../support/faults';
-import { denyAsIam } from '../../support/endUserDenials';
 
 const WEB = SEED.provisionedProducts.webMarketingSite.id;
 
@@ -20,12 +20,10 @@ describe('end-user reads', function () {
 
   it('lists versions with DescribeProduct only: active ones, unnamed ones with what the service gives', async () => {
     const api = extensionApi(sandbox);
-    const denials = denyAsIam(api.client);
     try {
       const versions = await new ProvisioningService(api.client).listVersions(SEED.products.containerService.id);
       const ids = versions.map((v) => v.Id).sort();
       assert.deepEqual(ids, [SEED.products.containerService.versions.v2, SEED.products.containerService.versions.v3].sort(), 'v1 is inactive');
-      assert.equal(denials.refused.ListProvisioningArtifacts, undefined);
       assert.deepEqual(Object.keys(api.calls.byOperation), ['DescribeProduct']);
     } finally {
       api.dispose();
@@ -48,7 +46,6 @@ describe('end-user reads', function () {
 
   it('falls back to the last successful provisioning record when denied, and asks once per connection', async () => {
     const api = extensionApi(sandbox);
-    const denials = denyAsIam(api.client);
     try {
       const detail = await api.describeProvisionedProduct(WEB);
       assert.ok(detail.LastSuccessfulProvisioningRecordId);
@@ -60,7 +57,7 @@ describe('end-user reads', function () {
       assert.deepEqual(first.outputs.map((o) => o.OutputKey), fromRecord.map((o) => o.OutputKey));
       assert.ok(first.outputs.length > 0);
       await api.outputsOf({ Id: SEED.provisionedProducts.ordersService.id });
-      assert.equal(denials.refused.GetProvisionedProductOutputs, 1, 'the denial is remembered for the connection');
+      assert.equal(api.calls.byOperation.GetProvisionedProductOutputs, 1, 'asked once; the denial is remembered for the connection');
     } finally {
       api.dispose();
     }
@@ -85,7 +82,6 @@ describe('end-user reads', function () {
 
   it('says when no successful provisioning record is found, inventing no outputs', async () => {
     const api = extensionApi(sandbox);
-    denyAsIam(api.client);
     try {
       const { outputs, source } = await api.outputsOf({ Id: SEED.provisionedProducts.analyticsCluster.id });
       assert.equal(source.kind, 'noRecord');

@@ -72,6 +72,52 @@ describe('classifyError', () => {
     assert.deepEqual([plain.message, plain.action], ['Permission denied: not authorized', undefined]);
   });
 
+  it('classifies an AccessDenied by its code, whatever its words say of SSO', () => {
+    const f = classifyError(named('AccessDeniedException',
+      'User: arn:aws:sts::123456789012:assumed-role/SSO-Expired-Contractors/ana is not authorized to perform: '
+      + 'servicecatalog:ProvisionProduct on resource: * because no identity-based policy allows the servicecatalog:ProvisionProduct action', 400), 'dev-sso');
+    assert.equal(f.kind, 'access-denied');
+    assert.equal(f.fix, undefined, 'no `aws sso login`');
+    assert.equal(f.action, 'ProvisionProduct');
+  });
+
+  describe('a refusal no managed policy lifts', () => {
+    // IAM's wordings (IAM User Guide, "Troubleshoot access denied error messages"; the SCP one as in
+    // kubernetes-sigs/aws-load-balancer-controller#2322).
+    const refused = (tail: string, action = 'ProvisionProduct') => classifyError(named('AccessDeniedException',
+      `User: arn:aws:sts::123456789012:assumed-role/Dev/ana is not authorized to perform: servicecatalog:${action} on resource: arn:aws:catalog:us-east-1:123456789012:product/prod-abc ${tail}`, 400));
+    const cases: [string, string, string][] = [
+      ['with an explicit deny in a service control policy', 'scp-deny', 'An explicit deny in a service control policy refuses servicecatalog:ProvisionProduct'],
+      ['with an explicit deny in a resource control policy', 'rcp-deny', 'An explicit deny in a resource control policy refuses servicecatalog:ProvisionProduct'],
+      ['with an explicit deny in an identity-based policy', 'identity-deny', 'An explicit deny in an identity-based policy refuses servicecatalog:ProvisionProduct'],
+      ['because no permissions boundary allows the servicecatalog:ProvisionProduct action', 'boundary', 'Your permissions boundary does not allow servicecatalog:ProvisionProduct'],
+      ['because no session policy allows the servicecatalog:ProvisionProduct action', 'session-policy', 'Your session policy does not allow servicecatalog:ProvisionProduct'],
+      ['with an explicit deny', 'explicit-deny', 'An explicit deny refuses servicecatalog:ProvisionProduct'],
+    ];
+    for (const [tail, restriction, says] of cases) {
+      it(`"${tail}"`, () => {
+        const f = refused(tail);
+        assert.equal(f.kind, 'access-denied');
+        assert.equal(f.restriction, restriction);
+        assert.equal(f.action, 'ProvisionProduct');
+        assert.equal(f.message, `${says}; no managed policy can lift it: ask your administrator.`);
+      });
+    }
+
+    it('says so without an action, IAM\'s words after ours', () => {
+      const f = classifyError(named('AccessDeniedException', 'User: x is not authorized to perform: cloudformation:CreateStack on resource: * with an explicit deny in a service control policy', 400));
+      assert.equal(f.restriction, 'scp-deny');
+      assert.equal(f.action, undefined);
+      assert.match(f.message, /^An explicit deny in a service control policy refuses this request; no managed policy can lift it: ask your administrator\. Permission denied: User: x/);
+    });
+
+    it('an implicit deny of an identity-based policy is still the managed policies\' to grant', () => {
+      const f = refused('because no identity-based policy allows the servicecatalog:ProvisionProduct action');
+      assert.equal(f.restriction, undefined);
+      assert.match(f.message, /^Your AWS permissions do not allow servicecatalog:ProvisionProduct\./);
+    });
+  });
+
   it('recognises an unreachable endpoint', () => {
     const e = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' });
     const f = classifyError(e);

@@ -10,7 +10,7 @@ import { MANAGED_POLICIES } from '../../../src/sandbox/iam/managedPolicies';
 import { levelContext } from '../../../src/sandbox/iam/serviceCatalog';
 import {
   ADMIN_POLICY, END_USER_POLICY, READ_ONLY_POLICY, type Grant, type ManagedPolicyName,
-  IAM_ACTIONS, PERMISSIONS_TABLE_HEADER, deniedActionOf, iamActionEntry, isAdministratorAction, permissionDeniedMessage, permissionsTableRows,
+  IAM_ACTIONS, PERMISSIONS_TABLE_HEADER, deniedActionOf, isAccessLevelDenial, iamActionEntry, isAdministratorAction, permissionDeniedMessage, permissionsTableRows,
 } from '../../../src/core/iamActions';
 
 const ROOT = process.cwd();
@@ -111,9 +111,21 @@ describe('AccessDenied in plain words', () => {
 
   it('reads the action IAM names, and only its letters', () => {
     assert.equal(deniedActionOf(iam('DescribeRecord')), 'DescribeRecord');
-    assert.equal(deniedActionOf('not authorized to perform: servicecatalog:Terminate<script>'), 'Terminate');
+    assert.equal(deniedActionOf('not authorized to perform: servicecatalog:TerminateProvisionedProduct<script>'), 'TerminateProvisionedProduct');
     assert.equal(deniedActionOf('Access denied'), undefined);
     assert.equal(deniedActionOf(undefined), undefined);
+  });
+
+  it('reads only IAM\'s `perform: servicecatalog:<action>`, and only an action the extension calls', () => {
+    // A resource ARN is no action.
+    assert.equal(deniedActionOf('Access denied on resource arn:aws:servicecatalog:us-east-1:123456789012:stack/pp-1'), undefined);
+    // IAM refused another service's action; the message only mentions a Service Catalog one.
+    assert.equal(deniedActionOf(
+      'User: arn:aws:sts::123456789012:assumed-role/Launch/x is not authorized to perform: cloudformation:CreateStack on resource: * '
+      + '(while servicecatalog:ProvisionProduct ran)',
+    ), undefined);
+    assert.equal(deniedActionOf('not authorized to perform: servicecatalog:Terminate<script>'), undefined, 'not an action of the table');
+    assert.equal(deniedActionOf('not authorized to perform: servicecatalog:CreatePortfolio on resource: *'), undefined);
   });
 
   it('calls an action neither end-user policy grants an administrator action', () => {
@@ -139,5 +151,15 @@ describe('AccessDenied in plain words', () => {
     );
     for (const e of IAM_ACTIONS) assert.ok(permissionDeniedMessage(e.action).length <= FAILURE_NOTIFICATION_LENGTH, `${e.action}: short enough for a notification`);
     assert.match(permissionDeniedMessage('NotInTheTable'), /^Your AWS permissions do not allow servicecatalog:NotInTheTable\. Ask your administrator/);
+  });
+});
+
+describe('the access-level panel', () => {
+  it('is for the end-user policies\' refusal of a listing at Role or Account, not for a policy no managed policy lifts', () => {
+    const listing = { kind: 'access-denied', action: 'SearchProvisionedProducts' };
+    assert.ok(isAccessLevelDenial(listing, 'Account'));
+    assert.ok(!isAccessLevelDenial(listing, 'User'));
+    assert.ok(!isAccessLevelDenial({ ...listing, restriction: 'scp-deny' }, 'Account'), 'User would be refused as well');
+    assert.ok(!isAccessLevelDenial({ ...listing, restriction: 'boundary' }, 'Role'));
   });
 });

@@ -1,10 +1,10 @@
-// The forms as an ordinary end user (AWSServiceCatalogEndUserFullAccess) meets them: the calls that
-// policy does not grant are refused as IAM refuses them, and the answers are as sparse as real ones
-// (versions without names, inactive versions in use, products without ids, paths that refuse tag
-// updates, Terraform products without plans). Real SDK against the sandbox; sparse answers put in
-// front of the sandbox's where its seed does not have them.
+// The forms as an ordinary end user (AWSServiceCatalogEndUserFullAccess) meets them: the sandbox signs
+// them in as that user and refuses what IAM refuses, and its seed is as sparse as real answers
+// (versions without names, products without ids, paths that refuse tag updates, Terraform products
+// without plans). Real SDK against the sandbox; an inactive version in use is put in front of the
+// sandbox's answer, its seed having none.
 import * as assert from 'node:assert/strict';
-import type { DescribeProvisioningParametersOutput, ProvisionedProductDetail, RecordDetail } from '@aws-sdk/client-service-catalog';
+import type { ProvisionedProductDetail, UpdateProvisionedProductInput } from '@aws-sdk/client-service-catalog';
 import { ProvisioningService } from '../../../src/aws/provisioningService';
 import type { ControllerDeps, FormService } from '../../../src/provisioning/controllerDeps';
 import { PlanController } from '../../../src/provisioning/planController';
@@ -15,9 +15,11 @@ import { RequestError } from '../../../src/core/webview/requestError';
 import type { Handlers } from '../../../src/ui/webview/messageRouter';
 import type { Sandbox } from '../../../src/sandbox/index';
 import { SEED } from '../../../src/sandbox/service/index';
-import { sdkClient, startTestSandbox } from '../../support/sandbox';
+import { startTestSandbox } from '../../support/sandbox';
+import { extensionApi } from '../../support/faults';
+import type { CatalogApi } from '../../../src/aws/catalogApi';
+import { iamActionEntry } from '../../../src/core/iamActions';
 import { controllerDeps } from '../../support/formDeps';
-import { denyAsIam, type Denials } from '../../support/endUserDenials';
 
 const P = SEED.products;
 const PP = SEED.provisionedProducts;
@@ -50,21 +52,24 @@ function withAnswers(service: FormService, answers: Partial<FormService>): FormS
 describe('forms as an end user', function () {
   this.timeout(20_000);
   let sandbox: Sandbox;
+  let api: CatalogApi;
   let service: ProvisioningService;
-  let denials: Denials;
-  let planCalls: number;
+  /** What UpdateProvisionedProduct calls carried, as sent. */
+  const updates: UpdateProvisionedProductInput[] = [];
   before(async () => {
     sandbox = await startTestSandbox();
-    const client = sdkClient(sandbox);
-    denials = denyAsIam(client);
-    planCalls = 0;
-    client.middlewareStack.add((next, context) => async (args) => {
-      if (context.commandName === 'CreateProvisionedProductPlanCommand') planCalls++;
+    api = extensionApi(sandbox);
+    api.client.middlewareStack.add((next, context) => async (args) => {
+      if (context.commandName === 'UpdateProvisionedProductCommand') updates.push(structuredClone(args.input as UpdateProvisionedProductInput));
       return next(args);
-    }, { step: 'initialize', name: 'countPlans' });
-    service = new ProvisioningService(client);
+    }, { step: 'initialize', name: 'recordUpdates' });
+    service = new ProvisioningService(api.client);
   });
-  after(() => sandbox.stop());
+  after(() => {
+    api.dispose();
+    return sandbox.stop();
+  });
+  const calls = (operation: string) => api.calls.byOperation[operation] ?? 0;
 
   const deps = (s: FormService = service, overrides: Partial<ControllerDeps> = {}) => controllerDeps(s, overrides);
 
@@ -75,16 +80,17 @@ describe('forms as an end user', function () {
     assert.equal(options.versions.find((v: { id: string }) => v.id === P.staticWebsite.versions.v10).deprecated, true);
     assert.equal(options.preselectedVersionId, P.staticWebsite.versions.v20);
     assert.equal(options.plansSupported, true);
-    assert.deepEqual(denials.refused, {}, 'nothing the end user may not call');
+    const called = Object.keys(api.calls.byOperation);
+    assert.ok(called.length > 0);
+    for (const operation of called) assert.ok(['all', 'own'].includes(iamActionEntry(operation)?.endUser ?? 'none'), `${operation}: nothing the end user may not call`);
   });
 
   it('shows a version without a name by its id', async () => {
-    const sparse = withAnswers(service, {
-      describeProduct: async (id: string) => ({ ...(await service.describeProduct(id)), ProvisioningArtifacts: [{ Id: 'pa-noname0001', CreatedTime: new Date(), Guidance: 'DEFAULT' }] }),
-    });
-    const form = new ProvisionFormController(deps(sparse), P.staticWebsite.id);
-    const options = await call(form.handlers, 'loadProduct', { productId: P.staticWebsite.id });
-    assert.deepEqual(options.versions, [{ id: 'pa-noname0001', name: 'pa-noname0001', deprecated: false }]);
+    const product = P.legacyDatabase;
+    const form = new ProvisionFormController(deps(), product.id);
+    const options = await call(form.handlers, 'loadProduct', { productId: product.id });
+    const unnamed = options.versions.find((v: { id: string }) => v.id === product.versions.v15);
+    assert.deepEqual(unnamed, { id: product.versions.v15, name: product.versions.v15, deprecated: true }, 'the seed\'s version 1.5 has no name');
   });
 
   it('offers no preview for a Terraform product and refuses one from the page, sending no plan', async () => {
@@ -92,11 +98,11 @@ describe('forms as an end user', function () {
     const options = await call(form.handlers, 'loadProduct', { productId: P.terraformBucket.id });
     assert.equal(options.plansSupported, false);
     const target = { productId: P.terraformBucket.id, provisioningArtifactId: P.terraformBucket.versions.v11, pathId: options.preselectedPathId };
-    const before = planCalls;
+    const before = calls('CreateProvisionedProductPlan');
     const refused = await rejection(call(form.handlers, 'preview', { target, submission: { provisionedProductName: 'tf-plan', parameters: {} } }));
     assert.equal(refused.code, 'PlansUnsupported');
     assert.match(refused.message, /only for CloudFormation products.*TERRAFORM_OPEN_SOURCE.*Nothing was sent/);
-    assert.equal(planCalls, before);
+    assert.equal(calls('CreateProvisionedProductPlan'), before);
   });
 
   it('refuses the plans panel of a Control Tower account (not a CloudFormation product)', async () => {
@@ -135,41 +141,28 @@ describe('forms as an end user', function () {
   });
 
   it('shows the tags read-only where the path refuses tag updates, and never sends Tags', async () => {
-    const pp = PP.webMarketingSite;
-    const sent: unknown[] = [];
-    const refusing = withAnswers(service, {
-      describeProvisioningParameters: async (target): Promise<DescribeProvisioningParametersOutput> => {
-        const out = await service.describeProvisioningParameters(target);
-        return {
-          ...out,
-          ConstraintSummaries: [{ Type: 'LAUNCH' }],
-          UsageInstructions: (out.UsageInstructions ?? []).map((u) => (u.Type === 'tagUpdateOnProvisionedProduct' ? { ...u, Value: 'NOT_ALLOWED' } : u)),
-        };
-      },
-      update: async (input): Promise<RecordDetail> => {
-        sent.push(input);
-        return service.update(input);
-      },
-    });
-    const tags = [{ Key: 'team', Value: 'web' }, { Key: 'aws:servicecatalog:productArn', Value: 'arn:aws:catalog:us-east-1:123456789012:product/prod-x' }];
-    const form = new UpdateFormController(deps(refusing, { listedTags: () => tags }), { id: pp.id, name: pp.name });
+    // Launched through Data & Analytics, whose path has no RESOURCE_UPDATE constraint.
+    const pp = PP.ordersService;
+    const tags = [{ Key: 'team', Value: 'orders' }, { Key: 'aws:servicecatalog:productArn', Value: 'arn:aws:catalog:us-east-1:123456789012:product/prod-x' }];
+    const form = new UpdateFormController(deps(service, { listedTags: () => tags }), { id: pp.id, name: pp.name });
     const init = await form.init();
     if (init.kind !== 'update') return assert.fail('update init');
-    assert.deepEqual(init.listedTags, { user: [{ key: 'team', value: 'web' }], system: [{ key: 'aws:servicecatalog:productArn', value: tags[1].Value }] });
+    assert.deepEqual(init.listedTags, { user: [{ key: 'team', value: 'orders' }], system: [{ key: 'aws:servicecatalog:productArn', value: tags[1].Value }] });
     const loaded = await call(form.handlers, 'loadParameters', init.current);
     assert.equal(loaded.form.tagUpdate, 'NOT_ALLOWED');
     const keep = loaded.form.fields.map((f: { key: string }) => f.key);
+    const sentBefore = updates.length;
     const refused = await rejection(call(form.handlers, 'submit', { target: init.current, submission: { parameters: {}, keepPrevious: keep, tags: [{ key: 'team', value: 'data' }] } }));
     assert.equal(refused.code, 'ValidationFailed');
     assert.match(refused.fieldErrors?.tags ?? '', /do not allow tag updates/);
-    assert.equal(sent.length, 0, 'nothing sent');
+    assert.equal(updates.length, sentBefore, 'nothing sent');
     await call(form.handlers, 'submit', { target: init.current, submission: { parameters: {}, keepPrevious: keep } });
-    assert.equal(sent.length, 1);
-    assert.equal((sent[0] as { Tags?: unknown }).Tags, undefined);
+    assert.equal(updates.length, sentBefore + 1);
+    assert.equal(updates[sentBefore].Tags, undefined);
   });
 
   it('refuses aws: tags in an update that may change tags (they are the service\'s)', async () => {
-    const pp = PP.ordersService;
+    const pp = PP.webMarketingSite;
     const form = new UpdateFormController(deps(), { id: pp.id, name: pp.name });
     const init = await form.init();
     if (init.kind !== 'update') return assert.fail('update init');
