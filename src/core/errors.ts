@@ -71,7 +71,7 @@ export function classifyError(error: unknown, profile?: string): Failure {
 
   const status = e.$metadata?.httpStatusCode;
   if ((code && THROTTLING_CODES.has(code)) || status === TOO_MANY_REQUESTS) return { kind: 'throttled', message, code };
-  if (code === 'ResourceNotFoundException') return { kind: 'not-found', message, code };
+  if (code === 'ResourceNotFoundException') return { kind: 'not-found', message: NO_LAUNCH_PATH.test(message) ? noLaunchPathMessage(message) : message, code };
   // By its code before its words: a denial whose role name says "SSO" and "expired" is no SSO session.
   if (code === 'AccessDeniedException' || code === 'AccessDenied') return accessDenied(message, code);
   if (SSO_EXPIRED.test(message)) {
@@ -135,4 +135,12 @@ function networkFailureText(error: ErrorLike): string | undefined {
 
 function firstLine(text: string | undefined): string {
   return (text ?? '').split('\n')[0].trim();
+}
+
+/** The service's answer to a caller none of whose portfolios holds the product (aws/aws-cdk#8404). */
+const NO_LAUNCH_PATH = /^No launch paths found for resource/;
+
+function noLaunchPathMessage(serviceWords: string): string {
+  return 'None of the portfolios shared with you holds this product, so you have no launch path to provision, update or preview it '
+    + `(a portfolio shared minutes ago may not count yet). Ask your catalog administrator to share one with you. (${serviceWords})`;
 }

@@ -6,6 +6,13 @@ import { callWithToken } from '../../../src/core/retrySameToken';
 const named = (name: string, message: string, status?: number) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
 describe('classifyError', () => {
+  it('explains "No launch paths found" as a portfolio not shared with the caller, keeping the service words', () => {
+    const f = classifyError(Object.assign(new Error('No launch paths found for resource: prod-abc123'), { name: 'ResourceNotFoundException' }));
+    assert.equal(f.kind, 'not-found');
+    assert.match(f.message, /portfolios shared with you/);
+    assert.match(f.message, /\(No launch paths found for resource: prod-abc123\)$/);
+  });
+
   it('offers `aws sso login` for the chosen profile when the SSO token expired', () => {
     const f = classifyError(named('CredentialsProviderError', 'The SSO session associated with this profile has expired or is otherwise invalid.'), 'dev-sso');
     assert.equal(f.kind, 'sso-expired');
