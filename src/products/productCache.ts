@@ -55,7 +55,11 @@ export interface KnownProducts<P extends CachedProduct = CachedProduct> {
   batch(change: () => void): void;
 }
 
-/** How long a removal outlives listings that began before it. */
+/**
+ * How long a removed product stays out of listings. Provisioned-product ids are never reused, so a
+ * row with a departed id is a lagging index (Search lists a terminated product for a while), whenever
+ * its listing began.
+ */
 const DEPARTED_KEPT_MS = 10 * 60_000;
 
 /** What a hold kept back: the newest row or detail, or that the product left the listing. */
@@ -196,24 +200,24 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
 
   /** Adds the products of a page not known yet (an empty view filling page by page). */
   addNew(rows: readonly ProductRow[]): void {
-    for (const row of rows) if (row.Id && !this.byId.has(row.Id)) this.byId.set(row.Id, this.make(row));
+    for (const row of rows) if (row.Id && !this.byId.has(row.Id) && !this.hasDeparted(row.Id)) this.byId.set(row.Id, this.make(row));
     this.emit({});
   }
 
   /**
    * Puts a whole listing in place. The object of an id already known is kept (so expansion and
-   * identity survive), with its detail while its status has not moved. `readSinceMs`: when the
-   * listing began; a product removed since then (a terminate that ended) is not brought back.
+   * identity survive), with its detail while its status has not moved. A product removed here (a
+   * terminate that ended) is not brought back by a lagging row, whenever the listing began
+   * (`_readSinceMs`, kept for callers).
    * `filtered`: the listing was filtered, so a product it leaves out may just not match: a new product
    * Search has not indexed yet is kept only by an unfiltered listing.
    */
-  replace(rows: readonly ProductRow[], readSinceMs?: number, { filtered = false }: { readonly filtered?: boolean } = {}): void {
+  replace(rows: readonly ProductRow[], _readSinceMs?: number, { filtered = false }: { readonly filtered?: boolean } = {}): void {
     const next = new Map<string, P>();
-    for (const [id, at] of this.departed) if (at < Date.now() - DEPARTED_KEPT_MS) this.departed.delete(id);
+    for (const [id, at] of this.departed) if (Date.now() - at > DEPARTED_KEPT_MS) this.departed.delete(id);
     const listed = new Set<string>();
     for (const row of rows) {
-      if (!row.Id) continue;
-      if (readSinceMs !== undefined && (this.departed.get(row.Id) ?? -Infinity) >= readSinceMs) continue;
+      if (!row.Id || this.hasDeparted(row.Id)) continue;
       listed.add(row.Id);
       this.notYetListed.delete(row.Id);
       const existing = this.byId.get(row.Id);
@@ -241,6 +245,13 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     }
     this.byId = next;
     this.emit({});
+  }
+
+  /** Whether the product was removed less than DEPARTED_KEPT_MS ago. */
+  private hasDeparted(id: string): boolean {
+    const at = this.departed.get(id);
+    if (at !== undefined && Date.now() - at > DEPARTED_KEPT_MS) this.departed.delete(id);
+    return this.departed.has(id);
   }
 
   remove(id: string): void {
