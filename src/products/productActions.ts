@@ -254,7 +254,7 @@ async function showOutputs(context: CommandContext, deps: ProductActionDeps, nod
     detail: output.Description === undefined ? undefined : inert(output.Description, 'label'),
     output,
   }));
-  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}${note ? ` ${note} (${OUTPUTS_NOT_CURRENT})` : ''}: a URL opens, anything else is copied`, matchOnDescription: true });
+  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}${note ? ` ${inert(note, 'label')} (${OUTPUTS_NOT_CURRENT})` : ''}: a URL opens, anything else is copied`, matchOnDescription: true });
   const value = picked.output.OutputValue ?? '';
   if (isUrl(picked.output)) await vscode.env.openExternal(vscode.Uri.parse(value, true));
   else {
