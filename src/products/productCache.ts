@@ -209,10 +209,10 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
    * identity survive), with its detail while its status has not moved. A product removed here (a
    * terminate that ended) is not brought back by a lagging row, whenever the listing began
    * (`_readSinceMs`, kept for callers).
-   * `filtered`: the listing was filtered, so a product it leaves out may just not match: a new product
-   * Search has not indexed yet is kept only by an unfiltered listing.
+   * A new product Search has not indexed yet is kept until the lag bound, whether or not the listing
+   * was filtered (`_options.filtered`).
    */
-  replace(rows: readonly ProductRow[], _readSinceMs?: number, { filtered = false }: { readonly filtered?: boolean } = {}): void {
+  replace(rows: readonly ProductRow[], _readSinceMs?: number, _options: { readonly filtered?: boolean } = {}): void {
     const next = new Map<string, P>();
     for (const [id, at] of this.departed) if (Date.now() - at > DEPARTED_KEPT_MS) this.departed.delete(id);
     const listed = new Set<string>();
@@ -239,8 +239,10 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     }
     for (const [id, existing] of this.byId) {
       if (next.has(id) || listed.has(id)) continue;
-      // Described but not listed yet (a new product Search has not indexed): kept while the lag is believable.
-      if ((!filtered && this.notYetListed.has(id) && this.describedRecently(id)) || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
+      // Described but not listed yet (a new product Search has not indexed): kept while the lag is
+      // believable, through filtered listings too. The user just provisioned it, so it stays in sight
+      // (even when it does not match the filter) for at most SEARCH_LAG_TRUST_MS rather than vanish at once.
+      if ((this.notYetListed.has(id) && this.describedRecently(id)) || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
       else this.notYetListed.delete(id);
     }
     this.byId = next;

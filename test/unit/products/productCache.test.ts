@@ -224,11 +224,16 @@ describe('product cache: a lagging search index', () => {
     assert.equal(products.get('pp-new'), undefined);
   });
 
-  it('keeps a product not listed yet only through unfiltered listings (a filtered one may leave it out because it does not match)', () => {
+  it('keeps a just-provisioned product through filtered listings too, until the lag bound', () => {
     const { products } = cache();
+    const start = realNow();
+    Date.now = () => start;
     products.know(NEW);
     products.replace(ROWS, undefined, { filtered: true });
-    assert.equal(products.get('pp-new'), undefined);
+    assert.ok(products.get('pp-new'), 'a filter on does not make it vanish at once');
+    Date.now = () => start + SEARCH_LAG_TRUST_MS + 1;
+    products.replace(ROWS, undefined, { filtered: true });
+    assert.equal(products.get('pp-new'), undefined, 'past the bound the listing is the word');
   });
 
   it('does not let an older Search row overwrite a newer status read with DescribeProvisionedProduct', () => {
