@@ -211,9 +211,13 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
    * (`_readSinceMs`, kept for callers).
    * A new product Search has not indexed yet is kept until the lag bound, whether or not the listing
    * was filtered (`_options.filtered`).
+   * Returns the products whose row names another last record than the detail read of them: not
+   * necessarily older (someone else's operation may have followed), so the caller describes each
+   * once more and applies that detail; the detail stays until then.
    */
-  replace(rows: readonly ProductRow[], _readSinceMs?: number, _options: { readonly filtered?: boolean } = {}): void {
+  replace(rows: readonly ProductRow[], _readSinceMs?: number, _options: { readonly filtered?: boolean } = {}): string[] {
     const next = new Map<string, P>();
+    const toRedescribe: string[] = [];
     for (const [id, at] of this.departed) if (Date.now() - at > DEPARTED_KEPT_MS) this.departed.delete(id);
     const listed = new Set<string>();
     for (const row of rows) {
@@ -222,6 +226,7 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
       this.notYetListed.delete(row.Id);
       const existing = this.byId.get(row.Id);
       if (existing && this.listingLags(row)) {
+        if (row.LastRecordId !== this.described.get(row.Id)?.detail.LastRecordId) toRedescribe.push(row.Id);
         next.set(row.Id, existing);
         continue;
       }
@@ -247,6 +252,7 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     }
     this.byId = next;
     this.emit({});
+    return toRedescribe;
   }
 
   /** Whether the product was removed less than DEPARTED_KEPT_MS ago. */

@@ -252,6 +252,16 @@ describe('product cache: a lagging search index', () => {
     assert.equal(billing.row.Status, 'ERROR', 'once caught up, later listings are the service\'s word');
   });
 
+  it('asks for one more read of a product whose row names another last record than its detail, instead of taking the row as older', () => {
+    const { products } = cache();
+    products.applyDetail({ Id: 'pp-2', Status: 'AVAILABLE', LastRecordId: 'rec-u', ProvisioningArtifactId: 'pa-1' });
+    assert.deepEqual(products.replace([ROWS[0], { ...ROWS[1], Status: 'UNDER_CHANGE', LastRecordId: 'rec-u' }]), [], 'same record, old status: the index lags');
+    assert.deepEqual(products.replace([ROWS[0], { ...ROWS[1], Status: 'UNDER_CHANGE', LastRecordId: 'rec-v' }]), ['pp-2'], 'another record: read it again');
+    assert.equal(products.get('pp-2')!.row.Status, 'AVAILABLE', 'the detail stays until that read');
+    products.applyDetail({ Id: 'pp-2', Status: 'UNDER_CHANGE', LastRecordId: 'rec-v', ProvisioningArtifactId: 'pa-1' });
+    assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE', 'the newer operation shows');
+  });
+
   it('lets the listing win after a bounded time (the product may have changed since it was described)', () => {
     const { products } = cache();
     const start = realNow();
