@@ -22,7 +22,7 @@ describe('a form\'s product facts', () => {
   it('reads the product afresh on a new form\'s first look, shares that read, and reads once per form', async () => {
     const reader = connection();
     const shared = new ProductFactsCache();
-    await shared.of(reader as ProductReader, 'prod-1'); // read long ago by the tree or another form
+    await shared.of(reader, 'prod-1'); // read long ago by the tree or another form
     reader.versions = ['v1', 'v2'];
     const form = new FormProductFacts({ service: () => reader as unknown as FormService, productFacts: shared });
     const facts = await form.of('prod-1');
