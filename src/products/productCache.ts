@@ -209,13 +209,13 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
    * identity survive), with its detail while its status has not moved. A product removed here (a
    * terminate that ended) is not brought back by a lagging row, whenever the listing began
    * (`_readSinceMs`, kept for callers).
-   * A new product Search has not indexed yet is kept until the lag bound, whether or not the listing
-   * was filtered (`_options.filtered`).
+   * A new product Search has not indexed yet is kept until the lag bound, by a filtered listing
+   * (`filter`: its text) only when its name or id holds that text.
    * Returns the products whose row names another last record than the detail read of them: not
    * necessarily older (someone else's operation may have followed), so the caller describes each
    * once more and applies that detail; the detail stays until then.
    */
-  replace(rows: readonly ProductRow[], _readSinceMs?: number, _options: { readonly filtered?: boolean } = {}): string[] {
+  replace(rows: readonly ProductRow[], _readSinceMs?: number, { filter = '' }: { readonly filter?: string } = {}): string[] {
     const next = new Map<string, P>();
     const toRedescribe: string[] = [];
     for (const [id, at] of this.departed) if (Date.now() - at > DEPARTED_KEPT_MS) this.departed.delete(id);
@@ -245,9 +245,9 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     for (const [id, existing] of this.byId) {
       if (next.has(id) || listed.has(id)) continue;
       // Described but not listed yet (a new product Search has not indexed): kept while the lag is
-      // believable, through filtered listings too. The user just provisioned it, so it stays in sight
-      // (even when it does not match the filter) for at most SEARCH_LAG_TRUST_MS rather than vanish at once.
-      if ((this.notYetListed.has(id) && this.describedRecently(id)) || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
+      // believable, through a filtered listing too when its name or id holds the filter's text.
+      const keepNew = this.notYetListed.has(id) && matchesLocally(existing.row, filter) && this.describedRecently(id);
+      if (keepNew || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
       else this.notYetListed.delete(id);
     }
     this.byId = next;
@@ -379,4 +379,10 @@ function rowFromDetail(detail: ProvisionedProductDetail, names: Pick<ProductRow,
     LaunchRoleArn: detail.LaunchRoleArn, detailLoaded: true, tagsOutdated: true,
   };
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
+}
+
+/** Whether a product's name or id holds a filter's text (case aside); no filter: yes. */
+function matchesLocally(row: ProductRow, filter: string): boolean {
+  const text = filter.trim().toLowerCase();
+  return !text || [row.Name, row.Id].some((v) => v?.toLowerCase().includes(text));
 }

@@ -224,15 +224,18 @@ describe('product cache: a lagging search index', () => {
     assert.equal(products.get('pp-new'), undefined);
   });
 
-  it('keeps a just-provisioned product through filtered listings too, until the lag bound', () => {
+  it('keeps a just-provisioned product through filtered listings its name matches, until the lag bound', () => {
     const { products } = cache();
     const start = realNow();
     Date.now = () => start;
     products.know(NEW);
-    products.replace(ROWS, undefined, { filtered: true });
-    assert.ok(products.get('pp-new'), 'a filter on does not make it vanish at once');
+    products.replace(ROWS, undefined, { filter: 'no-such-product' });
+    assert.equal(products.get('pp-new'), undefined, 'a filter it does not match leaves it out');
+    products.know(NEW);
+    products.replace(ROWS, undefined, { filter: NEW.Name!.slice(1).toUpperCase() });
+    assert.ok(products.get('pp-new'), 'a filter it matches does not make it vanish at once');
     Date.now = () => start + SEARCH_LAG_TRUST_MS + 1;
-    products.replace(ROWS, undefined, { filtered: true });
+    products.replace(ROWS, undefined, { filter: NEW.Name! });
     assert.equal(products.get('pp-new'), undefined, 'past the bound the listing is the word');
   });
 
