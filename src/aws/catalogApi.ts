@@ -54,6 +54,9 @@ export interface TerminateOptions {
   readonly token: string;
 }
 
+/** The action whose denial sends outputs to records (the name in IAM's refusal). */
+const OUTPUTS_ACTION = 'GetProvisionedProductOutputs';
+
 export class CatalogApi {
   readonly client: ServiceCatalogClient;
   readonly calls: CallCounter = { total: 0, byOperation: {} };
@@ -129,8 +132,11 @@ export class CatalogApi {
       try {
         return { outputs: await this.getProvisionedProductOutputs(id), source: { kind: 'current' } };
       } catch (error) {
-        if (classifyError(error).kind !== 'access-denied') throw error;
-        this.outputsDenied = true;
+        const failure = classifyError(error);
+        if (failure.kind !== 'access-denied') throw error;
+        // Only IAM's word that this very action is denied makes it a standing fact of the connection;
+        // another refusal (a resource policy, an unparsed message) may not repeat on the next product.
+        if (failure.action === OUTPUTS_ACTION) this.outputsDenied = true;
       }
     }
     const recordId = product.LastSuccessfulProvisioningRecordId

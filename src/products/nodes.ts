@@ -7,7 +7,7 @@ import { productContextValue } from '../core/products/capabilities';
 import type { ProductRow } from '../core/products/productRow';
 import type { LastOperation } from '../core/products/lastOperations';
 import { operationSince, splitTags } from '../core/products/productSummary';
-import { OUTPUTS_NOT_CURRENT, outputSourceNote } from '../core/products/outputSource';
+import { OUTPUTS_NOT_CURRENT, outputSourceNote, RECORD_OUTPUTS_EXPLANATION } from '../core/products/outputSource';
 import { BUSY_PRODUCT_STATUSES, isHealthyProductStatus } from '../core/statuses';
 import { activityIcon, humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
 import { formatTime } from '../core/localTime';
@@ -227,6 +227,8 @@ export class InfoNode extends TreeNode {
     private readonly description: string,
     private readonly icon: string,
     readonly copyValue?: string,
+    /** Our own words for the tooltip, in place of the description and label. */
+    private readonly explanation?: string,
   ) {
     super();
   }
@@ -238,7 +240,7 @@ export class InfoNode extends TreeNode {
     item.id = this.id;
     item.description = this.description;
     item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.tooltip = this.description ? `${this.description}: ${inert(this.label, 'line', { maxLength: 2000 })}` : label;
+    item.tooltip = this.explanation ?? (this.description ? `${this.description}: ${inert(this.label, 'line', { maxLength: 2000 })}` : label);
     item.contextValue = this.copyValue ? ITEM_CONTEXT.copyableInfo : ITEM_CONTEXT.info;
     return item;
   }
@@ -268,7 +270,7 @@ export class OutputsNode extends TreeNode {
   override async children(api: CatalogApi): Promise<TreeNode[]> {
     const { outputs, source } = await api.outputsOf(this.product.row);
     const note = outputSourceNote(source);
-    const nodes: TreeNode[] = note ? [new InfoNode(`${this.id}/source`, humanizeFirst(note), OUTPUTS_NOT_CURRENT, 'history')] : [];
+    const nodes: TreeNode[] = note ? [new InfoNode(`${this.id}/source`, humanizeFirst(note), OUTPUTS_NOT_CURRENT, 'history', undefined, RECORD_OUTPUTS_EXPLANATION)] : [];
     if (!outputs.length && source.kind !== 'noRecord') nodes.push(new InfoNode(`${this.id}/none`, 'No outputs', '', 'info'));
     return [...nodes, ...outputs.map((o) => new OutputNode(this.id, o))];
   }

@@ -15,7 +15,7 @@ import { ProductNode } from './nodes';
 import { notify } from '../ui/notifications';
 import type { UserInput } from '../ui/userInput';
 import { log } from '../ui/log';
-import { OUTPUTS_NOT_CURRENT, outputSourceNote } from '../core/products/outputSource';
+import { OUTPUTS_NOT_CURRENT, outputSourceNote, RECORD_OUTPUTS_EXPLANATION } from '../core/products/outputSource';
 import { inert, webUrl } from '../core/untrustedText';
 import { registerCommand, type CommandContext, type CommandServices } from '../ui/commandErrors';
 import { COMMANDS } from '../ui/commandIds';
@@ -254,7 +254,7 @@ async function showOutputs(context: CommandContext, deps: ProductActionDeps, nod
     detail: output.Description === undefined ? undefined : inert(output.Description, 'label'),
     output,
   }));
-  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}${note ? ` ${note} (${OUTPUTS_NOT_CURRENT})` : ''}: a URL opens, anything else is copied`, matchOnDescription: true });
+  const picked = await deps.input.pickOne(items, { title: `Outputs of ${inert(target.row.Name, 'label')}${note ? ` ${inert(note, 'label')} (${OUTPUTS_NOT_CURRENT})` : ''}: a URL opens, anything else is copied`, ...(note ? { placeHolder: RECORD_OUTPUTS_EXPLANATION } : {}), matchOnDescription: true });
   const value = picked.output.OutputValue ?? '';
   if (isUrl(picked.output)) await vscode.env.openExternal(vscode.Uri.parse(value, true));
   else {

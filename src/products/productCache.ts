@@ -55,7 +55,11 @@ export interface KnownProducts<P extends CachedProduct = CachedProduct> {
   batch(change: () => void): void;
 }
 
-/** How long a removal outlives listings that began before it. */
+/**
+ * How long a removed product stays out of listings. Provisioned-product ids are never reused, so a
+ * row with a departed id is a lagging index (Search lists a terminated product for a while), whenever
+ * its listing began.
+ */
 const DEPARTED_KEPT_MS = 10 * 60_000;
 
 /** What a hold kept back: the newest row or detail, or that the product left the listing. */
@@ -196,28 +200,33 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
 
   /** Adds the products of a page not known yet (an empty view filling page by page). */
   addNew(rows: readonly ProductRow[]): void {
-    for (const row of rows) if (row.Id && !this.byId.has(row.Id)) this.byId.set(row.Id, this.make(row));
+    for (const row of rows) if (row.Id && !this.byId.has(row.Id) && !this.hasDeparted(row.Id)) this.byId.set(row.Id, this.make(row));
     this.emit({});
   }
 
   /**
    * Puts a whole listing in place. The object of an id already known is kept (so expansion and
-   * identity survive), with its detail while its status has not moved. `readSinceMs`: when the
-   * listing began; a product removed since then (a terminate that ended) is not brought back.
-   * `filtered`: the listing was filtered, so a product it leaves out may just not match: a new product
-   * Search has not indexed yet is kept only by an unfiltered listing.
+   * identity survive), with its detail while its status has not moved. A product removed here (a
+   * terminate that ended) is not brought back by a lagging row, whenever the listing began
+   * (`_readSinceMs`, kept for callers).
+   * A new product Search has not indexed yet is kept until the lag bound, by a filtered listing
+   * (`filter`: its text) only when its name or id holds that text.
+   * Returns the products whose row names another last record than the detail read of them: not
+   * necessarily older (someone else's operation may have followed), so the caller describes each
+   * once more and applies that detail; the detail stays until then.
    */
-  replace(rows: readonly ProductRow[], readSinceMs?: number, { filtered = false }: { readonly filtered?: boolean } = {}): void {
+  replace(rows: readonly ProductRow[], _readSinceMs?: number, { filter = '' }: { readonly filter?: string } = {}): string[] {
     const next = new Map<string, P>();
-    for (const [id, at] of this.departed) if (at < Date.now() - DEPARTED_KEPT_MS) this.departed.delete(id);
+    const toRedescribe: string[] = [];
+    for (const [id, at] of this.departed) if (Date.now() - at > DEPARTED_KEPT_MS) this.departed.delete(id);
     const listed = new Set<string>();
     for (const row of rows) {
-      if (!row.Id) continue;
-      if (readSinceMs !== undefined && (this.departed.get(row.Id) ?? -Infinity) >= readSinceMs) continue;
+      if (!row.Id || this.hasDeparted(row.Id)) continue;
       listed.add(row.Id);
       this.notYetListed.delete(row.Id);
       const existing = this.byId.get(row.Id);
       if (existing && this.listingLags(row)) {
+        if (row.LastRecordId !== this.described.get(row.Id)?.detail.LastRecordId) toRedescribe.push(row.Id);
         next.set(row.Id, existing);
         continue;
       }
@@ -235,12 +244,22 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
     }
     for (const [id, existing] of this.byId) {
       if (next.has(id) || listed.has(id)) continue;
-      // Described but not listed yet (a new product Search has not indexed): kept while the lag is believable.
-      if ((!filtered && this.notYetListed.has(id) && this.describedRecently(id)) || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
+      // Described but not listed yet (a new product Search has not indexed): kept while the lag is
+      // believable, through a filtered listing too when its name or id holds the filter's text.
+      const keepNew = this.notYetListed.has(id) && matchesLocally(existing.row, filter) && this.describedRecently(id);
+      if (keepNew || this.keptBack(id, 'gone', undefined)) next.set(id, existing);
       else this.notYetListed.delete(id);
     }
     this.byId = next;
     this.emit({});
+    return toRedescribe;
+  }
+
+  /** Whether the product was removed less than DEPARTED_KEPT_MS ago. */
+  private hasDeparted(id: string): boolean {
+    const at = this.departed.get(id);
+    if (at !== undefined && Date.now() - at > DEPARTED_KEPT_MS) this.departed.delete(id);
+    return this.departed.has(id);
   }
 
   remove(id: string): void {
@@ -360,4 +379,10 @@ function rowFromDetail(detail: ProvisionedProductDetail, names: Pick<ProductRow,
     LaunchRoleArn: detail.LaunchRoleArn, detailLoaded: true, tagsOutdated: true,
   };
   return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
+}
+
+/** Whether a product's name or id holds a filter's text (case aside); no filter: yes. */
+function matchesLocally(row: ProductRow, filter: string): boolean {
+  const text = filter.trim().toLowerCase();
+  return !text || [row.Name, row.Id].some((v) => v?.toLowerCase().includes(text));
 }

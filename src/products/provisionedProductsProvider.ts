@@ -169,7 +169,8 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       this.loadedOnce = true;
       // The new list, announced by the cache with the state above in place.
       this.operations.retryFailed();
-      this.products.replace(rows, readSinceMs, { filtered: !!this.filterText });
+      const unsettled = this.products.replace(rows, readSinceMs, { filter: this.filterText });
+      for (const id of unsettled) void api.describeProvisionedProduct(id).then((detail) => this.products.applyDetail(detail), () => undefined);
       shownByCache = true;
       this.startLaunchRoleSweep(api);
     } catch (error) {

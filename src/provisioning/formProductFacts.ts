@@ -1,5 +1,7 @@
 // A form's look at the product facts its connection shares (connections/productFacts): the names of a
-// product, its versions and launch paths. What the form looked up is read again after its Reload.
+// product, its versions and launch paths. A form's first look at a product reads it afresh (the shared
+// read may be hours old: an admin may have added or retired a version since) and shares that read;
+// later looks use it, and what the form looked up is read again after its Reload.
 import type { ProductFacts } from '../connections/productFacts';
 import type { ControllerDeps } from './controllerDeps';
 
@@ -9,8 +11,10 @@ export class FormProductFacts {
   constructor(private readonly deps: Pick<ControllerDeps, 'service' | 'productFacts'>) {}
 
   async of(productId: string): Promise<ProductFacts | undefined> {
+    const service = this.deps.service();
+    if (!this.looked.has(productId)) this.deps.productFacts.forget(service, productId);
     this.looked.add(productId);
-    return this.deps.productFacts.of(this.deps.service(), productId);
+    return this.deps.productFacts.of(service, productId);
   }
 
   /** Reload: the next look at these products reads them again (for every user: the newer answer is the better). */

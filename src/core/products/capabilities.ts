@@ -18,17 +18,23 @@ export type ProductCapability = (typeof PRODUCT_CAPABILITIES)[number];
  */
 const PLANNABLE_TYPES: ReadonlySet<string> = new Set(['CFN_STACK', 'CFN_STACKSET']);
 
-/** Product (not provisioned product) types whose launches can be planned: CloudFormation templates. */
-const PLANNABLE_PRODUCT_TYPES: ReadonlySet<string> = new Set(['CLOUD_FORMATION_TEMPLATE']);
+/**
+ * What a product (ProductViewSummary.Type) is provisioned as. Marketplace products are CloudFormation
+ * templates too, provisioned as CFN_STACK; Terraform and external products are their own types.
+ */
+const PROVISIONED_TYPE_OF_PRODUCT: ReadonlyMap<string, string> = new Map([
+  ['CLOUD_FORMATION_TEMPLATE', 'CFN_STACK'],
+  ['MARKETPLACE', 'CFN_STACK'],
+]);
 
 /** Whether a provisioned product of this type can have plans; an unknown type cannot be assumed to. */
 export function plansSupported(provisionedProductType: string | undefined): boolean {
   return PLANNABLE_TYPES.has(provisionedProductType ?? '');
 }
 
-/** Whether a product of this type (ProductViewSummary.Type) can be launched through a plan. */
+/** Whether a product of this type (ProductViewSummary.Type) can be launched through a plan: the rule of what it provisions as. */
 export function productPlansSupported(productType: string | undefined): boolean {
-  return PLANNABLE_PRODUCT_TYPES.has(productType ?? '');
+  return plansSupported(PROVISIONED_TYPE_OF_PRODUCT.get(productType ?? ''));
 }
 
 /** Why plans are not offered for a provisioned product of this type. */

@@ -63,6 +63,27 @@ describe('end-user reads', function () {
     }
   });
 
+  it('remembers no denial of outputs for the connection when the refusal does not name GetProvisionedProductOutputs', async () => {
+    const api = extensionApi(sandbox);
+    let refused = 0;
+    api.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'GetProvisionedProductOutputsCommand') return next(args);
+        refused++;
+        throw Object.assign(new Error('Access denied by a resource-based policy'), { name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+      },
+      { step: 'initialize', name: 'unnamedDenial' },
+    );
+    try {
+      const first = await api.outputsOf(await api.describeProvisionedProduct(WEB));
+      assert.equal(first.source.kind, 'record', 'this product\'s outputs still come from its record');
+      await api.outputsOf({ Id: SEED.provisionedProducts.ordersService.id });
+      assert.equal(refused, 2, 'the next product asks for its current outputs again');
+    } finally {
+      api.dispose();
+    }
+  });
+
   it('without LastSuccessfulProvisioningRecordId (old products) finds the newest succeeded provision or update in the history', async () => {
     const api = extensionApi(sandbox);
     try {

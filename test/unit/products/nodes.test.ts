@@ -6,6 +6,7 @@ import type { CatalogApi } from '../../../src/aws/catalogApi';
 import { ProductNode, RecordNode, RECORDS_UNDER_A_PRODUCT, statusLead, TagNode, TagsNode } from '../../../src/products/nodes';
 import { formatClock } from '../../../src/core/localTime';
 import { RECENT_RECORDS_IN_LOOK_UP } from '../../../src/records/recordCommands';
+import { RECORD_OUTPUTS_EXPLANATION } from '../../../src/core/products/outputSource';
 
 describe('records under a product in the tree', () => {
   it('reads RECORDS_UNDER_A_PRODUCT of its records, one node each', async () => {
@@ -88,5 +89,21 @@ describe('the tags of a product in the tree', () => {
     assert.deepEqual(children.map((c) => c.id), ['pp/pp-1/tags/Team']);
     assert.equal(product.row.tagsOutdated, false);
     assert.deepEqual(product.row.Tags, [{ Key: 'Team', Value: 'b' }]);
+  });
+});
+
+describe('outputs under a product in the tree', () => {
+  it('explains, on the "From record …" line, why the outputs are a record\'s', async () => {
+    const api = {
+      describeProvisionedProduct: async () => ({ Id: 'pp-1', Name: 'orders' }),
+      outputsOf: async () => ({ outputs: [{ OutputKey: 'Url', OutputValue: 'https://example.com' }], source: { kind: 'record', recordId: 'rec-1' } }),
+    } as unknown as CatalogApi;
+    const children = await new ProductNode({ Id: 'pp-1', Name: 'orders', Status: 'AVAILABLE' }).children(api);
+    const outputs = children.find((node) => node.id === 'pp/pp-1/outputs');
+    assert.ok(outputs, 'the product has an outputs node');
+    const [source] = await outputs.children(api);
+    const item = source.toTreeItem();
+    assert.equal(source.id, 'pp/pp-1/outputs/source');
+    assert.equal(item.tooltip, RECORD_OUTPUTS_EXPLANATION);
   });
 });

@@ -224,11 +224,19 @@ describe('product cache: a lagging search index', () => {
     assert.equal(products.get('pp-new'), undefined);
   });
 
-  it('keeps a product not listed yet only through unfiltered listings (a filtered one may leave it out because it does not match)', () => {
+  it('keeps a just-provisioned product through filtered listings its name matches, until the lag bound', () => {
     const { products } = cache();
+    const start = realNow();
+    Date.now = () => start;
     products.know(NEW);
-    products.replace(ROWS, undefined, { filtered: true });
-    assert.equal(products.get('pp-new'), undefined);
+    products.replace(ROWS, undefined, { filter: 'no-such-product' });
+    assert.equal(products.get('pp-new'), undefined, 'a filter it does not match leaves it out');
+    products.know(NEW);
+    products.replace(ROWS, undefined, { filter: NEW.Name!.slice(1).toUpperCase() });
+    assert.ok(products.get('pp-new'), 'a filter it matches does not make it vanish at once');
+    Date.now = () => start + SEARCH_LAG_TRUST_MS + 1;
+    products.replace(ROWS, undefined, { filter: NEW.Name! });
+    assert.equal(products.get('pp-new'), undefined, 'past the bound the listing is the word');
   });
 
   it('does not let an older Search row overwrite a newer status read with DescribeProvisionedProduct', () => {
@@ -245,6 +253,16 @@ describe('product cache: a lagging search index', () => {
     assert.equal(billing.row.ProvisioningArtifactName, 'v1', 'caught up: the listing is used again');
     products.replace([ROWS[0], { ...ROWS[1], Status: 'ERROR', LastRecordId: 'rec-x' }]);
     assert.equal(billing.row.Status, 'ERROR', 'once caught up, later listings are the service\'s word');
+  });
+
+  it('asks for one more read of a product whose row names another last record than its detail, instead of taking the row as older', () => {
+    const { products } = cache();
+    products.applyDetail({ Id: 'pp-2', Status: 'AVAILABLE', LastRecordId: 'rec-u', ProvisioningArtifactId: 'pa-1' });
+    assert.deepEqual(products.replace([ROWS[0], { ...ROWS[1], Status: 'UNDER_CHANGE', LastRecordId: 'rec-u' }]), [], 'same record, old status: the index lags');
+    assert.deepEqual(products.replace([ROWS[0], { ...ROWS[1], Status: 'UNDER_CHANGE', LastRecordId: 'rec-v' }]), ['pp-2'], 'another record: read it again');
+    assert.equal(products.get('pp-2')!.row.Status, 'AVAILABLE', 'the detail stays until that read');
+    products.applyDetail({ Id: 'pp-2', Status: 'UNDER_CHANGE', LastRecordId: 'rec-v', ProvisioningArtifactId: 'pa-1' });
+    assert.equal(products.get('pp-2')!.row.Status, 'UNDER_CHANGE', 'the newer operation shows');
   });
 
   it('lets the listing win after a bounded time (the product may have changed since it was described)', () => {

@@ -1,7 +1,8 @@
 // Search's index behind writes (the sandbox's searchLagMs knob, as SearchProvisionedProducts lags on
 // AWS): a product provisioned from the form is in the tree's product cache at once, read with
 // DescribeProvisionedProduct; the lagging listings that follow neither drop it nor take its newer
-// status back, and once Search catches up there is one product, not two.
+// status back, and once Search catches up there is one product, not two. A terminated product that
+// Search still lists does not come back.
 import * as assert from 'node:assert/strict';
 import { ProvisioningService } from '../../../../src/aws/provisioningService';
 import type { ProductRow } from '../../../../src/core/products/productRow';
@@ -12,6 +13,7 @@ import type { Sandbox } from '../../../../src/sandbox/index';
 import { SEED } from '../../../../src/sandbox/service/index';
 import { controllerDeps } from '../../../support/formDeps';
 import { startTestSandbox } from '../../../support/sandbox';
+import { newIdempotencyToken } from '../../../../src/core/parameters/validators';
 import { extensionApi, settle, sleep } from '../../../support/faults';
 
 const P = SEED.products.devInstance;
@@ -77,6 +79,33 @@ describe('faults: a lagging search index', function () {
       assert.ok(known.row.Tags?.some((t) => t.Key === 'aws:servicecatalog:provisionedProductArn'), 'the listing\'s tags (the service\'s own included) are in place');
     } finally {
       api.dispose();
+    }
+  });
+
+  it('keeps a terminated product out of the tree while Search still lists it', async () => {
+    const lagging = await startTestSandbox({ searchLagMs: SEARCH_LAG_MS, seed: 12 });
+    const api = extensionApi(lagging);
+    const products = new ProductCache<CachedProduct>((row: ProductRow) => ({ row }));
+    try {
+      products.replace(await api.listProvisionedProducts(), Date.now());
+      const target = products.all.find((p) => p.row.Status === 'AVAILABLE');
+      assert.ok(target?.row.Id, 'the seed lists an available product');
+      const id = target.row.Id;
+      const termination = await api.terminateProvisionedProduct(id, { token: newIdempotencyToken() });
+      assert.equal((await settle(api, termination.RecordId!)).Status, 'SUCCEEDED');
+      products.remove(id); // what the record tracker does when the termination ends
+
+      const readSinceMs = Date.now();
+      const rows = await api.listProvisionedProducts();
+      assert.ok(rows.some((r) => r.Id === id), 'Search still lists it (the knob is on)');
+      products.replace(rows, readSinceMs);
+      assert.equal(products.get(id), undefined, 'a listing begun after the removal does not bring it back');
+      products.clear();
+      products.addNew(rows);
+      assert.equal(products.get(id), undefined, 'nor does an empty view filling page by page');
+    } finally {
+      api.dispose();
+      await lagging.stop();
     }
   });
 });

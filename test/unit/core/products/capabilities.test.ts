@@ -32,6 +32,12 @@ describe('provisioned product capabilities', () => {
     assert.equal(productPlansSupported('TERRAFORM_OPEN_SOURCE'), false);
   });
 
+  it('plans a Marketplace product\'s launch as it plans its provisioned product (a CloudFormation stack)', () => {
+    assert.equal(productPlansSupported('MARKETPLACE'), true);
+    assert.equal(plansSupported('CFN_STACK'), true);
+    for (const type of ['TERRAFORM_CLOUD', 'EXTERNAL', undefined]) assert.equal(productPlansSupported(type), false, String(type));
+  });
+
   it('says why a form cannot work on a provisioned product without product or version ids, and guesses none', () => {
     assert.equal(missingProductReason('old', 'Update', { ProductId: 'prod-1', ProvisioningArtifactId: 'pa-1' }), undefined);
     assert.match(missingProductReason('old', 'Update', {})!, /Update unavailable for old: .*its product or its version \(older provisioned products lack them\).*Nothing was sent/);
