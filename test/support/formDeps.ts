@@ -1,8 +1,11 @@
 // What the form controllers' unit tests share: the forms' service on a sandbox of their own, and
 // controller deps that do nothing but what a test overrides.
+import { strict as assert } from 'node:assert';
 import { ProvisioningService } from '../../src/aws/provisioningService';
 import { ProductFactsCache } from '../../src/connections/productFacts';
 import type { ControllerDeps, FormService } from '../../src/provisioning/controllerDeps';
+import { RequestError } from '../../src/core/webview/requestError';
+import type { Handlers } from '../../src/ui/webview/messageRouter';
 import type { Sandbox } from '../../src/sandbox/index';
 import { sdkClient, startTestSandbox } from './sandbox';
 
@@ -38,4 +41,20 @@ export function controllerDeps(service: FormService, overrides: Partial<Controll
     openPlan: () => {},
     ...overrides,
   };
+}
+
+/** Calls a handler as the router would (params already validated). */
+export function call<M extends keyof Handlers>(handlers: Handlers, method: M, params: Parameters<NonNullable<Handlers[M]>>[0]) {
+  return (handlers[method] as (p: unknown) => Promise<any>)(params);
+}
+
+/** The RequestError a handler refused with (fails the test when it was not refused). */
+export async function rejection(promise: Promise<unknown>): Promise<RequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RequestError) return error;
+    throw error;
+  }
+  assert.fail('expected the request to be refused');
 }

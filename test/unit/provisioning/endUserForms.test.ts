@@ -11,32 +11,16 @@ import { PlanController } from '../../../src/provisioning/planController';
 import { ProvisionFormController } from '../../../src/provisioning/provisionFormController';
 import { UpdateFormController } from '../../../src/provisioning/updateFormController';
 import { ServiceActionController } from '../../../src/provisioning/serviceActionController';
-import { RequestError } from '../../../src/core/webview/requestError';
-import type { Handlers } from '../../../src/ui/webview/messageRouter';
 import type { Sandbox } from '../../../src/sandbox/index';
 import { SEED } from '../../../src/sandbox/service/index';
 import { startTestSandbox } from '../../support/sandbox';
 import { extensionApi } from '../../support/faults';
 import type { CatalogApi } from '../../../src/aws/catalogApi';
 import { iamActionEntry } from '../../../src/core/iamActions';
-import { controllerDeps } from '../../support/formDeps';
+import { call, controllerDeps, rejection } from '../../support/formDeps';
 
 const P = SEED.products;
 const PP = SEED.provisionedProducts;
-
-function call<M extends keyof Handlers>(handlers: Handlers, method: M, params: Parameters<NonNullable<Handlers[M]>>[0]) {
-  return (handlers[method] as (p: unknown) => Promise<any>)(params);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RequestError) return error;
-    throw error;
-  }
-  assert.fail('expected the request to be refused');
-}
 
 /** The end user's service with some answers replaced (what real accounts return where the seed differs). */
 function withAnswers(service: FormService, answers: Partial<FormService>): FormService {

@@ -8,12 +8,12 @@ import { PlanController } from '../../../src/provisioning/planController';
 import { ProvisionFormController } from '../../../src/provisioning/provisionFormController';
 import { UpdateFormController } from '../../../src/provisioning/updateFormController';
 import { checkedParameters, ServiceActionController } from '../../../src/provisioning/serviceActionController';
-import { type Handlers, type Logger } from '../../../src/ui/webview/messageRouter';
+import { type Logger } from '../../../src/ui/webview/messageRouter';
 import { RequestError } from '../../../src/core/webview/requestError';
 import type { PlanView, PushMessage, SubmitRequest } from '../../../src/core/webview/protocol';
 import { SEED } from '../../../src/sandbox/service/index';
 import type { SentValue } from '../../../src/core/parameters';
-import { controllerDeps, useSandboxService } from '../../support/formDeps';
+import { call, controllerDeps, rejection, useSandboxService } from '../../support/formDeps';
 import { sdkClient } from '../../support/sandbox';
 
 const SECRET = 'S3cretPassw0rd';
@@ -47,21 +47,6 @@ function harness(service: FormService): Harness {
     store, logLines, tracked: [], openedPlans: [], refreshes: 0,
   };
   return h;
-}
-
-/** Calls a handler as the router would (params already validated). */
-function call<M extends keyof Handlers>(handlers: Handlers, method: M, params: Parameters<NonNullable<Handlers[M]>>[0]) {
-  return (handlers[method] as (p: unknown) => Promise<any>)(params);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RequestError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RequestError) return error;
-    throw error;
-  }
-  assert.fail('expected the request to be refused');
 }
 
 describe('form controllers against the sandbox', () => {
