@@ -25,6 +25,12 @@ const MAX_STORED_RECORDS = 50;
 
 export class RecordLog {
   private readonly kept: string[] = [];
+  /**
+   * The stored lines as this window last wrote them: read from the store once, then written through.
+   * The store's own copy can lag behind our writes (VS Code's global state takes back an echo of an
+   * earlier flush), and a resumed record must re-print every line this window wrote.
+   */
+  private storedLines?: Record<string, StoredLine[]>;
 
   constructor(
     private readonly sink: LineSink,
@@ -49,7 +55,7 @@ export class RecordLog {
     const all = this.stored();
     if (!(recordId in all)) return;
     delete all[recordId];
-    void this.store?.update(STORE_KEY, all);
+    void this.store?.update(STORE_KEY, { ...all });
   }
 
   /** The most recent lines written, oldest first. */
@@ -75,10 +81,14 @@ export class RecordLog {
     all[recordId] = ofRecord;
     const ids = Object.keys(all);
     for (const id of ids.slice(0, Math.max(0, ids.length - MAX_STORED_RECORDS))) delete all[id];
-    void this.store!.update(STORE_KEY, all);
+    void this.store!.update(STORE_KEY, { ...all });
   }
 
   private stored(): Record<string, StoredLine[]> {
+    return (this.storedLines ??= this.readStore());
+  }
+
+  private readStore(): Record<string, StoredLine[]> {
     const value = this.store?.get<unknown>(STORE_KEY);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
     const result: Record<string, StoredLine[]> = Object.create(null) as Record<string, StoredLine[]>;
