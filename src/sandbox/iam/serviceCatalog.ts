@@ -21,7 +21,7 @@
 //
 // GetProvisionedProductOutputs and UpdateProvisionedProductProperties list no condition keys in that
 // reference: IAM judges them on an empty condition context, so only an unconditioned Allow grants them.
-import { principalOf } from '../service/launchPaths';
+import { catalogArn, principalOf } from '../service/launchPaths';
 
 export type AccessLevel = 'user' | 'role' | 'account';
 
@@ -119,7 +119,7 @@ export function scopeOf(operation: string, input: Input, owners: CatalogOwners, 
   const scope = SCOPES[operation];
   const productId = scope.product?.(input, owners);
   const resource = scope.product
-    ? `arn:aws:catalog:${origin.region}:${origin.accountId}:product/${productId}`
+    ? catalogArn.product(origin.region, origin.accountId, String(productId))
     : `arn:aws:servicecatalog:${origin.region}:${origin.accountId}:*/*`;
   return { action: `servicecatalog:${operation}`, resource, level: scope.level(input, owners, origin.callerArn) };
 }
