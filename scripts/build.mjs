@@ -49,7 +49,7 @@ const builds = [
 if (!args.has('--sandbox-only')) {
   if (existsSync(join(root, 'src/extension.ts'))) {
     // The SDK-heavy parts are separate bundles the extension requires on first use (fast activation).
-    builds.push({ ...dist, entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' });
+    builds.push({ ...dist, entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', cloudformation: 'src/aws/cloudformation/index.ts', sandbox: 'src/sandbox/index.ts' }, outdir: 'dist' });
   }
   // One folder per page, each with its main.ts; media/shared holds what the pages share.
   const webviewEntries = filesUnder('media', '/main.ts');

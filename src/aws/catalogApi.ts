@@ -2,6 +2,7 @@
 // One instance per connection; the extension loads this module lazily (it pulls in the SDK).
 import {
   GetProvisionedProductOutputsCommand,
+  ListStackInstancesForProvisionedProductCommand,
   ListRecordHistoryCommand,
   ScanProvisionedProductsCommand,
   SearchProvisionedProductsCommand,
@@ -20,6 +21,7 @@ import { collectPages, forEachPage, type Listed } from '../core/paging';
 import { classifyError } from '../core/errors';
 import { lastSuccessfulProvisioning, type OutputSource } from '../core/products/outputSource';
 import { SCAN_PAGE_SIZE } from '../core/paging';
+import type { StackInstance } from '../core/stacks/types';
 
 export const SEARCH_PAGE_SIZE = 100;
 /** The model's cap for ListRecordHistory. */
@@ -172,6 +174,19 @@ export class CatalogApi {
       );
       return { items: out.RecordDetails ?? [], nextToken: out.NextPageToken || undefined };
     }, { maxItems: limit, startToken });
+  }
+
+  /** The stack instances of a CFN_STACKSET provisioned product (account, region, status), every page up to the cap. */
+  stackInstances(provisionedProductId: string): Promise<Listed<StackInstance>> {
+    return collectPages(async (token) => {
+      const out = await this.client.send(
+        new ListStackInstancesForProvisionedProductCommand({ ProvisionedProductId: provisionedProductId, PageToken: token, PageSize: 20 }),
+      );
+      const items = (out.StackInstances ?? [])
+        .filter((i) => i.Account && i.Region)
+        .map((i): StackInstance => ({ account: i.Account!, region: i.Region!, status: i.StackInstanceStatus ?? 'UNKNOWN' }));
+      return { items, nextToken: out.NextPageToken || undefined };
+    });
   }
 
   /** A record with all pages of its outputs (up to the page cap). */

@@ -1,9 +1,11 @@
 // The SDK costs ~80 ms to load, more than the whole activation budget, so it lives in its own bundles
-// (dist/aws.js, dist/sandbox.js) that are required on first use, not at activation.
+// (dist/aws.js, dist/sandbox.js, dist/cloudformation.js) that are required on first use, not at
+// activation. The CloudFormation client is only needed once a stack is read, not to connect.
 import * as path from 'node:path';
 
 type AwsModule = typeof import('../aws/index');
 type SandboxModule = typeof import('../sandbox/index');
+type CloudFormationModule = typeof import('../aws/cloudformation/index');
 
 // A computed path keeps esbuild from inlining the bundle into extension.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -11,6 +13,7 @@ const runtimeRequire = (file: string): unknown => require(path.join(__dirname, f
 
 let awsModule: AwsModule | undefined;
 let sandboxModule: SandboxModule | undefined;
+let cloudFormationModule: CloudFormationModule | undefined;
 
 export function loadAwsModule(): AwsModule {
   return (awsModule ??= runtimeRequire('aws.js') as AwsModule);
@@ -18,4 +21,13 @@ export function loadAwsModule(): AwsModule {
 
 export function loadSandboxModule(): SandboxModule {
   return (sandboxModule ??= runtimeRequire('sandbox.js') as SandboxModule);
+}
+
+export function loadCloudFormationModule(): CloudFormationModule {
+  return (cloudFormationModule ??= runtimeRequire('cloudformation.js') as CloudFormationModule);
+}
+
+/** Whether the CloudFormation bundle has been required (benchmarks check activation leaves it alone). */
+export function cloudFormationModuleLoaded(): boolean {
+  return cloudFormationModule !== undefined;
 }
