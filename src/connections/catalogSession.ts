@@ -8,6 +8,8 @@ import type { CatalogApi } from '../aws/catalogApi';
 import type { ProvisioningService } from '../aws/provisioningService';
 import { connectionIdentity, connectionLabel, isRegionCode, type AwsConnection, type Connection, type ConnectionIdentity } from '../core/connection';
 import { classifyError, type Failure } from '../core/errors';
+import { STACK_ACCESS_HINT } from '../core/stacks/stackAccess';
+import { ConnectionStacks } from './connectionStacks';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import { loadAwsModule } from './lazyModules';
@@ -27,6 +29,7 @@ export class CatalogSession extends Disposable {
   private current: SessionState = { kind: 'signedOut' };
   private generation = 0;
   private readonly provisioningServices = new WeakMap<CatalogApi, ProvisioningService>();
+  private currentStacks?: { readonly api: CatalogApi; readonly stacks: ConnectionStacks };
   /** Product, version and launch path names per connection, shared by the forms and record documents. */
   readonly productFacts = new ProductFactsCache((message) => log().warn(message));
 
@@ -61,6 +64,25 @@ export class CatalogSession extends Disposable {
     let service = this.provisioningServices.get(api);
     if (!service) this.provisioningServices.set(api, (service = new (loadAwsModule().ProvisioningService)(api.client)));
     return service;
+  }
+
+  /**
+   * The CloudFormation reads of the current connection (one per connection: its access gate is the
+   * connection's). The first refusal is told once, as a hint naming the actions needed.
+   */
+  get stacks(): ConnectionStacks | undefined {
+    if (this.current.kind !== 'connected') return undefined;
+    const { api, connection } = this.current;
+    if (this.currentStacks?.api !== api) {
+      this.currentStacks?.stacks.dispose();
+      const stacks = new ConnectionStacks(connection);
+      stacks.gate.onDenied((message) => {
+        log().warn(`CloudFormation refused this connection: ${message}`);
+        void vscode.window.showWarningMessage(STACK_ACCESS_HINT);
+      });
+      this.currentStacks = { api, stacks };
+    }
+    return this.currentStacks.stacks;
   }
 
   /** Which connection is in use (its stable key and its label); undefined unless connected. */
@@ -120,7 +142,11 @@ export class CatalogSession extends Disposable {
 
   private setState(next: SessionState): SessionState {
     const previous = this.current;
-    if (previous.kind === 'connected' && previous !== next) previous.api.dispose();
+    if (previous.kind === 'connected' && previous !== next) {
+      previous.api.dispose();
+      this.currentStacks?.stacks.dispose();
+      this.currentStacks = undefined;
+    }
     this.current = next;
     this.changed.fire(next);
     return next;
@@ -128,6 +154,7 @@ export class CatalogSession extends Disposable {
 
   override dispose(): void {
     if (this.current.kind === 'connected') this.current.api.dispose();
+    this.currentStacks?.stacks.dispose();
     super.dispose();
   }
 }
