@@ -69,4 +69,3 @@ export class InfoNode extends TreeNode {
     return item;
   }
 }
-

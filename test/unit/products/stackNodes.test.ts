@@ -62,7 +62,8 @@ describe('the stack folders under a provisioned product', () => {
   it('read nothing until opened: expanding the product makes no CloudFormation call', async () => {
     const { stacks, calls } = fakeStacks({});
     const api = { describeProvisionedProduct: async () => ({ Id: 'pp-1' }) } as unknown as CatalogApi;
-    const children = await new ProductNode({ Id: 'pp-1', Name: 'orders', Status: 'AVAILABLE', Type: 'CFN_STACK', PhysicalId: STACK }).children(api, stacks);
+    const product: TreeNode = new ProductNode({ Id: 'pp-1', Name: 'orders', Status: 'AVAILABLE', Type: 'CFN_STACK', PhysicalId: STACK });
+    const children = await product.children(api, stacks);
     assert.deepEqual(children.map((n) => n.id), ['pp/pp-1/launchRole', 'pp/pp-1/tags', 'pp/pp-1/outputs', 'pp/pp-1/stackResources', 'pp/pp-1/stackEvents', 'pp/pp-1/records']);
     assert.deepEqual(calls, []);
   });
@@ -87,7 +88,7 @@ describe('the stack folders under a provisioned product', () => {
     ]);
     assert.match(items[0].tooltip!.value, /\| Reason \| Resource limit exceeded \|/);
     assert.deepEqual(items.map((i) => i.contextValue), ['stackResource', 'stackResource;canCopyValue', 'stackResource']);
-    assert.equal((rows[1] as StackResourceNode).copyValue, 'orders-bucket-1a2b');
+    assert.equal(rows[1].copyValue, 'orders-bucket-1a2b');
   });
 
   it('show the newest page of events, failures first, then newest first', async () => {
@@ -120,7 +121,7 @@ describe('the stack folders under a provisioned product', () => {
     assert.equal(first.length, 1);
     const hint = item(first[0]);
     assert.equal(hint.label, 'CloudFormation details are off for this connection');
-    assert.equal(hint.tooltip, STACK_ACCESS_HINT as unknown);
+    assert.equal(hint.tooltip, STACK_ACCESS_HINT);
     assert.equal(stacks.readable, false);
     const again = [...(await events.children(noApi, stacks)), ...(await resources.children(noApi, stacks))];
     assert.deepEqual(again.map((n) => item(n).label), ['CloudFormation details are off for this connection', 'CloudFormation details are off for this connection']);
