@@ -44,13 +44,22 @@ describe('stack folders in the tree', () => {
     assert.deepEqual(failed, [...failed].sort((a, b) => Number(b) - Number(a)), 'failures before the others');
   });
 
-  it('says a Terraform product has no CloudFormation stack, without asking CloudFormation', async () => {
+  it('says a product Service Catalog names no stack for has none, without asking CloudFormation', async () => {
     const api = await connectedToSandbox();
-    const terraform = api.tree.productNodes.find((n) => n.row.Type?.startsWith('TERRAFORM'));
-    assert.ok(terraform, 'the end user has a Terraform product');
+    // A plan's placeholder for a product not launched yet: no PhysicalId, no stack.
+    const planned = api.tree.findProduct(SEED.provisionedProducts.checkoutService.id)!;
     const totalBefore = api.session.stacks!.calls.total;
-    const labels = (await api.tree.getChildren(terraform)).map((c) => api.tree.getTreeItem(c).label);
+    const labels = (await api.tree.getChildren(planned)).map((c) => api.tree.getTreeItem(c).label);
     assert.ok(labels.includes('No CloudFormation stack') && !labels.includes('Resources'), labels.join(', '));
     assert.equal(api.session.stacks!.calls.total, totalBefore);
+  });
+
+  it('lists a stack-set product\'s instances from Service Catalog', async () => {
+    const api = await connectedToSandbox();
+    const stackSet = api.tree.productNodes.find((n) => n.row.Type === 'CFN_STACKSET');
+    assert.ok(stackSet, 'the end user has a stack-set product');
+    const items = await rows(api, await folder(api, stackSet, 'Instances'));
+    assert.ok(items.length > 0 && items.every((i) => i.contextValue === 'stackInstance'), items.map((i) => `${String(i.label)}: ${String(i.description)}`).join('; '));
+    for (const item of items) assert.match(String(item.label), /^\d{12} · [a-z]{2}-[a-z]+-\d$/);
   });
 });
