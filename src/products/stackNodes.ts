@@ -4,7 +4,7 @@
 // refused the connection, every folder shows the one hint and asks nothing more.
 import * as vscode from 'vscode';
 import type { CatalogApi } from '../aws/catalogApi';
-import { STACK_ACCESS_HINT, StackAccessDeniedError } from '../core/stacks/stackAccess';
+import { STACK_ACCESS_HINT, STACK_READ_ACTIONS, StackAccessDeniedError } from '../core/stacks/stackAccess';
 import { locateStack, type LocatableProduct } from '../core/stacks/stackLocation';
 import {
   eventRow, instanceRow, isMissingStack, resourceRow, sortEvents, sortInstances, sortResources, stackInstanceIcon, stackStatusIcon, type StackRowText,
@@ -59,7 +59,8 @@ abstract class StackFolderNode extends TreeNode {
   protected abstract read(api: CatalogApi, stacks: TreeStacks | undefined): Promise<TreeNode[]>;
 
   private hint(): TreeNode {
-    return new InfoNode(`${this.id}/denied`, 'CloudFormation details are off for this connection', 'no permission', 'lock', undefined, STACK_ACCESS_HINT);
+    const needs = `needs ${STACK_READ_ACTIONS.join(', ')}`;
+    return new InfoNode(`${this.id}/denied`, 'CloudFormation details are off for this connection', needs, 'lock', undefined, STACK_ACCESS_HINT);
   }
 }
 

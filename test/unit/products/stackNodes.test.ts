@@ -122,6 +122,7 @@ describe('the stack folders under a provisioned product', () => {
     const hint = item(first[0]);
     assert.equal(hint.label, 'CloudFormation details are off for this connection');
     assert.equal(hint.tooltip, STACK_ACCESS_HINT);
+    assert.equal(hint.description, 'needs cloudformation:DescribeStacks, cloudformation:DescribeStackEvents, cloudformation:ListStackResources');
     assert.equal(stacks.readable, false);
     const again = [...(await events.children(noApi, stacks)), ...(await resources.children(noApi, stacks))];
     assert.deepEqual(again.map((n) => item(n).label), ['CloudFormation details are off for this connection', 'CloudFormation details are off for this connection']);
