@@ -75,6 +75,35 @@ describe('sandbox CloudFormation: stacks follow records', () => {
     assert.ok(events.some((e) => e.ResourceStatusReason === 'The following resource(s) failed to create: [Cluster]. Rollback requested by user.'));
   });
 
+  it('hostile text in a failure reason travels escaped and arrives verbatim', async () => {
+    const hostile = '</ResourceStatusReason><x>&amp;"\'';
+    const { RecordDetail } = await sc.send(new ProvisionProductCommand({
+      ProductId: P.analyticsCluster.id, ProvisioningArtifactId: P.analyticsCluster.versions.v02, ProvisionedProductName: 'cfn-hostile', ProvisionToken: 'cfn-hostile-1',
+      ProvisioningParameters: [{ Key: 'ClusterName', Value: hostile }, { Key: 'CoreNodeCount', Value: '3' }],
+    }));
+    await settle(sc, RecordDetail!.RecordId!);
+    const events = await allEvents(cfnClient(sandbox), await stackArnOf(sc, RecordDetail!.RecordId!));
+    const failed = events.find((e) => e.ResourceStatus === 'CREATE_FAILED' && e.LogicalResourceId === 'Cluster')!;
+    assert.ok(failed.ResourceStatusReason!.includes(`Cluster ${hostile} could not start`), failed.ResourceStatusReason);
+  });
+
+  it('a terminated stack is DELETE_COMPLETE by its ARN and does not exist by its name', async () => {
+    const launch = await launchableProduct(sc);
+    const { RecordDetail } = await sc.send(new ProvisionProductCommand({ ...launch, ProvisionedProductName: 'cfn-gone', ProvisionToken: 'cfn-gone-1' }));
+    await settle(sc, RecordDetail!.RecordId!);
+    const arn = await stackArnOf(sc, RecordDetail!.RecordId!);
+    const { TerminateProvisionedProductCommand } = await import('@aws-sdk/client-service-catalog');
+    const terminate = await sc.send(new TerminateProvisionedProductCommand({ ProvisionedProductName: 'cfn-gone', TerminateToken: 'cfn-gone-2' }));
+    await settle(sc, terminate.RecordDetail!.RecordId!);
+    const cfn = cfnClient(sandbox);
+    const { Stacks = [] } = await cfn.send(new DescribeStacksCommand({ StackName: arn }));
+    assert.equal(Stacks[0].StackStatus, 'DELETE_COMPLETE');
+    assert.ok(Stacks[0].DeletionTime instanceof Date);
+    const name = arn.split('/')[1];
+    const err = await caught(() => cfn.send(new DescribeStacksCommand({ StackName: name })));
+    assert.equal(err.message, `Stack with id ${name} does not exist`);
+  });
+
   it('parameters follow a successful update', async () => {
     const launch = await launchableProduct(sc);
     const { RecordDetail } = await sc.send(new ProvisionProductCommand({ ...launch, ProvisionedProductName: 'cfn-update', ProvisionToken: 'cfn-update-1' }));
