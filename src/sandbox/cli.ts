@@ -3,6 +3,7 @@
 // (for /__sandbox/ calls from other processes) and an example, serves until SIGINT/SIGTERM, then stops
 // cleanly (saving the state file if one is set).
 import { ADMIN_PREFIX, ADMIN_TOKEN_HEADER } from './admin';
+import { SANDBOX_IDENTITY } from './contract';
 import { startSandbox } from './index';
 import type { SandboxPersona } from './identities';
 import { KNOB_NAMES, KNOB_SPECS, parseKnob, type SandboxKnobs } from './knobs';
@@ -64,6 +65,8 @@ function banner(sandbox: Pick<Sandbox, 'endpoint' | 'region' | 'adminToken' | 'c
     // --region too: AWS CLI v1 reads AWS_DEFAULT_REGION, not AWS_REGION. The end user may list only their
     // own provisioned products (AccessLevelFilter User), as AWSServiceCatalogEndUserFullAccess allows.
     `aws servicecatalog search-provisioned-products --access-level-filter Key=User,Value=self --endpoint-url ${sandbox.endpoint} --region ${sandbox.region}`,
+    // The stacks behind CloudFormation products, on the same endpoint (names SC-<account>-<pp-id>).
+    `aws cloudformation describe-stack-events --stack-name SC-${SANDBOX_IDENTITY.accountId}-pp-sbxwebmkting1 --endpoint-url ${sandbox.endpoint} --region ${sandbox.region}`,
   );
   return lines;
 }

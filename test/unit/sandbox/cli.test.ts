@@ -24,8 +24,8 @@ interface RunningCli {
   stop(): Promise<number | null>;
 }
 
-/** The banner: endpoint, the end user's three AWS_* lines, two lines for each other caller, the admin token, the example command. */
-const BANNER_LINES = 12;
+/** The banner: endpoint, the end user's three AWS_* lines, two lines for each other caller, the admin token, the two example commands. */
+const BANNER_LINES = 13;
 
 /** Starts the CLI and waits for its banner. */
 function startCli(args: string[]): Promise<RunningCli> {

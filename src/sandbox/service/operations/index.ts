@@ -5,6 +5,7 @@ import { describeProduct, describeProductView, describeProvisioningArtifact, des
 import { describeProvisionedProduct, getProvisionedProductOutputs, scanProvisionedProducts, searchProvisionedProducts } from './provisionedProducts';
 import { provisionProduct, terminateProvisionedProduct, updateProvisionedProduct, updateProvisionedProductProperties } from './provisioning';
 import { describeRecord, listRecordHistory } from './records';
+import { listStackInstancesForProvisionedProduct } from './stackInstances';
 import { describeServiceActionExecutionParameters, executeProvisionedProductServiceAction, listServiceActionsForProvisioningArtifact } from './serviceActions';
 
 export const OPERATIONS: Record<string, Operation> = {
@@ -33,6 +34,7 @@ export const OPERATIONS: Record<string, Operation> = {
   ExecuteProvisionedProductPlan: executeProvisionedProductPlan,
   DeleteProvisionedProductPlan: deleteProvisionedProductPlan,
   UpdateProvisionedProductProperties: updateProvisionedProductProperties,
+  ListStackInstancesForProvisionedProduct: listStackInstancesForProvisionedProduct,
 };
 
 /** Operations that change state (the wire layer may drop the connection after applying one). */

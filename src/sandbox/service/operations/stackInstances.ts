@@ -1,0 +1,23 @@
+// ListStackInstancesForProvisionedProduct: a CFN_STACKSET product's stack instances, one per account
+// and region of its stack set preferences, with a status that follows its last provisioning record.
+import type { OpEnv } from '../env';
+import { fail } from '../errors';
+import { resolveProvisionedProduct } from '../lookup';
+import { pageOf } from '../paging';
+import { offsetFrom } from './access';
+
+export function listStackInstancesForProvisionedProduct(input: Record<string, any>, env: OpEnv) {
+  const pp = resolveProvisionedProduct(env, input.ProvisionedProductId, undefined);
+  if (pp.type !== 'CFN_STACKSET') {
+    // The service's wording for a product that is no stack set is not verified; this is its usual refusal.
+    fail(env.operation, 'invalidParameters', `Provisioned product ${pp.id} is not of type CFN_STACKSET.`);
+  }
+  const record = pp.lastProvisioningRecordId ? env.state.record(pp.lastProvisioningRecordId) : undefined;
+  const running = record !== undefined && !record.settled;
+  const preferences = (running ? record.effect.stackSet : undefined) ?? pp.stackSet ?? env.state.product(pp.productId)?.stackSet ?? { accounts: [], regions: [] };
+  // An instance is OUTDATED while a change to it runs and after a failed one, CURRENT once it succeeded.
+  const status = running || record?.status === 'FAILED' ? 'OUTDATED' : 'CURRENT';
+  const instances = preferences.accounts.flatMap((Account) => preferences.regions.map((Region) => ({ Account, Region, StackInstanceStatus: status })));
+  const page = pageOf(instances, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
+  return { StackInstances: page.items, NextPageToken: page.nextPageToken };
+}
