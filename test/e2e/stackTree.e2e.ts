@@ -49,4 +49,17 @@ describe('stack resources in the tree (browser)', () => {
     assert.match(await hover.innerText(), /Status\s+[A-Z_]+/);
     await wb.screenshot('stack-resource-tooltip');
   });
+
+  it('opens a failed product\'s Events: the failure first, with its reason', async () => {
+    await wb.page.keyboard.press('Escape');
+    await expand('analytics-cluster', /^Events/);
+    await row(/^Events/).click();
+    await wb.page.keyboard.press('ArrowRight');
+    const failed = rows().filter({ hasText: / failed · / });
+    await failed.first().waitFor({ timeout: 30_000 });
+    const labels = await rows().evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+    const events = labels.slice(labels.findIndex((l) => l.startsWith('Events')) + 1).filter((l) => / · /.test(l) && !/^(Recent records|reporting-db)/.test(l));
+    assert.match(events[0] ?? '', /failed/i, `the first event is a failure: ${events.slice(0, 3).join(' | ')}`);
+    await wb.screenshot('stack-events-failed');
+  });
 });
