@@ -19,7 +19,7 @@ import type { StackReader } from '../core/stacks/types';
 export type FormService = Pick<
   ProvisioningService,
   | 'searchProducts' | 'describeProduct' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
-  | 'recordPathId' | 'recordDetail' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
+  | 'recordPathId' | 'recordStart' | 'recordDetail' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
   | 'listServiceActions' | 'describeServiceActionParameters' | 'executeServiceAction'
 >;
 

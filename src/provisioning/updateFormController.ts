@@ -111,12 +111,12 @@ export class UpdateFormController extends ParameterFormController {
     const missing = missingProductReason(known.name, 'Update', detail);
     if (missing || !detail.ProductId || !detail.ProvisioningArtifactId) throw new RequestError(missing ?? '', undefined, 'NoProductVersion');
     const recordId = detail.LastSuccessfulProvisioningRecordId ?? detail.LastProvisioningRecordId ?? detail.LastRecordId;
-    const stack = locateStack(detail);
-    const stackValues = this.readStackValues(stack, detail.Type);
-    const [pathId, names] = await Promise.all([
-      recordId ? this.service.recordPathId(recordId).catch(() => undefined) : undefined,
-      this.productNamesOf(detail.ProductId),
-    ]);
+    // The record names the stack (DescribeProvisionedProduct does not): DescribeStacks starts as soon as it is read.
+    const record = recordId ? this.service.recordStart(recordId).catch(() => undefined) : Promise.resolve(undefined);
+    const located = record.then((r) => locateStack(detail, r?.outputs));
+    const stackValues = located.then((stack) => this.readStackValues(stack, detail.Type));
+    const [start, names, stack] = await Promise.all([record, this.productNamesOf(detail.ProductId), located]);
+    const pathId = start?.pathId;
     const versionName = names?.versions.get(detail.ProvisioningArtifactId);
     const product = provisionedProductRef({ ...detail, ProductName: names?.name, ProvisioningArtifactName: versionName }, known);
     const target = { productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId, ...(pathId ? { pathId } : {}) };
