@@ -48,6 +48,7 @@ function startup() {
       extensionJsKb: kb(statSync(join(dist, 'extension.js')).size),
       awsJsKb: kb(statSync(join(dist, 'aws.js')).size),
       sandboxJsKb: kb(statSync(join(dist, 'sandbox.js')).size),
+      ...(existsSync(join(dist, 'cloudformation.js')) ? { cloudFormationJsKb: kb(statSync(join(dist, 'cloudformation.js')).size) } : {}),
       webviewsKb: Object.fromEntries(webviews.map((f) => [f, kb(statSync(join(dist, 'media', f)).size)])),
       vsixKb: kb(statSync(vsix).size),
     };
@@ -65,6 +66,7 @@ function startup() {
       activation[scenario] = {
         requireMs: pick('requireMs'), activateMs: pick('activateMs'), totalMs: pick('totalMs'), untilIdleMs: pick('untilIdleMs'),
         sdkLoadedByFirstIdle: runs.every((r) => r.sdkLoadedByFirstIdle), runs: runs.map((r) => Math.round(r.totalMs * 10) / 10),
+        cloudFormationLoaded: runs.some((r) => r.cloudFormationLoadedByFirstIdle || r.cloudFormationLoadedAfterSettle),
       };
     }
     return { sizes, activation };
@@ -114,10 +116,11 @@ function printTable(r) {
   }
   if (r.startup.sizes) {
     const s = r.startup.sizes;
-    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
+    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB${s.cloudFormationJsKb ? `, cloudformation.js ${s.cloudFormationJsKb} KB` : ''}, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
     for (const [scenario, a] of Object.entries(r.startup.activation)) {
       rows.push([`Activation (${scenario})`, `${a.totalMs} ms (require ${a.requireMs} + activate ${a.activateMs})`,
-        `aws.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}`, `<30 ms: ${ok(a.totalMs < 30)}`]);
+        `aws.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}; cloudformation.js required by activation: ${a.cloudFormationLoaded}`,
+        `<30 ms: ${ok(a.totalMs < 30)}${a.cloudFormationLoaded === undefined ? '' : `; CloudFormation client not loaded: ${ok(!a.cloudFormationLoaded)}`}`]);
     }
   } else rows.push(['Start-up', 'error', r.startup.error, '']);
   for (const [name, v] of Object.entries(r)) if (v && v.error) console.log(`${name}: ${v.error}`);

@@ -1,9 +1,12 @@
-// Copies the official Service Catalog model (botocore service-2.json) into the sandbox, keeping only
+// Copies an official model (botocore service-2.json, or .json.gz) into the sandbox, keeping only
 // the operations the sandbox serves and the shapes they reach, without documentation.
-// Usage: node scripts/trimModel.mjs [path/to/service-2.json]
+// Usage: node scripts/trimModel.mjs [path/to/service-2.json]              (Service Catalog)
+//        node scripts/trimModel.mjs cloudformation [path/to/service-2.json.gz] (default: the installed botocore's)
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
-const OPERATIONS = [
+const SERVICE_CATALOG_OPERATIONS = [
   'SearchProducts', 'DescribeProduct', 'DescribeProductView', 'ListLaunchPaths', 'ListProvisioningArtifacts',
   'DescribeProvisioningParameters', 'ProvisionProduct', 'SearchProvisionedProducts', 'ScanProvisionedProducts',
   'DescribeProvisionedProduct', 'GetProvisionedProductOutputs', 'UpdateProvisionedProduct',
@@ -11,11 +14,23 @@ const OPERATIONS = [
   'DescribeServiceActionExecutionParameters', 'ExecuteProvisionedProductServiceAction',
   'CreateProvisionedProductPlan', 'DescribeProvisionedProductPlan', 'ListProvisionedProductPlans',
   'ExecuteProvisionedProductPlan', 'DeleteProvisionedProductPlan', 'UpdateProvisionedProductProperties',
-  'DescribeProvisioningArtifact',
+  'DescribeProvisioningArtifact', 'ListStackInstancesForProvisionedProduct',
 ];
 
-const source = process.argv[2] ?? new URL('../../shared/aws-models/servicecatalog-2015-12-10.service-2.json', import.meta.url).pathname;
-const model = JSON.parse(readFileSync(source, 'utf8'));
+const CLOUDFORMATION_OPERATIONS = ['DescribeStacks', 'DescribeStackEvents', 'ListStackResources'];
+
+const botocoreModel = (service, version) => {
+  const dir = execFileSync('python3', ['-c', 'import botocore,os;print(os.path.dirname(botocore.__file__))'], { encoding: 'utf8' }).trim();
+  return `${dir}/data/${service}/${version}/service-2.json.gz`;
+};
+
+const isCloudFormation = process.argv[2] === 'cloudformation';
+const OPERATIONS = isCloudFormation ? CLOUDFORMATION_OPERATIONS : SERVICE_CATALOG_OPERATIONS;
+const source = isCloudFormation
+  ? process.argv[3] ?? botocoreModel('cloudformation', '2010-05-15')
+  : process.argv[2] ?? new URL('../../shared/aws-models/servicecatalog-2015-12-10.service-2.json', import.meta.url).pathname;
+const raw = readFileSync(source);
+const model = JSON.parse((source.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'));
 const shapes = {};
 const strip = (obj) => {
   if (Array.isArray(obj)) return obj.map(strip);
@@ -43,5 +58,6 @@ for (const op of OPERATIONS) {
 }
 for (const extra of ['ThrottlingException']) if (model.shapes[extra]) visit(extra);
 const out = { metadata: model.metadata, operations, shapes };
-writeFileSync(new URL('../src/sandbox/model/servicecatalog.json', import.meta.url), JSON.stringify(out, null, 1) + '\n');
+const target = isCloudFormation ? 'cloudformation.json' : 'servicecatalog.json';
+writeFileSync(new URL(`../src/sandbox/model/${target}`, import.meta.url), JSON.stringify(out, null, 1) + '\n');
 console.log(`${Object.keys(operations).length} operations, ${Object.keys(shapes).length} shapes`);

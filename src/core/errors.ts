@@ -28,7 +28,11 @@ export interface Failure {
   readonly fix?: FailureFix;
   /** The exception name the service answered with, if any. */
   readonly code?: string;
-  /** For `access-denied`: the Service Catalog action IAM refused (`servicecatalog:<action>`), when its message names one. */
+  /**
+   * For `access-denied`: the action IAM refused (`servicecatalog:<action>` or `cloudformation:<action>`,
+   * as the IAM action table keys it: the operation name; iamActionName gives the prefixed one), when its
+   * message names one the extension calls.
+   */
   readonly action?: string;
   /** For `access-denied`: the policy that refused it when no managed policy can lift it (an explicit deny, a boundary). */
   readonly restriction?: PolicyRestriction;
@@ -107,7 +111,7 @@ export function classifyError(error: unknown, profile?: string): Failure {
 
 /**
  * IAM's refusal names the action ("... not authorized to perform: servicecatalog:<Action> on resource:
- * ..."): then the plain sentence of the IAM action table (which policy grants it, whom to ask) replaces
+ * ...", or cloudformation:<Action> in CloudFormation's AccessDenied, HTTP 403): then the plain sentence of the IAM action table (which policy grants it, whom to ask) replaces
  * IAM's, whose caller and resource ARNs the log keeps. An explicit deny (or a boundary, a session
  * policy) is no managed policy's to lift, and says so. Without an action, the service's words follow.
  */

@@ -19,6 +19,9 @@
 //   https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceCatalogEndUserReadOnlyAccess.html
 // - AWSServiceCatalogAdminFullAccess: servicecatalog:* on "*".
 //   https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceCatalogAdminFullAccess.html
+// - CloudFormation: all three policies grant cloudformation:DescribeStacks, DescribeStackEvents and
+//   ListStackResources on Service Catalog's stacks only (arn:aws:cloudformation:*:*:stack/SC-*,
+//   stack/StackSet-SC-*), the stacks Service Catalog launches products as.
 // `userLevel = self` holds when the call is about the caller's own provisioned products and records
 // (AccessLevelFilter User); a filter of Role or Account, or another user's product, is denied.
 //
@@ -34,27 +37,39 @@ export const END_USER_POLICY: ManagedPolicyName = 'AWSServiceCatalogEndUserFullA
 export const READ_ONLY_POLICY: ManagedPolicyName = 'AWSServiceCatalogEndUserReadOnlyAccess';
 export const ADMIN_POLICY: ManagedPolicyName = 'AWSServiceCatalogAdminFullAccess';
 
-/** `all`: on every resource; `own`: only with servicecatalog:userLevel = self (the caller's own products and records); `none`. */
-export type Grant = 'all' | 'own' | 'none';
+/**
+ * `all`: on every resource; `own`: only with servicecatalog:userLevel = self (the caller's own products
+ * and records); `scStacks`: on Service Catalog's stacks only (`stack/SC-*`, `stack/StackSet-SC-*`); `none`.
+ */
+export type Grant = 'all' | 'own' | 'scStacks' | 'none';
+
+/** The services whose actions the extension sends. */
+export type IamService = 'servicecatalog' | 'cloudformation';
 
 export interface IamActionEntry {
-  /** The Service Catalog operation, as in `servicecatalog:<action>`. */
+  readonly service: IamService;
+  /** The operation, as in `<service>:<action>`; no two entries share one. */
   readonly action: string;
   /** What the extension uses it for, in the README's words. */
   readonly feature: string;
   readonly endUser: Grant;
   readonly readOnly: Grant;
-  /** AWSServiceCatalogAdminFullAccess grants servicecatalog:*. */
-  readonly admin: 'all';
+  /** AWSServiceCatalogAdminFullAccess grants servicecatalog:*, and the CloudFormation reads on Service Catalog's stacks. */
+  readonly admin: 'all' | 'scStacks';
   /** Another action the call needs besides its own. */
   readonly alsoNeeds?: string;
 }
 
 const entry = (action: string, feature: string, endUser: Grant, readOnly: Grant, alsoNeeds?: string): IamActionEntry => ({
-  action, feature, endUser, readOnly, admin: 'all', ...(alsoNeeds ? { alsoNeeds } : {}),
+  service: 'servicecatalog', action, feature, endUser, readOnly, admin: 'all', ...(alsoNeeds ? { alsoNeeds } : {}),
 });
 
-/** Every servicecatalog action the extension sends, in the order README lists them. */
+/** A CloudFormation read: every managed policy grants it on Service Catalog's stacks, and only there. */
+const stackRead = (action: string, feature: string): IamActionEntry => ({
+  service: 'cloudformation', action, feature, endUser: 'scStacks', readOnly: 'scStacks', admin: 'scStacks',
+});
+
+/** Every action the extension sends, in the order README lists them. */
 export const IAM_ACTIONS: readonly IamActionEntry[] = [
   entry('SearchProvisionedProducts', 'The tree (listing at the access level), the owner check before Change Owner', 'own', 'own'),
   entry('ScanProvisionedProducts', 'Launch roles of a short list in the tree', 'own', 'own'),
@@ -78,7 +93,16 @@ export const IAM_ACTIONS: readonly IamActionEntry[] = [
   entry('ExecuteProvisionedProductServiceAction', 'Self-service actions: run', 'own', 'none'),
   entry('TerminateProvisionedProduct', 'Terminate', 'own', 'none'),
   entry('UpdateProvisionedProductProperties', 'Change Launch Role, Change Owner (administrator actions)', 'none', 'none', 'iam:PassRole on the new launch role'),
+  entry('ListStackInstancesForProvisionedProduct', 'The Instances folder of a stack-set product', 'own', 'own'),
+  stackRead('DescribeStacks', 'Current parameter values in the update form'),
+  stackRead('DescribeStackEvents', 'Stack events under a running record, the Events folder'),
+  stackRead('ListStackResources', 'The Resources folder of a product'),
 ];
+
+/** `cloudformation:DescribeStacks`: the action as IAM names it. */
+export function iamActionName(action: string): string {
+  return `${iamActionEntry(action)?.service ?? 'servicecatalog'}:${action}`;
+}
 
 export function iamActionEntry(action: string): IamActionEntry | undefined {
   return IAM_ACTIONS.find((e) => e.action === action);
@@ -91,15 +115,20 @@ export function isAdministratorAction(action: string): boolean {
 }
 
 // IAM names the action it refused: "... is not authorized to perform: servicecatalog:<Action> on
-// resource: ...". Only that form counts (a `servicecatalog:` elsewhere is a resource ARN or another
-// action's words), only letters are taken, and only an action of the table above, so nothing else of
-// the service's text comes along.
-const DENIED_ACTION = /\bperform:\s*servicecatalog:([A-Za-z]{1,80})\b/;
+// resource: ..." (CloudFormation's AccessDenied: "... perform: cloudformation:<Action> on resource:
+// arn:aws:cloudformation:..."). Only that form counts (a `servicecatalog:` elsewhere is a resource ARN
+// or another action's words), only letters are taken, and only an action of the table above of the
+// service named, so nothing else of the service's text comes along.
+const DENIED_ACTION = /\bperform:\s*(servicecatalog|cloudformation):([A-Za-z]{1,80})\b/;
 
-/** The Service Catalog action an AccessDenied message names, if IAM names one the extension calls: the one reader of it. */
+/**
+ * The action (its operation name, as the table keys it) an AccessDenied message names, if IAM names
+ * one the extension calls: the one reader of it. iamActionName gives its `<service>:` name.
+ */
 export function deniedActionOf(message: string | undefined): string | undefined {
-  const named = message ? DENIED_ACTION.exec(message)?.[1] : undefined;
-  return named && iamActionEntry(named) ? named : undefined;
+  const named = message ? DENIED_ACTION.exec(message) : undefined;
+  if (!named) return undefined;
+  return iamActionEntry(named[2])?.service === named[1] ? named[2] : undefined;
 }
 
 /**
@@ -131,7 +160,7 @@ export function policyRestrictionOf(message: string | undefined): PolicyRestrict
 /** Plain words for a restriction: whose refusal it is, that no managed policy lifts it. Our words only. */
 export function policyRestrictionMessage(restriction: PolicyRestriction, action?: string): string {
   const says = RESTRICTIONS.find((r) => r.kind === restriction)!.says;
-  return `${says} ${action ? `servicecatalog:${action}` : 'this request'}; no managed policy can lift it: ask your administrator.`;
+  return `${says} ${action ? iamActionName(action) : 'this request'}; no managed policy can lift it: ask your administrator.`;
 }
 
 /**
@@ -139,9 +168,13 @@ export function policyRestrictionMessage(restriction: PolicyRestriction, action?
  * and whom to ask. The action is ours (letters only), never the service's sentence.
  */
 export function permissionDeniedMessage(action: string): string {
-  const denied = `Your AWS permissions do not allow servicecatalog:${action}.`;
+  const denied = `Your AWS permissions do not allow ${iamActionName(action)}.`;
   const known = iamActionEntry(action);
   if (!known) return `${denied} Ask your administrator for it.`;
+  if (known.endUser === 'scStacks') {
+    return `Your AWS permissions do not allow ${iamActionName(action)} on this product's stack. ${END_USER_POLICY} and ${READ_ONLY_POLICY} `
+      + 'grant it on Service Catalog\'s stacks (stack/SC-*); ask your administrator for one of them.';
+  }
   const also = known.alsoNeeds ? ` It also needs ${known.alsoNeeds}.` : '';
   if (isAdministratorAction(action)) {
     return `${denied} It is an administrator action (${ADMIN_POLICY} grants it); ask your catalog administrator.${also}`;
@@ -184,14 +217,15 @@ export function accessLevelDeniedMessage(accessLevel: string): { readonly title:
 const GRANT_WORDS: Record<Grant, string> = {
   all: 'yes',
   own: 'own products only (`userLevel = self`)',
+  scStacks: 'Service Catalog stacks only (`stack/SC-*`)',
   none: 'no',
 };
 
 /** README's Permissions table, row by row, as the table above says it. */
 export function permissionsTableRows(): string[] {
   return IAM_ACTIONS.map((e) => {
-    const action = `\`servicecatalog:${e.action}\`${e.alsoNeeds ? ` (and \`${e.alsoNeeds.replace(/ on .*/, '')}\`${e.alsoNeeds.replace(/^\S+/, '')})` : ''}`;
-    return `| ${action} | ${e.feature} | ${GRANT_WORDS[e.endUser]} | ${GRANT_WORDS[e.readOnly]} | yes |`;
+    const action = `\`${e.service}:${e.action}\`${e.alsoNeeds ? ` (and \`${e.alsoNeeds.replace(/ on .*/, '')}\`${e.alsoNeeds.replace(/^\S+/, '')})` : ''}`;
+    return `| ${action} | ${e.feature} | ${GRANT_WORDS[e.endUser]} | ${GRANT_WORDS[e.readOnly]} | ${GRANT_WORDS[e.admin]} |`;
   });
 }
 

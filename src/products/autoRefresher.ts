@@ -55,6 +55,7 @@ export class AutoRefresher extends Disposable {
     const api = this.session.api;
     if (!api || this.ticking) return;
     this.ticking = true;
+    const busy = this.provider.busyProducts().map((n) => n.row.Id!);
     try {
       await Promise.all(
         this.provider.busyProducts().map(async (node) => {
@@ -76,6 +77,8 @@ export class AutoRefresher extends Disposable {
         }),
       );
     } finally {
+      // An open Events folder of a product under change shows its stack's new events with each re-read.
+      this.provider.refreshStackEvents(busy);
       this.ticking = false;
       this.reschedule();
     }

@@ -14,36 +14,13 @@ import { formatTime } from '../core/localTime';
 import { productTooltip, recordTooltip } from './tooltips';
 import { inert, webUrl } from '../core/untrustedText';
 import { COMMANDS } from '../ui/commandIds';
+import { InfoNode, ITEM_CONTEXT, TreeNode } from './treeNode';
+import { stackFolders } from './stackNodes';
+
+export { InfoNode, ITEM_CONTEXT, TreeNode, type TreeStacks } from './treeNode';
 
 /** How many of its newest records a provisioned product shows under "Recent records" in the tree. */
 export const RECORDS_UNDER_A_PRODUCT = 10;
-
-/**
- * The `contextValue` of every item but a provisioned product's (that one is productContextValue):
- * `;`-separated tokens that package.json menus match with `viewItem =~ /token/`. The first names the
- * item's kind; `canCopyValue` offers Copy Value. Set contextValue only from here (a unit test holds
- * package.json's when clauses against these values).
- */
-export const ITEM_CONTEXT = {
-  group: 'group',
-  info: 'info',
-  copyableInfo: 'info;canCopyValue',
-  outputs: 'outputs',
-  output: 'output;canCopyValue',
-  records: 'records',
-  record: 'record;canCopyValue',
-  message: 'message',
-  tags: 'tags',
-  tag: 'tag;canCopyValue',
-} as const;
-
-export abstract class TreeNode {
-  abstract readonly id: string;
-  abstract toTreeItem(): vscode.TreeItem;
-  children(_api: CatalogApi): Promise<TreeNode[]> | TreeNode[] {
-    return [];
-  }
-}
 
 export class ProductNode extends TreeNode {
   /** Shown on the item while an operation started here runs ("Updating…"). */
@@ -86,7 +63,7 @@ export class ProductNode extends TreeNode {
     const nodes: TreeNode[] = [];
     if (detail.StatusMessage) nodes.push(new InfoNode(`${this.id}/message`, detail.StatusMessage, 'Status message', 'comment'));
     nodes.push(new InfoNode(`${this.id}/launchRole`, detail.LaunchRoleArn ?? 'none', 'Launch role', 'shield', detail.LaunchRoleArn));
-    nodes.push(new TagsNode(this), new OutputsNode(this), new RecordsNode(this.id, id));
+    nodes.push(new TagsNode(this), new OutputsNode(this), ...stackFolders(this.id, this.row), new RecordsNode(this.id, id));
     return nodes;
   }
 }
@@ -217,32 +194,6 @@ export class GroupNode extends TreeNode {
 
   override children(): TreeNode[] {
     return this.members;
-  }
-}
-
-export class InfoNode extends TreeNode {
-  constructor(
-    readonly id: string,
-    private readonly label: string,
-    private readonly description: string,
-    private readonly icon: string,
-    readonly copyValue?: string,
-    /** Our own words for the tooltip, in place of the description and label. */
-    private readonly explanation?: string,
-  ) {
-    super();
-  }
-
-  toTreeItem(): vscode.TreeItem {
-    // Labels hold service text (status messages, role ARNs).
-    const label = inert(this.label, 'line');
-    const item = new vscode.TreeItem(label);
-    item.id = this.id;
-    item.description = this.description;
-    item.iconPath = new vscode.ThemeIcon(this.icon);
-    item.tooltip = this.explanation ?? (this.description ? `${this.description}: ${inert(this.label, 'line', { maxLength: 2000 })}` : label);
-    item.contextValue = this.copyValue ? ITEM_CONTEXT.copyableInfo : ITEM_CONTEXT.info;
-    return item;
   }
 }
 

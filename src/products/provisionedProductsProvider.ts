@@ -17,6 +17,7 @@ import { LastOperations } from '../core/products/lastOperations';
 import { filterBanner } from '../core/products/filterBanner';
 import { failureNodes } from './failureNodes';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
+import { StackEventsNode } from './stackNodes';
 import { ProductCache, type ProductChange } from './productCache';
 import { BUSY_PRODUCT_STATUSES } from '../core/statuses';
 import { errorIcon, humanize, productStatusIcon } from './statusStyle';
@@ -259,13 +260,33 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
       const api = this.session.api;
       if (!api) return [];
       try {
-        return await node.children(api);
+        const children = await node.children(api, this.session.stacks);
+        if (node instanceof ProductNode) this.noteEventFolders(node, children);
+        return children;
       } catch (error) {
         const failure = classifyError(error);
         return [new MessageNode(`${node.id}/error`, 'Could not load', failure.message, errorIcon())];
       }
     }
     return this.rootNodes();
+  }
+
+  /** The Events folder last shown under each product: what refreshStackEvents redraws. */
+  private readonly eventFolders = new Map<string, StackEventsNode>();
+
+  private noteEventFolders(product: ProductNode, children: readonly TreeNode[]): void {
+    const events = children.find((c): c is StackEventsNode => c instanceof StackEventsNode);
+    if (events) this.eventFolders.set(product.row.Id!, events);
+    else this.eventFolders.delete(product.row.Id!);
+  }
+
+  /**
+   * While these products are under change, their Events folders are read again (VS Code asks for the
+   * children of an open folder only; a closed one costs nothing).
+   */
+  refreshStackEvents(productIds: readonly string[]): void {
+    const folders = productIds.map((id) => this.eventFolders.get(id)).filter((f): f is StackEventsNode => !!f);
+    if (folders.length) this.changed.fire(folders);
   }
 
   private rootNodes(): TreeNode[] {
@@ -291,6 +312,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
     this.failure = undefined;
     this.lastSuccess = undefined;
     this.operations.clear();
+    this.eventFolders.clear();
     this.products.clear(); // announced: the tree shows the new session's state
     if (this.session.api) void this.refresh();
   }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { GroupBy } from '../connections/settings';
 import { readSettings, updateSetting } from '../connections/settings';
 import type { InfoNode, OutputNode, ProductNode, RecordNode, TagNode } from './nodes';
+import type { StackResourceNode } from './stackNodes';
 import type { ProvisionedProductsProvider } from './provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
 import { inert } from '../core/untrustedText';
@@ -42,7 +43,7 @@ export function registerTreeCommands(deps: TreeCommandDeps): vscode.Disposable[]
     registerCommand(COMMANDS.copyId, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Id', selected), deps),
     registerCommand(COMMANDS.copyArn, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Arn', selected), deps),
     registerCommand(COMMANDS.copyName, (_context, node?: ProductNode, selected?: unknown[]) => copyField(node, 'Name', selected), deps),
-    registerCommand(COMMANDS.copyValue, (_context, node?: InfoNode | OutputNode | RecordNode | TagNode) => copyNodeValue(node), deps),
+    registerCommand(COMMANDS.copyValue, (_context, node?: InfoNode | OutputNode | RecordNode | TagNode | StackResourceNode) => copyNodeValue(node), deps),
   ];
 }
 
@@ -119,7 +120,7 @@ export async function copyField(node: ProductNode | undefined, field: 'Id' | 'Ar
 }
 
 /** Copies what a detail row stands for: the launch role ARN, an output's value, a record's id, a tag's value. */
-export async function copyNodeValue(node: InfoNode | OutputNode | RecordNode | TagNode | undefined): Promise<void> {
+export async function copyNodeValue(node: InfoNode | OutputNode | RecordNode | TagNode | StackResourceNode | undefined): Promise<void> {
   const value = node && ('output' in node ? node.output.OutputValue : 'record' in node ? node.record.RecordId : node.copyValue);
   if (!value) return;
   await vscode.env.clipboard.writeText(value);

@@ -36,6 +36,11 @@ export interface SandboxService {
   isWrite(operation: string): boolean;
   /** A JSON-safe snapshot of the whole state, for the optional state file. */
   snapshot(): unknown;
+  /**
+   * CloudFormation's operations (query protocol, flat string inputs) over the same state; a service
+   * without them answers every CloudFormation call InvalidAction.
+   */
+  readonly cloudFormation?: Readonly<Record<string, OperationHandler>>;
 }
 
 /** Virtual time: real time multiplied by `timeScale` lets tests run a 5-minute provision in a second. */

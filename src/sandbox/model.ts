@@ -27,13 +27,14 @@ interface Operation {
   readonly errors?: readonly MemberRef[];
 }
 
-interface Model {
+export interface Model {
   readonly metadata: { readonly targetPrefix: string; readonly signingName?: string; readonly endpointPrefix: string };
   readonly operations: Readonly<Record<string, Operation>>;
   readonly shapes: Readonly<Record<string, Shape>>;
 }
 
 const model = modelJson as unknown as Model;
+const NOT_FOUND = 'UnknownOperationException';
 
 export const TARGET_PREFIX = model.metadata.targetPrefix;
 export const SIGNING_NAME = model.metadata.signingName ?? model.metadata.endpointPrefix;
@@ -72,23 +73,33 @@ function renderValue(value: unknown): string {
 
 /** Throws the operation's validation exception when `input` breaks the model; unknown members are ignored. */
 export function validateInput(operation: string, input: unknown): void {
-  const op = model.operations[operation];
-  if (!op) throw new ServiceError('UnknownOperationException', `Unknown operation ${operation}`);
-  if (!op.input) return;
-  const violations: Violation[] = [];
-  checkValue(op.input.shape, input, '', violations, inputRules);
-  if (violations.length === 0) return;
-  const count = violations.length === 1 ? '1 validation error detected' : `${violations.length} validation errors detected`;
-  throw new ServiceError(validationErrorType(operation), `${count}: ${violations.map(formatViolation).join('; ')}`);
+  validateModelInput(model, operation, input, validationErrorType(operation));
 }
 
 /** Lists how `output` (already serialized: timestamps as numbers) departs from the model. */
 export function validateOutput(operation: string, output: unknown): string[] {
-  const op = model.operations[operation];
+  return validateModelOutput(model, operation, output);
+}
+
+/** validateInput for any model (the CloudFormation one too): throws `errorType` on a violation. */
+export function validateModelInput(of: Model, operation: string, input: unknown, errorType: string): void {
+  const op = of.operations[operation];
+  if (!op) throw new ServiceError(NOT_FOUND, `Unknown operation ${operation}`);
+  if (!op.input) return;
+  const violations: Violation[] = [];
+  checkValue(op.input.shape, input, '', violations, { ...inputRules, shapes: of.shapes });
+  if (violations.length === 0) return;
+  const count = violations.length === 1 ? '1 validation error detected' : `${violations.length} validation errors detected`;
+  throw new ServiceError(errorType, `${count}: ${violations.map(formatViolation).join('; ')}`);
+}
+
+/** validateOutput for any model. */
+export function validateModelOutput(of: Model, operation: string, output: unknown): string[] {
+  const op = of.operations[operation];
   if (!op) return [`operation ${operation} is not in the model`];
   if (!op.output) return output === undefined || isEmptyObject(output) ? [] : ['operation has no output shape but returned a value'];
   const violations: Violation[] = [];
-  checkValue(op.output.shape, output ?? {}, '', violations, outputRules);
+  checkValue(op.output.shape, output ?? {}, '', violations, { ...outputRules, shapes: of.shapes });
   return violations.map(formatViolation);
 }
 
@@ -102,6 +113,8 @@ function isEmptyObject(value: unknown): boolean {
  * types, enum values).
  */
 interface Rules {
+  /** The shapes of the model being checked. */
+  readonly shapes?: Model['shapes'];
   readonly unknownMembers: boolean;
   readonly required: boolean;
   readonly bounds: boolean;
@@ -111,7 +124,7 @@ const inputRules: Rules = { unknownMembers: false, required: true, bounds: true,
 const outputRules: Rules = { unknownMembers: true, required: false, bounds: false, pattern: false };
 
 function checkValue(shapeName: string, value: unknown, path: string, out: Violation[], rules: Rules): void {
-  const shape = model.shapes[shapeName];
+  const shape = (rules.shapes ?? model.shapes)[shapeName];
   if (!shape) throw new Error(`shape ${shapeName} is not in the model`);
   if (value === null || value === undefined) return; // absent; required-ness is checked by the parent
   switch (shape.type) {

@@ -18,6 +18,10 @@ import { handleIdentityCenter, isIdentityCenterRequest } from './sso/routes';
 import { findIdentity } from './identities';
 import { readOrCreateStateKey, readStateFile, StateFileWriter } from './stateFile';
 import { StatsRecorder, type SandboxStats } from './stats';
+import {
+  CLOUDFORMATION_SIGNING_NAME, CLOUDFORMATION_VERSION, isCloudFormationOperation, isQueryRequest, parseQueryBody, sendXml, sendXmlError,
+  validateCloudFormationInput, validateCloudFormationOutput,
+} from './cloudformation/index';
 import { checkContentType, hangUpIfBodyUnread, operationFromTarget, parseJsonBody, readBody, sendError, sendJson, toWire } from './wire';
 
 export interface SandboxOptions extends SandboxKnobs {
@@ -177,6 +181,7 @@ async function route(req: IncomingMessage, res: ServerResponse, pipeline: Pipeli
     if (!isAddressedToSandbox(req)) throw new ServiceError('AccessDeniedException', misaddressedMessage(req), 403);
     const body = await readBody(req);
     if (isIdentityCenterRequest(req)) return handleIdentityCenter(req, res, body, pipeline.identityCenter, requestId);
+    if (isQueryRequest(req)) return await routeQuery(req, res, body, pipeline, requestId);
     if (req.method !== 'POST' || new URL(req.url ?? '/', 'http://sandbox.invalid').pathname !== '/') {
       throw new ServiceError('UnknownOperationException', `${req.method} ${req.url} is not an operation; send POST / with X-Amz-Target`, 404);
     }
@@ -221,6 +226,50 @@ async function handleApiCall(req: IncomingMessage, body: Buffer, p: Pipeline, re
     return 'drop';
   }
   return { output };
+}
+
+/** A CloudFormation (query protocol) call; its errors are XML too. */
+async function routeQuery(req: IncomingMessage, res: ServerResponse, body: Buffer, p: Pipeline, requestId: string): Promise<void> {
+  try {
+    const { action, output } = await handleQueryCall(req, body, p);
+    sendXml(res, action, output, requestId);
+  } catch (err) {
+    if (req.socket.destroyed) return;
+    sendXmlError(res, asServiceError(err, requestId, p.log), requestId);
+  }
+}
+
+async function handleQueryCall(req: IncomingMessage, body: Buffer, p: Pipeline): Promise<{ action: string; output: unknown }> {
+  const params = parseQueryBody(body);
+  const { Action: action = '', Version: version, ...input } = params;
+  p.stats.call(action);
+  if (p.knobs.latencyMs > 0) await delay(p.knobs.latencyMs);
+  if (p.knobs.throttleRate > 0 && p.random() < p.knobs.throttleRate) {
+    p.stats.throttled();
+    throw new ServiceError('Throttling', 'Rate exceeded');
+  }
+  const caller = await verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body }, CLOUDFORMATION_SIGNING_NAME, Date.now(), (id) => signingKeys(id, p.identityCenter));
+  const handler = isCloudFormationOperation(action) ? p.service.cloudFormation?.[action] : undefined;
+  if (!handler) throw new ServiceError('InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`);
+  if (version !== CLOUDFORMATION_VERSION) throw new ServiceError('InvalidParameterValue', `Invalid API version: ${version ?? '(none)'}; use ${CLOUDFORMATION_VERSION}`);
+  validateCloudFormationInput(action, input);
+  const ctx: RequestContext = {
+    accessKeyId: caller.identity.accessKeyId,
+    callerArn: caller.identity.arn,
+    accountId: caller.identity.accountId,
+    region: caller.region,
+    policy: caller.identity.policy,
+  };
+  const output = (await handler(input, ctx)) ?? {};
+  if (p.knobs.validateResponses) {
+    const violations = validateCloudFormationOutput(action, output);
+    if (violations.length > 0) {
+      const message = `Response of ${action} does not match the model: ${violations.join('; ')}`;
+      p.log(message);
+      throw new ServiceError('InternalFailure', message, 500);
+    }
+  }
+  return { action, output };
 }
 
 /** A caller's long-term keys, or the temporary ones the sandbox's Identity Center handed out. */

@@ -4,6 +4,7 @@ import type { Clock, OperationHandler, SandboxService, ServiceOptions } from '..
 import { emptyDictionary, toDictionary } from './dictionary';
 import type { OpEnv } from './env';
 import { authorize } from '../iam/index';
+import { cloudFormationOperations } from '../cloudformation/operations';
 import { generatedSteps } from './generated';
 import { OPERATIONS, WRITE_OPERATIONS } from './operations';
 import { catalogOwners } from './operations/access';
@@ -42,8 +43,17 @@ export function createService(options: ServiceOptions): SandboxService {
       return run(input ?? {}, env);
     };
   }
+  const cloudFormation: Record<string, OperationHandler> = {};
+  for (const [action, run] of Object.entries(cloudFormationOperations(state))) {
+    cloudFormation[action] = (input, caller) => {
+      const now = clock.now();
+      advanceTo(state, now);
+      return run(input ?? {}, caller, now);
+    };
+  }
   return {
     handlers,
+    cloudFormation,
     isWrite: (operation) => WRITE_OPERATIONS.has(operation),
     snapshot() {
       advanceTo(state, clock.now());

@@ -79,6 +79,19 @@ describe('classifyError', () => {
     assert.deepEqual([plain.message, plain.action], ['Permission denied: not authorized', undefined]);
   });
 
+  it('names the CloudFormation action in CloudFormation\'s AccessDenied (code AccessDenied, HTTP 403)', () => {
+    const f = classifyError(named('AccessDenied',
+      'User: arn:aws:sts::123456789012:assumed-role/Dev/ana is not authorized to perform: cloudformation:DescribeStackEvents on resource: '
+      + 'arn:aws:cloudformation:us-east-1:123456789012:stack/SC-123456789012-pp-abc/1d2e because no identity-based policy allows the cloudformation:DescribeStackEvents action', 403));
+    assert.equal(f.kind, 'access-denied');
+    assert.equal(f.code, 'AccessDenied');
+    assert.equal(f.action, 'DescribeStackEvents');
+    assert.match(f.message, /^Your AWS permissions do not allow cloudformation:DescribeStackEvents on this product's stack\. AWSServiceCatalogEndUserFullAccess and AWSServiceCatalogEndUserReadOnlyAccess grant it/);
+    assert.doesNotMatch(f.message, /arn:/);
+    const denied = classifyError(named('AccessDenied', 'User: x is not authorized to perform: cloudformation:ListStackResources on resource: arn:aws:cloudformation:us-east-1:1:stack/a/b with an explicit deny in a service control policy', 403));
+    assert.equal(denied.message, 'An explicit deny in a service control policy refuses cloudformation:ListStackResources; no managed policy can lift it: ask your administrator.');
+  });
+
   it('classifies an AccessDenied by its code, whatever its words say of SSO', () => {
     const f = classifyError(named('AccessDeniedException',
       'User: arn:aws:sts::123456789012:assumed-role/SSO-Expired-Contractors/ana is not authorized to perform: '

@@ -1,0 +1,65 @@
+// The CloudFormation folders under a product, against the embedded sandbox's CloudFormation endpoint
+// through the real SDK: nothing read until a folder opens; Resources and Events of a seeded stack.
+import * as assert from 'node:assert/strict';
+import type * as vscode from 'vscode';
+// Types only: the extension's classes live in its own bundle, so `instanceof` would not match here.
+import type { ProductNode, TreeNode } from '../../src/products/nodes';
+import { SEED } from '../../src/sandbox/service/index';
+import { connectedToSandbox } from './helpers';
+
+describe('stack folders in the tree', () => {
+  const folder = async (api: Awaited<ReturnType<typeof connectedToSandbox>>, product: ProductNode, label: string) => {
+    const children = await api.tree.getChildren(product);
+    const found = children.find((c) => api.tree.getTreeItem(c).label === label);
+    assert.ok(found, `${label} under ${product.row.Name}: ${children.map((c) => api.tree.getTreeItem(c).label).join(', ')}`);
+    return found;
+  };
+  const rows = async (api: Awaited<ReturnType<typeof connectedToSandbox>>, node: TreeNode) => (await api.tree.getChildren(node)).map((c) => api.tree.getTreeItem(c));
+
+  it('reads a stack product\'s Resources only when the folder opens, with type, status and icon', async () => {
+    const api = await connectedToSandbox();
+    const product = api.tree.findProduct(SEED.provisionedProducts.ordersService.id)!;
+    const stacks = api.session.stacks!;
+    const before = stacks.calls.byOperation.ListStackResources ?? 0;
+    const totalBefore = stacks.calls.total;
+    const resources = await folder(api, product, 'Resources');
+    await folder(api, product, 'Events');
+    assert.equal(stacks.calls.total, totalBefore, 'expanding the product asks CloudFormation nothing');
+    const items = await rows(api, resources);
+    assert.ok(items.length > 0 && items.every((i) => String(i.contextValue).startsWith('stackResource')), items.map((i) => `${String(i.label)}: ${String(i.description)}`).join('; '));
+    for (const item of items) {
+      assert.match(String(item.description), /^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+ · [A-Z][a-z]+/, String(item.description));
+      assert.ok((item.iconPath as vscode.ThemeIcon).color, 'a coloured status icon');
+      assert.match((item.tooltip as vscode.MarkdownString).value, /\| Physical id \| /);
+    }
+    assert.equal((stacks.calls.byOperation.ListStackResources ?? 0) - before, 1, 'one ListStackResources');
+  });
+
+  it('shows the stack\'s events, failures first, newest first', async () => {
+    const api = await connectedToSandbox();
+    const product = api.tree.findProduct(SEED.provisionedProducts.analyticsCluster.id)!;
+    const items = await rows(api, await folder(api, product, 'Events'));
+    assert.ok(items.length > 0 && items.every((i) => i.contextValue === 'stackEvent'), items.map((i) => `${String(i.label)}: ${String(i.description)}`).join('; '));
+    const failed = items.map((i) => /^[A-Za-z ]*failed · /i.test(String(i.description)));
+    assert.deepEqual(failed, [...failed].sort((a, b) => Number(b) - Number(a)), 'failures before the others');
+  });
+
+  it('says a product Service Catalog names no stack for has none, without asking CloudFormation', async () => {
+    const api = await connectedToSandbox();
+    // A plan's placeholder for a product not launched yet: no PhysicalId, no stack.
+    const planned = api.tree.findProduct(SEED.provisionedProducts.checkoutService.id)!;
+    const totalBefore = api.session.stacks!.calls.total;
+    const labels = (await api.tree.getChildren(planned)).map((c) => api.tree.getTreeItem(c).label);
+    assert.ok(labels.includes('No CloudFormation stack') && !labels.includes('Resources'), labels.join(', '));
+    assert.equal(api.session.stacks!.calls.total, totalBefore);
+  });
+
+  it('lists a stack-set product\'s instances from Service Catalog', async () => {
+    const api = await connectedToSandbox();
+    const stackSet = api.tree.productNodes.find((n) => n.row.Type === 'CFN_STACKSET');
+    assert.ok(stackSet, 'the end user has a stack-set product');
+    const items = await rows(api, await folder(api, stackSet, 'Instances'));
+    assert.ok(items.length > 0 && items.every((i) => i.contextValue === 'stackInstance'), items.map((i) => `${String(i.label)}: ${String(i.description)}`).join('; '));
+    for (const item of items) assert.match(String(item.label), /^\d{12} · [a-z]{2}-[a-z]+-\d$/);
+  });
+});
