@@ -11,6 +11,7 @@ import type { StackDescription, StackParameter, StackReader } from '../../../src
 import { SEED } from '../../../src/sandbox/service/index';
 import { call, controllerDeps, rejection, useSandboxService } from '../../support/formDeps';
 import { sdkClient } from '../../support/sandbox';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 
 const PP = SEED.provisionedProducts;
 
@@ -140,5 +141,37 @@ describe('update form: current values from the stack', () => {
     const result = (await loaded(form)).loaded;
     assert.match(result.currentValuesNote ?? '', KEEPS);
     assert.equal(field(result, 'DesiredCount').keepPreviousByDefault, true);
+  });
+});
+
+describe('update form: current values through the sandbox\'s CloudFormation (real SDK)', () => {
+  const sandboxed = useSandboxService({ perTest: true });
+
+  /** DescribeStacks of the real SDK against the sandbox, as a StackReader (the other reads are not used here). */
+  function sandboxStacks(): FakeStacks {
+    const client = new CloudFormationClient({ endpoint: sandboxed.sandbox.endpoint, region: sandboxed.sandbox.region, credentials: sandboxed.sandbox.credentials, maxAttempts: 1 });
+    const reader = new FakeStacks([]);
+    reader.describeStack = async (stackId) => {
+      reader.asked.push(stackId);
+      const stack = (await client.send(new DescribeStacksCommand({ StackName: stackId }))).Stacks![0];
+      return {
+        stackId: stack.StackId!, stackName: stack.StackName!, status: stack.StackStatus!, outputs: [],
+        parameters: (stack.Parameters ?? []).map((p) => ({ key: p.ParameterKey ?? '', value: p.ParameterValue ?? '' })),
+      };
+    };
+    return reader;
+  }
+
+  it('preselects what the stack runs with (the last update\'s DesiredCount) and keeps the NoEcho password masked', async () => {
+    const stacks = sandboxStacks();
+    const deps = controllerDeps(sandboxed.service, { stacks: () => stacks });
+    const form = new UpdateFormController(deps, { id: PP.ordersService.id, name: PP.ordersService.name });
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    const result = await call(form.handlers, 'loadParameters', init.current);
+    assert.equal(result.currentValuesNote, undefined, result.currentValuesNote);
+    assert.equal(field(result, 'DesiredCount').previousValue, '4');
+    assert.equal(field(result, 'ServiceName').previousValue, 'orders');
+    assert.deepEqual([field(result, 'DbPassword').previousValue, field(result, 'DbPassword').previousMasked], [undefined, true]);
   });
 });
