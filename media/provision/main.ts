@@ -334,7 +334,10 @@ function renderForm(result: LoadedForm): void {
   const details = [...launchRoles(form.launchRoleArn), displayList('Constraints', form.constraintSummaries), displayList('Usage instructions', additionalUsageInstructions(form))].filter(Boolean) as HTMLElement[];
   regions.details.replaceChildren(...(details.length ? [h('details', { class: 'about', open: true }, h('summary', {}, 'About this launch'), ...details)] : []));
   view = renderFormView(form, state.values ?? {}, result.diff, persist, init.kind === 'update' ? init.listedTags : undefined);
-  regions.form.replaceChildren(view.element);
+  // Why the values in use are not shown (each parameter keeps its own): one sentence the host wrote.
+  const note = result.currentValuesNote ? banner('info', result.currentValuesNote) : undefined;
+  note?.classList.add('current-values-note');
+  regions.form.replaceChildren(...(note ? [note] : []), view.element);
   regions.actions.hidden = false;
   persist();
 }

@@ -36,6 +36,8 @@ export function constraintHint(field: ParameterField): string {
 
 /** What an update form shows in a kept field whose current value the service does not return. */
 const CURRENT_UNCHANGED = 'Current value (unchanged)';
+/** What it shows in a kept field whose current value the service returned masked (NoEcho: `****`). */
+const CURRENT_MASKED = '•••• (current value, masked)';
 
 function blankLabel(field: ParameterField): string {
   return field.required ? 'Choose a value…' : field.defaultValue ? `Default (${field.defaultValue})` : 'None';
@@ -72,13 +74,14 @@ export function renderParameter(field: ParameterField, o: ParameterFieldOptions)
   const path = `parameters.${field.key}`;
   // The service does not return current values: a kept field must not show the default as if it were one.
   const unknownCurrent = !!field.canKeepPrevious && field.previousValue === undefined && !field.noEcho;
+  const maskedCurrent = !!field.canKeepPrevious && !!field.previousMasked;
   const keptAtStart = o.keepPrevious ?? field.keepPreviousByDefault ?? false;
   const startBlank = unknownCurrent && keptAtStart && o.initial === undefined;
   const initial = o.initial ?? field.previousValue ?? (field.kind === 'select' && !startBlank ? field.defaultValue ?? '' : '');
   const control = field.kind === 'select' ? selectControl(field, initial, unknownCurrent) : textControl(field, initial);
   const placeholder = (control as unknown as { placeholder?: string }).placeholder;
   const keep = field.canKeepPrevious
-    ? h('vscode-checkbox', { checked: keptAtStart, class: 'keep-previous' }, field.noEcho ? 'Keep the current (secret) value' : unknownCurrent ? 'Keep the current value (not readable here)' : 'Keep the current value')
+    ? h('vscode-checkbox', { checked: keptAtStart, class: 'keep-previous' }, field.noEcho ? 'Keep the current (secret) value' : maskedCurrent ? 'Keep the current value (masked)' : unknownCurrent ? 'Keep the current value (not readable here)' : 'Keep the current value')
     : undefined;
   const useLastSent = field.lastSent && !field.noEcho ? lastSentButton(field.lastSent) : undefined;
   const { group } = fieldGroup({ id: domId('param', field.key), label: field.label, required: field.required, description: describe(field, !!o.isNew), control, extra: [keep, useLastSent] });
@@ -95,7 +98,7 @@ export function renderParameter(field: ParameterField, o: ParameterFieldOptions)
   const syncKeep = () => {
     control.disabled = keepsPrevious();
     if (keepsPrevious()) o.errors.set(path, undefined);
-    if (unknownCurrent) showCurrentUnchanged(control, field, keepsPrevious(), placeholder);
+    if (unknownCurrent || maskedCurrent) showCurrentUnchanged(control, field, keepsPrevious(), placeholder, maskedCurrent ? CURRENT_MASKED : CURRENT_UNCHANGED);
   };
   let touched = false;
   control.addEventListener('change', () => {
@@ -137,9 +140,9 @@ function lastSentButton(sent: { value: string; sentAt: string }): HTMLElement {
   return h('vscode-button', { secondary: true, class: 'use-last-sent', title: 'Sent from this editor; the value in use may differ.' }, `Use last sent value (${shown}) from ${when}`);
 }
 
-/** While a field of unknown current value is kept, its empty control says "current value (unchanged)". */
-function showCurrentUnchanged(control: FieldControl, field: ParameterField, kept: boolean, placeholder: string | undefined): void {
+/** While a field of unknown (or masked) current value is kept, its empty control says "current value (unchanged)". */
+function showCurrentUnchanged(control: FieldControl, field: ParameterField, kept: boolean, placeholder: string | undefined, shown: string): void {
   const blank = control.querySelector('.blank-option');
-  if (blank) blank.textContent = kept ? CURRENT_UNCHANGED : blankLabel(field);
-  else (control as unknown as { placeholder?: string }).placeholder = kept ? CURRENT_UNCHANGED : placeholder ?? '';
+  if (blank) blank.textContent = kept ? shown : blankLabel(field);
+  else (control as unknown as { placeholder?: string }).placeholder = kept ? shown : placeholder ?? '';
 }

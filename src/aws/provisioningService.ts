@@ -16,6 +16,7 @@ import {
   SearchProductsCommand,
   UpdateProvisionedProductCommand,
   type CreateProvisionedProductPlanInput,
+  type RecordOutput,
   type CreateProvisionedProductPlanOutput,
   type DescribeProductOutput,
   type DescribeProvisioningParametersOutput,
@@ -114,6 +115,15 @@ export class ProvisioningService {
   /** A record's detail (DescribeRecord, without its outputs). */
   async recordDetail(recordId: string): Promise<RecordDetail> {
     return (await describeRecord(this.client, recordId, { detailOnly: true })).detail;
+  }
+
+  /**
+   * The launch path a record used and its first output page (one call): a CloudFormation record names
+   * its stack there first (CloudformationStackARN), which DescribeProvisionedProduct does not.
+   */
+  async recordStart(recordId: string): Promise<{ readonly pathId?: string; readonly outputs: readonly RecordOutput[] }> {
+    const { detail, outputs } = await describeRecord(this.client, recordId, { detailOnly: true });
+    return { ...(detail.PathId ? { pathId: detail.PathId } : {}), outputs };
   }
 
   /** The launch path a record used (provisioned products do not carry theirs; their records do). */

@@ -14,11 +14,12 @@ import type { FormTarget, ProvisionedProductRef } from '../core/webview/protocol
 import type { ConnectionIdentity } from '../core/connection';
 import type { SentValue } from '../core/parameters';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
+import type { StackReader } from '../core/stacks/types';
 
 export type FormService = Pick<
   ProvisioningService,
   | 'searchProducts' | 'describeProduct' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
-  | 'recordPathId' | 'recordDetail' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
+  | 'recordPathId' | 'recordStart' | 'recordDetail' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
   | 'listServiceActions' | 'describeServiceActionParameters' | 'executeServiceAction'
 >;
 
@@ -34,6 +35,11 @@ export interface ParameterMemory {
 export interface ControllerDeps {
   /** The current connection's service; throws when not connected. */
   readonly service: () => FormService;
+  /**
+   * The current connection's CloudFormation reads (behind its access gate), undefined when not
+   * connected or not wired (update forms then say current values cannot be read).
+   */
+  readonly stacks?: () => StackReader | undefined;
   /** DescribeProduct's names, shared per connection (keyed by `service()`) with the other forms and record documents. */
   readonly productFacts: ProductFactsCache;
   readonly connectionLabel: () => string;

@@ -37,6 +37,7 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
     {
       service,
       productFacts: session.productFacts,
+      stacks: () => session.stacks,
       connectionLabel: () => session.label,
       connectedAs: () => session.identity,
       trackRecord: deps.trackRecord ?? ((record) => log().info(`Record ${record.RecordId} started (${record.RecordType}, ${record.Status}).`)),

@@ -117,6 +117,10 @@ export class FormPanels implements vscode.Disposable {
         pin.check(current());
         return this.deps.service();
       },
+      stacks: () => {
+        pin.check(current());
+        return this.deps.stacks?.();
+      },
     };
   }
 

@@ -17,6 +17,13 @@ import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { missingProductReason, plansSupported, plansUnsupportedReason } from '../core/products/capabilities';
 import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
 import { versionChoice } from './views';
+import { locateStack } from '../core/stacks/stackLocation';
+import { StackAccessDeniedError } from '../core/stacks/stackAccess';
+import type { StackLocation } from '../core/stacks/types';
+import { currentValuesOfStack, noStackCause, unreadableValuesNote, type UnreadableCause } from '../core/parameters/stackValues';
+
+/** The values in use as the stack reports them, or why they could not be read. */
+type StackValues = { readonly values: CurrentValues } | { readonly cause: UnreadableCause };
 
 interface CurrentState {
   readonly product: ProvisionedProductRef;
@@ -25,7 +32,11 @@ interface CurrentState {
   readonly launchRoleArn?: string;
   /** The provisioned product's type (CFN_STACK, TERRAFORM_OPEN_SOURCE, CONTROL_TOWER_ACCOUNT, …), as DescribeProvisionedProduct says. */
   readonly type?: string;
+  /** Where its CloudFormation stack is (from DescribeProvisionedProduct's Type and PhysicalId). */
+  readonly stack: StackLocation;
   parameters?: ProvisioningArtifactParameter[];
+  /** DescribeStacks, started as soon as the stack is known (in parallel with the form's other reads); read again after a change. */
+  stackValues?: Promise<StackValues>;
 }
 
 const KEEPS_PRODUCT = 'An update keeps the product; choose one of its versions.';
@@ -80,6 +91,8 @@ export class UpdateFormController extends ParameterFormController {
   }
 
   override productChanged(change: ProductChange): void {
+    // An operation ended or the tree saw the product change: the stack may run other values now.
+    if (this.current && (change.recordId || change.version)) this.current.stackValues = undefined;
     if (change.productStatus) this.productStatus = change.productStatus;
     if (change.gone) this.gone = true;
   }
@@ -98,16 +111,19 @@ export class UpdateFormController extends ParameterFormController {
     const missing = missingProductReason(known.name, 'Update', detail);
     if (missing || !detail.ProductId || !detail.ProvisioningArtifactId) throw new RequestError(missing ?? '', undefined, 'NoProductVersion');
     const recordId = detail.LastSuccessfulProvisioningRecordId ?? detail.LastProvisioningRecordId ?? detail.LastRecordId;
-    const [pathId, names] = await Promise.all([
-      recordId ? this.service.recordPathId(recordId).catch(() => undefined) : undefined,
-      this.productNamesOf(detail.ProductId),
-    ]);
+    // The record names the stack (DescribeProvisionedProduct does not): DescribeStacks starts as soon as it is read.
+    const record = recordId ? this.service.recordStart(recordId).catch(() => undefined) : Promise.resolve(undefined);
+    const located = record.then((r) => locateStack(detail, r?.outputs));
+    const stackValues = located.then((stack) => this.readStackValues(stack, detail.Type));
+    const [start, names, stack] = await Promise.all([record, this.productNamesOf(detail.ProductId), located]);
+    const pathId = start?.pathId;
     const versionName = names?.versions.get(detail.ProvisioningArtifactId);
     const product = provisionedProductRef({ ...detail, ProductName: names?.name, ProvisioningArtifactName: versionName }, known);
     const target = { productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId, ...(pathId ? { pathId } : {}) };
     this.productStatus = detail.Status;
     this.current = {
-      product, target, ...(detail.LaunchRoleArn ? { launchRoleArn: detail.LaunchRoleArn } : {}), ...(detail.Type ? { type: detail.Type } : {}),
+      product, target, stack, stackValues,
+      ...(detail.LaunchRoleArn ? { launchRoleArn: detail.LaunchRoleArn } : {}), ...(detail.Type ? { type: detail.Type } : {}),
     };
     return this.current;
   }
@@ -131,24 +147,42 @@ export class UpdateFormController extends ParameterFormController {
     return plansSupported(type) ? undefined : plansUnsupportedReason(type);
   }
 
+  /** Every read is made as soon as what it depends on is known: the target's parameters, the version in use, its stack. */
   async loadParameters(target: FormTarget): Promise<LoadedForm> {
-    const output = await this.service.describeProvisioningParameters(target);
+    const [output, current] = await Promise.all([this.service.describeProvisioningParameters(target), this.readCurrent()]);
     const parameters = output.ProvisioningArtifactParameters ?? [];
-    const current = await this.readCurrent();
     if (target.productId !== current.target.productId) throw new RequestError(KEEPS_PRODUCT);
-    const before = await this.currentParameters(current);
-    const form = buildUpdateFormFromCurrent(output, await this.currentValues(before), this.deps.memory.recall(current.product.id) ?? {});
+    if (targetKey(target) === targetKey(current.target)) current.parameters ??= parameters;
+    current.stackValues ??= this.readStackValues(current.stack, current.type);
+    const [before, stackValues] = await Promise.all([this.currentParameters(current), current.stackValues]);
+    const values: CurrentValues = 'values' in stackValues ? stackValues.values : { known: false, keys: keysOf(before) };
+    const form = buildUpdateFormFromCurrent(output, values, this.deps.memory.recall(current.product.id) ?? {});
     const sameVersion = target.provisioningArtifactId === current.target.provisioningArtifactId;
-    return { ...this.remember(target, form), ...(sameVersion ? {} : { diff: diffParameters(before, parameters) }) };
+    return {
+      ...this.remember(target, form),
+      ...(sameVersion ? {} : { diff: diffParameters(before, parameters) }),
+      ...('cause' in stackValues ? { currentValuesNote: unreadableValuesNote(stackValues.cause) } : {}),
+    };
   }
 
   /**
-   * The parameter values in use, as the service says. Service Catalog does not return them (the
-   * stack's DescribeStacks would): unknown, with the keys of the version in use, so every field
-   * keeps its value unless the user changes it.
+   * The parameter values in use: what the stack runs with (DescribeStacks), whoever changed them.
+   * Service Catalog does not return them; without a readable stack every field keeps its value unless
+   * the user changes it. Never rejects; the values themselves are never logged.
    */
-  private async currentValues(before: readonly ProvisioningArtifactParameter[]): Promise<CurrentValues> {
-    return { known: false, keys: before.map((p) => p.ParameterKey).filter((key): key is string => !!key) };
+  private async readStackValues(stack: StackLocation, type: string | undefined): Promise<StackValues> {
+    if (stack.kind === 'none') return { cause: noStackCause(type) };
+    if (stack.kind === 'stackSet') return { cause: 'stackSet' };
+    try {
+      const reader = this.deps.stacks?.();
+      if (!reader) return { cause: 'failed' };
+      return { values: currentValuesOfStack((await reader.describeStack(stack.stackId)).parameters) };
+    } catch (error) {
+      if (error instanceof StackAccessDeniedError) return { cause: 'denied' };
+      const message = (error as Error).message ?? String(error);
+      this.deps.logger.warn(`Could not read the parameter values in use of ${this.provisionedProduct.name} from its stack: ${message}`);
+      return { cause: isStackMissing(error) ? 'notFound' : 'failed' };
+    }
   }
 
   private async currentParameters(current: CurrentState): Promise<ProvisioningArtifactParameter[]> {
@@ -179,4 +213,12 @@ export class UpdateFormController extends ParameterFormController {
       Tags: input.Tags, IdempotencyToken: token,
     };
   }
+}
+
+const keysOf = (parameters: readonly ProvisioningArtifactParameter[]) => parameters.map((p) => p.ParameterKey).filter((key): key is string => !!key);
+
+/** CloudFormation's answer for a stack it does not have: ValidationError "Stack with id … does not exist". */
+function isStackMissing(error: unknown): boolean {
+  const e = error as { name?: string; message?: string };
+  return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
 }

@@ -32,6 +32,8 @@ export interface ParameterField {
   readonly constraints: FieldConstraints;
   /** Update forms: the value in use as the service reported it, shown prefilled (never set for NoEcho fields). */
   readonly previousValue?: string;
+  /** Update forms: the service reported the value in use masked (a NoEcho parameter's `****`): shown masked, kept unless replaced. */
+  readonly previousMasked?: boolean;
   /** Update forms: the value this editor last sent for the parameter, and when; offered, never shown as current (never NoEcho). */
   readonly lastSent?: SentValue;
   /** Update forms: the parameter existed before, so UsePreviousValue is possible. */
@@ -49,10 +51,12 @@ export interface SentValue {
 /**
  * What the service says of the parameter values in use: `known: false` until something reads them
  * (CloudFormation's DescribeStacks does; Service Catalog returns none), with the keys of the version in use.
+ * Known values may name `masked` keys: parameters in use whose value the service masks (NoEcho), or
+ * that cannot be shown as they are; they exist (and can be kept) but have no value to show or send.
  */
 export type CurrentValues =
   | { readonly known: false; readonly keys: readonly string[] }
-  | { readonly known: true; readonly values: Readonly<Record<string, string>> };
+  | { readonly known: true; readonly values: Readonly<Record<string, string>>; readonly masked?: readonly string[] };
 
 export interface TagOptionGroup {
   readonly key: string;
@@ -265,16 +269,18 @@ export function buildUpdateFormFromCurrent(
   options: BuildFormOptions = {},
 ): ProvisioningForm {
   const base = buildProvisioningForm(output, options);
-  const existing = new Set(current.known ? Object.keys(current.values) : current.keys);
+  const masked = new Set(current.known ? current.masked ?? [] : []);
+  const existing = new Set(current.known ? [...Object.keys(current.values), ...masked] : current.keys);
   const fields = base.fields.map((field): ParameterField => {
     if (!existing.has(field.key)) return { ...field, canKeepPrevious: false, keepPreviousByDefault: false };
-    const value = current.known && !field.noEcho ? current.values[field.key] : undefined;
+    const value = current.known && !field.noEcho && !masked.has(field.key) && Object.hasOwn(current.values, field.key) ? current.values[field.key] : undefined;
     const sent = field.noEcho || !Object.hasOwn(lastSent, field.key) ? undefined : lastSent[field.key];
     return {
       ...field,
       // A previous value satisfies "required": the user need not type it again.
       required: false,
       ...(value !== undefined ? { previousValue: value } : {}),
+      ...(masked.has(field.key) ? { previousMasked: true } : {}),
       ...(sent ? { lastSent: sent } : {}),
       canKeepPrevious: true,
       // Only a value the service reported may start unticked: sending anything else could revert a change made elsewhere.

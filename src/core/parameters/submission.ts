@@ -1,6 +1,7 @@
 // What the form sends back (JSON from the webview), and its validation against the form model.
 import { TAGS_NOT_UPDATABLE, type ProvisioningForm } from './formModel';
 import { validateParameterValue } from './parameterValidation';
+import { NO_ECHO_MASK } from './stackValues';
 import { type StackSetSubmission, validateStackSetPreferences } from './stackSet';
 import {
   MAX_NOTIFICATION_ARNS, MAX_TAGS, validateNotificationArn, validateProvisionedProductName, validateTagKey,
@@ -41,6 +42,8 @@ export function givenValue(values: Readonly<Record<string, string>> | undefined,
   return values && Object.hasOwn(values, key) ? values[key] : undefined;
 }
 
+const MASK_NOT_A_VALUE = `${NO_ECHO_MASK} is how CloudFormation masks the value in use: keep the current value, or type a new one.`;
+
 function validateParameters(form: ProvisioningForm, submission: ProvisioningSubmission, errors: ValidationErrors): void {
   const kept = new Set(submission.keepPrevious ?? []);
   const known = new Set(form.fields.map((f) => f.key));
@@ -49,7 +52,9 @@ function validateParameters(form: ProvisioningForm, submission: ProvisioningSubm
       if (!field.canKeepPrevious) errors[`parameters.${field.key}`] = `${field.label} has no previous value to keep.`;
       continue;
     }
-    const error = validateParameterValue(field, givenValue(submission.parameters, field.key));
+    const given = givenValue(submission.parameters, field.key);
+    // The mask is not a value: sent, it would replace the value in use with four asterisks.
+    const error = field.previousMasked && given === NO_ECHO_MASK ? MASK_NOT_A_VALUE : validateParameterValue(field, given);
     if (error) errors[`parameters.${field.key}`] = error;
   }
   for (const key of [...Object.keys(submission.parameters), ...kept]) {

@@ -54,6 +54,11 @@ export interface LoadedForm {
   readonly form: ProvisioningForm;
   /** Update forms on another version than the current one: what the new version adds and removes. */
   readonly diff?: ParameterDiff;
+  /**
+   * Update forms whose values in use could not be read (no permission, no stack, Terraform, …): the
+   * one plain sentence saying why, shown above the parameters (each of them keeps its value).
+   */
+  readonly currentValuesNote?: string;
 }
 
 export interface SubmitRequest {
