@@ -102,7 +102,7 @@ describe('stale forms', function () {
   });
   afterEach(() => closeAll(api));
 
-  it('shows no value as current that the service did not give, and an untouched Update keeps what a plan set', async () => {
+  it('shows as current only what the service gives (the stack\'s values, not what this editor sent), and an untouched Update keeps what a plan set', async () => {
     const id = await availableWebsite(api, unique('values'));
     const node = () => api.tree.findProduct(id);
     const name = node()!.row.Name!;
@@ -130,19 +130,20 @@ describe('stale forms', function () {
     assert.equal(await bucketOutput(api, id), `${name}-plan`);
     await closeAll(api);
 
-    // 3. A new update form: the last sent value is offered as such, never as the current one.
+    // 3. A new update form: the value in use is the stack's (DescribeStacks: the plan's), never the one this editor last sent, which is only offered.
     const form = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', node());
     const { target, loaded } = await loadCurrent(form, WEB.id);
     const bucket = loaded.form.fields.find((f) => f.key === 'BucketName')!;
-    assert.equal(bucket.previousValue, undefined, 'what this editor sent is not shown as the value in use');
-    assert.equal(bucket.keepPreviousByDefault, true);
+    assert.equal(bucket.previousValue, `${name}-plan`, 'the value the stack runs with is shown as the value in use, not what this editor sent');
     assert.equal(bucket.lastSent?.value, `${name}-sent`, 'offered as the value last sent from here');
     assert.ok(Math.abs(Date.parse(bucket.lastSent.sentAt) - Date.now()) < 10 * 60_000);
-    for (const field of loaded.form.fields.filter((f) => f.canKeepPrevious)) assert.equal(field.keepPreviousByDefault, true, `${field.key} keeps its value`);
+    for (const field of loaded.form.fields.filter((f) => f.canKeepPrevious)) {
+      assert.ok(field.previousValue !== undefined || field.keepPreviousByDefault, `${field.key} starts with the stack's value or keeps its value`);
+    }
 
     // 4. Update pressed with nothing touched: every parameter keeps its value, the plan's stays.
     const submission = untouchedSubmission(loaded.form.fields);
-    assert.deepEqual(submission.parameters, {});
+    assert.equal(submission.parameters.BucketName ?? (submission.keepPrevious?.includes('BucketName') ? `${name}-plan` : undefined), `${name}-plan`, 'nothing but the value in use is sent');
     ok(await form.request('submit', { target, submission }));
     await settled(api, id);
     assert.equal(await bucketOutput(api, id), `${name}-plan`, 'the update sent UsePreviousValue, not the remembered value');
