@@ -22,7 +22,6 @@ import type { StackLocation } from '../core/stacks/types';
 import { unreadableValuesNote } from '../core/parameters/stackValues';
 import { readStackValues, type StackValues } from './stackValuesReader';
 
-
 interface CurrentState {
   readonly product: ProvisionedProductRef;
   readonly target: FormTarget;
