@@ -1,6 +1,9 @@
 // The plans page of a provisioned product: pick a plan, watch it until it is ready, read its resource
-// changes (action, logical id, type, replacement), then execute or discard it.
-import type { PanelInit, PlanParameterRow, PlanRow, PlanView, ProductChange, SubmitResult, VersionRef } from '../../src/core/webview/protocol';
+// changes (action, logical id, type, replacement, scope and details) and its parameters against the
+// stack's values in use, then execute or discard it. Service text arrives inert and is set as DOM text only.
+import type {
+  ChangeDetailRow, PanelInit, PlanParameterRow, PlanRow, PlanView, ProductChange, ResourceChangeRow, SubmitResult, VersionRef,
+} from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, option, progress, section } from '../shared/dom';
 import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, saveState } from '../shared/rpc';
@@ -105,22 +108,48 @@ async function showPlan(planId: string): Promise<void> {
   }
 }
 
+/** The replacement mark: a codicon, a theme colour and the words, so it never rests on colour alone. */
+function replacementCell(c: ResourceChangeRow): HTMLElement {
+  if (c.replaces === 'no') return h('span', { class: 'subtle' }, c.replacement === 'FALSE' ? 'no' : c.replacement);
+  const yes = c.replaces === 'yes';
+  return h(
+    'span', { class: yes ? 'replacement-true' : 'replacement-conditional' },
+    h('span', { class: `codicon codicon-${yes ? 'warning' : 'question'}`, 'aria-hidden': 'true' }), ` ${yes ? 'replaces' : 'may replace'}`,
+  );
+}
+
+/** "PROPERTIES BucketName · recreation NEVER · STATIC · caused by Environment": each part only as the service says it. */
+function detailLine(d: ChangeDetailRow): HTMLElement {
+  const parts: (Node | string)[] = [h('code', {}, d.name ? `${d.attribute} ${d.name}` : d.attribute)];
+  if (d.requiresRecreation) parts.push(' · requires recreation: ', h('strong', { class: d.requiresRecreation === 'ALWAYS' ? 'replacement-true' : '' }, d.requiresRecreation));
+  if (d.evaluation) parts.push(` · evaluation: ${d.evaluation}`);
+  if (d.causingEntity) parts.push(' · caused by ', h('code', {}, d.causingEntity));
+  return h('li', {}, ...parts);
+}
+
+function changeDetails(c: ResourceChangeRow): HTMLElement | string {
+  const scope = c.scope.length ? h('div', { class: 'subtle' }, `Scope: ${c.scope.join(', ')}`) : '';
+  if (!c.details.length) return scope || h('span', { class: 'subtle' }, 'none');
+  return h('div', {}, scope, h('ul', { class: 'change-details' }, ...c.details.map(detailLine)));
+}
+
 function changesTable(plan: PlanView): HTMLElement {
   if (!plan.changes.length) return h('p', { class: 'subtle' }, plan.settled ? 'No resource changes.' : 'Resource changes appear when the plan is ready.');
-  const headerCells = ['Action', 'Logical ID', 'Resource type', 'Replacement'].map((t) => h('vscode-table-header-cell', {}, t));
+  const headerCells = ['Action', 'Logical ID', 'Resource type', 'Replacement', 'Scope and details'].map((t) => h('vscode-table-header-cell', {}, t));
   const rows = plan.changes.map((c) =>
     h(
       'vscode-table-row',
-      {},
+      { class: c.replaces === 'yes' ? 'change-replaces' : c.replaces === 'maybe' ? 'change-may-replace' : '' },
       h('vscode-table-cell', {}, h('span', { class: `change change-${c.action.toLowerCase()}` }, c.action)),
       h('vscode-table-cell', {}, h('code', {}, c.logicalId), c.physicalId ? h('span', { class: 'subtle' }, ` ${c.physicalId}`) : ''),
       h('vscode-table-cell', {}, c.resourceType),
-      h('vscode-table-cell', {}, h('span', { class: c.replacement === 'TRUE' ? 'replacement-true' : c.replacement === 'CONDITIONAL' ? 'replacement-conditional' : '' }, c.replacement)),
+      h('vscode-table-cell', {}, replacementCell(c)),
+      h('vscode-table-cell', {}, changeDetails(c)),
     ),
   );
   return h(
     'vscode-table',
-    { zebra: true, 'bordered-columns': true, resizable: true, columns: ['15%', '35%', '35%', '15%'], class: 'changes', 'aria-label': 'Resource changes' },
+    { zebra: true, 'bordered-columns': true, resizable: true, columns: ['10%', '22%', '20%', '13%', '35%'], class: 'changes', 'aria-label': 'Resource changes' },
     h('vscode-table-header', { slot: 'header' }, ...headerCells),
     h('vscode-table-body', { slot: 'body' }, ...rows),
   );
@@ -134,29 +163,48 @@ function versionLine(plan: PlanView): HTMLElement | undefined {
   return h('p', { class: 'plan-version' }, 'Version: ', h('strong', {}, versionName(plan.version)), comparison);
 }
 
+function planValueCell(p: PlanParameterRow): HTMLElement {
+  if (p.usePreviousValue) return h('span', { class: 'subtle' }, 'keeps the value in use');
+  if (p.valueMasked) return h('span', { class: 'subtle' }, '•••• (not shown)');
+  return h('code', {}, p.value ?? '');
+}
+
+function currentValueCell(p: PlanParameterRow): HTMLElement {
+  if (p.currentMasked) return h('span', { class: 'subtle' }, '•••• (not shown)');
+  if (p.currentValue !== undefined) return h('code', {}, p.currentValue);
+  return h('span', { class: 'subtle' }, 'not set');
+}
+
+const CHANGE_WORDS = { yes: 'changes', no: 'unchanged', unknown: 'cannot tell' } as const;
+
 /**
- * The plan's parameters as the service returned them: the value it sets, or "keeps the value in use";
- * a parameter the service names as the cause of resource changes is marked. Values in use are not
- * shown: the service does not return them.
+ * The plan's parameters: the value it sets (or "keeps the value in use") next to the value the stack
+ * runs with, whether it changes, and the resource changes the service attributes to it. Where the
+ * stack could not be read, one sentence says why and only the plan's values are shown.
  */
-function parametersTable(parameters: readonly PlanParameterRow[]): HTMLElement {
+function parametersTable(plan: PlanView): HTMLElement {
+  const parameters = plan.parameters ?? [];
   if (!parameters.length) return h('p', { class: 'subtle' }, 'The plan sets no parameters: every one keeps its value.');
-  const headerCells = ['Parameter', 'In this plan', 'Resource changes it causes'].map((t) => h('vscode-table-header-cell', {}, t));
+  const withCurrent = !plan.currentValuesNote;
+  const titles = withCurrent ? ['Parameter', 'In this plan', 'In use now', 'Change', 'Resource changes it causes'] : ['Parameter', 'In this plan', 'Resource changes it causes'];
   const rows = parameters.map((p) =>
     h(
       'vscode-table-row',
-      { class: p.causes.length ? 'parameter-causes-changes' : '' },
+      { class: [p.causes.length ? 'parameter-causes-changes' : '', p.changes === 'yes' ? 'parameter-changes' : ''].filter(Boolean).join(' ') },
       h('vscode-table-cell', {}, h('code', {}, p.key)),
-      h('vscode-table-cell', {}, p.usePreviousValue ? h('span', { class: 'subtle' }, 'keeps the value in use') : h('code', {}, p.value ?? '')),
+      h('vscode-table-cell', {}, planValueCell(p)),
+      withCurrent ? h('vscode-table-cell', {}, currentValueCell(p)) : undefined,
+      withCurrent ? h('vscode-table-cell', {}, p.changes === 'yes' ? h('strong', {}, CHANGE_WORDS.yes) : h('span', { class: 'subtle' }, CHANGE_WORDS[p.changes ?? 'unknown'])) : undefined,
       h('vscode-table-cell', {}, p.causes.length ? p.causes.join(', ') : h('span', { class: 'subtle' }, 'none named')),
     ),
   );
-  return h(
+  const table = h(
     'vscode-table',
-    { zebra: true, 'bordered-columns': true, columns: ['30%', '35%', '35%'], class: 'plan-parameters', 'aria-label': 'Plan parameters' },
-    h('vscode-table-header', { slot: 'header' }, ...headerCells),
+    { zebra: true, 'bordered-columns': true, columns: withCurrent ? ['20%', '22%', '22%', '12%', '24%'] : ['30%', '35%', '35%'], class: 'plan-parameters', 'aria-label': 'Plan parameters' },
+    h('vscode-table-header', { slot: 'header' }, ...titles.map((t) => h('vscode-table-header-cell', {}, t))),
     h('vscode-table-body', { slot: 'body' }, ...rows),
   );
+  return h('div', {}, plan.currentValuesNote ? h('p', { class: 'current-values-note subtle' }, plan.currentValuesNote) : undefined, table);
 }
 
 function syncButtons(): void {
@@ -172,7 +220,8 @@ function renderPlan(plan: PlanView): void {
   const waiting = !plan.settled ? progress(`Status ${plan.status}: waiting for the plan…`) : undefined;
   const statusLine = h('p', {}, 'Status: ', h('strong', { class: 'plan-status' }, plan.status), plan.statusMessage ? ` — ${plan.statusMessage}` : '');
   syncButtons();
-  const replaced = plan.changes.filter((c) => c.replacement === 'TRUE').length;
+  const replaced = plan.changes.filter((c) => c.replaces === 'yes').length;
+  const mayReplace = plan.changes.filter((c) => c.replaces === 'maybe').length;
   const executed = plan.discardable ? undefined : h('p', { class: 'subtle' }, plan.settled ? 'This plan has been executed.' : 'This plan is being executed.');
   detail.replaceChildren(
     section(
@@ -181,9 +230,10 @@ function renderPlan(plan: PlanView): void {
       versionLine(plan),
       waiting,
       replaced ? banner('warning', `${replaced} resource${replaced === 1 ? ' is' : 's are'} replaced: their physical ids change and data on them may be lost.`) : undefined,
+      mayReplace ? banner('warning', `${mayReplace} resource${mayReplace === 1 ? '' : 's'} may be replaced, depending on values CloudFormation knows only when the plan runs.`) : undefined,
       changesTable(plan),
       h('h3', {}, 'Parameters'),
-      parametersTable(plan.parameters ?? []),
+      parametersTable(plan),
       executed,
       h('div', { class: 'actions' }, executeButton, discardButton),
     ),

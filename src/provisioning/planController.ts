@@ -13,6 +13,8 @@ import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { planView, submitResult } from './views';
 import { FormProductFacts } from './formProductFacts';
+import { locateStack } from '../core/stacks/stackLocation';
+import { readStackValues, type StackValues } from './stackValuesReader';
 
 export interface PlanWatchOptions {
   readonly intervalMs: number;
@@ -34,6 +36,8 @@ export class PlanController implements FormController {
   /** The product's status as last heard (read at init, then from finished records and the tree). */
   private productStatus?: string;
   private gone = false;
+  /** The parameter values the stack runs with (read once per shown state of the product), or why not. */
+  private stackValues?: Promise<StackValues>;
 
   readonly handlers: Handlers = {
     listPlans: () => this.listPlans(),
@@ -79,6 +83,7 @@ export class PlanController implements FormController {
   /** Reload: the provisioned product and the names are read again. */
   reload(): void {
     this.detail = undefined;
+    this.stackValues = undefined;
     this.names.forget();
     this.gone = false;
   }
@@ -86,6 +91,7 @@ export class PlanController implements FormController {
   /** The product changed: its status is the one heard, the version it runs is read again when next shown. */
   productChanged(change: ProductChange): void {
     this.detail = undefined;
+    this.stackValues = undefined;
     if (change.productStatus) this.productStatus = change.productStatus;
     if (change.gone) this.gone = true;
   }
@@ -102,6 +108,18 @@ export class PlanController implements FormController {
       return undefined;
     });
     return this.detail;
+  }
+
+  /** The stack named by the last provisioning record's CloudformationStackARN output (or the PhysicalId), read through the stacks seam. */
+  private currentStackValues(): Promise<StackValues> {
+    this.stackValues ??= (async () => {
+      const detail = await this.productDetail();
+      if (!detail) return { cause: 'failed' } as const;
+      const recordId = detail.LastSuccessfulProvisioningRecordId ?? detail.LastProvisioningRecordId ?? detail.LastRecordId;
+      const record = recordId ? await this.deps.service().recordStart(recordId).catch(() => undefined) : undefined;
+      return readStackValues(this.deps, locateStack(detail, record?.outputs), detail.Type, this.provisionedProduct.name);
+    })();
+    return this.stackValues;
   }
 
   /** Version id → name of the product's versions (DescribeProduct); empty when it cannot be read. */
@@ -133,13 +151,14 @@ export class PlanController implements FormController {
     return view;
   }
 
-  /** The plan with its version and the version in use now named, as far as the service says them. */
+  /** The plan with its version and the version in use now named, and its parameters against the stack's values. */
   private async viewOf(plan: PlanWithChanges): Promise<PlanView> {
-    const [detail, names] = await Promise.all([this.productDetail(), this.versionNames(plan.details.ProductId)]);
+    const [detail, names, stackValues] = await Promise.all([this.productDetail(), this.versionNames(plan.details.ProductId), this.currentStackValues()]);
     const named = (id: string | undefined) => (id ? { id, ...(names.has(id) ? { name: names.get(id)! } : {}) } : undefined);
     const version = named(plan.details.ProvisioningArtifactId);
     const currentVersion = named(detail?.ProvisioningArtifactId);
-    return planView(plan, { ...(version ? { version } : {}), ...(currentVersion ? { currentVersion } : {}) });
+    const current = 'values' in stackValues ? stackValues.values : { cause: stackValues.cause };
+    return planView(plan, { ...(version ? { version } : {}), ...(currentVersion ? { currentVersion } : {}), current });
   }
 
   private isOwn(plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId'>): boolean {

@@ -18,12 +18,9 @@ import { missingProductReason, plansSupported, plansUnsupportedReason } from '..
 import { onlyPathId, planName, productOptions, ParameterFormController, targetKey } from './parameterFormController';
 import { versionChoice } from './views';
 import { locateStack } from '../core/stacks/stackLocation';
-import { StackAccessDeniedError } from '../core/stacks/stackAccess';
 import type { StackLocation } from '../core/stacks/types';
-import { currentValuesOfStack, noStackCause, unreadableValuesNote, type UnreadableCause } from '../core/parameters/stackValues';
-
-/** The values in use as the stack reports them, or why they could not be read. */
-type StackValues = { readonly values: CurrentValues } | { readonly cause: UnreadableCause };
+import { unreadableValuesNote } from '../core/parameters/stackValues';
+import { readStackValues, type StackValues } from './stackValuesReader';
 
 interface CurrentState {
   readonly product: ProvisionedProductRef;
@@ -168,21 +165,10 @@ export class UpdateFormController extends ParameterFormController {
   /**
    * The parameter values in use: what the stack runs with (DescribeStacks), whoever changed them.
    * Service Catalog does not return them; without a readable stack every field keeps its value unless
-   * the user changes it. Never rejects; the values themselves are never logged.
+   * the user changes it.
    */
-  private async readStackValues(stack: StackLocation, type: string | undefined): Promise<StackValues> {
-    if (stack.kind === 'none') return { cause: noStackCause(type) };
-    if (stack.kind === 'stackSet') return { cause: 'stackSet' };
-    try {
-      const reader = this.deps.stacks?.();
-      if (!reader) return { cause: 'failed' };
-      return { values: currentValuesOfStack((await reader.describeStack(stack.stackId)).parameters) };
-    } catch (error) {
-      if (error instanceof StackAccessDeniedError) return { cause: 'denied' };
-      const message = (error as Error).message ?? String(error);
-      this.deps.logger.warn(`Could not read the parameter values in use of ${this.provisionedProduct.name} from its stack: ${message}`);
-      return { cause: isStackMissing(error) ? 'notFound' : 'failed' };
-    }
+  private readStackValues(stack: StackLocation, type: string | undefined): Promise<StackValues> {
+    return readStackValues(this.deps, stack, type, this.provisionedProduct.name);
   }
 
   private async currentParameters(current: CurrentState): Promise<ProvisioningArtifactParameter[]> {
@@ -216,9 +202,3 @@ export class UpdateFormController extends ParameterFormController {
 }
 
 const keysOf = (parameters: readonly ProvisioningArtifactParameter[]) => parameters.map((p) => p.ParameterKey).filter((key): key is string => !!key);
-
-/** CloudFormation's answer for a stack it does not have: ValidationError "Stack with id … does not exist". */
-function isStackMissing(error: unknown): boolean {
-  const e = error as { name?: string; message?: string };
-  return e?.name === 'ValidationError' && /does not exist/i.test(e.message ?? '');
-}

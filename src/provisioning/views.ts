@@ -1,13 +1,14 @@
 // SDK shapes → the small, plain view models the webviews render (protocol.ts).
 import type {
-  ExecutionParameter, LaunchPathSummary, ProductViewSummary, ProvisioningArtifact, RecordDetail, ResourceChange,
+  ExecutionParameter, LaunchPathSummary, ProductViewSummary, ProvisioningArtifact, RecordDetail,
 } from '@aws-sdk/client-service-catalog';
 import type { PlanWithChanges } from '../aws/provisioningService';
 import { EXECUTED_PLAN_STATUSES, SETTLED_PLAN_STATUSES } from '../core/statuses';
 import { inert } from '../core/untrustedText';
 import type {
-  ActionParameterView, PathChoice, PlanParameterRow, PlanView, ProductChoice, ResourceChangeRow, SubmitResult, VersionChoice, VersionRef,
+  ActionParameterView, PathChoice, PlanView, ProductChoice, SubmitResult, VersionChoice, VersionRef,
 } from '../core/webview/protocol';
+import { planCurrentValuesNote, planParameterRows, resourceChangeRow, type StackValuesForPlan } from '../core/plans/planView';
 
 /** The longest name, owner, description or distributor the service accepts (CreateProduct). */
 const PRODUCT_TEXT_MAX = 8191;
@@ -62,39 +63,18 @@ export function pathChoice(p: LaunchPathSummary): PathChoice {
   };
 }
 
-function resourceChangeRow(c: ResourceChange): ResourceChangeRow {
-  return {
-    action: c.Action ?? '?',
-    logicalId: c.LogicalResourceId ?? '?',
-    ...(c.PhysicalResourceId ? { physicalId: c.PhysicalResourceId } : {}),
-    resourceType: c.ResourceType ?? '?',
-    replacement: c.Replacement ?? 'FALSE',
-  };
-}
-
 /** The versions a plan view names: the plan's, and the one its provisioned product runs now. */
 export interface PlanVersions {
   readonly version?: VersionRef;
   readonly currentVersion?: VersionRef;
 }
 
-/**
- * The plan's parameters as the service returned them, each with the resource changes the service
- * attributes to it (a change detail's CausingEntity names the parameter that caused it).
- */
-function planParameters(details: PlanWithChanges['details'], resourceChanges: readonly ResourceChange[]): PlanParameterRow[] {
-  return (details.ProvisioningParameters ?? [])
-    .filter((p) => p.Key)
-    .map((p) => {
-      const causes = resourceChanges
-        .filter((c) => (c.Details ?? []).some((d) => d.CausingEntity === p.Key))
-        .map((c) => c.LogicalResourceId ?? '?');
-      const keeps = p.UsePreviousValue === true;
-      return { key: p.Key!, ...(keeps || p.Value === undefined ? {} : { value: p.Value }), usePreviousValue: keeps, causes };
-    });
+/** What a plan view compares its parameters with: the stack's values, or why they are not known. */
+export interface PlanContext extends PlanVersions {
+  readonly current?: StackValuesForPlan;
 }
 
-export function planView({ details, resourceChanges }: PlanWithChanges, versions: PlanVersions = {}): PlanView {
+export function planView({ details, resourceChanges }: PlanWithChanges, versions: PlanContext = {}): PlanView {
   const status = details.Status ?? 'UNKNOWN';
   return {
     planId: details.PlanId ?? '',
@@ -108,7 +88,8 @@ export function planView({ details, resourceChanges }: PlanWithChanges, versions
     changes: resourceChanges.map(resourceChangeRow),
     ...(versions.version ? { version: versions.version } : {}),
     ...(versions.currentVersion ? { currentVersion: versions.currentVersion } : {}),
-    parameters: planParameters(details, resourceChanges),
+    parameters: planParameterRows(details.ProvisioningParameters ?? [], resourceChanges, versions.current),
+    ...(versions.current && 'cause' in versions.current ? { currentValuesNote: planCurrentValuesNote(versions.current.cause) } : {}),
   };
 }
 

@@ -248,6 +248,10 @@ describe('forms', () => {
     }, 30_000, 300);
     assert.equal(view.status, 'CREATE_SUCCESS');
     assert.ok(view.changes.length > 0);
+    assert.ok(view.changes.every((c) => c.details.length > 0 && c.replaces === 'no'), JSON.stringify(view.changes));
+    assert.equal(view.currentValuesNote, undefined, 'the stack was read through the session\'s CloudFormation client');
+    const environment = view.parameters?.find((p) => p.key === 'Environment');
+    assert.deepEqual([environment?.value, typeof environment?.currentValue], ['staging', 'string'], JSON.stringify(environment));
     const executed = ok(await plans.request('executePlan', { planId: started.planId }));
     assert.match(executed.recordId, /\S/);
   });

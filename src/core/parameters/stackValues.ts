@@ -37,9 +37,14 @@ const WHY: Record<UnreadableCause, string> = {
   failed: 'its stack could not be read just now',
 };
 
+/** Why the values in use could not be read, as a clause ("…because <this>"). */
+export function whyUnreadable(cause: UnreadableCause): string {
+  return WHY[cause];
+}
+
 /** The one sentence an update form shows when it cannot show the values in use. */
 export function unreadableValuesNote(cause: UnreadableCause): string {
-  return `Current values are not shown because ${WHY[cause]}, so every parameter keeps its current value unless you change it.`;
+  return `Current values are not shown because ${whyUnreadable(cause)}, so every parameter keeps its current value unless you change it.`;
 }
 
 /** The cause for a provisioned product of `type` that has no stack (locateStack said none). */

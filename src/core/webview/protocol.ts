@@ -88,14 +88,22 @@ export interface PlanRow {
   readonly versionName?: string;
 }
 
-/** One of a plan's ProvisioningParameters, as DescribeProvisionedProductPlan returns it. */
+/** One of a plan's ProvisioningParameters, as DescribeProvisionedProductPlan returns it, against the stack's value. */
 export interface PlanParameterRow {
   readonly key: string;
-  /** The value the plan sets; absent when it keeps the value in use. */
+  /** The value the plan sets; absent when it keeps the value in use or it is not shown (valueMasked). */
   readonly value?: string;
+  /** The plan sets a value that is not shown (NoEcho, or text that would not show as it is). */
+  readonly valueMasked?: boolean;
   readonly usePreviousValue: boolean;
   /** Resource changes the service attributes to this parameter (their logical ids, from the changes' CausingEntity). */
   readonly causes: readonly string[];
+  /** The value the stack runs with (DescribeStacks), when read and shown. */
+  readonly currentValue?: string;
+  /** The stack has a value that is not shown (NoEcho). */
+  readonly currentMasked?: boolean;
+  /** Whether the plan changes the value in use: unknown when either side is not known or not shown. */
+  readonly changes?: 'yes' | 'no' | 'unknown';
 }
 
 /** A version named for display: its id, and its name where the service gave one. */
@@ -104,12 +112,28 @@ export interface VersionRef {
   readonly name?: string;
 }
 
+/** Whether a resource change replaces the resource: Replacement TRUE (yes) or CONDITIONAL (maybe). */
+export type Replaces = 'yes' | 'maybe' | 'no';
+
+/** One of a resource change's Details (inert service text). */
+export interface ChangeDetailRow {
+  readonly attribute: string;
+  readonly name?: string;
+  readonly requiresRecreation?: string;
+  readonly evaluation?: string;
+  readonly causingEntity?: string;
+}
+
+/** One of a plan's resource changes; every string is inert service text. */
 export interface ResourceChangeRow {
   readonly action: string;
   readonly logicalId: string;
   readonly physicalId?: string;
   readonly resourceType: string;
   readonly replacement: string;
+  readonly replaces: Replaces;
+  readonly scope: readonly string[];
+  readonly details: readonly ChangeDetailRow[];
 }
 
 export interface PlanView {
@@ -130,6 +154,8 @@ export interface PlanView {
   readonly currentVersion?: VersionRef;
   /** The plan's parameters (NoEcho values come masked from the service). */
   readonly parameters?: readonly PlanParameterRow[];
+  /** Why the values in use are not shown next to the plan's, when the stack could not be read. */
+  readonly currentValuesNote?: string;
 }
 
 export interface ActionChoice {
