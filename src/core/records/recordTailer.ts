@@ -147,11 +147,15 @@ export class RecordTailer {
 
   /**
    * At least `intervalMs` between this record's DescribeRecord calls by its policy (undefined: the
-   * policy alone). `poke` still describes at once. Takes effect from the next scheduled call.
+   * policy alone). `poke` still describes at once. A slower pace applies from the next scheduled call.
    */
   setMinInterval(recordId: string, intervalMs: number | undefined): void {
     const record = this.active.get(recordId);
-    if (record) record.minIntervalMs = intervalMs;
+    if (!record) return;
+    const slower = (intervalMs ?? 0) > (record.minIntervalMs ?? 0);
+    record.minIntervalMs = intervalMs;
+    // A call already put off by the old interval comes at the policy's pace again.
+    if (!slower && record.timer !== undefined && record.consecutiveErrors === 0 && this.governor.multiplier === 1) this.scheduleByPolicy(record);
   }
 
   /** Ids of records still being followed. */
