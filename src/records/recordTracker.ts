@@ -353,7 +353,7 @@ export class RecordTracker extends Disposable {
     const record = this.running.get(recordId);
     if (!record || this.tailer !== tailer) return;
     record.budget.note(Date.now());
-    if (record.follower || record.noStack || isTerminalRecordStatus(detail.Status)) return;
+    if (record.follower || record.noStack) return;
     const stacks = this.deps.session.stacks;
     if (!stacks?.readable) {
       record.noStack = true;
@@ -367,6 +367,8 @@ export class RecordTracker extends Disposable {
       return;
     }
     record.follower = this.followStack(tailer, record, location.stackId, stacks);
+    // A record seen first at its end: its events are read once, by finish(), before its final lines.
+    if (isTerminalRecordStatus(detail.Status)) return;
     tailer.setMinInterval(recordId, DESCRIBE_INTERVAL_WITH_STACK_MS);
     record.follower.start();
   }
