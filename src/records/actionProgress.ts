@@ -45,14 +45,17 @@ export class ActionProgress {
   }
 
   /** The record ended: its part says so, and the last one to end ends the action. */
-  finish(recordId: string, detail: RecordDetail, secrets?: readonly string[]): void {
+  /** `failureNote`: an inert sentence added to a failure's summary (the stack's first failed resource). */
+  finish(recordId: string, detail: RecordDetail, secrets?: readonly string[], failureNote?: string): void {
     const part = this.parts.get(recordId);
     if (!part || part.outcome) return;
     const elapsedMs = Date.now() - this.startedAtMs;
+    const failed = !isRecordSucceeded(detail.Status);
+    const summary = resultSummary(detail, part.name, elapsedMs, secrets);
     part.outcome = {
       text: recordOutcome(detail, part.name, secrets),
-      failed: !isRecordSucceeded(detail.Status),
-      sentence: resultSummary(detail, part.name, elapsedMs, secrets),
+      failed,
+      sentence: failed && failureNote ? `${summary}${/[.!?]$/.test(summary) ? '' : '.'} ${failureNote}` : summary,
     };
     this.settle();
   }

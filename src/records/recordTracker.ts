@@ -19,9 +19,17 @@ import { activityText, finalLines, operationVerb, statusLine, unreadableLines, t
 import { ActionProgress } from './actionProgress';
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from '../core/records/recordTiming';
+import { CallBudget, DESCRIBE_INTERVAL_WITH_STACK_MS } from '../core/stacks/eventPollPolicy';
+import { StackEventFollower, type StackEventCursor } from '../core/stacks/stackEventFollower';
+import { firstFailureSentence, stackEventLine } from '../core/stacks/stackEventLines';
+import { locateStack, mayBeOneStack } from '../core/stacks/stackLocation';
+import type { StackEvent, StackReader } from '../core/stacks/types';
+import { redactSecrets } from '../core/records/secretMasking';
 import { MementoTailStore, TAIL_LEASE_RENEW_MS, tailStoreKey, type MementoLike } from './tailStoreAdapter';
 
 const HISTORY_LOOKUP_TIMEOUT_MS = 3_000;
+/** Where the stack-event cursors of running records survive a reload (with their lines in the record log). */
+const STACK_CURSORS_KEY = 'serviceCatalogExplorer.stackEventCursors';
 
 /** What the caller knows about a record it started. Only `productName` is persisted. */
 export interface TrackMeta {
@@ -67,6 +75,12 @@ interface RunningRecord {
   roleShown?: string;
   /** A change and the end are reported one after the other, each after reading the product. */
   steps: Promise<void>;
+  /** The record's calls in any 60 s: its DescribeRecord and its stack's DescribeStackEvents. */
+  readonly budget: CallBudget;
+  /** Follows the record's stack once it is known. */
+  follower?: StackEventFollower;
+  /** The product has no stack to follow (Terraform, External, a stack set) or CloudFormation refused. */
+  noStack?: boolean;
 }
 
 /** What DescribeProvisionedProduct said of a record's product when it was read with a change. */
@@ -177,6 +191,7 @@ export class RecordTracker extends Disposable {
     tailer.onChange((id, detail, previous) => this.onChange(id, detail, previous));
     tailer.onFinal((id, detail, outputs) => this.onFinal(id, detail, outputs));
     tailer.onUnreadable((id, meta, reason) => this.onUnreadable(id, meta, reason));
+    tailer.onDescribe((id, detail, outputs) => this.onDescribed(tailer, id, detail, outputs));
     this.tailer = tailer;
     this.api = api;
     this.resumed = this.resume(tailer, store);
@@ -213,6 +228,7 @@ export class RecordTracker extends Disposable {
     this.tailer = undefined;
     this.api = undefined;
     for (const record of this.running.values()) {
+      record.follower?.stop();
       this.releaseProduct(record);
       record.action.drop(record.recordId);
     }
@@ -237,6 +253,7 @@ export class RecordTracker extends Disposable {
       action,
       lastStatus,
       steps: Promise.resolve(),
+      budget: new CallBudget(),
     };
     this.running.set(recordId, record);
     if (how.resumed) this.deps.log.replay(recordId);
@@ -282,14 +299,19 @@ export class RecordTracker extends Disposable {
       const product = isTerminationEnd(detail) ? { gone: true } : await this.readProduct(record);
       // The connection changed while the product was read: the record is no longer this window's news.
       if (this.running.get(recordId) !== record) return;
+      // The stack's last events come before the record's final lines.
+      await record.follower?.finish();
+      if (this.running.get(recordId) !== record) return;
       this.running.delete(recordId);
+      const firstFailure = record.follower?.firstFailure;
+      this.saveCursor(recordId, undefined);
       // One step: the product leaves the tree or shows its new status as the output writes the end
       // and the notification ends.
       this.deps.products.batch(() => {
         this.releaseProduct(record, product);
         this.deps.log.write(finalLines(detail, outputs, record.lastStatus, this.lineContext(record, detail)));
         this.deps.log.forget(recordId);
-        record.action.finish(recordId, detail, record.secrets);
+        record.action.finish(recordId, detail, record.secrets, firstFailure ? redactSecrets(firstFailureSentence(firstFailure), record.secrets) : undefined);
       });
       void this.deps.tree.refresh();
       this.finished.fire(detail);
@@ -310,6 +332,8 @@ export class RecordTracker extends Disposable {
       const product = await this.readProduct(record);
       if (this.running.get(recordId) !== record) return;
       this.running.delete(recordId);
+      record.follower?.stop();
+      this.saveCursor(recordId, undefined);
       this.deps.products.batch(() => {
         this.releaseProduct(record, product);
         this.deps.log.write(unreadableLines(recordId, record.recordType, record.productName, reason, record.secrets));
@@ -318,6 +342,73 @@ export class RecordTracker extends Disposable {
       });
       void this.deps.tree.refresh();
     });
+  }
+
+  /**
+   * Every DescribeRecord of a running record counts in its budget; the first that names the record's
+   * stack (its CloudformationStackARN output, or the product's PhysicalId) starts following the
+   * stack's events, and DescribeRecord slows down meanwhile (the stack's end pokes it).
+   */
+  private onDescribed(tailer: RecordTailer, recordId: string, detail: RecordDetail, outputs: readonly RecordOutput[]): void {
+    const record = this.running.get(recordId);
+    if (!record || this.tailer !== tailer) return;
+    record.budget.note(Date.now());
+    if (record.follower || record.noStack) return;
+    const stacks = this.deps.session.stacks;
+    if (!stacks?.readable) {
+      record.noStack = true;
+      return;
+    }
+    const row = record.provisionedProductId ? this.deps.products.find(record.provisionedProductId)?.row : undefined;
+    const location = locateStack({ Id: record.provisionedProductId, Type: row?.Type, PhysicalId: row?.PhysicalId }, outputs);
+    if (location.kind !== 'stack') {
+      // A CloudFormation product's stack shows in a later DescribeRecord's outputs; other kinds have none.
+      if (location.kind === 'stackSet' || !mayBeOneStack(row?.Type)) record.noStack = true;
+      return;
+    }
+    record.follower = this.followStack(tailer, record, location.stackId, stacks);
+    // A record seen first at its end: its events are read once, by finish(), before its final lines.
+    if (isTerminalRecordStatus(detail.Status)) return;
+    tailer.setMinInterval(recordId, DESCRIBE_INTERVAL_WITH_STACK_MS);
+    record.follower.start();
+  }
+
+  private followStack(tailer: RecordTailer, record: RunningRecord, stackId: string, reader: StackReader): StackEventFollower {
+    const { recordId, secrets } = record;
+    const masked = (event: StackEvent): StackEvent => (event.reason && secrets?.length ? { ...event, reason: redactSecrets(event.reason, secrets) } : event);
+    const backToNormalPace = () => tailer.setMinInterval(recordId, undefined);
+    return new StackEventFollower({
+      stackId,
+      reader,
+      budget: record.budget,
+      startedAtMs: record.startedAtMs,
+      cursor: this.storedCursors()[recordId],
+      onEvents: (events, firstFailure) => {
+        if (this.running.get(recordId) !== record) return;
+        this.deps.log.write(events.map((e) => stackEventLine(recordId, masked(e), firstFailure?.eventId)), recordId);
+      },
+      onCursor: (cursor) => this.running.get(recordId) === record && this.saveCursor(recordId, cursor),
+      onStackEnd: () => {
+        backToNormalPace();
+        tailer.poke(recordId);
+      },
+      onDenied: backToNormalPace,
+      onError: (error) => log().warn(`Stack events of record ${recordId}: ${error instanceof Error ? error.message : String(error)}`),
+    });
+  }
+
+  private storedCursors(): Record<string, StackEventCursor> {
+    const value = this.deps.memento.get<unknown>(STACK_CURSORS_KEY);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, StackEventCursor>) : {};
+  }
+
+  /** Written with the lines the cursor passed, so a reload neither re-prints nor skips an event. */
+  private saveCursor(recordId: string, cursor: StackEventCursor | undefined): void {
+    const all = { ...this.storedCursors() };
+    if (cursor) all[recordId] = cursor;
+    else if (recordId in all) delete all[recordId];
+    else return;
+    void this.deps.memento.update(STACK_CURSORS_KEY, all);
   }
 
   /** Where the record's lines name the launch role: its first line here, and when it changed. */

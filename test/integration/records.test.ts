@@ -272,6 +272,31 @@ describe('records', () => {
     }
   });
 
+  it('shows the failing stack events under the record, the first failure marked and named in the notification', async () => {
+    const api = await connectedToSandbox();
+    const name = unique('rec-events');
+    const shown: { level: string; message: string }[] = [];
+    api.setNotificationSink(async (level, message) => {
+      shown.push({ level, message });
+      return undefined;
+    });
+    try {
+      const started = await provisionFailingCluster(api, name);
+      const handle = await api.records.track(started);
+      assert.equal((await handle.final).Status, 'FAILED');
+      const recordId = started.RecordId!;
+      const lines = api.recordLog.linesAbout(recordId);
+      const eventLines = lines.filter((l) => l.includes(`${recordId} stack event `));
+      const clusterFailed = eventLines.find((l) => / · Cluster · \S+ · CREATE_FAILED/.test(l));
+      assert.ok(clusterFailed?.endsWith('✗ first failure'), lines.join('\n'));
+      assert.ok(lines.indexOf(clusterFailed!) < lines.indexOf(finalLinesOf(api, recordId)[0]), 'events come before the final lines');
+      const failure = await waitFor('the failure notification', () => shown.find((n) => n.level === 'error' && n.message.includes(recordId)));
+      assert.match(failure.message, /First failed resource: Cluster \(/);
+    } finally {
+      api.setNotificationSink(undefined);
+    }
+  });
+
   it('runs only named fixes, with the profile read from the settings, never through a shell, and only with a CLI that has them', async () => {
     const api = await connectedToSandbox();
     // A fake AWS CLI first on PATH, so the test does not depend on which CLI this machine has.

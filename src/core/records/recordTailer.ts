@@ -64,6 +64,8 @@ export class RecordUnreadableError extends TailCancelledError {
 }
 
 export type ChangeListener = (recordId: string, detail: RecordDetail, previousStatus: RecordStatus | undefined) => void;
+/** Told on every DescribeRecord that answered (terminal or not): what it said, outputs included. */
+export type DescribedListener = (recordId: string, detail: RecordDetail, outputs: readonly RecordOutput[]) => void;
 export type FinalListener = (recordId: string, detail: RecordDetail, outputs: readonly RecordOutput[]) => void;
 /** Told once when a record stops being followed because DescribeRecord is denied; `reason` is classifyError's words. */
 export type UnreadableListener = (recordId: string, meta: TailMeta, reason: string) => void;
@@ -77,6 +79,8 @@ interface TrackedRecord {
   readonly silent: boolean;
   timer?: unknown;
   consecutiveErrors: number;
+  /** Slowest pace set by the caller (its stack's events say what happens meanwhile). */
+  minIntervalMs?: number;
   finished: boolean;
   readonly handle: TailHandle;
   readonly resolve: (detail: RecordDetail) => void;
@@ -107,6 +111,7 @@ export class RecordTailer {
   private readonly changeListeners = new ListenerSet<Parameters<ChangeListener>>();
   private readonly finalListeners = new ListenerSet<Parameters<FinalListener>>();
   private readonly unreadableListeners = new ListenerSet<Parameters<UnreadableListener>>();
+  private readonly describedListeners = new ListenerSet<Parameters<DescribedListener>>();
 
   constructor(options: RecordTailerOptions) {
     this.describeRecord = options.describeRecord;
@@ -133,6 +138,24 @@ export class RecordTailer {
   /** A record the caller may not read: tailing it ended, once, without a final status. */
   onUnreadable(listener: UnreadableListener): Subscription {
     return this.unreadableListeners.add(listener);
+  }
+
+  /** Every DescribeRecord that answered, e.g. to count it in a per-record budget or see the stack output appear. */
+  onDescribe(listener: DescribedListener): Subscription {
+    return this.describedListeners.add(listener);
+  }
+
+  /**
+   * At least `intervalMs` between this record's DescribeRecord calls by its policy (undefined: the
+   * policy alone). `poke` still describes at once. A slower pace applies from the next scheduled call.
+   */
+  setMinInterval(recordId: string, intervalMs: number | undefined): void {
+    const record = this.active.get(recordId);
+    if (!record) return;
+    const slower = (intervalMs ?? 0) > (record.minIntervalMs ?? 0);
+    record.minIntervalMs = intervalMs;
+    // A call already put off by the old interval comes at the policy's pace again.
+    if (!slower && record.timer !== undefined && record.consecutiveErrors === 0 && this.governor.multiplier === 1) this.scheduleByPolicy(record);
   }
 
   /** Ids of records still being followed. */
@@ -208,6 +231,7 @@ export class RecordTailer {
     this.changeListeners.clear();
     this.finalListeners.clear();
     this.unreadableListeners.clear();
+    this.describedListeners.clear();
   }
 
   /** Resolves once every store write requested so far has completed. */
@@ -271,7 +295,7 @@ export class RecordTailer {
     const elapsedMs = Math.max(0, this.clock.now() - record.startedAtMs);
     const context = { elapsedMs, expectedDurationMs: record.meta.expectedDurationMs };
     const delay = this.pollPolicy.nextDelayMs(context, this.random) * this.governor.multiplier;
-    this.schedule(record, delay);
+    this.schedule(record, Math.max(delay, record.minIntervalMs ?? 0));
   }
 
   private clearTimer(record: TrackedRecord): void {
@@ -321,6 +345,7 @@ export class RecordTailer {
     }
     this.governor.onSuccess();
     record.consecutiveErrors = 0;
+    if (!record.silent) this.describedListeners.emit(record.recordId, detail, result.RecordOutputs ?? []);
     const changed = this.noteStatus(record, detail);
     if (isTerminalRecordStatus(detail.Status)) {
       void this.finish(record, detail, result.RecordOutputs ?? []);

@@ -17,6 +17,11 @@ export function isStackArn(value: string | undefined): value is string {
 /** Provisioned product types that are one CloudFormation stack (a Control Tower account is launched as one). */
 const STACK_TYPES: ReadonlySet<string> = new Set(['CFN_STACK', 'CONTROL_TOWER_ACCOUNT']);
 
+/** Whether a provisioned product of this type is (or will be) one stack; an unknown type may be. */
+export function mayBeOneStack(type: string | undefined): boolean {
+  return !type || STACK_TYPES.has(type);
+}
+
 export interface LocatableProduct {
   readonly Id?: string;
   readonly Type?: string;

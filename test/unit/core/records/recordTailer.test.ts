@@ -58,6 +58,37 @@ function setup(options: { store?: MemoryTailStore; policy?: ReturnType<typeof fi
 const MINUTE = 60_000;
 
 describe('RecordTailer', () => {
+  it('tells onDescribe of every answered DescribeRecord with its outputs, the final one included', async () => {
+    const { clock, service, tailer } = setup({ policy: fixedPollPolicy(1_000) });
+    service.add('rec-d', [[0, 'IN_PROGRESS'], [2_500, 'SUCCEEDED']]);
+    const seen: [string, string | undefined, string | undefined][] = [];
+    tailer.onDescribe((id, detail, outputs) => seen.push([id, detail.Status, outputs[0]?.OutputKey]));
+    tailer.tail('rec-d');
+    await clock.advanceBy(MINUTE);
+    assert.deepEqual(tailer.activeRecordIds, []);
+    assert.equal(seen.length, service.callsFor('rec-d'));
+    assert.deepEqual(seen[0], ['rec-d', 'IN_PROGRESS', 'Url']);
+    assert.deepEqual(seen[seen.length - 1], ['rec-d', 'SUCCEEDED', 'Url']);
+  });
+
+  it('keeps a minimum interval between DescribeRecord calls once set, and a poke still describes at once', async () => {
+    const { clock, service, tailer } = setup({ policy: fixedPollPolicy(1_000) });
+    service.add('rec-m', [[0, 'IN_PROGRESS']]);
+    tailer.tail('rec-m');
+    await clock.advanceBy(10);
+    tailer.setMinInterval('rec-m', 20_000);
+    await clock.advanceBy(1_500); // the call scheduled before the setting still goes
+    const before = service.callsFor('rec-m');
+    await clock.advanceBy(MINUTE);
+    assert.equal(service.callsFor('rec-m') - before, 3, 'one call per 20 s');
+    tailer.poke('rec-m');
+    await clock.advanceBy(10);
+    assert.equal(service.callsFor('rec-m') - before, 4);
+    tailer.setMinInterval('rec-m', undefined);
+    await clock.advanceBy(30_000); // the call already due in 20 s, then the policy's 1 s
+    assert.ok(service.callsFor('rec-m') - before >= 10, 'back to the policy pace');
+    tailer.dispose();
+  });
   it('reports first sight, each change once and the final once, then stops polling', async () => {
     const { clock, service, tailer, changes, finals } = setup();
     service.add('r1', [[0, 'CREATED'], [2_000, 'IN_PROGRESS'], [40_000, 'SUCCEEDED']]);
