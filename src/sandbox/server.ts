@@ -198,25 +198,14 @@ async function route(req: IncomingMessage, res: ServerResponse, pipeline: Pipeli
 /** Runs one API call through the fault knobs, SigV4, validation and the handler. */
 async function handleApiCall(req: IncomingMessage, body: Buffer, p: Pipeline, requestId: string): Promise<{ output: unknown } | 'drop'> {
   const operation = operationFromTarget(req.headers['x-amz-target']);
-  p.stats.call(operation);
-  if (p.knobs.latencyMs > 0) await delay(p.knobs.latencyMs);
-  if (p.knobs.throttleRate > 0 && p.random() < p.knobs.throttleRate) {
-    p.stats.throttled();
-    throw new ServiceError('ThrottlingException', 'Rate exceeded');
-  }
+  await beforeCall(p, operation, 'ThrottlingException');
   const handler = isModelledOperation(operation) ? p.service.handlers[operation] : undefined;
   if (!handler) throw new ServiceError('UnknownOperationException', `The operation ${operation} is not supported by the sandbox`);
   checkContentType(req.headers['content-type']);
   const caller = await verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body }, SIGNING_NAME, Date.now(), (id) => signingKeys(id, p.identityCenter));
   const input = parseJsonBody(body);
   validateInput(operation, input);
-  const ctx: RequestContext = {
-    accessKeyId: caller.identity.accessKeyId,
-    callerArn: caller.identity.arn,
-    accountId: caller.identity.accountId,
-    region: caller.region,
-    policy: caller.identity.policy,
-  };
+  const ctx = requestContext(caller);
   const output = toWire(await handler(input, ctx)) ?? {};
   const isWrite = p.service.isWrite(operation);
   if (isWrite) p.onWrite();
@@ -242,24 +231,13 @@ async function routeQuery(req: IncomingMessage, res: ServerResponse, body: Buffe
 async function handleQueryCall(req: IncomingMessage, body: Buffer, p: Pipeline): Promise<{ action: string; output: unknown }> {
   const params = parseQueryBody(body);
   const { Action: action = '', Version: version, ...input } = params;
-  p.stats.call(action);
-  if (p.knobs.latencyMs > 0) await delay(p.knobs.latencyMs);
-  if (p.knobs.throttleRate > 0 && p.random() < p.knobs.throttleRate) {
-    p.stats.throttled();
-    throw new ServiceError('Throttling', 'Rate exceeded');
-  }
+  await beforeCall(p, action, 'Throttling');
   const caller = await verifySignature({ method: req.method ?? 'POST', url: req.url ?? '/', headers: req.headers, body }, CLOUDFORMATION_SIGNING_NAME, Date.now(), (id) => signingKeys(id, p.identityCenter));
   const handler = isCloudFormationOperation(action) ? p.service.cloudFormation?.[action] : undefined;
   if (!handler) throw new ServiceError('InvalidAction', `The action ${action || '(none)'} is not valid for this web service.`);
   if (version !== CLOUDFORMATION_VERSION) throw new ServiceError('InvalidParameterValue', `Invalid API version: ${version ?? '(none)'}; use ${CLOUDFORMATION_VERSION}`);
   validateCloudFormationInput(action, input);
-  const ctx: RequestContext = {
-    accessKeyId: caller.identity.accessKeyId,
-    callerArn: caller.identity.arn,
-    accountId: caller.identity.accountId,
-    region: caller.region,
-    policy: caller.identity.policy,
-  };
+  const ctx = requestContext(caller);
   const output = (await handler(input, ctx)) ?? {};
   if (p.knobs.validateResponses) {
     const violations = validateCloudFormationOutput(action, output);
@@ -270,6 +248,26 @@ async function handleQueryCall(req: IncomingMessage, body: Buffer, p: Pipeline):
     }
   }
   return { action, output };
+}
+
+/** Counts the call and applies the latency and throttling knobs; each service throttles under its own error code. */
+async function beforeCall(p: Pipeline, operation: string, throttlingCode: 'ThrottlingException' | 'Throttling'): Promise<void> {
+  p.stats.call(operation);
+  if (p.knobs.latencyMs > 0) await delay(p.knobs.latencyMs);
+  if (p.knobs.throttleRate > 0 && p.random() < p.knobs.throttleRate) {
+    p.stats.throttled();
+    throw new ServiceError(throttlingCode, 'Rate exceeded');
+  }
+}
+
+function requestContext(caller: Awaited<ReturnType<typeof verifySignature>>): RequestContext {
+  return {
+    accessKeyId: caller.identity.accessKeyId,
+    callerArn: caller.identity.arn,
+    accountId: caller.identity.accountId,
+    region: caller.region,
+    policy: caller.identity.policy,
+  };
 }
 
 /** A caller's long-term keys, or the temporary ones the sandbox's Identity Center handed out. */
