@@ -76,6 +76,11 @@ describe('context menu (browser)', () => {
     const deadline = Date.now() + 90_000;
     while (!finalLine.test(await outputText()) && Date.now() < deadline) await page.waitForTimeout(500);
     assert.match(await outputText(), finalLine, 'the final status line in the output');
+    // The record's stack events follow its first line, so that line has scrolled out of view by now:
+    // the output is virtualised, so go to its top to read it.
+    await page.locator('.part.panel .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.waitForTimeout(300);
     assert.match(await outputText(), firstLine, 'the launch role on the first line');
     await page.locator('.pane-body [role=treeitem]', { hasText: 'dev-box-alice' }).waitFor({ state: 'detached', timeout: 30_000 });
     await wb.screenshot('terminate-record-output');

@@ -52,6 +52,10 @@ describe('stack resources in the tree (browser)', () => {
 
   it('opens a failed product\'s Events: the failure first, with its reason', async () => {
     await wb.page.keyboard.press('Escape');
+    // orders-service is still open from the tests above: close everything so the only Events folder
+    // is analytics-cluster's (otherwise the first /^Events/ row may be orders-service's).
+    await wb.page.locator('.part.sidebar [aria-label^="Collapse All"]').first().click();
+    await row(/^Events/).waitFor({ state: 'detached', timeout: 15_000 });
     await expand('analytics-cluster', /^Events/);
     await row(/^Events/).click();
     await wb.page.keyboard.press('ArrowRight');
