@@ -50,6 +50,21 @@ interface ErrorLike {
   code?: string;
   $metadata?: { httpStatusCode?: number };
   cause?: unknown;
+  /** Which service's endpoint the call went to, when not Service Catalog's (see markServiceOf). */
+  [SERVICE_OF]?: string;
+}
+
+const SERVICE_OF = Symbol('serviceCatalogExplorer.serviceOf');
+
+/**
+ * Marks a failed call with the service it went to, so a network failure names the right endpoint
+ * (both services share the sandbox's port, but not AWS's host names). Returns the same error.
+ */
+export function markServiceOf<T>(error: T, service: string): T {
+  if (typeof error === 'object' && error !== null && !(SERVICE_OF in error)) {
+    Object.defineProperty(error, SERVICE_OF, { value: service, enumerable: false });
+  }
+  return error;
 }
 
 const NETWORK_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EAI_AGAIN|socket hang up|NetworkingError|TimeoutError/i;
@@ -104,7 +119,7 @@ export function classifyError(error: unknown, profile?: string): Failure {
     return { kind: 'invalid-input', message, code };
   }
   if (NETWORK_FAILURE.test(`${code} ${message}`)) {
-    return { kind: 'network', message: `Cannot reach the Service Catalog endpoint (${message}).`, code };
+    return { kind: 'network', message: `Cannot reach the ${e[SERVICE_OF] ?? 'Service Catalog'} endpoint (${message}).`, code };
   }
   return { kind: 'unknown', message, code };
 }

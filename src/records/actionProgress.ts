@@ -20,6 +20,11 @@ interface Part {
   outcome?: { readonly text: string; readonly failed: boolean; readonly sentence: string; readonly unknown?: boolean };
 }
 
+/** A sentence, then the note (already inert) as a sentence of its own. */
+function withNote(sentence: string, note: string | undefined): string {
+  return note ? `${sentence}${/[.!?]$/.test(sentence) ? '' : '.'} ${note}` : sentence;
+}
+
 export class ActionProgress {
   private readonly parts = new Map<string, Part>();
   private notification?: ProgressNotification;
@@ -51,11 +56,11 @@ export class ActionProgress {
     if (!part || part.outcome) return;
     const elapsedMs = Date.now() - this.startedAtMs;
     const failed = !isRecordSucceeded(detail.Status);
-    const summary = resultSummary(detail, part.name, elapsedMs, secrets);
+    const note = failed ? failureNote : undefined;
     part.outcome = {
-      text: recordOutcome(detail, part.name, secrets),
+      text: withNote(recordOutcome(detail, part.name, secrets), note),
       failed,
-      sentence: failed && failureNote ? `${summary}${/[.!?]$/.test(summary) ? '' : '.'} ${failureNote}` : summary,
+      sentence: withNote(resultSummary(detail, part.name, elapsedMs, secrets), note),
     };
     this.settle();
   }

@@ -9,6 +9,7 @@ import {
   type StackEvent as SdkStackEvent,
 } from '@aws-sdk/client-cloudformation';
 import type { CallSettings, Connection } from '../../core/connection';
+import { markServiceOf } from '../../core/errors';
 import { collectPages, MAX_PAGES } from '../../core/paging';
 import type { StackDescription, StackEvent, StackEventsSince, StackReader, StackResource } from '../../core/stacks/types';
 import { clientConfig, countCall, type CallCounter } from '../clientConfig';
@@ -25,7 +26,11 @@ export class StackApi implements StackReader {
     this.client.middlewareStack.add(
       (next, context) => async (args) => {
         countCall(this.calls, context.commandName);
-        return next(args);
+        try {
+          return await next(args);
+        } catch (error) {
+          throw markServiceOf(error, 'CloudFormation');
+        }
       },
       { step: 'initialize', name: 'serviceCatalogExplorerCounter' },
     );

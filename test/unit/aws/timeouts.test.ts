@@ -2,6 +2,7 @@
 // instead of leaving the tree loading forever.
 import * as assert from 'node:assert/strict';
 import { CatalogApi } from '../../../src/aws/catalogApi';
+import { StackApi } from '../../../src/aws/cloudformation/stackApi';
 import { classifyError } from '../../../src/core/errors';
 import type { Sandbox } from '../../../src/sandbox/index';
 import { startTestSandbox } from '../../support/sandbox';
@@ -28,5 +29,17 @@ describe('request timeouts', function () {
     const failure = classifyError(error);
     assert.equal(failure.kind, 'network', `${failure.kind}: ${failure.message}`);
     assert.match(failure.message, /Cannot reach the Service Catalog endpoint/);
+  });
+
+  it('names CloudFormation\'s endpoint when a stack read gets no answer', async () => {
+    const stacks = new StackApi(
+      { kind: 'sandbox', endpoint: sandbox.endpoint, region: sandbox.region, ...sandbox.credentials },
+      { maxAttempts: 1, requestTimeoutMs: 300 },
+    );
+    const error = await stacks.describeStack('SC-123456789012-pp-sbxorders0001').then(() => undefined, (e: unknown) => e);
+    stacks.client.destroy();
+    const failure = classifyError(error);
+    assert.equal(failure.kind, 'network', `${failure.kind}: ${failure.message}`);
+    assert.match(failure.message, /^Cannot reach the CloudFormation endpoint \(/);
   });
 });
