@@ -6,7 +6,7 @@ import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { ActionProgress } from '../../../src/records/actionProgress';
 import { setProgressSink } from '../../../src/ui/notifications';
 
-const record = (id: string, status: string, error?: string): RecordDetail => ({
+const record = (id: string, status: 'SUCCEEDED' | 'FAILED', error?: string): RecordDetail => ({
   RecordId: id, RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: status,
   ...(error ? { RecordErrors: [{ Code: 'DELETE_FAILED', Description: error }] } : {}),
 });
