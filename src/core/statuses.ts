@@ -95,3 +95,10 @@ export function iconId(icon: StatusIcon): string {
 function ownEntry(table: Readonly<Record<string, StatusIcon>>, status: string | undefined): StatusIcon | undefined {
   return status !== undefined && Object.hasOwn(table, status) ? table[status] : undefined;
 }
+
+/** "UNDER_CHANGE" → "Under change": any of the services' status codes, in words (callers make service text inert). */
+export function humanizeStatus(status: string | undefined): string {
+  if (!status) return 'Unknown';
+  const words = status.toLowerCase().split('_');
+  return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
+}

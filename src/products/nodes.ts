@@ -8,8 +8,8 @@ import type { ProductRow } from '../core/products/productRow';
 import type { LastOperation } from '../core/products/lastOperations';
 import { operationSince, splitTags } from '../core/products/productSummary';
 import { OUTPUTS_NOT_CURRENT, outputSourceNote, RECORD_OUTPUTS_EXPLANATION } from '../core/products/outputSource';
-import { BUSY_PRODUCT_STATUSES, isHealthyProductStatus } from '../core/statuses';
-import { activityIcon, humanize, productStatusIcon, recordStatusIcon } from './statusStyle';
+import { BUSY_PRODUCT_STATUSES, humanizeStatus, isHealthyProductStatus } from '../core/statuses';
+import { activityIcon, productStatusIcon, recordStatusIcon } from './statusStyle';
 import { formatTime } from '../core/localTime';
 import { productTooltip, recordTooltip } from './tooltips';
 import { inert, webUrl } from '../core/untrustedText';
@@ -51,7 +51,7 @@ export class ProductNode extends TreeNode {
     // Until the detail (launch role) is read, leave the tooltip to resolveTreeItem, which runs on hover.
     item.tooltip = r.detailLoaded ? productTooltip(r, operation, now) : undefined;
     // The status is always said; the lead adds what runs on it.
-    const status = humanize(r.Status);
+    const status = humanizeStatus(r.Status);
     item.accessibilityInformation = { label: [inert(r.Name, 'line'), status, lead !== status ? lead : undefined, product].filter(Boolean).join(', ') };
     return item;
   }
@@ -76,7 +76,7 @@ export class ProductNode extends TreeNode {
 export function statusLead(row: ProductRow, operation: LastOperation | undefined, activity: string | undefined, now: Date): string | undefined {
   if (operation && BUSY_PRODUCT_STATUSES.has(row.Status ?? '')) return operationSince(operation, now);
   if (activity) return activity;
-  return isHealthyProductStatus(row.Status) ? undefined : humanize(row.Status);
+  return isHealthyProductStatus(row.Status) ? undefined : humanizeStatus(row.Status);
 }
 
 /**
@@ -298,9 +298,9 @@ export class RecordNode extends TreeNode {
 
   toTreeItem(): vscode.TreeItem {
     const r = this.record;
-    const item = new vscode.TreeItem(humanize(r.RecordType ?? 'record'));
+    const item = new vscode.TreeItem(humanizeStatus(r.RecordType ?? 'record'));
     item.id = this.id;
-    item.description = `${humanize(r.Status)} · ${r.CreatedTime ? formatTime(r.CreatedTime) : ''} · ${inert(r.RecordId, 'line')}`;
+    item.description = `${humanizeStatus(r.Status)} · ${r.CreatedTime ? formatTime(r.CreatedTime) : ''} · ${inert(r.RecordId, 'line')}`;
     item.iconPath = recordStatusIcon(r.Status);
     item.tooltip = recordTooltip(r);
     item.contextValue = ITEM_CONTEXT.record;

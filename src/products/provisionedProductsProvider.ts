@@ -19,8 +19,8 @@ import { failureNodes } from './failureNodes';
 import { GroupNode, MessageNode, ProductNode, type TreeNode } from './nodes';
 import { StackEventsNode } from './stackNodes';
 import { ProductCache, type ProductChange } from './productCache';
-import { BUSY_PRODUCT_STATUSES } from '../core/statuses';
-import { errorIcon, humanize, productStatusIcon } from './statusStyle';
+import { BUSY_PRODUCT_STATUSES, humanizeStatus } from '../core/statuses';
+import { errorIcon, productStatusIcon } from './statusStyle';
 import { productTooltip } from './tooltips';
 
 export type ViewState = 'signedOut' | 'loading' | 'empty' | 'ready' | 'error';
@@ -302,7 +302,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   private groups(by: Grouping): GroupNode[] {
     return groupProducts(this.products.all, by).map(({ key, members }) =>
       by === 'status'
-        ? new GroupNode(`group/status/${key}`, humanize(key), members, productStatusIcon(key))
+        ? new GroupNode(`group/status/${key}`, humanizeStatus(key), members, productStatusIcon(key))
         : new GroupNode(`group/product/${key}`, key, members, new vscode.ThemeIcon('package')),
     );
   }

@@ -28,13 +28,6 @@ export function statusGlyph(icon: StatusIcon, animate: boolean): string {
   return `$(${animate ? iconId(icon) : icon.codicon})`;
 }
 
-/** "UNDER_CHANGE" → "Under change". */
-export function humanize(status: string | undefined): string {
-  if (!status) return 'Unknown';
-  const words = status.toLowerCase().split('_');
-  return [words[0][0].toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
-}
-
 function themeIcon(icon: StatusIcon): vscode.ThemeIcon {
   return new vscode.ThemeIcon(iconId(icon), new vscode.ThemeColor(icon.color));
 }

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { formatTime } from '../core/localTime';
 import { inert, inertCodeSpan } from '../core/untrustedText';
-import { productStatusIcon } from '../core/statuses';
-import { humanize, statusGlyph } from './statusStyle';
+import { humanizeStatus, productStatusIcon } from '../core/statuses';
+import { statusGlyph } from './statusStyle';
 import type { ProductRow } from '../core/products/productRow';
 import type { LastOperation } from '../core/products/lastOperations';
 import { elapsed, operationWord, splitTags } from '../core/products/productSummary';
@@ -11,7 +11,7 @@ import { elapsed, operationWord, splitTags } from '../core/products/productSumma
 /** `operation`: what the product's last record says runs on it, while it is busy. */
 export function productTooltip(p: ProductRow, operation?: LastOperation, now = new Date()): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(p.Name)}** — ${statusGlyph(productStatusIcon(p.Status), false)} ${escape(humanize(p.Status))}\n\n`);
+  md.appendMarkdown(`**${escape(p.Name)}** — ${statusGlyph(productStatusIcon(p.Status), false)} ${escape(humanizeStatus(p.Status))}\n\n`);
   if (p.StatusMessage) md.appendMarkdown(`> ${escape(p.StatusMessage)}\n\n`);
   const rows: [string, string | undefined][] = [
     ['Operation', operation && operationRow(operation, now)],
@@ -50,7 +50,7 @@ function tagsLine(p: ProductRow): string {
 
 export function recordTooltip(r: RecordDetail): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(humanize(r.RecordType))}** — ${escape(humanize(r.Status))}\n\n`);
+  md.appendMarkdown(`**${escape(humanizeStatus(r.RecordType))}** — ${escape(humanizeStatus(r.Status))}\n\n`);
   md.appendMarkdown(
     table([
       ['Record', code(r.RecordId)],

@@ -9,8 +9,8 @@ import type { UserInput } from '../ui/userInput';
 import { inert } from '../core/untrustedText';
 import { filterChoices, filteredStatus, type FilterField } from '../core/products/filterChoices';
 import type { ProductRow } from '../core/products/productRow';
-import { productStatusIcon } from '../core/statuses';
-import { humanize, statusGlyph } from './statusStyle';
+import { humanizeStatus, productStatusIcon } from '../core/statuses';
+import { statusGlyph } from './statusStyle';
 import { registerCommand, type CommandServices } from '../ui/commandErrors';
 import { COMMANDS } from '../ui/commandIds';
 
@@ -91,7 +91,7 @@ export function filterItems(current: string, rows: readonly ProductRow[]): Filte
       section = choice.field;
       items.push({ label: FIELD_SECTIONS[section], kind: vscode.QuickPickItemKind.Separator });
     }
-    const label = choice.field === 'status' ? `${statusGlyph(productStatusIcon(choice.value), false)} ${humanize(choice.value)}` : inert(choice.value, 'label');
+    const label = choice.field === 'status' ? `${statusGlyph(productStatusIcon(choice.value), false)} ${humanizeStatus(choice.value)}` : inert(choice.value, 'label');
     const now = choice.field === 'status' && choice.value === status ? ' (current)' : '';
     items.push({ label: `${label}${now}`, description: inert(choice.query, 'label'), query: choice.query });
   }

@@ -4,7 +4,7 @@
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import { actionSummary, recordOutcome, resultSummary, unreadableSummary } from '../core/records/recordLines';
 import { inert } from '../core/untrustedText';
-import { isRecordSucceeded } from '../core/statuses';
+import { humanizeStatus, isRecordSucceeded } from '../core/statuses';
 import { notify, showProgress, type ProgressNotification } from '../ui/notifications';
 import { log } from '../ui/log';
 import { COMMANDS } from '../ui/commandIds';
@@ -104,7 +104,7 @@ export class ActionProgress {
   private render(): void {
     const records = [...this.parts].filter(([key]) => !key.startsWith(NOT_STARTED)).map(([, part]) => part);
     const text = records.map((p) => {
-      const state = p.outcome ? (p.outcome.unknown ? 'NOT FOLLOWED' : p.outcome.failed ? 'FAILED' : 'SUCCEEDED') : (p.status ?? 'CREATED');
+      const state = humanizeStatus(p.outcome ? (p.outcome.unknown ? 'NOT_FOLLOWED' : p.outcome.failed ? 'FAILED' : 'SUCCEEDED') : (p.status ?? 'CREATED'));
       const name = inert(p.name, 'notification', { maxLength: 60 });
       return records.length > 1 ? `${name}: ${inert(state, 'notification', { maxLength: 40 })}` : inert(state, 'notification', { maxLength: 40 });
     });

@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import type { RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { classifyError } from '../core/errors';
-import { isTerminalRecordStatus } from '../core/statuses';
+import { humanizeStatus, isTerminalRecordStatus } from '../core/statuses';
 import { RECORD_ID_PATTERN, recordIdOf, type RecordDocumentProvider } from './recordDocument';
 import type { RecordTracker } from './recordTracker';
 import type { KnownProducts } from '../products/productCache';
 import type { CatalogSession } from '../connections/catalogSession';
 import { ProductNode, RecordNode } from '../products/nodes';
-import { humanize, recordStatusIcon } from '../products/statusStyle';
+import { recordStatusIcon } from '../products/statusStyle';
 import { formatTime } from '../core/localTime';
 import { notify } from '../ui/notifications';
 import type { UserInput } from '../ui/userInput';
@@ -134,8 +134,8 @@ function recordPick(record: RecordDetail, withProduct = true): RecordPick {
   const icon = recordStatusIcon(record.Status);
   const product = withProduct ? ` · ${inert(record.ProvisionedProductName ?? record.ProvisionedProductId, 'label')}` : '';
   return {
-    label: `$(${icon.id}) ${inert(humanize(record.RecordType ?? 'Record'), 'label')}${product}`,
-    description: `${inert(humanize(record.Status), 'label')} · ${record.CreatedTime ? formatTime(record.CreatedTime) : ''}`,
+    label: `$(${icon.id}) ${inert(humanizeStatus(record.RecordType ?? 'Record'), 'label')}${product}`,
+    description: `${inert(humanizeStatus(record.Status), 'label')} · ${record.CreatedTime ? formatTime(record.CreatedTime) : ''}`,
     detail: inert(record.RecordId, 'label'),
     recordId: record.RecordId,
   };

@@ -385,9 +385,9 @@ describe('records', () => {
         const inTree = api.tree.findProduct(id!);
         const written = ended(name!, id!);
         if (!inTree && !written) disagreements.push(`${when}: ${name} left the tree before the output wrote its end`);
-        if (!inTree && current && !current.ended && !message.includes(`${name}: SUCCEEDED`)) disagreements.push(`${when}: ${name} left the tree while the notification said "${message}"`);
+        if (!inTree && current && !current.ended && !message.includes(`${name}: Succeeded`)) disagreements.push(`${when}: ${name} left the tree while the notification said "${message}"`);
         if (inTree && written) disagreements.push(`${when}: ${name} still in the tree after the output wrote its end`);
-        if (inTree && message.includes(`${name}: IN_PROGRESS`) && inTree.row.Status !== 'UNDER_CHANGE') disagreements.push(`${when}: the notification said IN_PROGRESS, the tree ${inTree.row.Status}`);
+        if (inTree && message.includes(`${name}: In progress`) && inTree.row.Status !== 'UNDER_CHANGE') disagreements.push(`${when}: the notification said IN_PROGRESS, the tree ${inTree.row.Status}`);
       }
     };
     const sampled = sampleEveryChange(api, sample);

@@ -2,7 +2,7 @@
 // stack-set instances, each status's icon, and the words of each row. Every string from the service
 // (logical ids, physical ids, reasons) is made inert here, for the surface it is shown on.
 import { formatTime } from '../localTime';
-import { PROBLEM_COLORS, type StatusIcon } from '../statuses';
+import { humanizeStatus, PROBLEM_COLORS, type StatusIcon } from '../statuses';
 import { inert, inertCodeSpan } from '../untrustedText';
 import type { StackEvent, StackInstance, StackResource } from './types';
 
@@ -50,9 +50,7 @@ export function stackInstanceIcon(status: string | undefined): StatusIcon {
 
 /** "CREATE_FAILED" → "Create failed" (service text: inert). */
 export function humanizeStackStatus(status: string | undefined): string {
-  if (!status) return 'Unknown';
-  const words = inert(status, 'line', { maxLength: 60 }).toLowerCase().split('_');
-  return [words[0].charAt(0).toUpperCase() + words[0].slice(1), ...words.slice(1)].join(' ');
+  return humanizeStatus(status && inert(status, 'line', { maxLength: 60 }));
 }
 
 const isFailure = (status: string) => stackStatusTone(status) === 'failed';

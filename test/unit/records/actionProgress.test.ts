@@ -13,9 +13,24 @@ const record = (id: string, status: 'SUCCEEDED' | 'FAILED', error?: string): Rec
 const NOTE = 'First failed resource: Bucket (AWS::S3::Bucket) DELETE_FAILED: The bucket you tried to delete is not empty';
 
 describe('action progress: the notification at the end', () => {
-  before(() => setProgressSink(() => ({ report() {}, end() {} })));
+  const reported: string[] = [];
+  before(() => setProgressSink(() => ({ report: (message: string) => void reported.push(message), end() {} })));
   after(() => setProgressSink(undefined));
-  beforeEach(() => (shownNotifications.length = 0));
+  beforeEach(() => {
+    shownNotifications.length = 0;
+    reported.length = 0;
+  });
+
+  it('says each record\'s status in words while it runs, not the service\'s codes', () => {
+    const action = new ActionProgress('Terminate 2 products');
+    action.add('rec-a', 'site-a');
+    action.add('rec-b', 'site-b', 'CREATED');
+    action.update('rec-a', 'IN_PROGRESS_IN_ERROR');
+    action.close();
+    action.finish('rec-b', record('rec-b', 'SUCCEEDED'));
+    assert.match(reported.at(-1) ?? '', /^site-a: In progress in error · site-b: Succeeded · \[Show Output\]\(command:/);
+    assert.ok(reported.every((m) => !/[A-Z]{2,}_[A-Z]/.test(m)), reported.join('\n'));
+  });
 
   it('names the first failed resource of each failed product in a summary of several', () => {
     const action = new ActionProgress('Terminate 2 products');
