@@ -8,7 +8,8 @@ import type {
   FormTarget, LoadedForm, PanelInit, PathChoice, ProductChange, ProductChoice, ProductOptions, ProvisionResultAction, SubmitResult,
 } from '../../src/core/webview/protocol';
 import { banner, clear, fieldGroup, h, onSubmitShortcut, option, progress, section, shortcutHint } from '../shared/dom';
-import { BUSY_PRODUCT_STATUSES } from '../../src/core/statuses';
+import { BUSY_PRODUCT_STATUSES, humanizeStatus } from '../../src/core/statuses';
+import { productTypeName, provisionedProductTypeName } from '../../src/core/products/productTypes';
 import { afterInit, blockedReason, mergedChange, staleFormBanner, stateAfter, type ProductState } from '../shared/productNotice';
 import { errorMessage, loadState, onPush, ready, request, RequestFailed, saveState } from '../shared/rpc';
 import { renderFormView, type FormView, type SavedValues } from './formView';
@@ -95,10 +96,11 @@ function start(next: PanelInit): void {
 function renderHeader(): void {
   if (init.kind === 'update') {
     const p = init.provisionedProduct;
+    const status = heardStatus() ?? p.status;
     regions.header.replaceChildren(
       h('h1', {}, `Update ${p.name}`),
       // The status the form last heard (the host's read, then every change it was told of), not the one at open.
-      h('p', { class: 'subtle product-facts' }, [p.productName, p.provisioningArtifactName, heardStatus() ?? p.status, p.type, init.connection].filter(Boolean).join(' · ')),
+      h('p', { class: 'subtle product-facts' }, [p.productName, p.provisioningArtifactName, status && humanizeStatus(status), p.type && provisionedProductTypeName(p.type), init.connection].filter(Boolean).join(' · ')),
     );
   } else {
     regions.header.replaceChildren(h('h1', {}, 'Provision a product'), h('p', { class: 'subtle' }, init.connection));
@@ -166,7 +168,7 @@ const about = h('div', { class: 'product-about', id: 'product-about' });
 /** What the catalog says of a product: its description, then who owns and distributes it. */
 function productAbout(p: ProductChoice | undefined): HTMLElement[] {
   if (!p) return [];
-  const facts = [p.owner && `Owner: ${p.owner}`, p.distributor && `Distributor: ${p.distributor}`, p.type && (PRODUCT_TYPES[p.type] ?? p.type)].filter(Boolean);
+  const facts = [p.owner && `Owner: ${p.owner}`, p.distributor && `Distributor: ${p.distributor}`, p.type && productTypeName(p.type)].filter(Boolean);
   return [...(p.description ? [h('p', {}, p.description)] : []), ...(facts.length ? [h('p', { class: 'subtle' }, facts.join(' · '))] : [])];
 }
 
@@ -192,10 +194,6 @@ async function runSearch(query: string, results: HTMLElement, info: HTMLElement,
   }
 }
 
-const PRODUCT_TYPES: Readonly<Record<string, string>> = {
-  CLOUD_FORMATION_TEMPLATE: 'CloudFormation', TERRAFORM_OPEN_SOURCE: 'Terraform', TERRAFORM_CLOUD: 'Terraform Cloud',
-  EXTERNAL: 'External', MARKETPLACE: 'Marketplace',
-};
 
 /** Each product by name and description (what tells products apart); owner, distributor and type under the list. */
 function fillProducts(results: HTMLElement, products: readonly ProductChoice[]): void {
@@ -204,7 +202,7 @@ function fillProducts(results: HTMLElement, products: readonly ProductChoice[]):
   results.replaceChildren(option('', 'Choose a product…', !products.some((p) => p.productId === selected)));
   for (const p of products) {
     const label = p.description ? `${p.name} — ${p.description}` : p.name;
-    const more = [p.owner && `Owner: ${p.owner}`, p.distributor && `Distributor: ${p.distributor}`, p.type && (PRODUCT_TYPES[p.type] ?? p.type)].filter(Boolean).join(' · ');
+    const more = [p.owner && `Owner: ${p.owner}`, p.distributor && `Distributor: ${p.distributor}`, p.type && productTypeName(p.type)].filter(Boolean).join(' · ');
     results.append(option(p.productId, label, p.productId === selected, more));
   }
   about.replaceChildren(...productAbout(products.find((p) => p.productId === selected)));

@@ -2,6 +2,7 @@
 // the connected catalog and the one "which provisioned product?" prompt, so no command builds its own.
 import type { CatalogApi } from '../aws/catalogApi';
 import { productCapabilities, type ProductCapability } from '../core/products/capabilities';
+import { humanizeStatus } from '../core/statuses';
 import { inert } from '../core/untrustedText';
 import type { ProductNode } from '../products/nodes';
 import type { KnownProducts } from '../products/productCache';
@@ -71,7 +72,7 @@ function productPick(node: ProductNode) {
   const r = node.row;
   return {
     label: inert(r.Name ?? r.Id ?? '?', 'label'),
-    description: inert([r.Status, r.ProductName, r.Id].filter(Boolean).join(' · '), 'label'),
+    description: inert([r.Status && humanizeStatus(r.Status), r.ProductName, r.Id].filter(Boolean).join(' · '), 'label'),
     node,
   };
 }

@@ -54,14 +54,14 @@ describe('stale update form (e2e)', () => {
     await banner.filter({ hasText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 });
     assert.match((await banner.locator('.blocked-reason').textContent()) ?? '', /Update is unavailable while the provisioned product is UNDER_CHANGE/);
     assert.equal(await update.evaluate((el) => (el as unknown as { disabled: boolean }).disabled), true, 'Update is disabled');
-    assert.match((await form.locator('.product-facts').textContent()) ?? '', /UNDER_CHANGE/, 'the header follows the status heard');
+    assert.match((await form.locator('.product-facts').textContent()) ?? '', /Under change/, 'the header follows the status heard');
     await wb.screenshot('stale-update-under-change');
 
     // The operation ends: the banner says how, and Update is offered again (after a Reload).
     await banner.filter({ hasText: /Your update succeeded \(record rec-[^)]+\)\. Reload to edit the product as it is now\./ }).waitFor({ timeout: 90_000 });
     assert.equal(await form.locator('.banner', { hasText: STALE }).count(), 0, 'not "changed since the form was loaded"');
     assert.equal(await banner.locator('.blocked-reason').count(), 0);
-    await form.locator('.product-facts').filter({ hasNotText: 'UNDER_CHANGE' }).waitFor({ timeout: 30_000 }); // the header drops the status that is over
+    await form.locator('.product-facts').filter({ hasNotText: 'Under change' }).waitFor({ timeout: 30_000 }); // the header drops the status that is over
     await wb.screenshot('stale-update-ended');
     await banner.locator('vscode-button.reload').click();
     await form.locator('#param-InstanceType').waitFor({ timeout: 30_000 });

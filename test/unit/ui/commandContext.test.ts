@@ -44,7 +44,7 @@ describe('command context', () => {
     assert.equal(asked.title, 'Run an action on which provisioned product?');
     assert.deepEqual(asked.items.map((i) => i.node), [s.nodes[0]], 'AVAILABLE only: UNDER_CHANGE and ERROR cannot run actions');
     assert.equal(asked.items[0].label, 'web \\$(zap)');
-    assert.match(asked.items[0].description!, /AVAILABLE · Web · pp-1/);
+    assert.match(asked.items[0].description!, /^Available · Web · pp-1$/);
   });
 
   it('offers every product without a capability, and several at once where asked', async () => {
