@@ -194,7 +194,6 @@ async function runSearch(query: string, results: HTMLElement, info: HTMLElement,
   }
 }
 
-
 /** Each product by name and description (what tells products apart); owner, distributor and type under the list. */
 function fillProducts(results: HTMLElement, products: readonly ProductChoice[]): void {
   const selected = state.productId;
