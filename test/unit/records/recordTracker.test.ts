@@ -1,29 +1,12 @@
 // The record tracker: a record's end read on an old connection is not applied once another is in use
 // (its tree, its forms), and a terminate that succeeded takes the product out of the tree.
-import { fakeVscode, shownNotifications } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import { shownNotifications } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import * as assert from 'node:assert/strict';
 import type { ProvisionedProductDetail, RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../../../src/aws/catalogApi';
-import type { ProductRow } from '../../../src/core/products/productRow';
-import { ProductCache, type CachedProduct } from '../../../src/products/productCache';
-import { RecordLog } from '../../../src/records/recordLog';
-import { RecordTracker, type RecordTrackerDeps } from '../../../src/records/recordTracker';
-import { setProgressSink } from '../../../src/ui/notifications';
-
-/** An emitter that tells its listeners (the fake's stays silent). */
-class Emitter<T> {
-  private readonly listeners: ((value: T) => void)[] = [];
-  readonly event = (listener: (value: T) => void) => (this.listeners.push(listener), { dispose: () => undefined });
-  fire(value: T): void {
-    for (const listener of this.listeners) listener(value);
-  }
-  dispose(): void {}
-}
-
-class Item implements CachedProduct {
-  activity?: string;
-  constructor(public row: ProductRow) {}
-}
+import { ProductCache } from '../../../src/products/productCache';
+import { RecordTracker } from '../../../src/records/recordTracker';
+import { Emitter, Item, trackerDeps, until, useTrackerFakes } from '../../support/recordTrackerFakes';
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
   let resolve!: (value: T) => void;
@@ -35,15 +18,7 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reje
 const notFound = () => Object.assign(new Error('Provisioned product not found'), { name: 'ResourceNotFoundException' });
 
 describe('record tracker', () => {
-  const realEmitter = fakeVscode.EventEmitter;
-  before(() => {
-    fakeVscode.EventEmitter = Emitter as never;
-    setProgressSink(() => ({ report() {}, end() {} }));
-  });
-  after(() => {
-    fakeVscode.EventEmitter = realEmitter;
-    setProgressSink(undefined);
-  });
+  useTrackerFakes();
 
   it('takes a terminate that succeeded at its word: the product leaves the tree though a read still finds it', async () => {
     const ended: RecordDetail = { RecordId: 'rec-2', ProvisionedProductId: 'pp-2', RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' };
@@ -135,22 +110,3 @@ describe('record tracker', () => {
     tracker.dispose();
   });
 });
-
-function trackerDeps(session: { api?: CatalogApi; onDidChange: unknown }, products: ProductCache<Item>, lines: { level: string; text: string }[] = []): RecordTrackerDeps {
-  const stored = new Map<string, unknown>();
-  return {
-    session: session as never,
-    tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) },
-    products,
-    memento: { get: (key) => stored.get(key) as never, update: async (key, value) => void stored.set(key, value) },
-    log: new RecordLog({ info: (text: string) => lines.push({ level: 'info', text }), warn: (text: string) => lines.push({ level: 'warn', text }), error: (text: string) => lines.push({ level: 'error', text }) }),
-  };
-}
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

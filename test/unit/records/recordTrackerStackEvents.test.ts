@@ -1,31 +1,15 @@
 // The record tracker with stack events: a running CloudFormation record's stack events are written
 // under it, the first failure is marked and named in the failure notification (inert), a Terraform
 // product has none, a refusal is quiet, and a reload resumes where the events stopped.
-import { fakeVscode, shownNotifications } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
+import { shownNotifications } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import * as assert from 'node:assert/strict';
 import type { RecordDetail, RecordOutput } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../../../src/aws/catalogApi';
-import type { ProductRow } from '../../../src/core/products/productRow';
 import { StackAccessDeniedError } from '../../../src/core/stacks/stackAccess';
 import type { StackEvent, StackEventsSince } from '../../../src/core/stacks/types';
-import { ProductCache, type CachedProduct } from '../../../src/products/productCache';
-import { RecordLog } from '../../../src/records/recordLog';
-import { RecordTracker, type RecordTrackerDeps } from '../../../src/records/recordTracker';
-import { setProgressSink } from '../../../src/ui/notifications';
-
-class Emitter<T> {
-  private readonly listeners: ((value: T) => void)[] = [];
-  readonly event = (listener: (value: T) => void) => (this.listeners.push(listener), { dispose: () => undefined });
-  fire(value: T): void {
-    for (const listener of this.listeners) listener(value);
-  }
-  dispose(): void {}
-}
-
-class Item implements CachedProduct {
-  activity?: string;
-  constructor(public row: ProductRow) {}
-}
+import { ProductCache } from '../../../src/products/productCache';
+import { RecordTracker } from '../../../src/records/recordTracker';
+import { Emitter, Item, trackerDeps, until, useTrackerFakes, type LoggedLine } from '../../support/recordTrackerFakes';
 
 const STACK_ID = 'arn:aws:cloudformation:us-east-1:123456789012:stack/SC-123456789012-pp-abcdefghijklm/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
 const HOSTILE_REASON = 'Resource handler returned message: "[open](command:workbench.action.terminal.new) $(alert) Cluster quota exceeded"';
@@ -72,24 +56,15 @@ function recordApi(end: RecordDetail, ended: () => boolean, describes: string[] 
 
 interface Harness {
   readonly tracker: RecordTracker;
-  readonly lines: { level: string; text: string }[];
+  readonly lines: LoggedLine[];
   readonly finished: RecordDetail[];
 }
 
 function harness(api: CatalogApi, stacks: unknown, type: string, stored = new Map<string, unknown>()): Harness {
   const products = new ProductCache((row) => new Item(row));
   products.replace([{ Id: 'pp-1', Name: 'orders', Status: 'UNDER_CHANGE', Type: type }]);
-  const lines: { level: string; text: string }[] = [];
-  const memento = { get: (key: string) => stored.get(key) as never, update: async (key: string, value: unknown) => void stored.set(key, value) };
-  const sink = { info: (text: string) => lines.push({ level: 'info', text }), warn: (text: string) => lines.push({ level: 'warn', text }), error: (text: string) => lines.push({ level: 'error', text }) };
-  const deps: RecordTrackerDeps = {
-    session: { api, stacks, onDidChange: new Emitter<void>().event } as never,
-    tree: { refresh: async () => undefined, onDidRefresh: () => ({ dispose: () => undefined }) },
-    products,
-    memento,
-    log: new RecordLog(sink, 2_000, memento),
-  };
-  const tracker = new RecordTracker(deps);
+  const lines: LoggedLine[] = [];
+  const tracker = new RecordTracker(trackerDeps({ api, stacks, onDidChange: new Emitter<void>().event }, products, lines, stored));
   const finished: RecordDetail[] = [];
   tracker.onDidFinish((detail) => finished.push(detail));
   return { tracker, lines, finished };
@@ -103,15 +78,7 @@ const failingBatches = () => [
 
 describe('record tracker: stack events of a running record', function () {
   this.timeout(20_000);
-  const realEmitter = fakeVscode.EventEmitter;
-  before(() => {
-    fakeVscode.EventEmitter = Emitter as never;
-    setProgressSink(() => ({ report() {}, end() {} }));
-  });
-  after(() => {
-    fakeVscode.EventEmitter = realEmitter;
-    setProgressSink(undefined);
-  });
+  useTrackerFakes();
   beforeEach(() => (shownNotifications.length = 0));
 
   it('writes the stack events under the record, marks the first failure, and names it (inert) in the failure notification', async () => {
@@ -193,11 +160,3 @@ describe('record tracker: stack events of a running record', function () {
     second.tracker.dispose();
   });
 });
-
-async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
