@@ -51,6 +51,8 @@ export interface RecordTrackerDeps {
   readonly memento: MementoLike;
   /** This window's id in the shared store (stable across reloads); without it, one window is assumed. */
   readonly ownerId?: string;
+  /** How often this window renews its claim and adopts a closed window's records (tests shorten it). */
+  readonly leaseRenewMs?: number;
   readonly log: RecordLog;
   /** How much faster than real time the connection's service runs (the sandbox's time scale), for durations from history. */
   readonly timeScale?: (api: CatalogApi) => number;
@@ -196,7 +198,7 @@ export class RecordTracker extends Disposable {
     this.api = api;
     this.resumed = this.resume(tailer, store);
     // Renews this window's claim on its records and adopts those a closed window left unfinished.
-    if (ownership) this.leaseTimer = setInterval(() => void this.renewAndAdopt(tailer, store), TAIL_LEASE_RENEW_MS);
+    if (ownership) this.leaseTimer = setInterval(() => void this.renewAndAdopt(tailer, store), this.deps.leaseRenewMs ?? TAIL_LEASE_RENEW_MS);
   }
 
   private async renewAndAdopt(tailer: RecordTailer, store: MementoTailStore): Promise<void> {
@@ -206,19 +208,25 @@ export class RecordTracker extends Disposable {
   }
 
   private async resume(tailer: RecordTailer, store: MementoTailStore): Promise<void> {
-    const pending = store.load().filter((entry) => entry.finalReportedAtMs === undefined && !tailer.handleFor(entry.recordId));
+    const unfinished = store.load().filter((entry) => entry.finalReportedAtMs === undefined && !tailer.handleFor(entry.recordId) && !this.running.has(entry.recordId));
+    try {
+      await tailer.resume();
+    } catch (error) {
+      log().warn(`Could not resume followed records: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    // Only what the tailer follows again: a store that lags behind (an echo of an older write) may still
+    // list a record whose end this window reported, and showing it would leave it "running" for good.
+    // The tailer's first read is a timer away, so the records are begun before any news of them.
+    const pending = unfinished.filter((entry) => tailer.handleFor(entry.recordId));
+    if (!pending.length || this.tailer !== tailer) return;
     // The records a reload interrupted make one action: one notification follows them all.
     const first = pending[0];
     const title = pending.length === 1 ? `${operationVerb(first.meta.recordType)} ${first.meta.label ?? first.recordId}` : `Following ${pending.length} operations`;
-    const action = pending.length ? new ActionProgress(title) : undefined;
-    for (const entry of pending) this.begin(entry.recordId, entry.meta, entry.startedAtMs, action!, { lastStatus: entry.lastStatus, resumed: true });
-    action?.close();
-    try {
-      await tailer.resume();
-      if (pending.length) log().info(`Resumed following ${pending.length} record(s): ${pending.map((e) => e.recordId).join(', ')}`);
-    } catch (error) {
-      log().warn(`Could not resume followed records: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const action = new ActionProgress(title);
+    for (const entry of pending) this.begin(entry.recordId, entry.meta, entry.startedAtMs, action, { lastStatus: entry.lastStatus, resumed: true });
+    action.close();
+    log().info(`Resumed following ${pending.length} record(s): ${pending.map((e) => e.recordId).join(', ')}`);
   }
 
   private stopTailer(): void {

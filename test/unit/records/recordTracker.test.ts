@@ -38,6 +38,36 @@ describe('record tracker', () => {
     tracker.dispose();
   });
 
+  it('never shows a record as running again once its end is reported, though the shared store still lists it unfinished', async () => {
+    const started: RecordDetail = { RecordId: 'rec-4', ProvisionedProductId: 'pp-4', RecordType: 'UPDATE_PROVISIONED_PRODUCT', Status: 'IN_PROGRESS' };
+    const ended: RecordDetail = { ...started, Status: 'FAILED', RecordErrors: [{ Code: 'UPDATE_FAILED', Description: 'The following resource(s) failed to update: [Cluster].' }] };
+    let reads = 0;
+    const api = {
+      connection: { kind: 'sandbox' },
+      describeRecord: async () => ({ detail: ++reads > 1 ? ended : started, outputs: [] }),
+      describeProvisionedProduct: async () => ({ Id: 'pp-4', Name: 'analytics', Status: 'ERROR' }),
+    } as unknown as CatalogApi;
+    const products = new ProductCache((row) => new Item(row));
+    products.replace([{ Id: 'pp-4', Name: 'analytics', Status: 'UNDER_CHANGE' }]);
+    // The shared store lags: it keeps the first copy of the tail list it was given (the record unfinished).
+    const stored = new Map<string, unknown>();
+    const lagging = { get: (key: string) => stored.get(key) as never, update: async (key: string, value: unknown) => void (stored.has(key) || stored.set(key, value)) };
+    const deps = { ...trackerDeps({ api, onDidChange: new Emitter<void>().event }, products), memento: lagging, ownerId: 'window-1', leaseRenewMs: 20 };
+    const tracker = new RecordTracker(deps);
+    const finished: RecordDetail[] = [];
+    tracker.onDidFinish((detail) => finished.push(detail));
+    try {
+      await tracker.track(started, { productName: 'analytics', expectedDurationMs: 1 });
+      await until(() => finished.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 150)); // several lease renewals
+      assert.deepEqual(tracker.activeRecordIds, [], 'nothing followed any more');
+      assert.equal(tracker.isBusy('pp-4'), false, 'the product shows no operation');
+      assert.equal(shownNotifications.filter((n) => /analytics/.test(n.message)).length, 1, 'one notification at the end, none more');
+    } finally {
+      tracker.dispose(); // its lease timer would keep mocha alive
+    }
+  });
+
   it('drops a record whose end was being read when the connection changed: nothing removed, nothing finished', async () => {
     const productRead = deferred<ProvisionedProductDetail>();
     const reads: string[] = [];
