@@ -6,6 +6,7 @@ import { classifyError } from '../errors';
 import { type Clock, type RandomSource, systemClock } from '../records/clock';
 import { CallBudget, DEFAULT_EVENT_POLL_OPTIONS, nextEventDelayMs, type EventPollOptions } from './eventPollPolicy';
 import { StackAccessDeniedError } from './stackAccess';
+import { isMissingStack } from './stackRows';
 import { firstFailureOf, isStackEnd, type FirstFailure } from './stackEventLines';
 import type { StackEvent, StackReader } from './types';
 
@@ -91,7 +92,9 @@ export class StackEventFollower {
   async finish(): Promise<void> {
     this.clearTimer();
     await this.inFlight;
-    if (this.following && this.config.budget.waitMs(this.clock.now()) === 0) await this.read();
+    // Always: the record is over (no longer a running record's call), and without this read a record
+    // that ended between two reads would lose its stack's last events (its *_COMPLETE) from the output.
+    if (this.following) await this.read();
     this.stop();
   }
 
@@ -151,6 +154,12 @@ export class StackEventFollower {
     if (error instanceof StackAccessDeniedError || classifyError(error).kind === 'access-denied') {
       this.stop();
       this.config.onDenied?.();
+      return;
+    }
+    // The record names its stack as CloudFormation creates it: before the first event, "does not exist"
+    // means "nothing yet" (read again soon, as after a quiet read), not an error to back off from.
+    if (!this.cursor.lastEventId && isMissingStack(error)) {
+      this.quietReads++;
       return;
     }
     this.consecutiveErrors++;

@@ -140,6 +140,35 @@ describe('stack event follower', () => {
     assert.equal(clock.pendingTimerCount, 0);
   });
 
+  it('reads once more at the record\'s end, whatever the budget, so the stack\'s last events come before the final lines', async () => {
+    const clock = new VirtualClock(1_000_000);
+    const stack = new FakeStack(clock, [event('e0', 1_001_000, 'SC-stack', 'UPDATE_IN_PROGRESS', 'User Initiated'), event('e1', 1_030_000, 'Bucket0', 'UPDATE_COMPLETE'), event('e2', 1_031_000, 'SC-stack', 'UPDATE_COMPLETE')]);
+    const budget = new CallBudget();
+    const { follower, seen } = follow(clock, stack, budget);
+    follower.start();
+    await clock.advanceBy(5_000);
+    assert.deepEqual(seen.map((e) => e.eventId), ['e0']);
+    for (let i = 0; i < 12; i++) budget.note(clock.now()); // the record's calls used the whole window
+    await clock.advanceBy(27_000); // the stack ended meanwhile; the budget let no read through
+    assert.deepEqual(seen.map((e) => e.eventId), ['e0']);
+    await follower.finish();
+    assert.deepEqual(seen.map((e) => e.eventId), ['e0', 'e1', 'e2']);
+    assert.equal(clock.pendingTimerCount, 0);
+  });
+
+  it('takes "does not exist" before the first event as "nothing yet": read again soon, no error backoff', async () => {
+    const clock = new VirtualClock(1_000_000);
+    const stack = new FakeStack(clock, [event('e0', 1_003_000, 'SC-stack', 'CREATE_IN_PROGRESS', 'User Initiated')]);
+    stack.fail = () => (clock.now() < 1_003_000 ? Object.assign(new Error('Stack with id SC-stack does not exist'), { name: 'ValidationError' }) : undefined);
+    const errors: unknown[] = [];
+    const { follower, seen } = follow(clock, stack, new CallBudget(), { onError: (e) => errors.push(e) });
+    follower.start();
+    await clock.runUntil(() => seen.length > 0, 1_000_000 + 30_000);
+    assert.deepEqual(errors, [], 'not an error');
+    assert.ok(clock.now() - 1_003_000 <= 2_500, `the first event seen ${clock.now() - 1_003_000} ms after it happened`);
+    follower.stop();
+  });
+
   it('follows no stack for a Terraform product', () => {
     assert.equal(locateStack({ Id: 'pp-1', Type: 'TERRAFORM_OPEN_SOURCE', PhysicalId: STACK }, [{ OutputKey: 'CloudformationStackARN', OutputValue: STACK }]).kind, 'none');
     assert.deepEqual(locateStack({ Id: 'pp-1', Type: 'CFN_STACK' }, [{ OutputKey: 'CloudformationStackARN', OutputValue: STACK }]), { kind: 'stack', stackId: STACK });
