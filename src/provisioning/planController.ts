@@ -156,7 +156,8 @@ export class PlanController implements FormController {
     const [detail, names, stackValues] = await Promise.all([this.productDetail(), this.versionNames(plan.details.ProductId), this.currentStackValues()]);
     const named = (id: string | undefined) => (id ? { id, ...(names.has(id) ? { name: names.get(id)! } : {}) } : undefined);
     const version = named(plan.details.ProvisioningArtifactId);
-    const currentVersion = named(detail?.ProvisioningArtifactId);
+    // A product a plan created, never provisioned, runs no version (its artifact id is the plan's).
+    const currentVersion = detail?.LastSuccessfulProvisioningRecordId ? named(detail.ProvisioningArtifactId) : undefined;
     const current = 'values' in stackValues ? stackValues.values : { cause: stackValues.cause };
     return planView(plan, { ...(version ? { version } : {}), ...(currentVersion ? { currentVersion } : {}), current });
   }

@@ -85,6 +85,20 @@ describe('plan view: details and parameters against the stack (real SDK, sandbox
     assert.ok(view.version?.name && view.version.name !== view.version.id, 'a version name, not its id');
   });
 
+  it('names no version "in use" for a product a plan created and nothing provisioned yet', async () => {
+    const deps = controllerDeps(sandboxed.service, { stacks: () => sandboxStacks() });
+    const plans = new PlanController(deps, { id: PP.checkoutService.id, name: PP.checkoutService.name }, () => undefined);
+    try {
+      const [row] = await call(plans.handlers, 'listPlans', undefined);
+      assert.ok(row, 'the seeded launch plan');
+      const view: PlanView = await call(plans.handlers, 'describePlan', { planId: row.planId });
+      assert.equal(view.version?.name, 'v3');
+      assert.equal(view.currentVersion, undefined, JSON.stringify(view.currentVersion));
+    } finally {
+      plans.dispose();
+    }
+  });
+
   it('says in one sentence why the stack was not read and shows only the plan\'s values', async () => {
     const denied = sandboxStacks();
     denied.describeStack = async () => { throw new StackAccessDeniedError('User is not authorized to perform: cloudformation:DescribeStacks'); };
