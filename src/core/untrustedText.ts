@@ -7,10 +7,13 @@
 /** Where the text is shown; each surface has its own live syntax. */
 export type Surface =
   /**
-   * showInformation/Warning/ErrorMessage, progress notifications, and input boxes' prompts and
-   * validation messages: `[label](command:…|https:…|file:…)` is a link there, `$(name)` an icon.
+   * showInformation/Warning/ErrorMessage and progress notifications: `[label](command:…|https:…|file:…)`
+   * is a link there. Their text renders no `$(name)` (text nodes and links only), so an escape would
+   * show as a backslash.
    */
   | 'notification'
+  /** Input boxes' prompts and validation messages: links and `$(name)` icons both render there. */
+  | 'prompt'
   /** Quick pick items and the status bar: `$(name)` is an icon there. */
   | 'label'
   /** MarkdownString (tooltips) and markdown documents: all markdown and HTML syntax. */
@@ -55,7 +58,8 @@ export function inert(text: unknown, surface: Surface, options: InertOptions = {
   switch (surface) {
     case 'line': return plain;
     case 'label': return escapeIcons(plain);
-    case 'notification': return breakLinks(escapeIcons(plain));
+    case 'notification': return breakLinks(plain);
+    case 'prompt': return breakLinks(escapeIcons(plain));
     case 'markdown': return plain.replace(MARKDOWN_SPECIAL, (c) => `\\${c}`).replace(BLOCK_START, escapeBlockStart);
   }
 }

@@ -110,12 +110,12 @@ function inertInputBox(options: vscode.InputBoxOptions): vscode.InputBoxOptions 
   return {
     ...options,
     ...(options.title !== undefined ? { title: inert(options.title, 'label') } : {}),
-    ...(options.prompt !== undefined ? { prompt: inert(options.prompt, 'notification') } : {}),
+    ...(options.prompt !== undefined ? { prompt: inert(options.prompt, 'prompt') } : {}),
     ...(options.placeHolder !== undefined ? { placeHolder: inert(options.placeHolder, 'line') } : {}),
     ...(validate ? {
       validateInput: async (value: string) => {
         const message = await validate(value);
-        return typeof message === 'string' ? inert(message, 'notification') : message;
+        return typeof message === 'string' ? inert(message, 'prompt') : message;
       },
     } : {}),
   };

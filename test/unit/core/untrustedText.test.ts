@@ -22,8 +22,9 @@ describe('inert service text', () => {
     assert.deepEqual([...inert('[a]\n(command:x)', 'notification').matchAll(NOTIFICATION_LINK)], [], 'not across a line break either');
   });
 
-  it('leaves no icon in labels and notifications', () => {
-    for (const surface of ['label', 'notification'] as const) {
+  it('leaves no icon in labels and input prompts; a notification, which renders none, shows the text as written', () => {
+    assert.equal(inert('deploy $(zap) now', 'notification'), 'deploy $(zap) now');
+    for (const surface of ['label', 'prompt'] as const) {
       const shown = inert('deploy $(zap) now $(sync~spin)', surface);
       assert.deepEqual([...shown.matchAll(ICON)], [], shown);
       assert.ok(shown.includes('$(zap)'.replace('$(', '\\$(')));
