@@ -89,7 +89,7 @@ describe('plan view: details and parameters against the stack (real SDK, sandbox
     const deps = controllerDeps(sandboxed.service, { stacks: () => sandboxStacks() });
     const plans = new PlanController(deps, { id: PP.checkoutService.id, name: PP.checkoutService.name }, () => undefined);
     try {
-      const [row] = await call(plans.handlers, 'listPlans', undefined);
+      const [row] = await call(plans.handlers, 'listPlans', {});
       assert.ok(row, 'the seeded launch plan');
       const view: PlanView = await call(plans.handlers, 'describePlan', { planId: row.planId });
       assert.equal(view.version?.name, 'v3');
