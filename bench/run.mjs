@@ -77,7 +77,7 @@ function startup() {
   }
 }
 
-// BENCH_ONLY=tree,startup re-runs some parts and keeps the other figures of the last results.json.
+// BENCH_ONLY=tree,startup (listing, tree, tailing, updateForm, startup) re-runs some parts and keeps the other figures of the last results.json.
 const only = process.env.BENCH_ONLY?.split(',');
 const previous = only && existsSync(join(root, 'bench/results.json')) ? JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) : {};
 const want = (name) => !only || only.includes(name);
@@ -87,6 +87,7 @@ const results = {
   listing: want('listing') ? bench('listing') : previous.listing,
   tree: want('tree') ? bench('tree', ['--expose-gc']) : previous.tree,
   tailing: want('tailing') ? bench('tailing') : previous.tailing,
+  updateForm: want('updateForm') ? bench('updateForm') : previous.updateForm,
   startup: want('startup') ? (console.error('▶ startup'), startup()) : previous.startup,
 };
 mkdirSync(join(root, 'bench'), { recursive: true });
@@ -107,13 +108,27 @@ function printTable(r) {
     rows.push([`Auto-refresh, ${r.tree.autoRefresh.busy} busy of ${r.tree.products}`, `${r.tree.autoRefresh.medianMs} ms`,
       `calls/tick ${JSON.stringify(r.tree.autoRefresh.apiCallsPerTick)}`, `no re-list: ${ok(!r.tree.autoRefresh.apiCallsPerTick.SearchProvisionedProducts)}`]);
   }
-  for (const key of ['adaptive', 'fixed1s']) {
-    const t = r.tailing[key];
+  for (const key of ['adaptive', 'fixed1s', 'adaptiveWithEvents']) {
+    const t = r.tailing?.[key];
     if (!t) continue;
-    rows.push([`Tailing ${t.policy} (${t.records} records, ${t.recordMinutes} record-min)`, `median ${t.delay.medianMs} ms, p95 ${t.delay.p95Ms} ms`,
-      `final: median ${t.finalDelay.medianMs} ms, p95 ${t.finalDelay.p95Ms} ms; ${t.describeCalls} DescribeRecord = ${t.callsPerRecordMinute}/record-min`,
-      key === 'adaptive' ? `median ≤2 s: ${ok(t.delay.medianMs <= 2000)}; ≤10 calls/record-min: ${ok(t.callsPerRecordMinute <= 10)}` : 'baseline']);
+    const calls = t.describeStackEventsCalls === undefined
+      ? `${t.describeCalls} DescribeRecord`
+      : `${t.describeCalls} DescribeRecord + ${t.describeStackEventsCalls} DescribeStackEvents + ${t.describeStacksCalls} DescribeStacks`;
+    rows.push([`Tailing ${t.policy} (${t.records} records, ${t.recordMinutes} record-min)`, `status change seen after median ${t.delay.medianMs} ms, p95 ${t.delay.p95Ms} ms`,
+      `final: median ${t.finalDelay.medianMs} ms, p95 ${t.finalDelay.p95Ms} ms; ${calls} = ${t.callsPerRecordMinute}/record-min; one record's most in any 60 s: ${t.maxCallsOfOneRecordInAnyMinute}`,
+      key === 'adaptive' ? `median ≤2 s: ${ok(t.delay.medianMs <= 2000)}; ≤10 calls/record-min: ${ok(t.callsPerRecordMinute <= 10)}` : key === 'fixed1s' ? 'baseline' : '']);
+    const e = t.stackEvents;
+    if (e) {
+      rows.push([`Stack events (${e.recordsWithStack} records with a stack, ${e.stackRecordMinutes} record-min)`, `event seen after median ${e.delay.medianMs} ms, p95 ${e.delay.p95Ms} ms`,
+        `${e.eventsSeen} of ${e.eventsOfTheStacks} events seen (${e.eventsMissed} missed); their records' calls ${e.callsPerStackRecordMinute}/record-min`,
+        `median ≤2 s: ${ok(e.delay.medianMs <= 2000)}; ≤12 calls/record-min: ${ok(t.callsPerRecordMinute <= 12 && e.callsPerStackRecordMinute <= 12)}`]);
+    }
   }
+  const u = r.updateForm;
+  if (u?.extension) {
+    rows.push([`Update form to interactive (${u.latencyMs} ms latency)`, `${u.extension.ms} ms, ${Object.values(u.extension.calls).reduce((a, b) => a + b, 0)} calls`,
+      `floor ${u.floor.ms} ms (same ${u.floor.calls} calls, ${u.floor.roundTripsDeep} round trips deep) → ${u.extensionVsFloor}×`, 'no target (issue 13: against the floor)']);
+  } else if (u?.error) rows.push(['Update form', 'error', u.error.slice(0, 200), '']);
   if (r.startup.sizes) {
     const s = r.startup.sizes;
     rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB${s.cloudFormationJsKb ? `, cloudformation.js ${s.cloudFormationJsKb} KB` : ''}, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);

@@ -1,7 +1,9 @@
 // The update form of one provisioned product: its product stays, the version and path in use are
 // preselected, every parameter keeps its value unless changed (nothing is shown as current that the
 // service did not say), and a new version shows what it adds or drops.
-import type { CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, RecordDetail, Tag } from '@aws-sdk/client-service-catalog';
+import type {
+  CreateProvisionedProductPlanInput, DescribeProvisioningParametersOutput, ProvisioningArtifactParameter, RecordDetail, Tag,
+} from '@aws-sdk/client-service-catalog';
 import { splitTags } from '../core/products/productSummary';
 import { inert } from '../core/untrustedText';
 import {
@@ -34,6 +36,20 @@ interface CurrentState {
   parameters?: ProvisioningArtifactParameter[];
   /** DescribeStacks, started as soon as the stack is known (in parallel with the form's other reads); read again after a change. */
   stackValues?: Promise<StackValues>;
+  /**
+   * Read while the form opens, before the page asks for them: the versions and launch paths
+   * (loadProduct's answer) once the product is known, and the parameters of the version and path in
+   * use once the record names the path. Each page request would otherwise wait for the one before it.
+   */
+  readonly choices: Promise<VersionsAndPaths>;
+  parametersInUse?: Promise<ReadAhead | undefined>;
+}
+
+type VersionsAndPaths = Awaited<ReturnType<ParameterFormController['versionsAndPaths']>>;
+/** A read made before the page asked, with the target it is for. */
+interface ReadAhead {
+  readonly key: string;
+  readonly output: DescribeProvisioningParametersOutput;
 }
 
 const KEEPS_PRODUCT = 'An update keeps the product; choose one of its versions.';
@@ -112,6 +128,10 @@ export class UpdateFormController extends ParameterFormController {
     const record = recordId ? this.service.recordStart(recordId).catch(() => undefined) : Promise.resolve(undefined);
     const located = record.then((r) => locateStack(detail, r?.outputs));
     const stackValues = located.then((stack) => this.readStackValues(stack, detail.Type));
+    const choices = this.versionsAndPaths(detail.ProductId);
+    const parametersInUse = this.prefetchParameters({ productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId }, record, choices);
+    // Read ahead: a failure is the page's to hear when it asks (loadProduct and loadParameters ask again).
+    choices.catch(() => undefined);
     const [start, names, stack] = await Promise.all([record, this.productNamesOf(detail.ProductId), located]);
     const pathId = start?.pathId;
     const versionName = names?.versions.get(detail.ProvisioningArtifactId);
@@ -119,7 +139,7 @@ export class UpdateFormController extends ParameterFormController {
     const target = { productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId, ...(pathId ? { pathId } : {}) };
     this.productStatus = detail.Status;
     this.current = {
-      product, target, stack, stackValues,
+      product, target, stack, stackValues, choices, parametersInUse,
       ...(detail.LaunchRoleArn ? { launchRoleArn: detail.LaunchRoleArn } : {}), ...(detail.Type ? { type: detail.Type } : {}),
     };
     return this.current;
@@ -128,7 +148,7 @@ export class UpdateFormController extends ParameterFormController {
   protected async loadProduct(productId: string): Promise<ProductOptions> {
     const current = await this.readCurrent();
     if (productId !== current.target.productId) throw new RequestError(KEEPS_PRODUCT);
-    const { versions, paths } = await this.versionsAndPaths(productId);
+    const { versions, paths } = await current.choices.catch(() => this.versionsAndPaths(productId));
     const inUse = current.target.provisioningArtifactId;
     const choices: VersionChoice[] = versions.map((v) => versionChoice(v, inUse));
     if (!choices.some((c) => c.current)) {
@@ -146,7 +166,7 @@ export class UpdateFormController extends ParameterFormController {
 
   /** Every read is made as soon as what it depends on is known: the target's parameters, the version in use, its stack. */
   async loadParameters(target: FormTarget): Promise<LoadedForm> {
-    const [output, current] = await Promise.all([this.service.describeProvisioningParameters(target), this.readCurrent()]);
+    const [output, current] = await Promise.all([this.parametersOf(target), this.readCurrent()]);
     const parameters = output.ProvisioningArtifactParameters ?? [];
     if (target.productId !== current.target.productId) throw new RequestError(KEEPS_PRODUCT);
     if (targetKey(target) === targetKey(current.target)) current.parameters ??= parameters;
@@ -160,6 +180,38 @@ export class UpdateFormController extends ParameterFormController {
       ...(sameVersion ? {} : { diff: diffParameters(before, parameters) }),
       ...('cause' in stackValues ? { currentValuesNote: unreadableValuesNote(stackValues.cause) } : {}),
     };
+  }
+
+  /**
+   * DescribeProvisioningParameters of the version and path in use, as the page will ask for them (the
+   * record's path, or the product's only one), read as soon as both are known. None when the page must
+   * wait for the user to choose a path. Never rejects: after a failure the page's own request asks again.
+   */
+  private async prefetchParameters(
+    inUse: Omit<FormTarget, 'pathId'>, record: Promise<{ readonly pathId?: string } | undefined>, choices: Promise<VersionsAndPaths>,
+  ): Promise<ReadAhead | undefined> {
+    try {
+      const recorded = (await record)?.pathId;
+      const paths = recorded ? undefined : (await choices).paths;
+      if (paths && paths.length > 1) return undefined;
+      const pathId = recorded ?? (paths ? onlyPathId(paths) : undefined);
+      const target: FormTarget = { ...inUse, ...(pathId ? { pathId } : {}) };
+      return { key: targetKey(target), output: await this.service.describeProvisioningParameters(target) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** DescribeProvisioningParameters of `target`: the read made ahead, once, when it is that target's; a fresh read otherwise. */
+  private async parametersOf(target: FormTarget): Promise<DescribeProvisioningParametersOutput> {
+    const current = this.current;
+    // Another version is never waited for: only the version in use was read ahead.
+    const ahead = target.provisioningArtifactId === current?.target.provisioningArtifactId ? await current.parametersInUse : undefined;
+    if (current && ahead?.key === targetKey(target)) {
+      current.parametersInUse = undefined;
+      return ahead.output;
+    }
+    return this.service.describeProvisioningParameters(target);
   }
 
   /**

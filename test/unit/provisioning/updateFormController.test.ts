@@ -79,6 +79,29 @@ describe('update form: current values from the stack', () => {
     assert.equal(stacks.calls.total, 1, 'read once');
   });
 
+  it('reads the versions, paths and parameters in use while the form opens, each once, and another version afresh', async () => {
+    const asked: string[] = [];
+    const service = Object.create(sandboxed.service) as ProvisioningService;
+    service.listLaunchPaths = (productId) => (asked.push('ListLaunchPaths'), sandboxed.service.listLaunchPaths(productId));
+    service.describeProvisioningParameters = (target) => (asked.push(`DescribeProvisioningParameters ${target.provisioningArtifactId}`), sandboxed.service.describeProvisioningParameters(target));
+    const { form } = open(ordersStack(), service);
+    const init = await form.init();
+    if (init.kind !== 'update') return assert.fail('update init');
+    // Each page request waits for the answer before: reads it can make ahead are made by the first.
+    await new Promise(setImmediate);
+    const inUse = init.current.provisioningArtifactId;
+    assert.deepEqual(asked.sort(), ['DescribeProvisioningParameters ' + inUse, 'ListLaunchPaths'], 'both asked before the page asks for them');
+    const options = await call(form.handlers, 'loadProduct', { productId: init.current.productId });
+    const target = { productId: options.productId, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
+    assert.deepEqual(target, init.current, 'the page asks for the version and path read ahead');
+    assert.equal(field(await call(form.handlers, 'loadParameters', target), 'DesiredCount').previousValue, '6');
+    assert.equal(asked.length, 2, 'nothing asked again');
+    const other = options.versions.find((v: { id: string }) => v.id !== inUse);
+    await call(form.handlers, 'loadParameters', { ...target, provisioningArtifactId: other.id });
+    await call(form.handlers, 'loadParameters', target);
+    assert.deepEqual(asked.slice(2), [`DescribeProvisioningParameters ${other.id}`, `DescribeProvisioningParameters ${inUse}`], 'the read ahead is used once; later looks ask the service');
+  });
+
   it('shows a NoEcho value masked and keeps it: never prefilled, never sent as ****, never logged', async () => {
     const stacks = ordersStack();
     const { form, sent, logLines } = open(stacks);
