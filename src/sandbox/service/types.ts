@@ -45,7 +45,23 @@ export interface OutputSpec {
   template: string;
 }
 
-export interface ResourceSpec { logicalId: string; type: string }
+/**
+ * Where one property of a template's resource takes its value from, and whether changing it re-creates
+ * the resource (the "Update requires" of the resource type's reference page: Replacement is ALWAYS,
+ * No or Some interruption NEVER, "depends on the change" CONDITIONALLY). Plans derive their details from it.
+ */
+export interface PropertySpec {
+  /** The property's name, e.g. BucketName; `Tags` is the resource's tags (change attribute TAGS). */
+  name: string;
+  /** The template parameter it refers to (`Ref`). */
+  parameter?: string;
+  /** The resource of the same template whose id it refers to (`Ref` / `Fn::GetAtt`). */
+  resource?: string;
+  recreation: 'NEVER' | 'CONDITIONALLY' | 'ALWAYS';
+}
+
+/** `properties` left out (generated products, older state files): every changed parameter modifies it. */
+export interface ResourceSpec { logicalId: string; type: string; properties?: PropertySpec[] }
 
 export interface Artifact {
   id: string;
@@ -213,14 +229,21 @@ export interface RecordData {
   settled: boolean;
 }
 
+/** The model's ResourceChangeDetail: Service Catalog's has no ChangeSource (CloudFormation's change sets do). */
+export interface ResourceChangeDetail {
+  Target: { Attribute: 'PROPERTIES' | 'TAGS'; Name?: string; RequiresRecreation: PropertySpec['recreation'] };
+  Evaluation: 'STATIC' | 'DYNAMIC';
+  CausingEntity?: string;
+}
+
 export interface ResourceChange {
   Action: 'ADD' | 'MODIFY' | 'REMOVE';
   LogicalResourceId: string;
   PhysicalResourceId?: string;
   ResourceType: string;
   Replacement: 'TRUE' | 'FALSE' | 'CONDITIONAL';
-  Scope: string[];
-  Details: { Target: { Attribute: string; Name?: string; RequiresRecreation: string }; Evaluation: string; CausingEntity?: string }[];
+  Scope: ResourceChangeDetail['Target']['Attribute'][];
+  Details: ResourceChangeDetail[];
 }
 
 export interface PlanData {
