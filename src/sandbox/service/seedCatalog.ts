@@ -324,7 +324,21 @@ function securityBaseline(t: number): Product {
     portfolioIds: [SEED.portfolios.platform.id], launchConstraints: [{ portfolioId: SEED.portfolios.platform.id, launchRoleArn: SEED.launchRoles.platform }],
     tagUpdatesAllowedIn: [SEED.portfolios.platform.id],
     stackSet: { accounts: [ACCOUNT, '210987654321', '345678901234'], regions: ['us-east-1', 'us-west-2', 'eu-west-1'] },
-    behavior: { provisionSeconds: 180 },
+    behavior: {
+      provisionSeconds: 180,
+      // In the second account a trail of the same name already exists in eu-west-1, and a removal from
+      // us-east-1 failed halfway: what an older rollout there left behind.
+      stuckStackInstances: [
+        {
+          account: '210987654321', region: 'eu-west-1', status: 'OUTDATED',
+          reason: 'ResourceLogicalId:Trail, ResourceType:AWS::CloudTrail::Trail, ResourceStatusReason:Resource handler returned message: "Trail org-security-trail already exists for customer: 210987654321".',
+        },
+        {
+          account: '210987654321', region: 'us-east-1', status: 'INOPERABLE',
+          reason: 'ResourceLogicalId:AlarmTopic, ResourceType:AWS::SNS::Topic, ResourceStatusReason:Resource handler returned message: "User: arn:aws:sts::210987654321:assumed-role/AWSCloudFormationStackSetExecutionRole/… is not authorized to perform: SNS:DeleteTopic".',
+        },
+      ],
+    },
     artifacts: [
       artifact(P.securityBaseline.versions.v10, '1.0', t - 180 * DAY, { active: false, guidance: 'DEPRECATED', parameters: params, outputs, resources }),
       artifact(P.securityBaseline.versions.v11, '1.1', t - 50 * DAY, { parameters: params, outputs, resources }),

@@ -103,6 +103,12 @@ export interface ProductBehavior {
   /** An update that fails without rolling back, in CloudFormation's update wording (UPDATE_FAILED). */
   failsToUpdate?: { code: string; description: string };
   rollsBackUpdates?: { code: string; description: string };
+  /**
+   * Stack instances of a stack set product that do not follow its operations: OUTDATED ones fail each
+   * (their cause stays), INOPERABLE ones (a failed DeleteStackInstances) are left out of them. The reason is
+   * CloudFormation's StatusReason; Service Catalog's StackInstance has no member for it, so it is not sent.
+   */
+  stuckStackInstances?: { account: string; region: string; status: 'OUTDATED' | 'INOPERABLE'; reason: string }[];
 }
 
 export interface LaunchConstraint { portfolioId: string; launchRoleArn: string }
