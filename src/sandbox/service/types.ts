@@ -287,10 +287,12 @@ export type Dictionary<T> = Record<string, T>;
 
 export interface CatalogData {
   /**
-   * 3: portfolios shared with the Identity Center roles (AWSReservedSSO_…) its sessions act as. 2 added
-   * principals, system tags and sparse seeded members. A state file of an earlier version is seeded anew.
+   * 4: the noCloudFormation caller among the portfolios' principals, seeded resources' property sources
+   * (plans) and stuck stack instances. 3: portfolios shared with the Identity Center roles (AWSReservedSSO_…)
+   * its sessions act as. 2 added principals, system tags and sparse seeded members. A state file of an
+   * earlier version is seeded anew.
    */
-  version: 3;
+  version: 4;
   serial: number;
   portfolios: Portfolio[];
   products: Product[];
