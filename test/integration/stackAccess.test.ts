@@ -46,9 +46,16 @@ describe('stack access without CloudFormation permissions', () => {
 
   it('one hint names the cloudformation actions, no error storm, and the stack features stay off for the connection', async () => {
     const api = await connectedToSandbox();
-    await connectAs(api, 'noCloudFormation');
+    // A record of the end user still running when the identity changes: it is not followed with the new caller's keys.
+    const own = `cfn-user-site-${Date.now().toString(36)}`;
+    const endUsers = await api.session.api!.client.send(new ProvisionProductCommand({
+      ProductId: SEED.products.staticWebsite.id, ProvisioningArtifactId: SEED.products.staticWebsite.versions.v11, PathId: SEED.portfolios.platform.pathId,
+      ProvisionedProductName: own, ProvisioningParameters: [{ Key: 'BucketName', Value: `${own}-content` }], ProvisionToken: `tok-${own}`,
+    }));
+    await api.records.track(endUsers.RecordDetail!);
     const shown: { level: string; message: string }[] = [];
     api.setNotificationSink(async (level, message) => (shown.push({ level, message }), undefined));
+    await connectAs(api, 'noCloudFormation');
 
     // A product of its own (the policy lets it launch), followed by the tracker as the extension follows every record.
     const name = `no-cfn-site-${Date.now().toString(36)}`;
