@@ -96,5 +96,11 @@ describe('stack access without CloudFormation permissions', () => {
     assert.equal(hints[0].level, 'warning');
     assert.deepEqual(shown.filter((n) => n.level === 'error'), [], 'no error notification');
     assert.ok(!shown.some((n) => /AccessDenied|not authorized/.test(n.message)), `the service's refusal is not shown raw: ${JSON.stringify(shown)}`);
+
+    // Back as the end user, its record is followed again to its end (so nothing runs on into the next tests).
+    await connectAs(api, 'endUser');
+    const endUserRecord = endUsers.RecordDetail!.RecordId!;
+    await waitFor('the end user\'s record to end in its log', () => api.recordLog.linesAbout(endUserRecord).some((l) => / · (\S+ → )?SUCCEEDED/.test(l)), RECORD_TIMEOUT_MS, 200);
+    assert.deepEqual(shown.filter((n) => n.level === 'error'), [], 'no error notification');
   });
 });
