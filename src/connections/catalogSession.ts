@@ -12,6 +12,7 @@ import { STACK_ACCESS_HINT } from '../core/stacks/stackAccess';
 import { ConnectionStacks } from './connectionStacks';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
+import { notify } from '../ui/notifications';
 import { loadAwsModule } from './lazyModules';
 import { ProductFactsCache } from './productFacts';
 import { SandboxHost } from './sandboxHost';
@@ -78,7 +79,7 @@ export class CatalogSession extends Disposable {
       const stacks = new ConnectionStacks(connection);
       stacks.gate.onDenied((message) => {
         log().warn(`CloudFormation refused this connection: ${message}`);
-        void vscode.window.showWarningMessage(STACK_ACCESS_HINT);
+        void notify.warning(STACK_ACCESS_HINT);
       });
       this.currentStacks = { api, stacks };
     }

@@ -14,11 +14,12 @@ export interface AwsConnection {
 /**
  * Which sandbox caller a sandbox connection signs as (the `sandbox.identity` setting): `endUser` holds
  * AWSServiceCatalogEndUserFullAccess, `readOnly` AWSServiceCatalogEndUserReadOnlyAccess, `admin`
- * AWSServiceCatalogAdminFullAccess, `other` is a second end user.
+ * AWSServiceCatalogAdminFullAccess, `other` is a second end user, `noCloudFormation` an end user whose
+ * policy grants no CloudFormation action.
  */
-export type SandboxCaller = 'endUser' | 'readOnly' | 'admin' | 'other';
+export type SandboxCaller = 'endUser' | 'readOnly' | 'admin' | 'other' | 'noCloudFormation';
 
-export const SANDBOX_CALLERS: readonly SandboxCaller[] = ['endUser', 'readOnly', 'admin', 'other'];
+export const SANDBOX_CALLERS: readonly SandboxCaller[] = ['endUser', 'readOnly', 'admin', 'other', 'noCloudFormation'];
 
 export function isSandboxCaller(value: unknown): value is SandboxCaller {
   return SANDBOX_CALLERS.includes(value as SandboxCaller);
@@ -57,7 +58,7 @@ export function connectionLabel(connection: Connection | undefined): string {
 
 /** "Sandbox" as the end user everybody starts as; any other caller is named: "Sandbox (admin)". */
 function sandboxLabel(caller: SandboxCaller): string {
-  const names: Record<SandboxCaller, string | undefined> = { endUser: undefined, readOnly: 'read-only', admin: 'admin', other: 'other user' };
+  const names: Record<SandboxCaller, string | undefined> = { endUser: undefined, readOnly: 'read-only', admin: 'admin', other: 'other user', noCloudFormation: 'no CloudFormation' };
   const name = names[caller];
   return name ? `Sandbox (${name})` : 'Sandbox';
 }

@@ -18,7 +18,9 @@ export interface MementoLike {
 const KEY_PREFIX = 'serviceCatalogExplorer.tailedRecords';
 
 export function tailStoreKey(connection: Connection): string {
-  if (connection.kind === 'sandbox') return `${KEY_PREFIX}/sandbox`;
+  // Each sandbox caller is other credentials: the end user's records described with another caller's keys
+  // are refused. The end user keeps the key it always had, so its stored records still resume.
+  if (connection.kind === 'sandbox') return connection.caller && connection.caller !== 'endUser' ? `${KEY_PREFIX}/sandbox/${connection.caller}` : `${KEY_PREFIX}/sandbox`;
   return `${KEY_PREFIX}/aws/${connection.profile ?? 'default'}/${connection.region}`;
 }
 

@@ -3,6 +3,7 @@
 // the stack views (stackView.ts). Outputs use Dates; the wire layer writes them in ISO 8601.
 import { ServiceError, type RequestContext } from '../contract';
 import { evaluate } from '../iam/evaluate';
+import { denialMessage } from '../iam/index';
 import { MANAGED_POLICIES } from '../iam/managedPolicies';
 import { renderOutputs } from '../service/lifecycle';
 import { systemTags } from '../service/render';
@@ -15,11 +16,6 @@ const EVENTS_PAGE = 100;
 const RESOURCES_PAGE = 100;
 const STACKS_PAGE = 100;
 
-/** IAM's refusal as CloudFormation relays it: AccessDenied, HTTP 403. */
-export function cloudFormationAccessDenied(callerArn: string, action: string, resource: string): ServiceError {
-  return new ServiceError('AccessDenied', `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`, 403);
-}
-
 /** The resource IAM is asked about: a stack ARN as given, a name as `stack/<name>/*`, no stack as `*`. */
 export function stackResource(stackName: string | undefined, caller: RequestContext): string {
   if (stackName === undefined) return '*';
@@ -27,22 +23,20 @@ export function stackResource(stackName: string | undefined, caller: RequestCont
   return `arn:aws:cloudformation:${caller.region}:${caller.accountId}:stack/${stackName}/*`;
 }
 
-function authorize(operation: string, stackName: string | undefined, caller: RequestContext): void {
+/**
+ * The stacks an operation reads, on its one refusal path: IAM is asked first (its words from
+ * iam/index.ts, under CloudFormation's AccessDenied with HTTP 403), then the stack named is looked
+ * for (CloudFormation's ValidationError when none is there); without a name, every live stack.
+ */
+function authorizedStacks(operation: string, state: CatalogState, stackName: string | undefined, caller: RequestContext, now: number): StackView[] {
   const action = `cloudformation:${operation}`;
   const resource = stackResource(stackName, caller);
-  if (evaluate(MANAGED_POLICIES[caller.policy], { action, resource, context: {} }) !== 'allow') {
-    throw cloudFormationAccessDenied(caller.callerArn, action, resource);
-  }
-}
-
-function notFound(stackName: string): ServiceError {
-  return new ServiceError('ValidationError', `Stack with id ${stackName} does not exist`);
-}
-
-function requireStack(state: CatalogState, stackName: string, caller: RequestContext, now: number): StackView {
+  const decision = evaluate(MANAGED_POLICIES[caller.policy], { action, resource, context: {} });
+  if (decision !== 'allow') throw new ServiceError('AccessDenied', denialMessage(caller.callerArn, action, resource, decision), 403);
+  if (stackName === undefined) return liveStacks(state, now);
   const view = findStack(state, stackName, caller.region, caller.accountId, now);
-  if (!view) throw notFound(stackName);
-  return view;
+  if (!view) throw new ServiceError('ValidationError', `Stack with id ${stackName} does not exist`);
+  return [view];
 }
 
 /** NextToken: a position counted from the oldest (or first) item, so new items do not shift pages. */
@@ -91,14 +85,12 @@ function describeStack(state: CatalogState, view: StackView) {
 export function cloudFormationOperations(state: CatalogState): Readonly<Record<string, QueryHandler>> {
   return {
     DescribeStacks(input, caller, now) {
-      authorize('DescribeStacks', input.StackName, caller);
-      const views = input.StackName !== undefined ? [requireStack(state, input.StackName, caller, now)] : liveStacks(state, now);
+      const views = authorizedStacks('DescribeStacks', state, input.StackName, caller, now);
       const { items, next } = page(views, input.NextToken, STACKS_PAGE, false);
       return { Stacks: items.map((v) => describeStack(state, v)), NextToken: next };
     },
     DescribeStackEvents(input, caller, now) {
-      authorize('DescribeStackEvents', input.StackName, caller);
-      const view = requireStack(state, input.StackName, caller, now);
+      const [view] = authorizedStacks('DescribeStackEvents', state, input.StackName, caller, now);
       const { items, next } = page(view.events, input.NextToken, EVENTS_PAGE, true);
       return {
         StackEvents: items.map((e) => ({
@@ -116,8 +108,7 @@ export function cloudFormationOperations(state: CatalogState): Readonly<Record<s
       };
     },
     ListStackResources(input, caller, now) {
-      authorize('ListStackResources', input.StackName, caller);
-      const view = requireStack(state, input.StackName, caller, now);
+      const [view] = authorizedStacks('ListStackResources', state, input.StackName, caller, now);
       const { items, next } = page(view.resources, input.NextToken, RESOURCES_PAGE, false);
       return {
         StackResourceSummaries: items.map((r) => ({

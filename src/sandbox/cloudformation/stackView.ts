@@ -92,13 +92,9 @@ export function stackOf(state: CatalogState, pp: ProvisionedProduct, now: number
   };
 }
 
+/** The product's records that change its stack, oldest first (from the state's per-product index). */
 function stackRecords(state: CatalogState, pp: ProvisionedProduct): RecordData[] {
-  const out: RecordData[] = [];
-  for (const id of state.data.recordOrder) {
-    const record = state.record(id);
-    if (record?.provisionedProductId === pp.id && STACK_RECORD_TYPES.has(record.type)) out.push(record);
-  }
-  return out;
+  return [...state.recordsOf(pp.id)].filter((record) => STACK_RECORD_TYPES.has(record.type));
 }
 
 function runOf(state: CatalogState, product: Product, record: RecordData, previous: readonly ResourceSpec[]): RecordRun {

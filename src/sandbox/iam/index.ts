@@ -30,8 +30,13 @@ export function authorize(caller: Caller, operation: string, input: Record<strin
  * allows the servicecatalog:CreatePortfolio action" (an explicit Deny ends "with an explicit deny").
  */
 export function accessDenied(callerArn: string, action: string, resource: string, decision: Exclude<Decision, 'allow'> = 'implicitDeny'): ServiceError {
+  return new ServiceError('AccessDeniedException', denialMessage(callerArn, action, resource, decision));
+}
+
+/** IAM's words for a refused request, whichever service relays them. */
+export function denialMessage(callerArn: string, action: string, resource: string, decision: Exclude<Decision, 'allow'>): string {
   const reason = decision === 'explicitDeny'
     ? 'with an explicit deny in an identity-based policy'
     : `because no identity-based policy allows the ${action} action`;
-  return new ServiceError('AccessDeniedException', `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} ${reason}`);
+  return `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource} ${reason}`;
 }

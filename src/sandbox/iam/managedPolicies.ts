@@ -3,7 +3,7 @@
 // (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/<PolicyName>.html) and the copies
 // kept by zoph-io/MAMIP (policies/<PolicyName>): AWSServiceCatalogEndUserFullAccess v7 (default since
 // 2019-07-10), AWSServiceCatalogEndUserReadOnlyAccess v1 (2019-10-25), AWSServiceCatalogAdminFullAccess
-// v8 (default since 2023-04-13). CloudFormation, SSM and Config statements are kept although the sandbox
+// v8 (default since 2023-04-13); and one customer managed policy trimmed from the first. CloudFormation, SSM and Config statements are kept although the sandbox
 // serves only Service Catalog, so a later endpoint is judged by the same documents.
 import type { ManagedPolicyName } from '../identities';
 
@@ -167,8 +167,21 @@ const ADMIN_FULL: ManagedPolicy = {
   ],
 };
 
+/**
+ * A customer managed policy: AWSServiceCatalogEndUserFullAccess without its first statement (the
+ * cloudformation:* actions on SC-* stacks), as an account that trims the managed policy has. Service
+ * Catalog works (it acts through the launch role); every CloudFormation read is refused.
+ */
+const END_USER_WITHOUT_CLOUDFORMATION: ManagedPolicy = {
+  name: 'ServiceCatalogEndUserWithoutCloudFormation',
+  arn: 'arn:aws:iam::123456789012:policy/ServiceCatalogEndUserWithoutCloudFormation',
+  versionId: 'v1',
+  statements: END_USER_FULL.statements.filter((statement) => statement.Resource !== SC_STACKS),
+};
+
 export const MANAGED_POLICIES: Readonly<Record<ManagedPolicyName, ManagedPolicy>> = {
   AWSServiceCatalogEndUserFullAccess: END_USER_FULL,
   AWSServiceCatalogEndUserReadOnlyAccess: END_USER_READ_ONLY,
   AWSServiceCatalogAdminFullAccess: ADMIN_FULL,
+  ServiceCatalogEndUserWithoutCloudFormation: END_USER_WITHOUT_CLOUDFORMATION,
 };

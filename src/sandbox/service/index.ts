@@ -27,7 +27,7 @@ export function createService(options: ServiceOptions): SandboxService {
   const timeScale = options.timeScale > 0 ? options.timeScale : 1;
   const secrets = options.secretKey ? new Secrets(options.secretKey) : Secrets.inMemory();
   const restored = options.restoreFrom !== undefined ? restoredData(options.restoreFrom, secrets) : undefined;
-  if (restored === 'outdated') options.log?.('The state file was written by an earlier sandbox (its portfolios are not shared with the Identity Center roles); starting from a fresh seed.');
+  if (restored === 'outdated') options.log?.('The state file was written by an earlier sandbox (its catalog lacks callers or product details this one has); starting from a fresh seed.');
   const state = new CatalogState(restored && restored !== 'outdated' ? restored : seededData(clock.now(), timeScale, options.generatedProducts, secrets));
   if (options.searchLagMs) state.searchIndex.lag = options.searchLagMs;
 
@@ -65,7 +65,7 @@ export function createService(options: ServiceOptions): SandboxService {
 
 function emptyData(now: number): CatalogData {
   return {
-    version: 3, serial: 0, portfolios: seedPortfolios(), products: seedProducts(now), serviceActions: seedServiceActions(),
+    version: 4, serial: 0, portfolios: seedPortfolios(), products: seedProducts(now), serviceActions: seedServiceActions(),
     provisionedProducts: emptyDictionary(), provisionedProductOrder: [], records: emptyDictionary(), recordOrder: [],
     plans: emptyDictionary(), planOrder: [], idempotency: emptyDictionary(),
   };
@@ -81,7 +81,7 @@ function seededData(now: number, timeScale: number, generated: number, secrets: 
 }
 
 /** Snapshot versions whose catalog this version replaces with a fresh seed rather than refuse. */
-const OUTDATED_VERSIONS: readonly unknown[] = [1, 2];
+const OUTDATED_VERSIONS: readonly unknown[] = [1, 2, 3];
 
 /**
  * A copy of a snapshot (parsed JSON, so its objects have prototypes) with null-prototype dictionaries,
@@ -91,7 +91,7 @@ function restoredData(snapshot: unknown, secrets: Secrets): CatalogData | 'outda
   const data = snapshot as Partial<CatalogData> | null;
   const dictionaries = ['provisionedProducts', 'records', 'plans', 'idempotency'] as const;
   if (data && OUTDATED_VERSIONS.includes(data.version)) return 'outdated';
-  if (!data || data.version !== 3 || !Array.isArray(data.recordOrder) || !dictionaries.every((name) => isObject(data[name]))) {
+  if (!data || data.version !== 4 || !Array.isArray(data.recordOrder) || !dictionaries.every((name) => isObject(data[name]))) {
     throw new Error('The sandbox state snapshot is not one this version can restore.');
   }
   const copy = structuredClone(data as CatalogData);

@@ -2,7 +2,7 @@
 // feature of the API has something to show. SEED names the ids for tests and other engineers.
 import { KNOWN_IDENTITIES, SANDBOX_ADMIN, SANDBOX_READER } from '../identities';
 import { SANDBOX_SSO_ROLES } from '../sso/permissionSets';
-import type { Artifact, ParameterSpec, Portfolio, Product, ServiceAction } from './types';
+import type { Artifact, ParameterSpec, Portfolio, Product, PropertySpec, ServiceAction } from './types';
 
 const ACCOUNT = '123456789012';
 const role = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
@@ -100,6 +100,11 @@ const P = SEED.products;
 /** When the legacy database product entered the catalog (its first provisioned product is from 2018). */
 const LEGACY_SINCE = Date.UTC(2018, 2, 1);
 
+/** A property a parameter feeds (`Ref`), with what changing it does to the resource. */
+const fromParameter = (name: string, parameter: string, recreation: PropertySpec['recreation']): PropertySpec => ({ name, parameter, recreation });
+/** A property that refers to another resource of the template (`Ref` / `Fn::GetAtt`). */
+const fromResource = (name: string, resource: string, recreation: PropertySpec['recreation']): PropertySpec => ({ name, resource, recreation });
+
 function param(key: string, type: string, options: Partial<ParameterSpec> & { constraints?: ParameterSpec['ParameterConstraints'] } = {}): ParameterSpec {
   const { constraints, ...rest } = options;
   return { ParameterKey: key, ParameterType: type, IsNoEcho: false, ParameterConstraints: constraints ?? {}, ...rest };
@@ -122,7 +127,14 @@ function staticWebsite(t: number): Product {
     { key: 'BucketName', description: 'Bucket holding the content', template: '{param:BucketName}' },
     { key: 'DistributionId', description: 'CloudFront distribution', template: 'E{hash}' },
   ];
-  const resources = [{ logicalId: 'SiteBucket', type: 'AWS::S3::Bucket' }, { logicalId: 'Distribution', type: 'AWS::CloudFront::Distribution' }];
+  // A new BucketName replaces the bucket (S3 names are immutable), and the distribution's origin follows it.
+  const resources = [
+    {
+      logicalId: 'SiteBucket', type: 'AWS::S3::Bucket',
+      properties: [fromParameter('BucketName', 'BucketName', 'ALWAYS'), fromParameter('WebsiteConfiguration', 'IndexDocument', 'NEVER'), fromParameter('Tags', 'Environment', 'NEVER')],
+    },
+    { logicalId: 'Distribution', type: 'AWS::CloudFront::Distribution', properties: [fromResource('DistributionConfig', 'SiteBucket', 'NEVER'), fromParameter('Tags', 'Environment', 'NEVER')] },
+  ];
   const v1Params = [bucketName, environment, param('IndexDocument', 'String', { DefaultValue: 'index.html', Description: 'Page served at /', constraints: { MaxLength: '64' } })];
   return {
     id: P.staticWebsite.id, viewId: P.staticWebsite.viewId, name: P.staticWebsite.name, owner: 'Platform Team',
@@ -138,7 +150,8 @@ function staticWebsite(t: number): Product {
       artifact(P.staticWebsite.versions.v20, 'v2.0', t - 10 * DAY, {
         description: 'Cache TTL setting; IndexDocument is now fixed',
         parameters: [bucketName, environment, param('CacheTtlSeconds', 'Number', { DefaultValue: '3600', Description: 'Default CloudFront TTL', constraints: { MinValue: '0', MaxValue: '86400' } })],
-        outputs, resources: [...resources, { logicalId: 'CachePolicy', type: 'AWS::CloudFront::CachePolicy' }], serviceActionIds: [SEED.serviceActions.invalidateCache],
+        outputs, resources: [...resources, { logicalId: 'CachePolicy', type: 'AWS::CloudFront::CachePolicy', properties: [fromParameter('CachePolicyConfig', 'CacheTtlSeconds', 'NEVER')] }],
+        serviceActionIds: [SEED.serviceActions.invalidateCache],
       }),
     ],
   };
@@ -155,7 +168,15 @@ function containerService(t: number): Product {
     { key: 'ServiceUrl', description: 'Load balancer URL', template: 'http://{name}-{hash}.{region}.elb.amazonaws.com' },
     { key: 'ClusterArn', description: 'ECS cluster', template: 'arn:aws:ecs:{region}:{account}:cluster/{name}' },
   ];
-  const resources = [{ logicalId: 'Service', type: 'AWS::ECS::Service' }, { logicalId: 'TaskDefinition', type: 'AWS::ECS::TaskDefinition' }, { logicalId: 'LoadBalancer', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer' }];
+  // A task definition is immutable (a new image or secret replaces it); the service then points at the new one.
+  const resources = [
+    {
+      logicalId: 'Service', type: 'AWS::ECS::Service',
+      properties: [fromParameter('ServiceName', 'ServiceName', 'ALWAYS'), fromParameter('DesiredCount', 'DesiredCount', 'NEVER'), fromResource('TaskDefinition', 'TaskDefinition', 'NEVER'), fromResource('LoadBalancers', 'LoadBalancer', 'NEVER')],
+    },
+    { logicalId: 'TaskDefinition', type: 'AWS::ECS::TaskDefinition', properties: [fromParameter('ContainerDefinitions', 'ContainerImage', 'ALWAYS'), fromParameter('ContainerDefinitions', 'DbPassword', 'ALWAYS')] },
+    { logicalId: 'LoadBalancer', type: 'AWS::ElasticLoadBalancingV2::LoadBalancer', properties: [] },
+  ];
   const actions = [SEED.serviceActions.restartService];
   return {
     id: P.containerService.id, viewId: P.containerService.viewId, name: P.containerService.name, owner: 'Platform Team',
@@ -176,7 +197,8 @@ function containerService(t: number): Product {
       artifact(P.containerService.versions.v3, 'v3', t - 7 * DAY, {
         description: 'Fargate with auto scaling',
         parameters: [...base, param('EnableAutoScaling', 'String', { DefaultValue: 'false', Description: 'Scale on CPU', constraints: { AllowedValues: ['true', 'false'] } })],
-        outputs, resources: [...resources, { logicalId: 'ScalingPolicy', type: 'AWS::ApplicationAutoScaling::ScalingPolicy' }], serviceActionIds: actions,
+        outputs, resources: [...resources, { logicalId: 'ScalingPolicy', type: 'AWS::ApplicationAutoScaling::ScalingPolicy', properties: [fromParameter('TargetTrackingScalingPolicyConfiguration', 'EnableAutoScaling', 'NEVER')] }],
+        serviceActionIds: actions,
       }),
     ],
   };
@@ -192,7 +214,17 @@ function devInstance(t: number): Product {
     { key: 'InstanceId', description: 'EC2 instance', template: 'i-0{hash}' },
     { key: 'PublicDnsName', description: 'Public DNS name', template: 'ec2-203-0-113-10.{region}.compute.amazonaws.com' },
   ];
-  const resources = [{ logicalId: 'Instance', type: 'AWS::EC2::Instance' }, { logicalId: 'SecurityGroup', type: 'AWS::EC2::SecurityGroup' }];
+  // KeyName replaces the instance; a root volume change may (BlockDeviceMappings: only DeleteOnTermination updates in place).
+  const resources = [
+    {
+      logicalId: 'Instance', type: 'AWS::EC2::Instance',
+      properties: [
+        fromParameter('InstanceType', 'InstanceType', 'NEVER'), fromParameter('BlockDeviceMappings', 'VolumeSizeGiB', 'CONDITIONALLY'), fromParameter('KeyName', 'KeyName', 'ALWAYS'),
+        fromResource('SecurityGroupIds', 'SecurityGroup', 'NEVER'),
+      ],
+    },
+    { logicalId: 'SecurityGroup', type: 'AWS::EC2::SecurityGroup', properties: [] },
+  ];
   const a = SEED.serviceActions;
   return {
     id: P.devInstance.id, viewId: P.devInstance.viewId, name: P.devInstance.name, owner: 'Developer Experience',
@@ -221,7 +253,17 @@ function legacyDatabase(t: number): Product {
     { key: 'Endpoint', description: 'Database endpoint', template: '{name}.c{hash}.{region}.rds.amazonaws.com' },
     { key: 'Port', description: 'Database port', template: '5432' },
   ];
-  const resources = [{ logicalId: 'Database', type: 'AWS::RDS::DBInstance' }, { logicalId: 'SubnetGroup', type: 'AWS::RDS::DBSubnetGroup' }];
+  // A new master user name replaces the database instance; class, storage and password change in place.
+  const resources = [
+    {
+      logicalId: 'Database', type: 'AWS::RDS::DBInstance',
+      properties: [
+        fromParameter('DBInstanceClass', 'DBInstanceClass', 'NEVER'), fromParameter('AllocatedStorage', 'AllocatedStorage', 'NEVER'), fromParameter('MasterUsername', 'MasterUsername', 'ALWAYS'),
+        fromParameter('MasterUserPassword', 'MasterPassword', 'NEVER'), fromResource('DBSubnetGroupName', 'SubnetGroup', 'ALWAYS'),
+      ],
+    },
+    { logicalId: 'SubnetGroup', type: 'AWS::RDS::DBSubnetGroup', properties: [] },
+  ];
   return {
     id: P.legacyDatabase.id, viewId: P.legacyDatabase.viewId, name: P.legacyDatabase.name, owner: 'Data Team',
     shortDescription: 'Single-AZ RDS PostgreSQL (updates roll back: engine upgrade bug)', distributor: 'Data Engineering', supportEmail: 'data@example.com',
@@ -282,7 +324,21 @@ function securityBaseline(t: number): Product {
     portfolioIds: [SEED.portfolios.platform.id], launchConstraints: [{ portfolioId: SEED.portfolios.platform.id, launchRoleArn: SEED.launchRoles.platform }],
     tagUpdatesAllowedIn: [SEED.portfolios.platform.id],
     stackSet: { accounts: [ACCOUNT, '210987654321', '345678901234'], regions: ['us-east-1', 'us-west-2', 'eu-west-1'] },
-    behavior: { provisionSeconds: 180 },
+    behavior: {
+      provisionSeconds: 180,
+      // In the second account a trail of the same name already exists in eu-west-1, and a removal from
+      // us-east-1 failed halfway: what an older rollout there left behind.
+      stuckStackInstances: [
+        {
+          account: '210987654321', region: 'eu-west-1', status: 'OUTDATED',
+          reason: 'ResourceLogicalId:Trail, ResourceType:AWS::CloudTrail::Trail, ResourceStatusReason:Resource handler returned message: "Trail org-security-trail already exists for customer: 210987654321".',
+        },
+        {
+          account: '210987654321', region: 'us-east-1', status: 'INOPERABLE',
+          reason: 'ResourceLogicalId:AlarmTopic, ResourceType:AWS::SNS::Topic, ResourceStatusReason:Resource handler returned message: "User: arn:aws:sts::210987654321:assumed-role/AWSCloudFormationStackSetExecutionRole/… is not authorized to perform: SNS:DeleteTopic".',
+        },
+      ],
+    },
     artifacts: [
       artifact(P.securityBaseline.versions.v10, '1.0', t - 180 * DAY, { active: false, guidance: 'DEPRECATED', parameters: params, outputs, resources }),
       artifact(P.securityBaseline.versions.v11, '1.1', t - 50 * DAY, { parameters: params, outputs, resources }),

@@ -1,5 +1,5 @@
 // CatalogState wraps the JSON-safe CatalogData with the indexes that keep lookups O(1)
-// (names of live provisioned products, unfinished records and plans). Indexes are rebuilt
+// (names of live provisioned products, each product's records, unfinished records and plans). Indexes are rebuilt
 // from the data on restore, so they never need to be snapshotted. Every read by id goes through
 // here, with own-property lookups (ids come from clients).
 import { lookup } from './dictionary';
@@ -14,6 +14,8 @@ export class CatalogState {
   readonly pendingRecords = new Set<string>();
   /** Plans still being created. */
   readonly pendingPlans = new Set<string>();
+  /** Each provisioned product's record ids, oldest first (its stack is derived from them). */
+  private readonly recordIdsByProduct = new Map<string, string[]>();
   /** What SearchProvisionedProducts sees: the state as it was searchLagMs ago. */
   readonly searchIndex = new SearchIndex();
 
@@ -23,7 +25,10 @@ export class CatalogState {
       this.productsByViewId.set(product.viewId, product);
     }
     for (const pp of this.liveProvisionedProducts()) this.liveNames.set(pp.name, pp.id);
-    for (const id of data.recordOrder) if (this.record(id)?.settled === false) this.pendingRecords.add(id);
+    for (const id of data.recordOrder) {
+      const record = this.record(id);
+      if (record) this.indexRecord(record);
+    }
     for (const plan of this.plansInOrder()) if (plan.status === 'CREATE_IN_PROGRESS') this.pendingPlans.add(plan.id);
   }
 
@@ -88,7 +93,20 @@ export class CatalogState {
   addRecord(record: RecordData): void {
     this.data.records[record.id] = record;
     this.data.recordOrder.push(record.id);
+    this.indexRecord(record);
+  }
+  /** A provisioned product's records, oldest first, without scanning every record. */
+  *recordsOf(provisionedProductId: string): Iterable<RecordData> {
+    for (const id of this.recordIdsByProduct.get(provisionedProductId) ?? []) {
+      const record = this.record(id);
+      if (record) yield record;
+    }
+  }
+  private indexRecord(record: RecordData): void {
     if (!record.settled) this.pendingRecords.add(record.id);
+    const ids = this.recordIdsByProduct.get(record.provisionedProductId);
+    if (ids) ids.push(record.id);
+    else this.recordIdsByProduct.set(record.provisionedProductId, [record.id]);
   }
 
   plan(id: string): PlanData | undefined { return lookup(this.data.plans, id); }

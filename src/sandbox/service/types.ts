@@ -45,7 +45,23 @@ export interface OutputSpec {
   template: string;
 }
 
-export interface ResourceSpec { logicalId: string; type: string }
+/**
+ * Where one property of a template's resource takes its value from, and whether changing it re-creates
+ * the resource (the "Update requires" of the resource type's reference page: Replacement is ALWAYS,
+ * No or Some interruption NEVER, "depends on the change" CONDITIONALLY). Plans derive their details from it.
+ */
+export interface PropertySpec {
+  /** The property's name, e.g. BucketName; `Tags` is the resource's tags (change attribute TAGS). */
+  name: string;
+  /** The template parameter it refers to (`Ref`). */
+  parameter?: string;
+  /** The resource of the same template whose id it refers to (`Ref` / `Fn::GetAtt`). */
+  resource?: string;
+  recreation: 'NEVER' | 'CONDITIONALLY' | 'ALWAYS';
+}
+
+/** `properties` left out (generated products, older state files): every changed parameter modifies it. */
+export interface ResourceSpec { logicalId: string; type: string; properties?: PropertySpec[] }
 
 export interface Artifact {
   id: string;
@@ -87,6 +103,12 @@ export interface ProductBehavior {
   /** An update that fails without rolling back, in CloudFormation's update wording (UPDATE_FAILED). */
   failsToUpdate?: { code: string; description: string };
   rollsBackUpdates?: { code: string; description: string };
+  /**
+   * Stack instances of a stack set product that do not follow its operations: OUTDATED ones fail each
+   * (their cause stays), INOPERABLE ones (a failed DeleteStackInstances) are left out of them. The reason is
+   * CloudFormation's StatusReason; Service Catalog's StackInstance has no member for it, so it is not sent.
+   */
+  stuckStackInstances?: { account: string; region: string; status: 'OUTDATED' | 'INOPERABLE'; reason: string }[];
 }
 
 export interface LaunchConstraint { portfolioId: string; launchRoleArn: string }
@@ -213,14 +235,21 @@ export interface RecordData {
   settled: boolean;
 }
 
+/** The model's ResourceChangeDetail: Service Catalog's has no ChangeSource (CloudFormation's change sets do). */
+export interface ResourceChangeDetail {
+  Target: { Attribute: 'PROPERTIES' | 'TAGS'; Name?: string; RequiresRecreation: PropertySpec['recreation'] };
+  Evaluation: 'STATIC' | 'DYNAMIC';
+  CausingEntity?: string;
+}
+
 export interface ResourceChange {
   Action: 'ADD' | 'MODIFY' | 'REMOVE';
   LogicalResourceId: string;
   PhysicalResourceId?: string;
   ResourceType: string;
   Replacement: 'TRUE' | 'FALSE' | 'CONDITIONAL';
-  Scope: string[];
-  Details: { Target: { Attribute: string; Name?: string; RequiresRecreation: string }; Evaluation: string; CausingEntity?: string }[];
+  Scope: ResourceChangeDetail['Target']['Attribute'][];
+  Details: ResourceChangeDetail[];
 }
 
 export interface PlanData {
@@ -258,10 +287,12 @@ export type Dictionary<T> = Record<string, T>;
 
 export interface CatalogData {
   /**
-   * 3: portfolios shared with the Identity Center roles (AWSReservedSSO_…) its sessions act as. 2 added
-   * principals, system tags and sparse seeded members. A state file of an earlier version is seeded anew.
+   * 4: the noCloudFormation caller among the portfolios' principals, seeded resources' property sources
+   * (plans) and stuck stack instances. 3: portfolios shared with the Identity Center roles (AWSReservedSSO_…)
+   * its sessions act as. 2 added principals, system tags and sparse seeded members. A state file of an
+   * earlier version is seeded anew.
    */
-  version: 3;
+  version: 4;
   serial: number;
   portfolios: Portfolio[];
   products: Product[];

@@ -149,7 +149,7 @@ describe('sandbox state file: NoEcho values and file modes', function () {
     assert.ok(!text.includes(sha256(canonical(launch))), 'no bare SHA-256 of the request left');
   });
 
-  for (const version of [1, 2]) it(`seeds anew, and says so, when the state file was written by an earlier catalog shape (version ${version})`, async () => {
+  for (const version of [1, 2, 3]) it(`seeds anew, and says so, when the state file was written by an earlier catalog shape (version ${version})`, async () => {
     const state = JSON.parse(readFileSync(stateFile, 'utf8'));
     assert.ok(state.provisionedProducts[launchedId], 'the launch is in the file');
     writeFileSync(stateFile, JSON.stringify({ ...state, version }));

@@ -8,7 +8,7 @@ import { pageOf } from '../paging';
 import { planDetails, planSummary, recordDetail } from '../render';
 import { sealNoEchoValues } from '../secrets';
 import { planTimeline } from '../timeline';
-import type { Artifact, ParameterValue, PlanData, Product, ProvisionedProduct, ResourceChange } from '../types';
+import type { Artifact, ParameterValue, PlanData, Product, PropertySpec, ProvisionedProduct, ResourceChange, ResourceChangeDetail, ResourceSpec } from '../types';
 import type { ProvidedParameter } from '../parameters';
 import { currentOwnerOfPlan, offsetFrom, ownerFilter } from './access';
 import { checkedParameters, checkedTags, provisionWork, requireActive, updateWork } from './launchRules';
@@ -85,11 +85,21 @@ function openPlanFor(env: OpEnv, ppId: string): PlanData | undefined {
     .find((p) => p.provisionedProductId === ppId && (p.status === 'CREATE_IN_PROGRESS' || p.status === 'CREATE_SUCCESS' || p.status === 'EXECUTE_IN_PROGRESS'));
 }
 
-function change(action: ResourceChange['Action'], logicalId: string, type: string, physicalId?: string, details: ResourceChange['Details'] = []): ResourceChange {
+function change(action: ResourceChange['Action'], logicalId: string, type: string, physicalId?: string, details: readonly ResourceChangeDetail[] = []): ResourceChange {
   return {
-    Action: action, LogicalResourceId: logicalId, PhysicalResourceId: physicalId, ResourceType: type, Replacement: 'FALSE',
-    Scope: action === 'MODIFY' ? ['PROPERTIES'] : [], Details: details,
+    Action: action, LogicalResourceId: logicalId, PhysicalResourceId: physicalId, ResourceType: type,
+    Replacement: action === 'MODIFY' ? replacementOf(details) : 'FALSE',
+    Scope: [...new Set(details.map((d) => d.Target.Attribute))], Details: [...details],
   };
+}
+
+/**
+ * TRUE when a property known to change (STATIC) always re-creates the resource; CONDITIONAL when one
+ * may (CONDITIONALLY, or ALWAYS on a value known only when the plan runs: DYNAMIC); FALSE otherwise.
+ */
+function replacementOf(details: readonly ResourceChangeDetail[]): ResourceChange['Replacement'] {
+  if (details.some((d) => d.Target.RequiresRecreation === 'ALWAYS' && d.Evaluation === 'STATIC')) return 'TRUE';
+  return details.some((d) => d.Target.RequiresRecreation !== 'NEVER') ? 'CONDITIONAL' : 'FALSE';
 }
 
 /**
@@ -103,25 +113,58 @@ function changedParameters(artifact: Artifact, planned: ParameterValue[], curren
   return planned.filter((p) => (noEcho.has(p.Key) ? sent.has(p.Key) : currentByKey.get(p.Key) !== p.Value)).map((p) => p.Key);
 }
 
-/**
- * A kept resource is modified by each changed parameter (Evaluation STATIC, CausingEntity the
- * parameter, as a change set's ParameterReference) and by a new template version (no causing
- * entity: a direct modification); with neither it is not changed at all.
- */
-function modifyDetails(versionChanged: boolean, changed: readonly string[]): ResourceChange['Details'] {
-  const byParameter = changed.map((key) => ({ Target: { Attribute: 'PROPERTIES', Name: key, RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC', CausingEntity: key }));
-  return versionChanged ? [{ Target: { Attribute: 'PROPERTIES', RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC' }, ...byParameter] : byParameter;
+function target(property: PropertySpec): ResourceChangeDetail['Target'] {
+  return property.name === 'Tags'
+    ? { Attribute: 'TAGS', RequiresRecreation: property.recreation }
+    : { Attribute: 'PROPERTIES', Name: property.name, RequiresRecreation: property.recreation };
 }
 
-/** Resources only in the new version are added, only in the old removed, the rest modified if anything changed. */
+/**
+ * What changes in a kept resource, as a change set says it: a new template version modifies it
+ * directly (no causing entity); each changed parameter modifies the properties that refer to it
+ * (Evaluation STATIC, CausingEntity the parameter). A resource without declared properties is
+ * modified by every changed parameter.
+ */
+function ownDetails(resource: ResourceSpec, versionChanged: boolean, changed: readonly string[]): ResourceChangeDetail[] {
+  const direct: ResourceChangeDetail[] = versionChanged ? [{ Target: { Attribute: 'PROPERTIES', RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC' }] : [];
+  const byParameter: ResourceChangeDetail[] = resource.properties
+    ? resource.properties.filter((p) => p.parameter !== undefined && changed.includes(p.parameter)).map((p) => ({ Target: target(p), Evaluation: 'STATIC', CausingEntity: p.parameter }))
+    : changed.map((key) => ({ Target: { Attribute: 'PROPERTIES', Name: key, RequiresRecreation: 'NEVER' }, Evaluation: 'STATIC', CausingEntity: key }));
+  return [...direct, ...byParameter];
+}
+
+/**
+ * Adds to `details` (by logical id) the properties that refer to a resource the plan replaces or may
+ * replace: its new id is known only when the plan runs (Evaluation DYNAMIC, CausingEntity the
+ * resource), which may in turn replace the referring resource; repeated until nothing more changes.
+ */
+function addReferenceDetails(resources: readonly ResourceSpec[], details: Map<string, ResourceChangeDetail[]>): void {
+  for (let added = true; added;) {
+    added = false;
+    const replaced = new Set([...details].filter(([, list]) => replacementOf(list) !== 'FALSE').map(([id]) => id));
+    for (const resource of resources) {
+      const list = details.get(resource.logicalId)!;
+      for (const property of resource.properties ?? []) {
+        if (!property.resource || !replaced.has(property.resource)) continue;
+        if (list.some((d) => d.CausingEntity === property.resource && d.Target.Name === property.name)) continue;
+        list.push({ Target: target(property), Evaluation: 'DYNAMIC', CausingEntity: property.resource });
+        added = true;
+      }
+    }
+  }
+}
+
+/** Resources only in the new version are added, only in the old removed, the rest modified if anything changes them. */
 function updateChanges(current: Artifact | undefined, next: Artifact, pp: ProvisionedProduct, changed: readonly string[]): ResourceChange[] {
   const before = new Map((current?.resources ?? []).map((r) => [r.logicalId, r.type]));
   const after = new Map(next.resources.map((r) => [r.logicalId, r.type]));
   const physical = (logicalId: string) => `${pp.name}-${logicalId}`.toLowerCase();
-  const details = modifyDetails(current?.id !== next.id, changed);
+  const kept = next.resources.filter((r) => before.has(r.logicalId));
+  const details = new Map(kept.map((r) => [r.logicalId, ownDetails(r, current?.id !== next.id, changed)]));
+  addReferenceDetails(kept, details);
   return [
     ...next.resources.filter((r) => !before.has(r.logicalId)).map((r) => change('ADD', r.logicalId, r.type)),
-    ...(details.length ? next.resources.filter((r) => before.has(r.logicalId)).map((r) => change('MODIFY', r.logicalId, r.type, physical(r.logicalId), details)) : []),
+    ...kept.filter((r) => details.get(r.logicalId)!.length > 0).map((r) => change('MODIFY', r.logicalId, r.type, physical(r.logicalId), details.get(r.logicalId))),
     ...[...before].filter(([id]) => !after.has(id)).map(([id, type]) => change('REMOVE', id, type, physical(id))),
   ];
 }

@@ -1,5 +1,6 @@
 // ListStackInstancesForProvisionedProduct: a CFN_STACKSET product's stack instances, one per account
-// and region of its stack set preferences, with a status that follows its last provisioning record.
+// and region of its stack set preferences, with a status that follows its last provisioning record
+// (or the product's stuck instances, seedCatalog.ts).
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
 import { resolveProvisionedProduct } from '../lookup';
@@ -9,15 +10,20 @@ import { offsetFrom } from './access';
 export function listStackInstancesForProvisionedProduct(input: Record<string, any>, env: OpEnv) {
   const pp = resolveProvisionedProduct(env, input.ProvisionedProductId, undefined);
   if (pp.type !== 'CFN_STACKSET') {
-    // The service's wording for a product that is no stack set is not verified; this is its usual refusal.
+    // The model allows InvalidParametersException or ResourceNotFoundException here; no public source quotes
+    // the service's words for a product that is no stack set, so these are the sandbox's own.
     fail(env.operation, 'invalidParameters', `Provisioned product ${pp.id} is not of type CFN_STACKSET.`);
   }
   const record = pp.lastProvisioningRecordId ? env.state.record(pp.lastProvisioningRecordId) : undefined;
   const running = record !== undefined && !record.settled;
-  const preferences = (running ? record.effect.stackSet : undefined) ?? pp.stackSet ?? env.state.product(pp.productId)?.stackSet ?? { accounts: [], regions: [] };
-  // An instance is OUTDATED while a change to it runs and after a failed one, CURRENT once it succeeded.
+  const product = env.state.product(pp.productId);
+  const preferences = (running ? record.effect.stackSet : undefined) ?? pp.stackSet ?? product?.stackSet ?? { accounts: [], regions: [] };
+  // An instance is OUTDATED while a change to it runs and after a failed one, CURRENT once it succeeded;
+  // a stuck one keeps its own status whatever the stack set's operations did.
   const status = running || record?.status === 'FAILED' ? 'OUTDATED' : 'CURRENT';
-  const instances = preferences.accounts.flatMap((Account) => preferences.regions.map((Region) => ({ Account, Region, StackInstanceStatus: status })));
+  const stuck = product?.behavior.stuckStackInstances ?? [];
+  const statusOf = (account: string, region: string) => stuck.find((i) => i.account === account && i.region === region)?.status ?? status;
+  const instances = preferences.accounts.flatMap((Account) => preferences.regions.map((Region) => ({ Account, Region, StackInstanceStatus: statusOf(Account, Region) })));
   const page = pageOf(instances, offsetFrom(env, input.PageToken), input.PageSize, 20, env.operation);
   return { StackInstances: page.items, NextPageToken: page.nextPageToken };
 }

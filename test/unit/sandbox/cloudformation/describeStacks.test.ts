@@ -110,4 +110,24 @@ describe('sandbox CloudFormation: seeded stacks', () => {
     assert.equal(all.name, 'AccessDenied');
     assert.match(all.message, /on resource: \* because/);
   });
+
+  it('refuses every read of an SC-* stack to an end user whose policy has no CloudFormation statement, in the same IAM words', async () => {
+    const noStacks = cfnClient(sandbox, 'noCloudFormation');
+    const name = stackName(PP.webMarketingSite.id);
+    const arn = sandbox.credentialsOf('noCloudFormation').arn;
+    const resource = `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/${name}/*`;
+    const reads = [
+      ['DescribeStacks', () => noStacks.send(new DescribeStacksCommand({ StackName: name }))],
+      ['DescribeStackEvents', () => noStacks.send(new DescribeStackEventsCommand({ StackName: name }))],
+      ['ListStackResources', () => noStacks.send(new ListStackResourcesCommand({ StackName: name }))],
+    ] as const;
+    for (const [operation, read] of reads) {
+      const err = await caught(read);
+      assert.deepEqual([err.name, err.$metadata.httpStatusCode], ['AccessDenied', 403], operation);
+      assert.equal(err.message, `User: ${arn} is not authorized to perform: cloudformation:${operation} on resource: ${resource} because no identity-based policy allows the cloudformation:${operation} action`);
+    }
+    // Refused before the stack is looked for: a stack that does not exist is refused the same way.
+    const missing = await caught(() => noStacks.send(new DescribeStacksCommand({ StackName: `SC-${ACCOUNT}-pp-doesnotexist01` })));
+    assert.equal(missing.name, 'AccessDenied');
+  });
 });

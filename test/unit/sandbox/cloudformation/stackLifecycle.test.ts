@@ -131,7 +131,12 @@ describe('sandbox CloudFormation: stacks follow records', () => {
   it('lists a stack set product\'s instances, accounts × regions, and refuses a product that is no stack set', async () => {
     const { StackInstances = [] } = await sc.send(new ListStackInstancesForProvisionedProductCommand({ ProvisionedProductId: SEED.provisionedProducts.securityBaseline.id, PageSize: 4 }));
     assert.equal(StackInstances.length, 4);
-    assert.ok(StackInstances.every((i) => i.StackInstanceStatus === 'CURRENT' && /^\d{12}$/.test(i.Account!) && i.Region));
+    assert.ok(StackInstances.every((i) => /^\d{12}$/.test(i.Account!) && i.Region), JSON.stringify(StackInstances));
+    // As real stack sets go: most instances current, one left behind by a failed rollout, one by a failed removal.
+    assert.deepEqual(StackInstances.map((i) => `${i.Account} ${i.Region} ${i.StackInstanceStatus}`), [
+      '123456789012 us-east-1 CURRENT', '123456789012 eu-west-1 CURRENT', '210987654321 us-east-1 INOPERABLE', '210987654321 eu-west-1 OUTDATED',
+    ]);
+    assert.ok(StackInstances.every((i) => Object.keys(i).sort().join() === 'Account,Region,StackInstanceStatus'), 'the model\'s members only (no StatusReason in Service Catalog\'s StackInstance)');
     const err = await caught(() => sc.send(new ListStackInstancesForProvisionedProductCommand({ ProvisionedProductId: SEED.provisionedProducts.devBoxAlice.id })));
     assert.equal(err.name, 'InvalidParametersException');
   });
