@@ -3,7 +3,7 @@
 // modal confirmation and its record is tailed to the end in the Service Catalog output.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { pickMenuItem, useWorkbench } from './harness';
+import { panelOutputText, pickMenuItem, useWorkbench } from './harness';
 
 async function contextMenuLabels(page: Page, rowText: string, keepSelection = false): Promise<string[]> {
   if (!keepSelection) await page.keyboard.press('Escape'); // closes an open menu (and clears the selection)
@@ -67,9 +67,7 @@ describe('context menu (browser)', () => {
     // The product shows the operation while it runs, then leaves the tree.
     await row.filter({ hasText: /Terminat/ }).waitFor({ timeout: 15_000 });
     await wb.runCommand('Service Catalog: Show Record Output');
-    // Monaco renders each visual line (long lines wrap) in its own element, spaces as non-breaking ones.
-    const outputText = () =>
-      page.locator('.part.panel .monaco-editor .view-line').evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')).join(''));
+    const outputText = () => panelOutputText(page);
     const finalLine = /TERMINATE_PROVISIONED_PRODUCT · dev-box-alice [^·]*· IN_PROGRESS → SUCCEEDED/;
     // The launch role is named on the record's first line (and again only if it changes).
     const firstLine = /TERMINATE_PROVISIONED_PRODUCT · dev-box-alice [^·]*· \w+ · launch role arn:aws:iam::\d{12}:role\/[\w+=,.@-]+/;

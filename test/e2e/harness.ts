@@ -79,6 +79,21 @@ export async function pickMenuItem(page: Page, label: string): Promise<void> {
   await item.waitFor({ state: 'detached', timeout: 15_000 });
 }
 
+/**
+ * The text of the output shown in the panel, as far as it is rendered: Monaco renders only the visual
+ * lines in view (a long line wraps into several, each its own element; spaces as non-breaking ones),
+ * and reuses their elements as it scrolls, so they are put in order by where they are drawn.
+ */
+export function panelOutputText(page: Page): Promise<string> {
+  return page.locator('.part.panel .monaco-editor .view-line').evaluateAll((els) =>
+    els
+      .map((e) => ({ top: parseFloat((e as unknown as { style: { top: string } }).style.top) || 0, text: (e.textContent ?? '').replace(/\u00a0/g, ' ') }))
+      .sort((a, b) => a.top - b.top)
+      .map((l) => l.text)
+      .join(''),
+  );
+}
+
 /** Registers mocha hooks on the enclosing describe and returns its workbench handle. */
 export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
   const pagePer = options.pagePer ?? 'test';
