@@ -45,18 +45,19 @@ export class ActionProgress {
   }
 
   /** The record ended: its part says so, and the last one to end ends the action. */
-  /** `failureNote`: an inert sentence added to a failure's summary (the stack's first failed resource). */
+  /** `failureNote`: an inert sentence naming the stack's first failed resource, said in place of the record's error. */
   finish(recordId: string, detail: RecordDetail, secrets?: readonly string[], failureNote?: string): void {
     const part = this.parts.get(recordId);
     if (!part || part.outcome) return;
     const elapsedMs = Date.now() - this.startedAtMs;
     const failed = !isRecordSucceeded(detail.Status);
-    const summary = resultSummary(detail, part.name, elapsedMs, secrets);
-    part.outcome = {
-      text: recordOutcome(detail, part.name, secrets),
-      failed,
-      sentence: failed && failureNote ? `${summary}${/[.!?]$/.test(summary) ? '' : '.'} ${failureNote}` : summary,
-    };
+    // With the stack's first failed resource known, the notification names it instead of the record's
+    // error: that error lists the failed resources and repeats their reasons, so it filled the message
+    // and the notification's length cut the failure off. The record's error stays in the output.
+    const sentence = failed && failureNote
+      ? `${resultSummary({ ...detail, RecordErrors: [] }, part.name, elapsedMs, secrets)} ${failureNote}`
+      : resultSummary(detail, part.name, elapsedMs, secrets);
+    part.outcome = { text: recordOutcome(detail, part.name, secrets), failed, sentence };
     this.settle();
   }
 
