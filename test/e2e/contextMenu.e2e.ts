@@ -3,7 +3,7 @@
 // modal confirmation and its record is tailed to the end in the Service Catalog output.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { panelOutputText, pickMenuItem, useWorkbench } from './harness';
+import { panelOutputText, pickMenuItem, useWorkbench, wholePanelOutputText } from './harness';
 
 async function contextMenuLabels(page: Page, rowText: string, keepSelection = false): Promise<string[]> {
   if (!keepSelection) await page.keyboard.press('Escape'); // closes an open menu (and clears the selection)
@@ -74,7 +74,9 @@ describe('context menu (browser)', () => {
     const deadline = Date.now() + 90_000;
     while (!finalLine.test(await outputText()) && Date.now() < deadline) await page.waitForTimeout(500);
     assert.match(await outputText(), finalLine, 'the final status line in the output');
-    assert.match(await outputText(), firstLine, 'the launch role on the first line');
+    // Its first line is out of view under the stack's events: the whole output is read.
+    const whole = await wholePanelOutputText(page);
+    assert.match(whole, firstLine, `the launch role on the first line:\n${whole}`);
     await page.locator('.pane-body [role=treeitem]', { hasText: 'dev-box-alice' }).waitFor({ state: 'detached', timeout: 30_000 });
     await wb.screenshot('terminate-record-output');
   });
