@@ -6,8 +6,7 @@
 // (the output as the failure shows, the output at the end, the failure notification).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
-import { panelOutputText, testResultsDir, useWorkbench } from './harness';
+import { panelOutputText, testResultsDir, useWorkbench, wholePanelOutputText } from './harness';
 import { chooseProductBySearch, openForm, pickTagOptionsAndSubmit } from './formSteps';
 
 const PRODUCT = 'Analytics Cluster (beta)';
@@ -16,9 +15,8 @@ const FIRST_FAILURE_MARK = '✗ first failure';
 /** One line of the channel: "<date> <time> [level] <text>" (a long one wraps over several rendered lines). */
 interface OutputLine { readonly level: string; readonly text: string }
 
-/** The lines of the output in view, rebuilt from Monaco's visual lines by the channel's own line stamps. */
-async function outputLines(page: Page): Promise<OutputLine[]> {
-  const text = await panelOutputText(page);
+/** The channel's lines in `text` (Monaco's visual lines joined), split at the channel's own line stamps. */
+function outputLines(text: string): OutputLine[] {
   return text
     .split(/(?=\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[)/)
     .map((l) => l.match(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[(\w+)\] (.*)$/s))
@@ -68,13 +66,15 @@ describe('stack events of a failing provision (e2e)', () => {
     let lines: OutputLine[] = [];
     for (const deadline = Date.now() + 120_000; ; await page.waitForTimeout(250)) {
       if (Date.now() > deadline) assert.fail(`the record's end within 120 s:\n${lines.map((l) => l.text).join('\n')}`);
-      lines = await outputLines(page);
+      lines = outputLines(await panelOutputText(page));
       if (lines.some((l) => finalLine.test(l.text))) break;
       const failureShown = seenBeforeEnd.has('Cluster CREATE_FAILED');
       for (const e of eventLinesOf(lines, recordId)) seenBeforeEnd.add(`${e.logicalId} ${e.status}`);
       // The moment the failure shows, the stack still rolling back and the record not yet ended.
       if (!failureShown && seenBeforeEnd.has('Cluster CREATE_FAILED')) await wb.screenshot('stack-events-failing-provision-running');
     }
+    // Everything from the record's first line on, also what scrolled out of view.
+    lines = outputLines(await wholePanelOutputText(page));
     const all = lines.map((l) => l.text).join('\n');
     for (const expected of ['Cluster CREATE_IN_PROGRESS', 'Cluster CREATE_FAILED']) {
       assert.ok(seenBeforeEnd.has(expected), `${expected} was shown while the record ran: ${[...seenBeforeEnd].join(', ')}\n${all}`);
