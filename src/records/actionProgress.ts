@@ -50,17 +50,21 @@ export class ActionProgress {
   }
 
   /** The record ended: its part says so, and the last one to end ends the action. */
-  /** `failureNote`: an inert sentence added to a failure's summary (the stack's first failed resource). */
+  /** `failureNote`: an inert sentence naming the stack's first failed resource, said in place of the record's error. */
   finish(recordId: string, detail: RecordDetail, secrets?: readonly string[], failureNote?: string): void {
     const part = this.parts.get(recordId);
     if (!part || part.outcome) return;
     const elapsedMs = Date.now() - this.startedAtMs;
     const failed = !isRecordSucceeded(detail.Status);
     const note = failed ? failureNote : undefined;
+    // With the stack's first failed resource known, the notification names it instead of the record's
+    // error: that error lists the failed resources and repeats their reasons, so it filled the message
+    // and the notification's length cut the failure off. The record's error stays in the output.
+    const shown = note ? { ...detail, RecordErrors: [] } : detail;
     part.outcome = {
-      text: withNote(recordOutcome(detail, part.name, secrets), note),
+      text: withNote(recordOutcome(shown, part.name, secrets), note),
       failed,
-      sentence: withNote(resultSummary(detail, part.name, elapsedMs, secrets), note),
+      sentence: withNote(resultSummary(shown, part.name, elapsedMs, secrets), note),
     };
     this.settle();
   }

@@ -3,7 +3,7 @@
 // modal confirmation and its record is tailed to the end in the Service Catalog output.
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { pickMenuItem, useWorkbench } from './harness';
+import { panelOutputText, pickMenuItem, useWorkbench, wholePanelOutputText } from './harness';
 
 async function contextMenuLabels(page: Page, rowText: string, keepSelection = false): Promise<string[]> {
   if (!keepSelection) await page.keyboard.press('Escape'); // closes an open menu (and clears the selection)
@@ -67,21 +67,16 @@ describe('context menu (browser)', () => {
     // The product shows the operation while it runs, then leaves the tree.
     await row.filter({ hasText: /Terminat/ }).waitFor({ timeout: 15_000 });
     await wb.runCommand('Service Catalog: Show Record Output');
-    // Monaco renders each visual line (long lines wrap) in its own element, spaces as non-breaking ones.
-    const outputText = () =>
-      page.locator('.part.panel .monaco-editor .view-line').evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\u00a0/g, ' ')).join(''));
+    const outputText = () => panelOutputText(page);
     const finalLine = /TERMINATE_PROVISIONED_PRODUCT · dev-box-alice [^·]*· IN_PROGRESS → SUCCEEDED/;
     // The launch role is named on the record's first line (and again only if it changes).
     const firstLine = /TERMINATE_PROVISIONED_PRODUCT · dev-box-alice [^·]*· \w+ · launch role arn:aws:iam::\d{12}:role\/[\w+=,.@-]+/;
     const deadline = Date.now() + 90_000;
     while (!finalLine.test(await outputText()) && Date.now() < deadline) await page.waitForTimeout(500);
     assert.match(await outputText(), finalLine, 'the final status line in the output');
-    // The record's stack events follow its first line, so that line has scrolled out of view by now:
-    // the output is virtualised, so go to its top to read it.
-    await page.locator('.part.panel .monaco-editor .view-lines').click();
-    await page.keyboard.press('Control+Home');
-    await page.waitForTimeout(300);
-    assert.match(await outputText(), firstLine, 'the launch role on the first line');
+    // Its first line is out of view under the stack's events: the whole output is read.
+    const whole = await wholePanelOutputText(page);
+    assert.match(whole, firstLine, `the launch role on the first line:\n${whole}`);
     await page.locator('.pane-body [role=treeitem]', { hasText: 'dev-box-alice' }).waitFor({ state: 'detached', timeout: 30_000 });
     await wb.screenshot('terminate-record-output');
   });

@@ -5,7 +5,9 @@ import type { FrameLocator, Page } from 'playwright-core';
 export async function chooseProductBySearch(page: Page, form: FrameLocator, productName: string): Promise<void> {
   await form.locator('#product-search').click();
   await page.keyboard.type(productName);
-  await form.locator(`text=/^1 product matches: ${productName} is chosen\\.$/`).waitFor();
+  // The name goes into a regular expression: its special characters ("Analytics Cluster (beta)") as themselves.
+  const name = productName.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  await form.locator(`text=/^1 product matches: ${name} is chosen\\.$/`).waitFor();
   await form.locator('#version').waitFor();
 }
 
@@ -25,4 +27,35 @@ export async function pickTagOptionsAndSubmit(page: Page, form: FrameLocator, ke
   const recordId = form.locator('.record-id');
   await recordId.waitFor({ timeout: 30_000 });
   return ((await recordId.textContent()) ?? '').trim();
+}
+
+/** The form shown last: the webview of the active editor (a hidden one stays in the page). */
+export function activeForm(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+/** Opens a form with `open` and waits for `ready` inside it; a web webview sometimes misses its first load, so once more. */
+export async function openForm(page: Page, open: () => Promise<void>, ready: string): Promise<FrameLocator> {
+  for (let attempt = 1; ; attempt++) {
+    await open();
+    const form = activeForm(page);
+    try {
+      await form.locator(ready).first().waitFor({ timeout: 30_000 });
+      return form;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      await closeEditors(page);
+    }
+  }
+}
+
+/** Closes every editor with its tab's close button (keys may go to a focused webview instead). */
+export async function closeEditors(page: Page): Promise<void> {
+  const tabs = page.locator('.tabs-container .tab');
+  while ((await tabs.count()) > 0) {
+    const before = await tabs.count();
+    await tabs.first().hover();
+    await tabs.first().locator('.tab-actions .action-label').click();
+    for (let i = 0; i < 50 && (await tabs.count()) >= before; i++) await page.waitForTimeout(100);
+  }
 }

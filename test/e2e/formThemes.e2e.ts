@@ -4,18 +4,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { pickMenuItem, useWorkbench } from './harness';
-import { chooseProductBySearch } from './formSteps';
+import { chooseProductBySearch, closeEditors, openForm } from './formSteps';
 
 const THEMES = [
   { name: 'dark', colorTheme: 'Default Dark Modern', bodyClass: 'vscode-dark' },
   { name: 'light', colorTheme: 'Default Light Modern', bodyClass: 'vscode-light' },
 ] as const;
-
-function activeForm(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-}
 
 describe('forms in both themes (e2e)', () => {
   const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' }, pagePer: 'suite' });
@@ -26,32 +22,6 @@ describe('forms in both themes (e2e)', () => {
     fs.writeFileSync(settings, JSON.stringify({ 'workbench.colorTheme': colorTheme }));
     const themeClass = bodyClass === 'vscode-light' ? 'vs' : 'vs-dark';
     await wb.page.locator(`.monaco-workbench.${themeClass}`).waitFor({ timeout: 30_000 });
-  }
-
-  /** Opens a form with `open` and waits for `ready` inside it; a web webview sometimes misses its first load, so once more. */
-  async function openForm(open: () => Promise<void>, ready: string): Promise<FrameLocator> {
-    for (let attempt = 1; ; attempt++) {
-      await open();
-      const form = activeForm(wb.page);
-      try {
-        await form.locator(ready).first().waitFor({ timeout: 30_000 });
-        return form;
-      } catch (error) {
-        if (attempt === 2) throw error;
-        await closeEditors();
-      }
-    }
-  }
-
-  /** Closes every editor with its tab's close button (keys may go to a focused webview instead). */
-  async function closeEditors(): Promise<void> {
-    const tabs = wb.page.locator('.tabs-container .tab');
-    while ((await tabs.count()) > 0) {
-      const before = await tabs.count();
-      await tabs.first().hover();
-      await tabs.first().locator('.tab-actions .action-label').click();
-      for (let i = 0; i < 50 && (await tabs.count()) >= before; i++) await wb.page.waitForTimeout(100);
-    }
   }
 
   async function rightClickAction(product: string, action: string): Promise<void> {
@@ -73,15 +43,15 @@ describe('forms in both themes (e2e)', () => {
       await useTheme(theme.colorTheme, theme.bodyClass);
 
       // Provision: product chosen by search, its parameters with defaults and constraints.
-      let form = await openForm(() => page.locator('.action-label[aria-label^="Provision Product"]').first().click(), '#product-search');
+      let form = await openForm(page, () => page.locator('.action-label[aria-label^="Provision Product"]').first().click(), '#product-search');
       await chooseProductBySearch(page, form, 'Static Website');
       await form.locator('#param-BucketName').waitFor({ timeout: 30_000 });
       await expectTheme(form, theme.bodyClass);
       await wb.screenshot(`form-provision-${theme.name}`);
-      await closeEditors();
+      await closeEditors(page);
 
       // Update: prefilled from the product's current version, each parameter able to keep its value.
-      form = await openForm(() => rightClickAction('web-marketing-site', 'Update Provisioned Product…'), '#param-BucketName');
+      form = await openForm(page, () => rightClickAction('web-marketing-site', 'Update Provisioned Product…'), '#param-BucketName');
       assert.match((await form.locator('h1').first().textContent()) ?? '', /web-marketing-site/);
       await expectTheme(form, theme.bodyClass);
       await wb.screenshot(`form-update-${theme.name}`);
@@ -91,14 +61,14 @@ describe('forms in both themes (e2e)', () => {
       const shown = async () => (await environment.evaluate((el) => el.shadowRoot?.textContent ?? '')).replace(/\s+/g, ' ');
       assert.match(await shown(), /^\s*prod\b/);
       assert.doesNotMatch(await shown(), /Current value \(unchanged\)/);
-      await closeEditors();
+      await closeEditors(page);
 
       // Self-service action: the version's actions, the chosen one's parameters.
-      form = await openForm(() => rightClickAction('web-marketing-site', 'Run Self-Service Action…'), '[id^="action-param-"]');
+      form = await openForm(page, () => rightClickAction('web-marketing-site', 'Run Self-Service Action…'), '[id^="action-param-"]');
       assert.match((await form.locator('h1').first().textContent()) ?? '', /Run an action on web-marketing-site/);
       await expectTheme(form, theme.bodyClass);
       await wb.screenshot(`form-action-${theme.name}`);
-      await closeEditors();
+      await closeEditors(page);
     });
   }
 });

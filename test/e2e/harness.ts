@@ -79,6 +79,51 @@ export async function pickMenuItem(page: Page, label: string): Promise<void> {
   await item.waitFor({ state: 'detached', timeout: 15_000 });
 }
 
+/** The visual lines of the output in the panel that Monaco has rendered, with where each is drawn. */
+function renderedOutputLines(page: Page): Promise<{ top: number; text: string }[]> {
+  return page.locator('.part.panel .monaco-editor .view-line').evaluateAll((els) =>
+    els.map((e) => ({ top: parseFloat((e as unknown as { style: { top: string } }).style.top) || 0, text: (e.textContent ?? '').replace(/\u00a0/g, ' ') })),
+  );
+}
+
+const inDrawnOrder = (lines: Iterable<{ top: number; text: string }>) => [...lines].sort((a, b) => a.top - b.top).map((l) => l.text).join('');
+
+/**
+ * The text of the output shown in the panel, as far as it is in view: Monaco renders only the visual
+ * lines in view (a long line wraps into several, each its own element; spaces as non-breaking ones),
+ * and reuses their elements as it scrolls, so they are put in order by where they are drawn.
+ */
+export async function panelOutputText(page: Page): Promise<string> {
+  return inDrawnOrder(await renderedOutputLines(page));
+}
+
+/**
+ * The whole text of the output in the panel: scrolled to its top, then read a page at a time down to
+ * its end, where it follows new lines again (a line's place is where it is drawn in the whole text).
+ * The wheel scrolls it wherever the keyboard focus is.
+ */
+export async function wholePanelOutputText(page: Page): Promise<string> {
+  const box = await page.locator('.part.panel .monaco-editor').first().boundingBox();
+  if (!box) throw new Error('no output in the panel');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // A wheel event scrolls by a bounded amount: up until the first line (drawn at 0) is in view.
+  for (let tries = 0; tries < 100; tries++) {
+    const tops = (await renderedOutputLines(page)).map((l) => l.top);
+    if (!tops.length || Math.min(...tops) <= 0) break;
+    await page.mouse.wheel(0, -box.height);
+    await page.waitForTimeout(50);
+  }
+  const seen = new Map<number, string>();
+  for (let pages = 0; pages < 100; pages++) {
+    await page.waitForTimeout(100);
+    const before = seen.size;
+    for (const line of await renderedOutputLines(page)) seen.set(line.top, line.text);
+    if (pages > 0 && seen.size === before) break;
+    await page.mouse.wheel(0, box.height * 0.8);
+  }
+  return inDrawnOrder([...seen].map(([top, text]) => ({ top, text })));
+}
+
 /** Registers mocha hooks on the enclosing describe and returns its workbench handle. */
 export function useWorkbench(options: WorkbenchOptions = {}): Workbench {
   const pagePer = options.pagePer ?? 'test';

@@ -2,14 +2,10 @@
 // and read what CloudFormation will do: each change's details, and the parameter against the value
 // the stack runs with, the NoEcho password masked.
 import * as assert from 'node:assert/strict';
-import type { FrameLocator, Page } from 'playwright-core';
 import { pickMenuItem, useWorkbench } from './harness';
+import { activeForm } from './formSteps';
 
 const PRODUCT = 'orders-service';
-
-function activeForm(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-}
 
 describe('plan view (e2e)', () => {
   const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' } });

@@ -4,13 +4,10 @@
 import * as assert from 'node:assert/strict';
 import type { FrameLocator, Page } from 'playwright-core';
 import { pickMenuItem, useWorkbench } from './harness';
+import { activeForm } from './formSteps';
 
 const PRODUCT = 'dev-box-alice';
 const STALE = 'This provisioned product changed since the form was loaded';
-
-function activeForm(page: Page): FrameLocator {
-  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
-}
 
 /** Opens the product's update form from its context menu and waits for its parameters. */
 async function openUpdateForm(page: Page): Promise<FrameLocator> {

@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { pickMenuItem, useWorkbench } from './harness';
-import { chooseProductBySearch, pickTagOptionsAndSubmit } from './formSteps';
+import { activeForm, chooseProductBySearch, pickTagOptionsAndSubmit } from './formSteps';
 
 const THEMES = [
   { name: 'dark', colorTheme: 'Default Dark Modern', workbenchClass: 'vs-dark', kind: 'vscode-dark' },
@@ -36,8 +36,6 @@ async function colours(element: Locator): Promise<{ color: string; background: s
     return { color: style.color, background, borderLeft: style.borderLeftColor };
   });
 }
-
-const activeForm = (page: Page) => page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
 
 describe('themes: tree and form in dark, light and both high-contrast themes (e2e)', () => {
   const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' }, pagePer: 'suite' });

@@ -54,13 +54,31 @@ describe('stack folders in the tree', () => {
     assert.equal(api.session.stacks!.calls.total, totalBefore);
   });
 
-  // Pending until the sandbox serves ListStackInstancesForProvisionedProduct (its model has it; the handler is sbx's next step).
-  it.skip('lists a stack-set product\'s instances from Service Catalog', async () => {
+  it('lists a stack-set product\'s instances from Service Catalog', async () => {
     const api = await connectedToSandbox();
-    const stackSet = api.tree.productNodes.find((n) => n.row.Type === 'CFN_STACKSET');
-    assert.ok(stackSet, 'the end user has a stack-set product');
+    const stackSet = api.tree.findProduct(SEED.provisionedProducts.securityBaseline.id);
+    assert.ok(stackSet && stackSet.row.Type === 'CFN_STACKSET', 'the end user has the seeded stack-set product');
+    const totalBefore = api.session.stacks!.calls.total;
+    const labels = (await api.tree.getChildren(stackSet)).map((c) => api.tree.getTreeItem(c).label);
+    assert.ok(labels.includes('Instances') && !labels.includes('Resources'), `a stack set has instances, no single stack: ${labels.join(', ')}`);
     const items = await rows(api, await folder(api, stackSet, 'Instances'));
-    assert.ok(items.length > 0 && items.every((i) => i.contextValue === 'stackInstance'), items.map((i) => `${String(i.label)}: ${String(i.description)}`).join('; '));
-    for (const item of items) assert.match(String(item.label), /^\d{12} · [a-z]{2}-[a-z]+-\d$/);
+    assert.equal(api.session.stacks!.calls.total, totalBefore, 'instances come from Service Catalog, not CloudFormation');
+    // security-baseline was provisioned into 2 of its product's 3 accounts and 2 of its 3 regions
+    // (the record's StackSetAccounts/StackSetRegions): those four instances, no more.
+    const seen = items.map((i) => String(i.label)).sort();
+    assert.deepEqual(seen, ['123456789012 · eu-west-1', '123456789012 · us-east-1', '210987654321 · eu-west-1', '210987654321 · us-east-1']);
+    for (const item of items) {
+      assert.equal(item.contextValue, 'stackInstance');
+      const [account, region] = String(item.label).split(' · ');
+      // Its last provisioning record succeeded: every instance is CURRENT, with the passed icon.
+      assert.equal(item.description, 'Current', String(item.label));
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass');
+      const tooltip = (item.tooltip as vscode.MarkdownString).value;
+      assert.match(tooltip, new RegExp(`\\| Account \\| \`${account}\` \\|`));
+      assert.match(tooltip, new RegExp(`\\| Region \\| \`${region}\` \\|`));
+      assert.match(tooltip, /\| Status \| `CURRENT` \|/);
+      // Service Catalog's StackInstance has no reason member: none is made up.
+      assert.doesNotMatch(tooltip, /Reason/);
+    }
   });
 });

@@ -108,6 +108,25 @@ describe('record tracker: stack events of a running record', function () {
     tracker.dispose();
   });
 
+  it('names the first failed resource with its whole reason in the notification, though the record\'s error is long', async () => {
+    const reason = 'Resource handler returned message: "Cluster e2e-analytics-adhoc-cluster could not start: service role EMR_DefaultRole has insufficient EC2 permissions."';
+    const stack = new FakeStack([
+      [event('e1', 'SC-pp', 'AWS::CloudFormation::Stack', 'CREATE_IN_PROGRESS', 'User Initiated'), event('e2', 'Cluster', 'AWS::EMR::Cluster', 'CREATE_IN_PROGRESS')],
+      [event('e3', 'Cluster', 'AWS::EMR::Cluster', 'CREATE_FAILED', reason)],
+      [event('e4', 'SC-pp', 'AWS::CloudFormation::Stack', 'ROLLBACK_COMPLETE')],
+    ]);
+    // Service Catalog's RecordError lists the failed resources, then repeats each one's reason.
+    const end: RecordDetail = { ...started, Status: 'FAILED', RecordErrors: [{ Code: 'CREATE_FAILED', Description: `The following resource(s) failed to create: [Cluster]. Cluster: ${reason}` }] };
+    const { tracker, finished } = harness(recordApi(end, () => stack.ended), stack, 'CFN_STACK');
+    await tracker.track(started, { productName: 'analytics-e2e-provisioned-product', expectedDurationMs: 60_000 });
+    await until(() => finished.length > 0);
+    assert.equal(shownNotifications.length, 1);
+    const message = shownNotifications[0].message;
+    assert.ok(message.includes(`First failed resource: Cluster (AWS::EMR::Cluster) CREATE_FAILED: ${reason}`), `the whole first failure, not cut: ${message}`);
+    assert.match(message, /^Provisioning analytics-e2e-provisioned-product failed in \d+ s \(record rec-1\)/);
+    tracker.dispose();
+  });
+
   it('follows nothing for a Terraform product', async () => {
     const stack = new FakeStack(failingBatches());
     let calls = 0;
