@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import type { Sandbox } from '../src/sandbox/index';
 import { requestHeaders, sendRaw } from '../test/support/sandbox';
 import { benchApi, startBenchSandbox } from './lib/sandbox';
-import { median, progress, round, writeResult } from './lib/stats';
+import { median, progress, round, writeResult, runBench } from './lib/stats';
 import { newProvider, refreshAndRender } from './lib/treeHost';
 
 const run = promisify(execFile);
@@ -135,7 +135,4 @@ async function main(): Promise<void> {
   writeResult({ latencyMs: LATENCY_MS, runs: RUNS, sizes: results });
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

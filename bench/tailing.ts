@@ -12,7 +12,7 @@ import type { Sandbox } from '../src/sandbox/index';
 import { SEED } from '../src/sandbox/service/index';
 import { benchApi, sandboxConnection, startBenchSandbox } from './lib/sandbox';
 import { StackFollowing } from './lib/stackFollowing';
-import { median, percentile, progress, round, writeResult } from './lib/stats';
+import { median, percentile, progress, round, writeResult, runBench } from './lib/stats';
 
 /** Virtual seconds per real second, for the sandbox and the tailer alike. */
 const SCALE = Number(process.env.BENCH_TAIL_SCALE ?? 20);
@@ -233,7 +233,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { AutoRefresher } from '../src/products/autoRefresher';
 import type { ProvisionedProductsProvider } from '../src/products/provisionedProductsProvider';
 import { benchApi, startBenchSandbox } from './lib/sandbox';
-import { median, progress, round, writeResult } from './lib/stats';
+import { median, progress, round, writeResult, runBench } from './lib/stats';
 import { fakeSession, newProvider, refreshAndRender, type TreeApi } from './lib/treeHost';
 
 const PRODUCTS = 10_000;
@@ -111,7 +111,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -17,7 +17,7 @@ import { UpdateFormController } from '../src/provisioning/updateFormController';
 import type { Sandbox } from '../src/sandbox/index';
 import { SEED } from '../src/sandbox/service/index';
 import { startBenchSandbox } from './lib/sandbox';
-import { median, progress, round, writeResult } from './lib/stats';
+import { median, progress, round, writeResult, runBench } from './lib/stats';
 
 const LATENCY_MS = 40;
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
@@ -173,7 +173,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -29,3 +29,11 @@ export function writeResult(result: unknown): void {
 export function progress(message: string): void {
   process.stderr.write(`  ${message}\n`);
 }
+
+/** Runs a benchmark's main; a failure prints and exits 1 (run.mjs then reports the bench as failed). */
+export function runBench(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
