@@ -13,7 +13,7 @@ import { ConnectionStacks } from './connectionStacks';
 import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import { loadAwsModule } from './lazyModules';
-import { ProductFactsCache } from './productFacts';
+import { CatalogCache } from './catalogCache';
 import { SandboxHost } from './sandboxHost';
 import { CONNECTION_SETTING_KEYS, readSettings, SETTING_KEYS, settingChanged, updateSetting, type Settings } from './settings';
 
@@ -30,8 +30,8 @@ export class CatalogSession extends Disposable {
   private generation = 0;
   private readonly provisioningServices = new WeakMap<CatalogApi, ProvisioningService>();
   private currentStacks?: { readonly api: CatalogApi; readonly stacks: ConnectionStacks };
-  /** Product, version and launch path names per connection, shared by the forms and record documents. */
-  readonly productFacts = new ProductFactsCache((message) => log().warn(message));
+  /** The catalog reads per connection (keyed by `provisioning`), shared by the forms, record documents and spec files. */
+  readonly catalog = new CatalogCache({ warn: (message) => log().warn(message) });
 
   constructor(private readonly sandbox: SandboxHost) {
     super();
@@ -57,7 +57,7 @@ export class CatalogSession extends Disposable {
     return this.current.kind === 'connected' ? this.current.api : undefined;
   }
 
-  /** The form calls of the current connection: one instance per connection (it keys the product facts). */
+  /** The form calls of the current connection: one instance per connection (it keys the catalog cache). */
   get provisioning(): ProvisioningService | undefined {
     const api = this.api;
     if (!api) return undefined;

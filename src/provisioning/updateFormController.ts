@@ -146,7 +146,7 @@ export class UpdateFormController extends ParameterFormController {
 
   /** Every read is made as soon as what it depends on is known: the target's parameters, the version in use, its stack. */
   async loadParameters(target: FormTarget): Promise<LoadedForm> {
-    const [output, current] = await Promise.all([this.service.describeProvisioningParameters(target), this.readCurrent()]);
+    const [output, current] = await Promise.all([this.parametersOf(target), this.readCurrent()]);
     const parameters = output.ProvisioningArtifactParameters ?? [];
     if (target.productId !== current.target.productId) throw new RequestError(KEEPS_PRODUCT);
     if (targetKey(target) === targetKey(current.target)) current.parameters ??= parameters;
@@ -173,7 +173,7 @@ export class UpdateFormController extends ParameterFormController {
 
   private async currentParameters(current: CurrentState): Promise<ProvisioningArtifactParameter[]> {
     if (!current.parameters) {
-      const output = await this.service.describeProvisioningParameters(current.target).catch((error) => {
+      const output = await this.parametersOf(current.target).catch((error) => {
         this.deps.logger.warn(`Could not read the parameters of the version in use: ${String((error as Error).message ?? error)}`);
         return undefined;
       });
