@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CatalogApi } from '../aws/catalogApi';
 import type { ProvisioningService } from '../aws/provisioningService';
 import { connectionIdentity, connectionLabel, isRegionCode, type AwsConnection, type Connection, type ConnectionIdentity } from '../core/connection';
+import type { CatalogFacts } from '../core/catalog/catalogFacts';
 import { classifyError, type Failure } from '../core/errors';
 import { STACK_ACCESS_HINT } from '../core/stacks/stackAccess';
 import { ConnectionStacks } from './connectionStacks';
@@ -64,6 +65,12 @@ export class CatalogSession extends Disposable {
     let service = this.provisioningServices.get(api);
     if (!service) this.provisioningServices.set(api, (service = new (loadAwsModule().ProvisioningService)(api.client)));
     return service;
+  }
+
+  /** The current connection's catalog, as the spec files' checks and completions read it; undefined unless connected. */
+  get catalogFacts(): CatalogFacts | undefined {
+    const provisioning = this.provisioning;
+    return provisioning && this.catalog.of(provisioning);
   }
 
   /**
