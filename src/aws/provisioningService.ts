@@ -38,6 +38,8 @@ import { collectPages, type Listed } from '../core/paging';
 import { describeProvisionedProduct, describeRecord } from './describeCalls';
 
 export const PRODUCT_SEARCH_PAGE_SIZE = 50;
+/** SearchProducts' largest page (PageSizeMax100): the whole listing in as few calls as it takes. */
+const PRODUCT_LIST_PAGE_SIZE = 100;
 
 export interface PlanWithChanges {
   readonly details: ProvisionedProductPlanDetails;
@@ -72,6 +74,17 @@ export class ProvisioningService {
       }),
     );
     return out.ProductViewSummaries ?? [];
+  }
+
+  /**
+   * Every product the caller can launch, by title (SearchProducts, all pages). End users have
+   * SearchProducts; SearchProductsAsAdmin is an administrator's call.
+   */
+  listProducts(): Promise<Listed<ProductViewSummary>> {
+    return collectPages(async (token) => {
+      const out = await this.client.send(new SearchProductsCommand({ SortBy: 'Title', SortOrder: 'ASCENDING', PageSize: PRODUCT_LIST_PAGE_SIZE, PageToken: token }));
+      return { items: out.ProductViewSummaries ?? [], nextToken: out.NextPageToken || undefined };
+    });
   }
 
   /**

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CatalogApi } from '../aws/catalogApi';
 import type { ProvisioningService } from '../aws/provisioningService';
 import { connectionIdentity, connectionLabel, isRegionCode, type AwsConnection, type Connection, type ConnectionIdentity } from '../core/connection';
+import type { CatalogFacts } from '../core/catalog/catalogFacts';
 import { classifyError, type Failure } from '../core/errors';
 import { STACK_ACCESS_HINT } from '../core/stacks/stackAccess';
 import { ConnectionStacks } from './connectionStacks';
@@ -14,7 +15,7 @@ import { Disposable } from '../ui/disposable';
 import { log } from '../ui/log';
 import { notify } from '../ui/notifications';
 import { loadAwsModule } from './lazyModules';
-import { ProductFactsCache } from './productFacts';
+import { CatalogCache } from './catalogCache';
 import { SandboxHost } from './sandboxHost';
 import { CONNECTION_SETTING_KEYS, readSettings, SETTING_KEYS, settingChanged, updateSetting, type Settings } from './settings';
 
@@ -31,8 +32,8 @@ export class CatalogSession extends Disposable {
   private generation = 0;
   private readonly provisioningServices = new WeakMap<CatalogApi, ProvisioningService>();
   private currentStacks?: { readonly api: CatalogApi; readonly stacks: ConnectionStacks };
-  /** Product, version and launch path names per connection, shared by the forms and record documents. */
-  readonly productFacts = new ProductFactsCache((message) => log().warn(message));
+  /** The catalog reads per connection (keyed by `provisioning`), shared by the forms, record documents and spec files. */
+  readonly catalog = new CatalogCache({ warn: (message) => log().warn(message) });
 
   constructor(private readonly sandbox: SandboxHost) {
     super();
@@ -58,13 +59,19 @@ export class CatalogSession extends Disposable {
     return this.current.kind === 'connected' ? this.current.api : undefined;
   }
 
-  /** The form calls of the current connection: one instance per connection (it keys the product facts). */
+  /** The form calls of the current connection: one instance per connection (it keys the catalog cache). */
   get provisioning(): ProvisioningService | undefined {
     const api = this.api;
     if (!api) return undefined;
     let service = this.provisioningServices.get(api);
     if (!service) this.provisioningServices.set(api, (service = new (loadAwsModule().ProvisioningService)(api.client)));
     return service;
+  }
+
+  /** The current connection's catalog, as the spec files' checks and completions read it; undefined unless connected. */
+  get catalogFacts(): CatalogFacts | undefined {
+    const provisioning = this.provisioning;
+    return provisioning && this.catalog.of(provisioning);
   }
 
   /**

@@ -11,6 +11,7 @@ import { isRegionCode } from '../core/connection';
 import { knownAwsCli, registerCommand, runAwsCli, type CommandServices } from '../ui/commandErrors';
 import { signInWithIdentityCenter } from './ssoSignIn';
 import { COMMANDS } from '../ui/commandIds';
+import { notify } from '../ui/notifications';
 import { inert } from '../core/untrustedText';
 import type { SandboxHost } from './sandboxHost';
 
@@ -30,6 +31,7 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
     registerCommand(COMMANDS.useUserAccessLevel, () => updateEffectiveSetting(SETTING_KEYS.accessLevel, 'User'), deps),
     // A fix is named, never a command line: what runs is worked out here from the current settings.
     registerCommand(COMMANDS.runFix, (_context, fix: unknown) => runAwsCli(fix, deps.profile()), deps),
+    registerCommand(COMMANDS.refreshCatalog, () => refreshCatalog(session), deps),
     registerCommand(COMMANDS.retry, async () => {
       // A crashed embedded sandbox or a failed connection needs a new connection, not just a re-list.
       const sandboxGone = session.state.kind === 'connected' && session.state.connection.kind === 'sandbox' && !sandbox.hasStarted;
@@ -37,6 +39,20 @@ export function registerConnectionCommands(deps: ConnectionCommandDeps): vscode.
       else await tree.refresh();
     }, deps),
   ];
+}
+
+/**
+ * The connection's catalog is read again on its next look: what an admin changed a moment ago shows
+ * now, not when the cached reads age out (CATALOG_MAX_AGE_MS).
+ */
+function refreshCatalog(session: CatalogSession): void {
+  const connection = session.provisioning;
+  if (!connection) {
+    void notify.info('Not connected: there is no catalog to refresh.');
+    return;
+  }
+  session.catalog.refresh(connection);
+  vscode.window.setStatusBarMessage(`Service Catalog: the catalog of ${session.label} is read again on its next use.`, 5000);
 }
 
 const PROFILE_KIND_LABELS: Record<ProfileInfo['kind'], string> = {

@@ -8,7 +8,7 @@ export interface KnownNames {
   readonly ProvisioningArtifactName?: string;
 }
 import type { ProvisioningService } from '../aws/provisioningService';
-import type { ProductFactsCache } from '../connections/productFacts';
+import type { CatalogCache } from '../connections/catalogCache';
 import type { Logger } from '../ui/webview/messageRouter';
 import type { FormTarget, ProvisionedProductRef } from '../core/webview/protocol';
 import type { ConnectionIdentity } from '../core/connection';
@@ -18,7 +18,7 @@ import type { StackReader } from '../core/stacks/types';
 
 export type FormService = Pick<
   ProvisioningService,
-  | 'searchProducts' | 'describeProduct' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
+  | 'listProducts' | 'searchProducts' | 'describeProduct' | 'listVersions' | 'listLaunchPaths' | 'describeProvisioningParameters' | 'describeProvisionedProduct'
   | 'recordPathId' | 'recordStart' | 'recordDetail' | 'provision' | 'update' | 'createPlan' | 'describePlan' | 'listPlans' | 'executePlan' | 'deletePlan'
   | 'listServiceActions' | 'describeServiceActionParameters' | 'executeServiceAction'
 >;
@@ -40,8 +40,8 @@ export interface ControllerDeps {
    * connected or not wired (update forms then say current values cannot be read).
    */
   readonly stacks?: () => StackReader | undefined;
-  /** DescribeProduct's names, shared per connection (keyed by `service()`) with the other forms and record documents. */
-  readonly productFacts: ProductFactsCache;
+  /** The catalog reads, cached per connection (keyed by `service()`) and shared with the other forms, record documents and spec files. */
+  readonly catalog: CatalogCache;
   readonly connectionLabel: () => string;
   /** The connection in use (key and label), undefined when not connected (forms pin themselves to it). */
   readonly connectedAs?: () => ConnectionIdentity | undefined;

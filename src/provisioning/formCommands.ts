@@ -36,7 +36,7 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
     context.extensionUri,
     {
       service,
-      productFacts: session.productFacts,
+      catalog: session.catalog,
       stacks: () => session.stacks,
       connectionLabel: () => session.label,
       connectedAs: () => session.identity,

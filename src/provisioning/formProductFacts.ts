@@ -1,23 +1,22 @@
-// A form's look at the product facts its connection shares (connections/productFacts): the names of a
-// product, its versions and launch paths. A form's first look at a product reads it afresh (the shared
-// read may be hours old: an admin may have added or retired a version since) and shares that read;
-// later looks use it, and what the form looked up is read again after its Reload.
-import type { ProductFacts } from '../connections/productFacts';
+// A form's look at the catalog its connection shares (connections/catalogCache): the names of a
+// product, its versions and launch paths. The shared reads are at most a few minutes old
+// (CATALOG_MAX_AGE_MS), so a new form uses them; the form's Reload reads the connection's catalog again.
+import type { ConnectionCatalog, ProductFacts } from '../connections/catalogCache';
 import type { ControllerDeps } from './controllerDeps';
 
 export class FormProductFacts {
-  private readonly looked = new Set<string>();
+  constructor(private readonly deps: Pick<ControllerDeps, 'service' | 'catalog'>) {}
 
-  constructor(private readonly deps: Pick<ControllerDeps, 'service' | 'productFacts'>) {}
-
-  async of(productId: string): Promise<ProductFacts | undefined> {
-    const service = this.deps.service();
-    if (!this.looked.has(productId)) this.deps.productFacts.forget(service, productId);
-    this.looked.add(productId);
-    return this.deps.productFacts.of(service, productId);
+  /** The current connection's catalog (throws when not connected). */
+  get catalog(): ConnectionCatalog {
+    return this.deps.catalog.of(this.deps.service());
   }
 
-  /** Reload: the next look at these products reads them again (for every user: the newer answer is the better). */
+  of(productId: string): Promise<ProductFacts | undefined> {
+    return this.catalog.productFacts(productId);
+  }
+
+  /** Reload: the connection's catalog is read again (for every user: the newer answer is the better). */
   forget(): void {
     let service;
     try {
@@ -25,7 +24,6 @@ export class FormProductFacts {
     } catch {
       return; // another connection now (or none): what this form read belongs to the old one
     }
-    for (const productId of this.looked) this.deps.productFacts.forget(service, productId);
-    this.looked.clear();
+    this.deps.catalog.refresh(service);
   }
 }

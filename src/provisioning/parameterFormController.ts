@@ -3,7 +3,7 @@
 // submission with the form's rules before anything is sent to AWS, then what happens to the record or
 // plan. The two flows are ProvisionFormController and UpdateFormController.
 import type {
-  CreateProvisionedProductPlanInput, LaunchPathSummary, ProvisioningArtifact, RecordDetail,
+  CreateProvisionedProductPlanInput, DescribeProvisioningParametersOutput, LaunchPathSummary, ProvisioningArtifact, RecordDetail,
 } from '@aws-sdk/client-service-catalog';
 import {
   givenValue, validateProvisioningSubmission, type ProvisioningForm, type ProvisioningSubmission, type SentValue,
@@ -14,7 +14,7 @@ import type {
   FormTarget, LoadedForm, Method, PanelInit, PlanStarted, ProductChange, ProductChoice, ProductOptions, SubmitRequest, SubmitResult, VersionChoice,
 } from '../core/webview/protocol';
 import { FormProductFacts } from './formProductFacts';
-import type { ProductFacts } from '../connections/productFacts';
+import type { ConnectionCatalog, ProductFacts } from '../connections/catalogCache';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import type { ControllerDeps } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
@@ -78,13 +78,18 @@ export abstract class ParameterFormController implements FormController {
     return this.deps.service();
   }
 
+  /** The current connection's catalog reads, cached and shared (connections/catalogCache). */
+  protected get catalog(): ConnectionCatalog {
+    return this.names.catalog;
+  }
+
   private async searchProducts(query: string): Promise<ProductChoice[]> {
-    const choices = (await this.service.searchProducts(query)).map(productChoice).filter((p) => p.productId);
+    const choices = (await this.catalog.searchProducts(query)).map(productChoice).filter((p) => p.productId);
     for (const c of choices) this.productNames.set(c.productId, c.name);
     return choices;
   }
 
-  /** Forgets what was read from the service (the stale-form banner's Reload); the page asks again. */
+  /** Forgets what was read from the service (the stale-form banner's Reload), the connection's catalog too; the page asks again. */
   reload(): void {
     this.loaded = undefined;
     this.names.forget();
@@ -115,13 +120,18 @@ export abstract class ParameterFormController implements FormController {
 
   /**
    * A product's versions (newest first, from the DescribeProduct read the connection shares) and its
-   * launch paths. When the shared read failed, the versions are asked for again, so the service's own
-   * error reaches the page.
+   * launch paths (shared too). When the shared read failed, the versions are asked for again, so the
+   * service's own error reaches the page.
    */
-  protected async versionsAndPaths(productId: string): Promise<{ versions: ProvisioningArtifact[]; paths: LaunchPathSummary[] }> {
-    const [facts, paths] = await Promise.all([this.productNamesOf(productId), this.service.listLaunchPaths(productId)]);
+  protected async versionsAndPaths(productId: string): Promise<{ versions: ProvisioningArtifact[]; paths: readonly LaunchPathSummary[] }> {
+    const [facts, paths] = await Promise.all([this.productNamesOf(productId), this.catalog.launchPathSummaries(productId)]);
     const versions = facts ? facts.artifacts : await this.service.listVersions(productId);
     return { versions: newestFirst(versions), paths };
+  }
+
+  /** What launching the target needs (DescribeProvisioningParameters, read once per connection and shared). */
+  protected parametersOf(target: FormTarget): Promise<DescribeProvisioningParametersOutput> {
+    return this.catalog.provisioningParameters(target.productId, target.provisioningArtifactId, target.pathId);
   }
 
   protected remember(target: FormTarget, form: ProvisioningForm): LoadedForm {

@@ -115,7 +115,7 @@ export class ProvisionFormController extends ParameterFormController {
   }
 
   async loadParameters(target: FormTarget): Promise<LoadedForm> {
-    const output = await this.service.describeProvisioningParameters(target);
+    const output = await this.parametersOf(target);
     return this.remember(target, buildProvisioningForm(output));
   }
 

@@ -225,7 +225,7 @@ export class UpdateFormController extends ParameterFormController {
 
   private async currentParameters(current: CurrentState): Promise<ProvisioningArtifactParameter[]> {
     if (!current.parameters) {
-      const output = await this.service.describeProvisioningParameters(current.target).catch((error) => {
+      const output = await this.parametersOf(current.target).catch((error) => {
         this.deps.logger.warn(`Could not read the parameters of the version in use: ${String((error as Error).message ?? error)}`);
         return undefined;
       });

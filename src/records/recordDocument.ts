@@ -118,7 +118,7 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
     const row = detail.ProvisionedProductId ? this.deps.products.find(detail.ProvisionedProductId)?.row : undefined;
     const sameProduct = row?.ProductId === detail.ProductId;
     const provisioning = this.deps.session.provisioning;
-    const facts = detail.ProductId && provisioning ? await this.deps.session.productFacts.of(provisioning, detail.ProductId) : undefined;
+    const facts = detail.ProductId && provisioning ? await this.deps.session.catalog.of(provisioning).productFacts(detail.ProductId) : undefined;
     const versionName = detail.ProvisioningArtifactId ? facts?.versions.get(detail.ProvisioningArtifactId) : undefined;
     return {
       provisionedProductName: row?.Name,

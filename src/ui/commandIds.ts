@@ -25,6 +25,8 @@ export const COMMANDS = {
   /** Sets the access level to User: what a denied Role or Account access level offers. */
   useUserAccessLevel: command('useUserAccessLevel'),
   runFix: command('runFix'),
+  /** Reads the connection's catalog again (products, versions, paths, parameters) for the forms and spec files. */
+  refreshCatalog: command('refreshCatalog'),
   // Product actions
   terminate: command('terminate'),
   changeLaunchRole: command('changeLaunchRole'),

@@ -197,6 +197,26 @@ describe('forms', () => {
     assert.ok(ok<unknown[]>(await panel.request('searchProducts', { query: '' })).length > 0, 'back on the sandbox it works again');
   });
 
+  it('shares the catalog reads of the connection with every form until Refresh Catalog, and a new connection starts afresh', async () => {
+    const reader = api.session.provisioning!;
+    const shared = api.session.catalog.of(reader).product(P.staticWebsite.id);
+    assert.equal(api.session.catalog.of(reader).product(P.staticWebsite.id), shared, 'a second look shares the read');
+    const refreshed: unknown[] = [];
+    const sub = api.session.catalog.onDidRefresh((r) => refreshed.push(r));
+    try {
+      await vscode.commands.executeCommand('serviceCatalogExplorer.refreshCatalog');
+    } finally {
+      sub.dispose();
+    }
+    assert.deepEqual(refreshed, [reader], 'the command refreshed the current connection');
+    const again = api.session.catalog.of(reader).product(P.staticWebsite.id);
+    assert.notEqual(again, shared, 'read again after the refresh');
+    assert.equal((await again).name, 'Static Website');
+    assert.ok((await api.session.catalogFacts!.products()).some((p) => p.id === P.staticWebsite.id), 'the spec files\' view reads the same cache');
+    await api.session.connectFromSettings();
+    assert.notEqual(api.session.provisioning, reader, 'a new connection has a catalog of its own');
+  });
+
   it('ignores a malformed message from the page and keeps working', async () => {
     const panel = await openedPanel(api, 'provision', () => vscode.commands.executeCommand('serviceCatalogExplorer.provisionProduct'));
     let answered = 0;

@@ -8,7 +8,7 @@ const RUNAWAY_CALLS = 1_000;
 
 const LIST_MEMBERS = [
   'ProvisionedProducts', 'Outputs', 'RecordDetails', 'RecordOutputs', 'LaunchPathSummaries', 'ResourceChanges',
-  'ProvisionedProductPlans', 'ServiceActionSummaries',
+  'ProvisionedProductPlans', 'ServiceActionSummaries', 'ProductViewSummaries',
 ];
 
 export interface EndlessService {

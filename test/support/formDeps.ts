@@ -2,7 +2,7 @@
 // controller deps that do nothing but what a test overrides.
 import { strict as assert } from 'node:assert';
 import { ProvisioningService } from '../../src/aws/provisioningService';
-import { ProductFactsCache } from '../../src/connections/productFacts';
+import { CatalogCache } from '../../src/connections/catalogCache';
 import type { ControllerDeps, FormService } from '../../src/provisioning/controllerDeps';
 import { RequestError } from '../../src/core/webview/requestError';
 import type { Handlers } from '../../src/ui/webview/messageRouter';
@@ -28,11 +28,11 @@ export function useSandboxService(options: { perTest?: boolean } = {}): Sandboxe
   };
 }
 
-/** Deps of a form controller on `service`: silent, remembering nothing, with their own product facts. */
+/** Deps of a form controller on `service`: silent, remembering nothing, with their own catalog cache. */
 export function controllerDeps(service: FormService, overrides: Partial<ControllerDeps> = {}): ControllerDeps {
   return {
     service: () => service,
-    productFacts: new ProductFactsCache(),
+    catalog: new CatalogCache(),
     connectionLabel: () => 'Sandbox',
     logger: { info: () => {}, warn: () => {}, error: () => {} },
     memory: { recall: () => undefined, remember: () => {} },

@@ -14,6 +14,7 @@ describe('every catalog pager against a service that always has a next page', ()
     ['GetProvisionedProductOutputs', ({ api }) => api.getProvisionedProductOutputs('pp-1')],
     ['DescribeRecord outputs', async ({ api }) => (await api.describeRecord('rec-1')).outputs],
     ['ListLaunchPaths', ({ api }) => new ProvisioningService(api.client).listLaunchPaths('prod-1')],
+    ['SearchProducts (every product, for the catalog cache)', ({ api }) => new ProvisioningService(api.client).listProducts()],
     ['DescribeProvisionedProductPlan changes', async ({ api }) => (await new ProvisioningService(api.client).describePlan('plan-1')).resourceChanges],
     ['ListProvisionedProductPlans', ({ api }) => new ProvisioningService(api.client).listPlans('pp-1')],
     ['ListServiceActionsForProvisioningArtifact', ({ api }) => new ProvisioningService(api.client).listServiceActions('prod-1', 'pa-1')],

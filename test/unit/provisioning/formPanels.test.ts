@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import type * as vscode from 'vscode';
 import { connectionIdentity, type Connection, type ConnectionIdentity } from '../../../src/core/connection';
 import type { HostToWebview, PanelInit } from '../../../src/core/webview/protocol';
-import { ProductFactsCache } from '../../../src/connections/productFacts';
+import { CatalogCache } from '../../../src/connections/catalogCache';
 import type { FormService } from '../../../src/provisioning/controllerDeps';
 import { FormPanels, type PanelDeps } from '../../../src/provisioning/formPanels';
 
@@ -61,7 +61,7 @@ describe('form panels and their connection', () => {
     const service = { searchProducts: async () => (served++, []) } as unknown as FormService;
     const deps: PanelDeps = {
       service: () => service,
-      productFacts: new ProductFactsCache(),
+      catalog: new CatalogCache(),
       connectionLabel: () => current?.label ?? 'Not connected',
       connectedAs: () => current,
       trackRecord: () => undefined,
@@ -72,11 +72,12 @@ describe('form panels and their connection', () => {
     return new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, deps, logger);
   };
 
-  /** Says ready, then searches: the init the page got and whether the search was served. */
+  /** Says ready, then searches (a query of its own: the catalog cache would answer a repeated one): the init the page got and whether the search was served. */
+  let searches = 0;
   async function use(formPanel: { receive(raw: unknown): Promise<void> }, posted: HostToWebview[]): Promise<{ init?: PanelInit; error?: string }> {
     await formPanel.receive({ type: 'ready' });
     await new Promise((resolve) => setImmediate(resolve));
-    await formPanel.receive({ type: 'request', id: 1, method: 'searchProducts', params: { query: '' } });
+    await formPanel.receive({ type: 'request', id: 1, method: 'searchProducts', params: { query: `search ${++searches}` } });
     const init = posted.find((m): m is Extract<HostToWebview, { type: 'init' }> => m.type === 'init')?.init;
     const response = posted.find((m): m is Extract<HostToWebview, { type: 'response' }> => m.type === 'response' && m.id === 1);
     posted.length = 0;
@@ -151,7 +152,7 @@ describe('form panels and the tree\'s view of their products', () => {
   }
 
   const panelSet = () => new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, {
-    service: () => ({}) as FormService, productFacts: new ProductFactsCache(), connectionLabel: () => 'Sandbox', trackRecord: () => undefined, refreshTree: () => undefined, logger,
+    service: () => ({}) as FormService, catalog: new CatalogCache(), connectionLabel: () => 'Sandbox', trackRecord: () => undefined, refreshTree: () => undefined, logger,
     memory: { recall: () => undefined, remember: () => undefined },
   }, logger);
   const changesOf = (page: Page) => page.posted.filter((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged').map((m) => m.change);
