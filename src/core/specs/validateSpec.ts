@@ -58,13 +58,13 @@ class Collector {
 
 /** The found item, or a problem saying why there is none (with the closest name as suggestion). */
 function resolve<T extends { id: string; name?: string }>(
-  lookup: Lookup<T>, value: SpecValue, what: string, codes: { unknown: SpecProblemCode; ambiguous: SpecProblemCode }, out: Collector,
+  lookup: Lookup<T>, value: SpecValue, what: { one: string; many: string }, codes: { unknown: SpecProblemCode; ambiguous: SpecProblemCode }, out: Collector,
 ): T | undefined {
   if (lookup.found) return lookup.found;
   if (lookup.ambiguous) {
-    out.error(value.range, codes.ambiguous, `Several ${what}s are named "${value.value}": name one by its id (${lookup.ambiguous.map((i) => i.id).join(', ')}).`);
+    out.error(value.range, codes.ambiguous, `Several ${what.many} are named "${value.value}": name one by its id (${lookup.ambiguous.map((i) => i.id).join(', ')}).`);
   } else {
-    out.error(value.range, codes.unknown, `No ${what} "${value.value}" in the catalog of this connection.${didYouMean(lookup.suggestion)}`, lookup.suggestion);
+    out.error(value.range, codes.unknown, `No ${what.one} "${value.value}" in the catalog of this connection.${didYouMean(lookup.suggestion)}`, lookup.suggestion);
   }
   return undefined;
 }
@@ -86,7 +86,7 @@ function resolvePath(spec: SpecProduct, product: CatalogProduct, index: CatalogI
   if (spec.launchPath) {
     // Paths not read: the service checks the one named.
     if (!product.launchPaths.length) return { ok: true };
-    const path = resolve(paths.lookup(spec.launchPath.value, closestMatch), spec.launchPath, 'launch path', { unknown: 'unknown-path', ambiguous: 'ambiguous-path' }, out);
+    const path = resolve(paths.lookup(spec.launchPath.value, closestMatch), spec.launchPath, { one: 'launch path', many: 'launch paths' }, { unknown: 'unknown-path', ambiguous: 'ambiguous-path' }, out);
     return path ? { ok: true, path } : { ok: false };
   }
   if (product.launchPaths.length > 1) {
@@ -99,10 +99,10 @@ function resolvePath(spec: SpecProduct, product: CatalogProduct, index: CatalogI
 
 function resolveTarget(spec: SpecProduct, facts: CatalogFacts, index: CatalogIndex, out: Collector): SpecTarget | undefined {
   if (!spec.product?.value || !spec.version?.value) return undefined;
-  const product = resolve(index.products.lookup(spec.product.value, closestMatch), spec.product, 'product', { unknown: 'unknown-product', ambiguous: 'ambiguous-product' }, out);
+  const product = resolve(index.products.lookup(spec.product.value, closestMatch), spec.product, { one: 'product', many: 'products' }, { unknown: 'unknown-product', ambiguous: 'ambiguous-product' }, out);
   if (!product) return undefined;
   const existing = spec.name?.value ? facts.provisionedProduct?.(spec.name.value) : undefined;
-  const version = resolve(index.versions(product).lookup(spec.version.value, closestMatch), spec.version, `version of ${product.name}`, { unknown: 'unknown-version', ambiguous: 'ambiguous-version' }, out);
+  const version = resolve(index.versions(product).lookup(spec.version.value, closestMatch), spec.version, { one: `version of ${product.name}`, many: `versions of ${product.name}` }, { unknown: 'unknown-version', ambiguous: 'ambiguous-version' }, out);
   const path = resolvePath(spec, product, index, out);
   if (!version || !path.ok) return undefined;
   checkVersion(version, spec.version, product, existing, index, out);
