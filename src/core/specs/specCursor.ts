@@ -121,12 +121,31 @@ function onListItem(contents: Node | null, offset: number): SpecCursor | undefin
   return undefined;
 }
 
+/** Under a section key with nothing yet (`tags:` then a new, deeper line): that section's first key. */
+function underEmptySection(text: string, places: readonly MapPlace[], offset: number, column: number): SpecCursor | undefined {
+  for (const place of places) {
+    if (place.section !== 'product') continue;
+    for (const pair of place.map.items as AnyPair[]) {
+      const section = SECTION_OF_KEY[keyText(pair)];
+      const keyRange = pair.key?.range;
+      if (!section || !isEmpty(pair.value) || !keyRange || keyRange[1] >= offset) continue;
+      const deeper = column > keyRange[0] - lineStart(text, keyRange[0]);
+      if (deeper && text.slice(keyRange[1], offset).replace(':', '').trim() === '') {
+        return { kind: 'key', section, range: { start: offset, end: offset }, present: [], productStart: place.productStart ?? -1 };
+      }
+    }
+  }
+  return undefined;
+}
+
 /** On a blank line (or at its indentation): the last map before the cursor whose keys start at the cursor's column. */
 function onBlankLine(text: string, places: readonly MapPlace[], offset: number): SpecCursor | undefined {
   const start = lineStart(text, offset);
   if (text.slice(start, offset).trim() !== '') return undefined;
   const column = offset - start;
   const at = { start: offset, end: offset };
+  const section = underEmptySection(text, places, offset, column);
+  if (section) return section;
   for (let i = places.length - 1; i >= 0; i--) {
     const first = (places[i].map.items as AnyPair[])[0]?.key?.range?.[0];
     if (first === undefined || first >= offset) continue;
