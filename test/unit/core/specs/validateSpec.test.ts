@@ -1,6 +1,8 @@
 // Validation of spec files against the sandbox's real catalog, read through the SDK as the VS Code
 // layer reads it, and the proof that a value is accepted in the file exactly when the form accepts it.
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildProvisioningForm } from '../../../../src/core/parameters/formModel';
 import { validateProvisioningSubmission } from '../../../../src/core/parameters/submission';
 import { toProvisionInput } from '../../../../src/core/parameters/toInput';
@@ -59,6 +61,14 @@ describe('validateSpec against the sandbox catalog', function () {
     const input = toProvisionInput(baseline.form!, baseline.built!.submission, 'token-1', { productId: P.securityBaseline.id, provisioningArtifactId: P.securityBaseline.versions.v11 });
     assert.deepEqual(input.ProvisioningPreferences, { StackSetAccounts: [SEED.accountId], StackSetRegions: ['us-east-1', 'eu-west-1'], StackSetFailureTolerancePercentage: 10, StackSetMaxConcurrencyCount: 2 });
     assert.deepEqual(input.Tags, [{ Key: 'CostCenter', Value: 'cc-1001' }, { Key: 'Environment', Value: 'dev' }]);
+  });
+
+  it('accepts the README\'s example', () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const example = /```yaml\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('## Spec files')))![1];
+    const validation = check(example, facts);
+    assert.deepEqual(summary(example, validation.problems), []);
+    assert.deepEqual(validation.products.map((p) => p.form?.mode), ['provision', 'provision']);
   });
 
   it('names an unknown product, version or path with the closest one as suggestion', () => {
