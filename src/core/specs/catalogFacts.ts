@@ -63,7 +63,10 @@ export class NamedIndex<T extends { readonly id: string; readonly name?: string 
   constructor(readonly items: readonly T[]) {
     for (const item of items) {
       this.byId.set(item.id, item);
-      if (item.name) this.byName.set(item.name, [...(this.byName.get(item.name) ?? []), item]);
+      if (!item.name) continue;
+      const named = this.byName.get(item.name);
+      if (named) named.push(item);
+      else this.byName.set(item.name, [item]);
     }
   }
 

@@ -8,9 +8,17 @@ import {
 } from './specModel';
 import { closestMatch, didYouMean } from './suggest';
 
-/** The parse options every reader of a spec uses (completions read the same tree). */
-export function parseSpecDocument(text: string) {
-  return parseDocument(text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false });
+type SpecDocument = ReturnType<typeof parseDocument>;
+
+/** The last text parsed and its tree: diagnostics, completions and hovers of one edit read the same text, parsed once. */
+let lastParsed: { readonly text: string; readonly doc: SpecDocument } | undefined;
+
+/** The YAML tree of a spec, with the options every reader uses (the tree is never changed). */
+export function parseSpecDocument(text: string): SpecDocument {
+  if (lastParsed?.text === text) return lastParsed.doc;
+  const doc = parseDocument(text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false });
+  lastParsed = { text, doc };
+  return doc;
 }
 
 export function rangeOf(node: Node | null | undefined, fallback: SpecRange): SpecRange {
@@ -248,7 +256,7 @@ export function parseSpec(text: string): ParsedSpec {
         message: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
       });
     }
-    const products = parseTopLevel(doc.contents as Node | null, problems, whole);
+    const products = parseTopLevel(doc.contents, problems, whole);
     return { products, problems: problems.list };
   } catch (error) {
     // The parser is not known to throw; should it, the file is reported, not the editor broken.

@@ -156,7 +156,7 @@ function onBlankLine(text: string, places: readonly MapPlace[], offset: number):
 
 export function cursorAt(text: string, offset: number): SpecCursor | undefined {
   try {
-    const contents = parseSpecDocument(text).contents as Node | null;
+    const contents = parseSpecDocument(text).contents;
     if (isEmpty(contents)) return { kind: 'key', section: 'top', range: { start: offset, end: offset }, present: [] };
     const places = mapPlaces(contents);
     // Innermost first: section maps come after their product's map.

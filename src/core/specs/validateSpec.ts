@@ -2,6 +2,7 @@
 // by name or id, then every value through the forms' own validation — the form model built from
 // DescribeProvisioningParameters and validateProvisioningSubmission on the spec as a submission — so
 // the file accepts a value exactly when the form would. Pure: the VS Code layer gives the facts.
+import type { DescribeProvisioningParametersOutput } from '@aws-sdk/client-service-catalog';
 import { buildProvisioningForm, buildUpdateFormFromCurrent, type ProvisioningForm } from '../parameters/formModel';
 import { validateProvisioningSubmission } from '../parameters/submission';
 import {
@@ -109,11 +110,20 @@ function resolveTarget(spec: SpecProduct, facts: CatalogFacts, index: CatalogInd
   return { product, version, ...(path.path ? { pathId: path.path.id } : {}), ...(existing ? { existing } : {}) };
 }
 
+/** Provision forms by the facts' output: a file naming one version fifty times builds its form once. */
+const provisionForms = new WeakMap<DescribeProvisioningParametersOutput, ProvisioningForm>();
+
+function provisionForm(output: DescribeProvisioningParametersOutput): ProvisioningForm {
+  let form = provisionForms.get(output);
+  if (!form) provisionForms.set(output, (form = buildProvisioningForm(output)));
+  return form;
+}
+
 /** The form the spec is checked against: the provision form, or the update form when the product exists. */
 export function formOfTarget(target: SpecTarget, facts: CatalogFacts): ProvisioningForm | undefined {
   const output = facts.provisioningParameters(target.product.id, target.version.id, target.pathId);
   if (!output) return undefined;
-  if (!target.existing) return buildProvisioningForm(output);
+  if (!target.existing) return provisionForm(output);
   const keys = target.existing.parameterKeys ?? (output.ProvisioningArtifactParameters ?? []).flatMap((p) => (p.ParameterKey ? [p.ParameterKey] : []));
   return buildUpdateFormFromCurrent(output, { known: false, keys });
 }

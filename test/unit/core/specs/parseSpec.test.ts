@@ -42,8 +42,8 @@ describe('parseSpec', () => {
     assert.equal(products.length, 2);
     const [web, baseline] = products;
     assert.equal(web.name?.value, 'web-docs');
-    assert.equal(at(SPEC, web.name!.keyRange), 'name');
-    assert.equal(at(SPEC, web.name!.range), 'web-docs');
+    assert.equal(at(SPEC, web.name.keyRange), 'name');
+    assert.equal(at(SPEC, web.name.range), 'web-docs');
     assert.equal(at(SPEC, web.product!.range), 'Static Website');
     assert.equal(at(SPEC, web.version!.keyRange), 'version');
     assert.equal(at(SPEC, web.parameters!.keyRange), 'parameters');
