@@ -15,6 +15,8 @@ export type SpecProblemCode =
   | 'syntax' | 'unknown-key' | 'wrong-type' | 'duplicate-key' | 'duplicate-name' | 'missing-field'
   | 'unknown-product' | 'ambiguous-product' | 'unknown-version' | 'ambiguous-version' | 'inactive-version' | 'deprecated-version'
   | 'unknown-path' | 'ambiguous-path' | 'path-required'
+  /** The provisioned product of that name runs another product: an update cannot change the product. */
+  | 'other-product'
   | 'no-echo-literal' | 'reference-not-no-echo'
   /** A value the forms' validation refuses (its message, its path in formPath). */
   | 'invalid';

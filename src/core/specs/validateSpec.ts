@@ -103,6 +103,11 @@ function resolveTarget(spec: SpecProduct, facts: CatalogFacts, index: CatalogInd
   const product = resolve(index.products.lookup(spec.product.value, closestMatch), spec.product, { one: 'product', many: 'products' }, { unknown: 'unknown-product', ambiguous: 'ambiguous-product' }, out);
   if (!product) return undefined;
   const existing = spec.name?.value ? facts.provisionedProduct?.(spec.name.value) : undefined;
+  if (existing?.productId && existing.productId !== product.id) {
+    const runs = index.products.lookup(existing.productId, closestMatch).found?.name ?? existing.productId;
+    out.error(spec.product.range, 'other-product', `The provisioned product ${spec.name!.value} runs ${runs}: an update cannot change its product (terminate it, or give this one another name).`, runs);
+    return undefined;
+  }
   const version = resolve(index.versions(product).lookup(spec.version.value, closestMatch), spec.version, { one: `version of ${product.name}`, many: `versions of ${product.name}` }, { unknown: 'unknown-version', ambiguous: 'ambiguous-version' }, out);
   const path = resolvePath(spec, product, index, out);
   if (!version || !path.ok) return undefined;

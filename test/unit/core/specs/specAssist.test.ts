@@ -95,6 +95,19 @@ describe('spec completions and hovers', function () {
     assert.deepEqual(labels, ['dev', 'staging', 'prod']);
   });
 
+  it('never throws while a file is typed: validation, completions and hovers at every offset of every prefix', () => {
+    const full = `${SITE}    launchPath: Platform Engineering\n    parameters:\n      Environment: prod\n      BucketName: "b.example.com"\n    tags: {CostCenter: cc-1001}\n    stackSetPreferences:\n      regions: [us-east-1]\n`;
+    for (let length = 0; length <= full.length; length += 7) {
+      const text = full.slice(0, length);
+      const validation = validateSpec(parseSpec(text), facts);
+      for (let offset = 0; offset <= text.length; offset += 5) {
+        const result = specCompletions(text, offset, validation, facts);
+        if (result) assert.ok(result.range.start >= 0 && result.range.end <= text.length && result.range.start <= offset + 1, `${JSON.stringify(text)} @${offset}`);
+        specHoverAt(validation, offset);
+      }
+    }
+  });
+
   it('hovers a parameter key or value with its description, constraints and default', () => {
     const { text, offset } = withCursor(`${SITE}    parameters:\n      Buck|etName: my-site\n      CacheTtlSeconds: 60\n`);
     const validation = validateSpec(parseSpec(text), facts);

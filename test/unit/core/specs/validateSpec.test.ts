@@ -202,6 +202,14 @@ describe('validateSpec against the sandbox catalog', function () {
     assert.deepEqual(check(file(product('a', 'v1')), running).problems.map((p) => p.code), ['deprecated-version']);
   });
 
+  it('refuses to turn an existing provisioned product into another product', () => {
+    const existing = withExisting(facts, { 'dev-box-alice': { id: SEED.provisionedProducts.devBoxAlice.id, productId: P.devInstance.id, versionId: P.devInstance.versions.v11 } });
+    const text = file(website('dev-box-alice'));
+    const { problems } = check(text, existing);
+    assert.deepEqual(problems.map((p) => [p.code, at(text, p.range), p.suggestion]), [['other-product', 'Static Website', 'Developer Instance']]);
+    assert.match(problems[0].message, /dev-box-alice runs Developer Instance: an update cannot change its product/);
+  });
+
   it('asks for the parameters it does not hold yet instead of guessing', () => {
     const empty: CatalogFacts = { products: facts.products, provisioningParameters: () => undefined };
     const text = file(website('site'));
