@@ -1,0 +1,28 @@
+// Spec files (`*.servicecatalog.yaml|yml|json`): provisioned products declared in the repository.
+// Pure: parsing with source ranges, validation through the forms' own checks, completions, hovers and
+// "Save as Spec File". The VS Code layer gives the catalog facts and turns offsets into positions.
+export {
+  referenceOf, referenceText, PRODUCT_KEYS, STACK_SET_KEYS, TOP_LEVEL_KEYS,
+  type ParsedSpec, type SpecProduct, type SpecProblem, type SpecProblemCode, type SpecRange, type SpecSeverity, type SpecValue,
+  type SpecEntry, type SpecSection, type SpecStackSet, type SpecReference,
+} from './specModel';
+export { parseSpec } from './parseSpec';
+export {
+  catalogIndex, type CatalogFacts, type CatalogProduct, type CatalogVersion, type CatalogLaunchPath, type ExistingProvisionedProduct,
+} from './catalogFacts';
+export {
+  validateSpec, formOfTarget, type SpecValidation, type ValidatedProduct, type SpecTarget, type ParametersRequest,
+} from './validateSpec';
+export { submissionOfSpec, rangeOfFormPath, type SpecSubmission, type SubmissionOptions } from './specSubmission';
+export { cursorAt, type SpecCursor, type KeySection, type ValueField } from './specCursor';
+export {
+  specCompletions, specHoverAt, parameterHover, type SpecCompletion, type SpecCompletions, type CompletionKind, type ParameterHover,
+} from './specAssist';
+export { specOfProvisionedProduct, specOfProvisionedProducts, type ProvisionedProductState } from './specOfProvisionedProduct';
+
+/** The file names spec files have (for a DocumentSelector / file watcher). */
+export const SPEC_FILE_GLOB = '**/*.servicecatalog.{yaml,yml,json}';
+
+export function isSpecFileName(fileName: string): boolean {
+  return /\.servicecatalog\.(ya?ml|json)$/i.test(fileName);
+}

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { parseSpec, specOfProvisionedProduct, specOfProvisionedProducts, type ProvisionedProductState, type SpecProduct } from '../../../../src/core/specs';
+
+/** A parsed product as plain data, without ranges: what round-trips. */
+function plain(product: SpecProduct) {
+  const entries = (items: readonly { key: string; value: string }[] | undefined) => items && Object.fromEntries(items.map((e) => [e.key, e.value]));
+  const list = (section: { items: readonly { value: string }[] } | undefined) => section?.items.map((i) => i.value);
+  const stackSet = product.stackSetPreferences;
+  return {
+    name: product.name?.value, product: product.product?.value, version: product.version?.value, launchPath: product.launchPath?.value,
+    parameters: entries(product.parameters?.items), tags: entries(product.tags?.items),
+    accounts: list(stackSet?.accounts), regions: list(stackSet?.regions), failureToleranceCount: stackSet?.failureToleranceCount?.value,
+    notificationArns: list(product.notificationArns),
+  };
+}
+
+describe('specOfProvisionedProduct', () => {
+  const STATE: ProvisionedProductState = {
+    name: 'orders-service', product: 'Container Service', version: 'v3', launchPath: 'Platform Engineering',
+    parameters: {
+      ServiceName: 'orders', DesiredCount: '2', Ratio: '1.10', Flag: 'true', Nothing: 'null', Empty: '', Octal: '0o17', Colon: 'a: b', Hash: '#x',
+      Multi: 'line one\nline two', Quote: "it's \"quoted\"", Lead: ' padded ', Braces: '{x}', DbPassword: '****',
+    },
+    noEchoKeys: ['DbPassword'],
+    tags: { CostCenter: 'cc-1001', 'aws:servicecatalog:productArn': 'arn:x', 'team name': 'platform' },
+    notificationArns: ['arn:aws:sns:us-east-1:123456789012:events'],
+  };
+
+  it('writes a spec that reads back as the same provisioned product, with no problem', () => {
+    const text = specOfProvisionedProduct(STATE);
+    const parsed = parseSpec(text);
+    assert.deepEqual(parsed.problems, []);
+    assert.equal(parsed.products.length, 1);
+    const { DbPassword: _secret, ...visible } = STATE.parameters;
+    assert.deepEqual(plain(parsed.products[0]), {
+      name: 'orders-service', product: 'Container Service', version: 'v3', launchPath: 'Platform Engineering',
+      parameters: { ...visible, DbPassword: '${prompt}' },
+      // The service's aws: tags are not the user's to declare.
+      tags: { CostCenter: 'cc-1001', 'team name': 'platform' },
+      accounts: undefined, regions: undefined, failureToleranceCount: undefined,
+      notificationArns: ['arn:aws:sns:us-east-1:123456789012:events'],
+    });
+    assert.ok(!text.includes('****'));
+    assert.match(text, /^# Service Catalog spec file/);
+  });
+
+  it('writes stack-set preferences and several products, and leaves out what is empty', () => {
+    const states: ProvisionedProductState[] = [
+      { name: 'baseline', product: 'prod-sbxbaseline01', version: '1.1', parameters: { AlarmEmail: 'a@example.com' }, stackSetPreferences: { accounts: ['012345678901'], regions: ['us-east-1'], failureToleranceCount: 1 } },
+      { name: 'bare', product: 'P', version: '1.0', parameters: {} },
+    ];
+    const text = specOfProvisionedProducts(states);
+    const parsed = parseSpec(text);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.products.map(plain), [
+      { name: 'baseline', product: 'prod-sbxbaseline01', version: '1.1', launchPath: undefined, parameters: { AlarmEmail: 'a@example.com' }, tags: undefined, accounts: ['012345678901'], regions: ['us-east-1'], failureToleranceCount: '1', notificationArns: undefined },
+      { name: 'bare', product: 'P', version: '1.0', launchPath: undefined, parameters: undefined, tags: undefined, accounts: undefined, regions: undefined, failureToleranceCount: undefined, notificationArns: undefined },
+    ]);
+  });
+});
