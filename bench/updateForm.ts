@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { CatalogApi } from '../src/aws/catalogApi';
 import { StackApi } from '../src/aws/cloudformation/stackApi';
 import { ProvisioningService } from '../src/aws/provisioningService';
-import { ProductFactsCache } from '../src/connections/productFacts';
+import { CatalogCache } from '../src/connections/catalogCache';
 import type { SandboxConnection } from '../src/core/connection';
 import type { FormTarget } from '../src/core/webview/protocol';
 import type { ControllerDeps } from '../src/provisioning/controllerDeps';
@@ -34,7 +34,7 @@ function deps(service: ProvisioningService, stacks: StackApi): ControllerDeps {
   return {
     service: () => service,
     stacks: () => stacks,
-    productFacts: new ProductFactsCache(),
+    catalog: new CatalogCache(), // one per form: every run reads cold, as a first form does
     connectionLabel: () => 'Sandbox',
     logger: { info: () => {}, warn: (m) => progress(`warn: ${m}`), error: (m) => progress(`error: ${m}`) },
     memory: { recall: () => undefined, remember: () => {} },

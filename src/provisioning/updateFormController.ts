@@ -196,14 +196,14 @@ export class UpdateFormController extends ParameterFormController {
       if (paths && paths.length > 1) return undefined;
       const pathId = recorded ?? (paths ? onlyPathId(paths) : undefined);
       const target: FormTarget = { ...inUse, ...(pathId ? { pathId } : {}) };
-      return { key: targetKey(target), output: await this.service.describeProvisioningParameters(target) };
+      return { key: targetKey(target), output: await super.parametersOf(target) };
     } catch {
       return undefined;
     }
   }
 
   /** DescribeProvisioningParameters of `target`: the read made ahead, once, when it is that target's; a fresh read otherwise. */
-  private async parametersOf(target: FormTarget): Promise<DescribeProvisioningParametersOutput> {
+  protected override async parametersOf(target: FormTarget): Promise<DescribeProvisioningParametersOutput> {
     const current = this.current;
     // Another version is never waited for: only the version in use was read ahead.
     const ahead = target.provisioningArtifactId === current?.target.provisioningArtifactId ? await current.parametersInUse : undefined;
@@ -211,7 +211,7 @@ export class UpdateFormController extends ParameterFormController {
       current.parametersInUse = undefined;
       return ahead.output;
     }
-    return this.service.describeProvisioningParameters(target);
+    return super.parametersOf(target);
   }
 
   /**
