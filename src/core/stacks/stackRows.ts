@@ -60,12 +60,22 @@ export function sortResources(resources: readonly StackResource[]): StackResourc
   return [...resources].sort((a, b) => Number(isFailure(b.status)) - Number(isFailure(a.status)) || a.logicalId.localeCompare(b.logicalId));
 }
 
-/** Failures first, then newest first; within the same time, the order the service gave (newest first). */
+/** The stack's own event that starts an operation (not a rollback or clean-up, nor a nested stack's). */
+const OPERATION_START = /^(CREATE|UPDATE|DELETE|IMPORT)_IN_PROGRESS$/;
+const startsOperation = (e: StackEvent) => e.physicalId === e.stackId && OPERATION_START.test(e.status);
+
+/**
+ * The latest operation's events first, its failures before the rest, newest first; then the events of
+ * earlier operations, newest first (an old failure is history, not what the user opened the folder
+ * for). Within the same time, the order the service gave (newest first). Events come oldest first.
+ */
 export function sortEvents(events: readonly StackEvent[]): StackEvent[] {
+  const start = [...events].reverse().find(startsOperation)?.timestamp.getTime() ?? -Infinity;
+  const pinned = (e: StackEvent) => Number(e.timestamp.getTime() >= start && isFailure(e.status));
   const newestFirst = [...events].reverse();
   return newestFirst
     .map((event, index) => ({ event, index }))
-    .sort((a, b) => Number(isFailure(b.event.status)) - Number(isFailure(a.event.status)) || b.event.timestamp.getTime() - a.event.timestamp.getTime() || a.index - b.index)
+    .sort((a, b) => pinned(b.event) - pinned(a.event) || b.event.timestamp.getTime() - a.event.timestamp.getTime() || a.index - b.index)
     .map(({ event }) => event);
 }
 

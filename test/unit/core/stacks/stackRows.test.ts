@@ -38,6 +38,17 @@ describe('stack rows', () => {
     assert.deepEqual(sortEvents(events).map((e) => e.eventId), ['e2', 'e5', 'e4', 'e3', 'e1']);
   });
 
+  it('pin only the latest operation\'s failures: an earlier operation\'s failure keeps its place in time', () => {
+    const stack = 'arn:aws:cloudformation:us-east-1:123456789012:stack/SC-1/x';
+    const own = (id: string, minute: number, status: string): StackEvent => ({ ...event(id, minute, status, 'SC-1'), resourceType: 'AWS::CloudFormation::Stack', physicalId: stack });
+    const nested = (id: string, minute: number, status: string): StackEvent => ({ ...event(id, minute, status, 'Network'), resourceType: 'AWS::CloudFormation::Stack', physicalId: `${stack}-Network` });
+    const events = [
+      own('c0', 1, 'CREATE_IN_PROGRESS'), event('c1', 2, 'CREATE_FAILED', 'Cluster'), own('c2', 3, 'ROLLBACK_COMPLETE'),
+      own('u0', 10, 'UPDATE_IN_PROGRESS'), nested('u1', 11, 'UPDATE_IN_PROGRESS'), event('u2', 12, 'UPDATE_FAILED', 'Queue'), event('u3', 13, 'UPDATE_COMPLETE', 'Bucket'),
+    ];
+    assert.deepEqual(sortEvents(events).map((e) => e.eventId), ['u2', 'u3', 'u1', 'u0', 'c2', 'c1', 'c0']);
+  });
+
   it('put inoperable and outdated stack instances first, then by account and region', () => {
     const sorted = sortInstances([
       { account: '222222222222', region: 'us-east-1', status: 'CURRENT' },
