@@ -8,8 +8,8 @@ export {
 } from './specModel';
 export { parseSpec } from './parseSpec';
 export {
-  catalogIndex, type CatalogFacts, type CatalogProduct, type CatalogVersion, type CatalogLaunchPath, type ExistingProvisionedProduct,
-} from './catalogFacts';
+  catalogIndex, type CatalogSnapshot, type SnapshotProduct, type SnapshotVersion, type SnapshotLaunchPath, type ExistingProvisionedProduct,
+} from './catalogSnapshot';
 export {
   validateSpec, formOfTarget, type SpecValidation, type ValidatedProduct, type SpecTarget, type ParametersRequest,
 } from './validateSpec';

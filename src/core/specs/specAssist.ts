@@ -3,7 +3,7 @@
 // parameter (description, constraints, default), from the validated spec and the catalog facts.
 // Every text here may come from the service: the VS Code layer shows it as plain text, never as markup.
 import type { ParameterField, ProvisioningForm } from '../parameters/formModel';
-import { catalogIndex, isActive, isDeprecated, type CatalogFacts, type CatalogProduct } from './catalogFacts';
+import { catalogIndex, isActive, isDeprecated, type CatalogSnapshot, type SnapshotProduct } from './catalogSnapshot';
 import { cursorAt, type KeySection, type SpecCursor } from './specCursor';
 import { PRODUCT_KEYS, referenceText, STACK_SET_KEYS, TOP_LEVEL_KEYS, type SpecRange } from './specModel';
 import type { SpecValidation, ValidatedProduct } from './validateSpec';
@@ -43,7 +43,7 @@ function validatedAt(validation: SpecValidation, productStart: number | undefine
 }
 
 /** The catalog product a spec names, even when its version does not resolve (version completions need it). */
-function namedProduct(validated: ValidatedProduct | undefined, facts: CatalogFacts): CatalogProduct | undefined {
+function namedProduct(validated: ValidatedProduct | undefined, facts: CatalogSnapshot): SnapshotProduct | undefined {
   if (validated?.target) return validated.target.product;
   const name = validated?.spec.product?.value;
   return name ? catalogIndex(facts).products.lookup(name, closestMatch).found : undefined;
@@ -76,7 +76,7 @@ function parameterValues(field: ParameterField | undefined): SpecCompletion[] {
   return allowed.map((value) => ({ label: value, kind: 'value', insertText: value, ...(value === field.defaultValue ? { detail: 'default' } : {}) }));
 }
 
-function valueItems(cursor: Extract<SpecCursor, { kind: 'value' }>, validated: ValidatedProduct | undefined, facts: CatalogFacts): SpecCompletion[] {
+function valueItems(cursor: Extract<SpecCursor, { kind: 'value' }>, validated: ValidatedProduct | undefined, facts: CatalogSnapshot): SpecCompletion[] {
   const index = catalogIndex(facts);
   const product = namedProduct(validated, facts);
   const form = validated?.form;
@@ -106,7 +106,7 @@ function valueItems(cursor: Extract<SpecCursor, { kind: 'value' }>, validated: V
 }
 
 /** The candidates at `offset` of `text`; `validation` is validateSpec's answer for the same text. */
-export function specCompletions(text: string, offset: number, validation: SpecValidation, facts: CatalogFacts): SpecCompletions | undefined {
+export function specCompletions(text: string, offset: number, validation: SpecValidation, facts: CatalogSnapshot): SpecCompletions | undefined {
   const cursor = cursorAt(text, offset);
   if (!cursor) return undefined;
   const validated = validatedAt(validation, cursor.productStart);

@@ -4,7 +4,7 @@
 import type { ProvisioningForm } from '../parameters/formModel';
 import type { StackSetSubmission } from '../parameters/stackSet';
 import type { ProvisioningSubmission, TagEntry } from '../parameters/submission';
-import type { ExistingProvisionedProduct } from './catalogFacts';
+import type { ExistingProvisionedProduct } from './catalogSnapshot';
 import { STACK_SET_NUMBER_KEYS, type SpecEntry, type SpecProduct, type SpecRange } from './specModel';
 
 export interface SpecSubmission {

@@ -6,17 +6,17 @@ import type { DescribeProvisioningParametersOutput } from '@aws-sdk/client-servi
 import { buildProvisioningForm, buildUpdateFormFromCurrent, type ProvisioningForm } from '../parameters/formModel';
 import { validateProvisioningSubmission } from '../parameters/submission';
 import {
-  catalogIndex, isActive, isDeprecated, type CatalogFacts, type CatalogIndex, type CatalogLaunchPath, type CatalogProduct,
-  type CatalogVersion, type ExistingProvisionedProduct, type Lookup,
-} from './catalogFacts';
+  catalogIndex, isActive, isDeprecated, type CatalogSnapshot, type CatalogIndex, type SnapshotLaunchPath, type SnapshotProduct,
+  type SnapshotVersion, type ExistingProvisionedProduct, type Lookup,
+} from './catalogSnapshot';
 import { referenceText, type ParsedSpec, type SpecProblem, type SpecProblemCode, type SpecProduct, type SpecRange, type SpecValue } from './specModel';
 import { rangeOfFormPath, submissionOfSpec, type SpecSubmission } from './specSubmission';
 import { closestMatch, didYouMean } from './suggest';
 
 /** Which product, version and path a spec product resolves to, and whether applying it provisions or updates. */
 export interface SpecTarget {
-  readonly product: CatalogProduct;
-  readonly version: CatalogVersion;
+  readonly product: SnapshotProduct;
+  readonly version: SnapshotVersion;
   readonly pathId?: string;
   readonly existing?: ExistingProvisionedProduct;
 }
@@ -70,7 +70,7 @@ function resolve<T extends { id: string; name?: string }>(
   return undefined;
 }
 
-function checkVersion(version: CatalogVersion, value: SpecValue, product: CatalogProduct, existing: ExistingProvisionedProduct | undefined, index: CatalogIndex, out: Collector): void {
+function checkVersion(version: SnapshotVersion, value: SpecValue, product: SnapshotProduct, existing: ExistingProvisionedProduct | undefined, index: CatalogIndex, out: Collector): void {
   const versions = index.versions(product);
   const recommended = [...product.versions].reverse().find((v) => isActive(v) && !isDeprecated(v));
   const instead = recommended && recommended !== version ? versions.nameOf(recommended) : undefined;
@@ -82,7 +82,7 @@ function checkVersion(version: CatalogVersion, value: SpecValue, product: Catalo
   }
 }
 
-function resolvePath(spec: SpecProduct, product: CatalogProduct, index: CatalogIndex, out: Collector): { ok: boolean; path?: CatalogLaunchPath } {
+function resolvePath(spec: SpecProduct, product: SnapshotProduct, index: CatalogIndex, out: Collector): { ok: boolean; path?: SnapshotLaunchPath } {
   const paths = index.launchPaths(product);
   if (spec.launchPath) {
     // Paths not read: the service checks the one named.
@@ -98,7 +98,7 @@ function resolvePath(spec: SpecProduct, product: CatalogProduct, index: CatalogI
   return { ok: true, ...(product.launchPaths[0] ? { path: product.launchPaths[0] } : {}) };
 }
 
-function resolveTarget(spec: SpecProduct, facts: CatalogFacts, index: CatalogIndex, out: Collector): SpecTarget | undefined {
+function resolveTarget(spec: SpecProduct, facts: CatalogSnapshot, index: CatalogIndex, out: Collector): SpecTarget | undefined {
   if (!spec.product?.value || !spec.version?.value) return undefined;
   const product = resolve(index.products.lookup(spec.product.value, closestMatch), spec.product, { one: 'product', many: 'products' }, { unknown: 'unknown-product', ambiguous: 'ambiguous-product' }, out);
   if (!product) return undefined;
@@ -125,7 +125,7 @@ function provisionForm(output: DescribeProvisioningParametersOutput): Provisioni
 }
 
 /** The form the spec is checked against: the provision form, or the update form when the product exists. */
-export function formOfTarget(target: SpecTarget, facts: CatalogFacts): ProvisioningForm | undefined {
+export function formOfTarget(target: SpecTarget, facts: CatalogSnapshot): ProvisioningForm | undefined {
   const output = facts.provisioningParameters(target.product.id, target.version.id, target.pathId);
   if (!output) return undefined;
   if (!target.existing) return provisionForm(output);
@@ -165,7 +165,7 @@ function checkValues(spec: SpecProduct, target: SpecTarget, form: ProvisioningFo
   return built;
 }
 
-function validateProduct(spec: SpecProduct, facts: CatalogFacts, index: CatalogIndex, out: Collector, pending: ParametersRequest[]): ValidatedProduct {
+function validateProduct(spec: SpecProduct, facts: CatalogSnapshot, index: CatalogIndex, out: Collector, pending: ParametersRequest[]): ValidatedProduct {
   const target = resolveTarget(spec, facts, index, out);
   if (!target) return { spec };
   const form = formOfTarget(target, facts);
@@ -176,7 +176,7 @@ function validateProduct(spec: SpecProduct, facts: CatalogFacts, index: CatalogI
   return { spec, target, form, built: checkValues(spec, target, form, out) };
 }
 
-export function validateSpec(parsed: ParsedSpec, facts: CatalogFacts): SpecValidation {
+export function validateSpec(parsed: ParsedSpec, facts: CatalogSnapshot): SpecValidation {
   const index = catalogIndex(facts);
   const out = new Collector();
   const pending: ParametersRequest[] = [];

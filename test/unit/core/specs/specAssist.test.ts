@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { parseSpec, specCompletions, specHoverAt, validateSpec, type SpecRange } from '../../../../src/core/specs';
 import { sdkClient, startTestSandbox } from '../../../support/sandbox';
-import { readCatalogFacts, type ReadFacts } from '../../../support/specCatalogFacts';
+import { readCatalogSnapshot, type ReadFacts } from '../../../support/specCatalogSnapshot';
 
 const CURSOR = '|';
 
@@ -21,7 +21,7 @@ describe('spec completions and hovers', function () {
   before(async () => {
     const sandbox = await startTestSandbox();
     try {
-      facts = await readCatalogFacts(sdkClient(sandbox));
+      facts = await readCatalogSnapshot(sdkClient(sandbox));
     } finally {
       await sandbox.stop();
     }

@@ -7,11 +7,11 @@ import { buildProvisioningForm } from '../../../../src/core/parameters/formModel
 import { validateProvisioningSubmission } from '../../../../src/core/parameters/submission';
 import { toProvisionInput } from '../../../../src/core/parameters/toInput';
 import {
-  parseSpec, submissionOfSpec, validateSpec, type CatalogFacts, type SpecProblem, type SpecRange, type SpecValidation,
+  parseSpec, submissionOfSpec, validateSpec, type CatalogSnapshot, type SpecProblem, type SpecRange, type SpecValidation,
 } from '../../../../src/core/specs';
 import { SEED } from '../../../../src/sandbox/service/seedCatalog';
 import { sdkClient, startTestSandbox } from '../../../support/sandbox';
-import { readCatalogFacts, withExisting, type ReadFacts } from '../../../support/specCatalogFacts';
+import { readCatalogSnapshot, withExisting, type ReadFacts } from '../../../support/specCatalogSnapshot';
 
 const P = SEED.products;
 const at = (text: string, range: SpecRange) => text.slice(range.start, range.end);
@@ -23,7 +23,7 @@ function website(name: string, extra = '', version = 'v2.0', tags = PLATFORM_TAG
 
 const file = (...products: string[]) => `provisionedProducts:\n${products.join('')}`;
 
-function check(text: string, facts: CatalogFacts): SpecValidation {
+function check(text: string, facts: CatalogSnapshot): SpecValidation {
   return validateSpec(parseSpec(text), facts);
 }
 
@@ -36,7 +36,7 @@ describe('validateSpec against the sandbox catalog', function () {
   before(async () => {
     const sandbox = await startTestSandbox();
     try {
-      facts = await readCatalogFacts(sdkClient(sandbox));
+      facts = await readCatalogSnapshot(sdkClient(sandbox));
     } finally {
       await sandbox.stop();
     }
@@ -190,7 +190,7 @@ describe('validateSpec against the sandbox catalog', function () {
     const retired = { id: P.containerService.versions.v1, name: 'v1', active: false, guidance: 'DEPRECATED' };
     // The newest version shares v3's name, so it is named by its id.
     const twin = { id: 'pa-sbxecs-twin', name: 'v3' };
-    const widened: CatalogFacts = { ...facts, products: facts.products.map((p) => (p === container ? { ...p, versions: [retired, ...p.versions, twin] } : p)) };
+    const widened: CatalogSnapshot = { ...facts, products: facts.products.map((p) => (p === container ? { ...p, versions: [retired, ...p.versions, twin] } : p)) };
     const product = (name: string, version: string) => `  - name: ${name}\n    product: Container Service\n    version: ${version}\n    launchPath: Platform Engineering\n`;
     const text = file(product('a', 'v1'), product('b', 'v3'));
     const { problems } = check(text, widened);
@@ -211,7 +211,7 @@ describe('validateSpec against the sandbox catalog', function () {
   });
 
   it('asks for the parameters it does not hold yet instead of guessing', () => {
-    const empty: CatalogFacts = { products: facts.products, provisioningParameters: () => undefined };
+    const empty: CatalogSnapshot = { products: facts.products, provisioningParameters: () => undefined };
     const text = file(website('site'));
     const validation = check(text, empty);
     assert.deepEqual(validation.problems, []);

@@ -5,17 +5,17 @@ import {
   DescribeProductCommand, DescribeProvisioningParametersCommand, SearchProductsCommand, type DescribeProvisioningParametersOutput,
   type ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
-import type { CatalogFacts, CatalogProduct, ExistingProvisionedProduct } from '../../src/core/specs';
+import type { CatalogSnapshot, SnapshotProduct, ExistingProvisionedProduct } from '../../src/core/specs';
 
-export interface ReadFacts extends CatalogFacts {
+export interface ReadFacts extends CatalogSnapshot {
   readonly outputs: ReadonlyMap<string, DescribeProvisioningParametersOutput>;
 }
 
 const keyOf = (productId: string, versionId: string, pathId: string | undefined) => `${productId}/${versionId}/${pathId ?? ''}`;
 
-export async function readCatalogFacts(client: ServiceCatalogClient, existing: Readonly<Record<string, ExistingProvisionedProduct>> = {}): Promise<ReadFacts> {
+export async function readCatalogSnapshot(client: ServiceCatalogClient, existing: Readonly<Record<string, ExistingProvisionedProduct>> = {}): Promise<ReadFacts> {
   const search = await client.send(new SearchProductsCommand({ PageSize: 100 }));
-  const products: CatalogProduct[] = [];
+  const products: SnapshotProduct[] = [];
   const outputs = new Map<string, DescribeProvisioningParametersOutput>();
   for (const view of search.ProductViewSummaries ?? []) {
     const described = await client.send(new DescribeProductCommand({ Id: view.ProductId }));

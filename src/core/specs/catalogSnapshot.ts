@@ -1,9 +1,10 @@
-// What validation needs to know of the live catalog, given by the VS Code layer from the connection's
-// cached reads (DescribeProduct, ListLaunchPaths, DescribeProvisioningParameters, the tree's
-// provisioned products). Plain data and lookups: validation never calls the service.
+// What validation needs to know of the live catalog at one moment: a synchronous snapshot the VS Code
+// layer takes of the connection's catalog cache (core/catalog CatalogFacts: DescribeProduct,
+// ListLaunchPaths, DescribeProvisioningParameters) and of the tree's provisioned products. Plain data
+// and lookups: validation never calls the service.
 import type { DescribeProvisioningParametersOutput } from '@aws-sdk/client-service-catalog';
 
-export interface CatalogVersion {
+export interface SnapshotVersion {
   readonly id: string;
   /** Versions made by API may have no name. */
   readonly name?: string;
@@ -14,20 +15,20 @@ export interface CatalogVersion {
   readonly guidance?: string;
 }
 
-export interface CatalogLaunchPath {
+export interface SnapshotLaunchPath {
   readonly id: string;
   /** The portfolio's name, as ListLaunchPaths gives it. */
   readonly name?: string;
 }
 
-export interface CatalogProduct {
+export interface SnapshotProduct {
   readonly id: string;
   readonly name: string;
   /** CLOUD_FORMATION_TEMPLATE, TERRAFORM_OPEN_SOURCE, … */
   readonly type?: string;
-  readonly versions: readonly CatalogVersion[];
+  readonly versions: readonly SnapshotVersion[];
   /** The product's launch paths; empty when not read (then a path is not checked). */
-  readonly launchPaths: readonly CatalogLaunchPath[];
+  readonly launchPaths: readonly SnapshotLaunchPath[];
 }
 
 /** A provisioned product that exists under the spec's name: applying the spec updates it. */
@@ -41,8 +42,8 @@ export interface ExistingProvisionedProduct {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
-export interface CatalogFacts {
-  readonly products: readonly CatalogProduct[];
+export interface CatalogSnapshot {
+  readonly products: readonly SnapshotProduct[];
   /** DescribeProvisioningParameters of a version on a path (the default path: undefined); undefined while not read. */
   provisioningParameters(productId: string, versionId: string, pathId: string | undefined): DescribeProvisioningParametersOutput | undefined;
   /** The provisioned product of that name, if there is one. */
@@ -88,18 +89,18 @@ export class NamedIndex<T extends { readonly id: string; readonly name?: string 
 
 /** The facts' lookups, built once per facts object (products by name and id, and each product's versions and paths). */
 export interface CatalogIndex {
-  readonly products: NamedIndex<CatalogProduct>;
-  versions(product: CatalogProduct): NamedIndex<CatalogVersion>;
-  launchPaths(product: CatalogProduct): NamedIndex<CatalogLaunchPath>;
+  readonly products: NamedIndex<SnapshotProduct>;
+  versions(product: SnapshotProduct): NamedIndex<SnapshotVersion>;
+  launchPaths(product: SnapshotProduct): NamedIndex<SnapshotLaunchPath>;
 }
 
-const indexes = new WeakMap<CatalogFacts, CatalogIndex>();
+const indexes = new WeakMap<CatalogSnapshot, CatalogIndex>();
 
-export function catalogIndex(facts: CatalogFacts): CatalogIndex {
+export function catalogIndex(facts: CatalogSnapshot): CatalogIndex {
   const known = indexes.get(facts);
   if (known) return known;
-  const versions = new Map<CatalogProduct, NamedIndex<CatalogVersion>>();
-  const paths = new Map<CatalogProduct, NamedIndex<CatalogLaunchPath>>();
+  const versions = new Map<SnapshotProduct, NamedIndex<SnapshotVersion>>();
+  const paths = new Map<SnapshotProduct, NamedIndex<SnapshotLaunchPath>>();
   const index: CatalogIndex = {
     products: new NamedIndex(facts.products),
     versions: (product) => getOrAdd(versions, product, () => new NamedIndex(product.versions)),
@@ -117,10 +118,10 @@ function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return made;
 }
 
-export function isDeprecated(version: CatalogVersion): boolean {
+export function isDeprecated(version: SnapshotVersion): boolean {
   return version.guidance === 'DEPRECATED';
 }
 
-export function isActive(version: CatalogVersion): boolean {
+export function isActive(version: SnapshotVersion): boolean {
   return version.active !== false;
 }
