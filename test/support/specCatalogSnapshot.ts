@@ -1,11 +1,13 @@
 // Catalog facts for spec-file tests, read from a sandbox through the real SDK as the VS Code layer
 // will read them: SearchProducts, DescribeProduct (versions, launch paths) and DescribeProvisioningParameters
 // of every version on every path.
+import * as assert from 'node:assert/strict';
 import {
   DescribeProductCommand, DescribeProvisioningParametersCommand, SearchProductsCommand, type DescribeProvisioningParametersOutput,
   type ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
 import type { CatalogSnapshot, SnapshotProduct, ExistingProvisionedProduct } from '../../src/core/specs';
+import { sdkClient, startTestSandbox } from './sandbox';
 
 export interface ReadFacts extends CatalogSnapshot {
   readonly outputs: ReadonlyMap<string, DescribeProvisioningParametersOutput>;
@@ -40,4 +42,18 @@ export async function readCatalogSnapshot(client: ServiceCatalogClient, existing
 /** The same facts with other provisioned products (or none). */
 export function withExisting(facts: ReadFacts, existing: Readonly<Record<string, ExistingProvisionedProduct>>): ReadFacts {
   return { ...facts, provisionedProduct: (name) => (Object.hasOwn(existing, name) ? existing[name] : undefined) };
+}
+
+/** The seeded catalog's snapshot, read once for the enclosing suite from a sandbox started for it. */
+export function useSeededCatalogSnapshot(): () => ReadFacts {
+  let facts: ReadFacts | undefined;
+  before(async () => {
+    const sandbox = await startTestSandbox();
+    try {
+      facts = await readCatalogSnapshot(sdkClient(sandbox));
+    } finally {
+      await sandbox.stop();
+    }
+  });
+  return () => facts ?? assert.fail('the catalog snapshot is read in the suite\'s before hook');
 }

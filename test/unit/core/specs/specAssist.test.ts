@@ -1,8 +1,7 @@
 // Completions and hovers of spec files against the sandbox's real catalog (read through the SDK).
 import * as assert from 'node:assert/strict';
 import { parseSpec, specCompletions, specHoverAt, validateSpec, type SpecRange } from '../../../../src/core/specs';
-import { sdkClient, startTestSandbox } from '../../../support/sandbox';
-import { readCatalogSnapshot, type ReadFacts } from '../../../support/specCatalogSnapshot';
+import { useSeededCatalogSnapshot, type ReadFacts } from '../../../support/specCatalogSnapshot';
 
 const CURSOR = '|';
 
@@ -16,16 +15,9 @@ function withCursor(marked: string): { text: string; offset: number } {
 const at = (text: string, range: SpecRange) => text.slice(range.start, range.end);
 
 describe('spec completions and hovers', function () {
+  const seeded = useSeededCatalogSnapshot();
   let facts: ReadFacts;
-
-  before(async () => {
-    const sandbox = await startTestSandbox();
-    try {
-      facts = await readCatalogSnapshot(sdkClient(sandbox));
-    } finally {
-      await sandbox.stop();
-    }
-  });
+  before(() => (facts = seeded()));
 
   function complete(marked: string) {
     const { text, offset } = withCursor(marked);

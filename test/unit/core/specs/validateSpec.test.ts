@@ -10,8 +10,7 @@ import {
   parseSpec, submissionOfSpec, validateSpec, type CatalogSnapshot, type SpecProblem, type SpecRange, type SpecValidation,
 } from '../../../../src/core/specs';
 import { SEED } from '../../../../src/sandbox/service/seedCatalog';
-import { sdkClient, startTestSandbox } from '../../../support/sandbox';
-import { readCatalogSnapshot, withExisting, type ReadFacts } from '../../../support/specCatalogSnapshot';
+import { useSeededCatalogSnapshot, withExisting, type ReadFacts } from '../../../support/specCatalogSnapshot';
 
 const P = SEED.products;
 const at = (text: string, range: SpecRange) => text.slice(range.start, range.end);
@@ -31,16 +30,9 @@ function check(text: string, facts: CatalogSnapshot): SpecValidation {
 const summary = (text: string, problems: readonly SpecProblem[]) => problems.map((p) => [p.code, at(text, p.range), p.message]);
 
 describe('validateSpec against the sandbox catalog', function () {
+  const seeded = useSeededCatalogSnapshot();
   let facts: ReadFacts;
-
-  before(async () => {
-    const sandbox = await startTestSandbox();
-    try {
-      facts = await readCatalogSnapshot(sdkClient(sandbox));
-    } finally {
-      await sandbox.stop();
-    }
-  });
+  before(() => (facts = seeded()));
 
   it('accepts a file the forms would accept, resolving names and ids alike', () => {
     const text = file(
