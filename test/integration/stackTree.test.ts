@@ -35,13 +35,16 @@ describe('stack folders in the tree', () => {
     assert.equal((stacks.calls.byOperation.ListStackResources ?? 0) - before, 1, 'one ListStackResources');
   });
 
-  it('shows the stack\'s events, failures first, newest first', async () => {
+  it('shows the stack\'s events, the latest operation\'s failures first, then newest first', async () => {
     const api = await connectedToSandbox();
     const product = api.tree.findProduct(SEED.provisionedProducts.analyticsCluster.id)!;
     const items = await rows(api, await folder(api, product, 'Events'));
     assert.ok(items.length > 0 && items.every((i) => i.contextValue === 'stackEvent'), items.map((i) => `${String(i.label)}: ${String(i.description)}`).join('; '));
     const failed = items.map((i) => /^[A-Za-z ]*failed · /i.test(String(i.description)));
-    assert.deepEqual(failed, [...failed].sort((a, b) => Number(b) - Number(a)), 'failures before the others');
+    const pinned = failed.indexOf(false);
+    assert.ok(pinned > 0, `the latest update's failures come first: ${failed.join(', ')}`);
+    // The failed create of Nov 30 (before the update) is history: it keeps its place in time.
+    assert.ok(failed.slice(pinned).includes(true), `an earlier operation's failure is not pinned: ${failed.join(', ')}`);
   });
 
   it('says a product Service Catalog names no stack for has none, without asking CloudFormation', async () => {
@@ -65,18 +68,21 @@ describe('stack folders in the tree', () => {
     assert.equal(api.session.stacks!.calls.total, totalBefore, 'instances come from Service Catalog, not CloudFormation');
     // security-baseline was provisioned into 2 of its product's 3 accounts and 2 of its 3 regions
     // (the record's StackSetAccounts/StackSetRegions): those four instances, no more.
-    const seen = items.map((i) => String(i.label)).sort();
-    assert.deepEqual(seen, ['123456789012 · eu-west-1', '123456789012 · us-east-1', '210987654321 · eu-west-1', '210987654321 · us-east-1']);
+    // Problems first (the one a failed removal left INOPERABLE, then the one a failed rollout left
+    // OUTDATED), then by account and region; each with its status in words and its icon.
+    const STATUS = { Inoperable: ['INOPERABLE', 'error'], Outdated: ['OUTDATED', 'warning'], Current: ['CURRENT', 'pass'] } as const;
+    assert.deepEqual(items.map((i) => `${String(i.label)} ${String(i.description)}`), [
+      '210987654321 · us-east-1 Inoperable', '210987654321 · eu-west-1 Outdated', '123456789012 · eu-west-1 Current', '123456789012 · us-east-1 Current',
+    ]);
     for (const item of items) {
       assert.equal(item.contextValue, 'stackInstance');
       const [account, region] = String(item.label).split(' · ');
-      // Its last provisioning record succeeded: every instance is CURRENT, with the passed icon.
-      assert.equal(item.description, 'Current', String(item.label));
-      assert.equal((item.iconPath as vscode.ThemeIcon).id, 'pass');
+      const [code, icon] = STATUS[item.description as keyof typeof STATUS];
+      assert.equal((item.iconPath as vscode.ThemeIcon).id, icon, String(item.label));
       const tooltip = (item.tooltip as vscode.MarkdownString).value;
       assert.match(tooltip, new RegExp(`\\| Account \\| \`${account}\` \\|`));
       assert.match(tooltip, new RegExp(`\\| Region \\| \`${region}\` \\|`));
-      assert.match(tooltip, /\| Status \| `CURRENT` \|/);
+      assert.match(tooltip, new RegExp(`\\| Status \\| \`${code}\` \\|`));
       // Service Catalog's StackInstance has no reason member: none is made up.
       assert.doesNotMatch(tooltip, /Reason/);
     }
