@@ -2,7 +2,7 @@
 // preselected, every parameter keeps its value unless changed (nothing is shown as current that the
 // service did not say), and a new version shows what it adds or drops.
 import type {
-  CreateProvisionedProductPlanInput, DescribeProvisioningParametersOutput, ProvisioningArtifactParameter, RecordDetail, Tag,
+  CreateProvisionedProductPlanInput, ProvisioningArtifactParameter, RecordDetail, Tag,
 } from '@aws-sdk/client-service-catalog';
 import { splitTags } from '../core/products/productSummary';
 import { inert } from '../core/untrustedText';
@@ -42,15 +42,9 @@ interface CurrentState {
    * use once the record names the path. Each page request would otherwise wait for the one before it.
    */
   readonly choices: Promise<VersionsAndPaths>;
-  parametersInUse?: Promise<ReadAhead | undefined>;
 }
 
 type VersionsAndPaths = Awaited<ReturnType<ParameterFormController['versionsAndPaths']>>;
-/** A read made before the page asked, with the target it is for. */
-interface ReadAhead {
-  readonly key: string;
-  readonly output: DescribeProvisioningParametersOutput;
-}
 
 const KEEPS_PRODUCT = 'An update keeps the product; choose one of its versions.';
 
@@ -129,7 +123,7 @@ export class UpdateFormController extends ParameterFormController {
     const located = record.then((r) => locateStack(detail, r?.outputs));
     const stackValues = located.then((stack) => this.readStackValues(stack, detail.Type));
     const choices = this.versionsAndPaths(detail.ProductId);
-    const parametersInUse = this.prefetchParameters({ productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId }, record, choices);
+    this.prefetchParameters({ productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId }, record, choices);
     // Read ahead: a failure is the page's to hear when it asks (loadProduct and loadParameters ask again).
     choices.catch(() => undefined);
     const [start, names, stack] = await Promise.all([record, this.productNamesOf(detail.ProductId), located]);
@@ -139,7 +133,7 @@ export class UpdateFormController extends ParameterFormController {
     const target = { productId: detail.ProductId, provisioningArtifactId: detail.ProvisioningArtifactId, ...(pathId ? { pathId } : {}) };
     this.productStatus = detail.Status;
     this.current = {
-      product, target, stack, stackValues, choices, parametersInUse,
+      product, target, stack, stackValues, choices,
       ...(detail.LaunchRoleArn ? { launchRoleArn: detail.LaunchRoleArn } : {}), ...(detail.Type ? { type: detail.Type } : {}),
     };
     return this.current;
@@ -183,35 +177,19 @@ export class UpdateFormController extends ParameterFormController {
   }
 
   /**
-   * DescribeProvisioningParameters of the version and path in use, as the page will ask for them (the
-   * record's path, or the product's only one), read as soon as both are known. None when the page must
-   * wait for the user to choose a path. Never rejects: after a failure the page's own request asks again.
+   * Reads DescribeProvisioningParameters of the version and path in use into the connection's catalog
+   * cache, as the page will ask for them (the record's path, or the product's only one), as soon as both
+   * are known: the page's loadParameters then shares that read. Nothing when the page must wait for the
+   * user to choose a path. A failure is not kept by the cache: the page's own request asks again.
    */
-  private async prefetchParameters(
-    inUse: Omit<FormTarget, 'pathId'>, record: Promise<{ readonly pathId?: string } | undefined>, choices: Promise<VersionsAndPaths>,
-  ): Promise<ReadAhead | undefined> {
-    try {
+  private prefetchParameters(inUse: Omit<FormTarget, 'pathId'>, record: Promise<{ readonly pathId?: string } | undefined>, choices: Promise<VersionsAndPaths>): void {
+    void (async () => {
       const recorded = (await record)?.pathId;
       const paths = recorded ? undefined : (await choices).paths;
-      if (paths && paths.length > 1) return undefined;
+      if (paths && paths.length > 1) return;
       const pathId = recorded ?? (paths ? onlyPathId(paths) : undefined);
-      const target: FormTarget = { ...inUse, ...(pathId ? { pathId } : {}) };
-      return { key: targetKey(target), output: await super.parametersOf(target) };
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** DescribeProvisioningParameters of `target`: the read made ahead, once, when it is that target's; a fresh read otherwise. */
-  protected override async parametersOf(target: FormTarget): Promise<DescribeProvisioningParametersOutput> {
-    const current = this.current;
-    // Another version is never waited for: only the version in use was read ahead.
-    const ahead = target.provisioningArtifactId === current?.target.provisioningArtifactId ? await current.parametersInUse : undefined;
-    if (current && ahead?.key === targetKey(target)) {
-      current.parametersInUse = undefined;
-      return ahead.output;
-    }
-    return super.parametersOf(target);
+      await this.parametersOf({ ...inUse, ...(pathId ? { pathId } : {}) });
+    })().catch(() => undefined);
   }
 
   /**
