@@ -41,6 +41,7 @@ function deps(service: ProvisioningService, stacks: StackApi): ControllerDeps {
     trackRecord: () => {},
     refreshTree: () => {},
     openPlan: () => {},
+    confirm: async () => false, // the bench executes and discards no plan
   };
 }
 

@@ -253,6 +253,7 @@ async function execute(): Promise<void> {
   setBusy(true, 'Executing the plan…');
   try {
     const result = await request('executePlan', { planId: state.planId });
+    if ('cancelled' in result) return; // the user said no in the host's confirmation: nothing was sent
     if (shown) shown = { ...shown, executable: false, discardable: false }; // until the pushed status says more
     state.result = result;
     saveState(state);
@@ -279,7 +280,7 @@ async function discard(): Promise<void> {
   if (busy || !state.planId || !shown?.discardable) return;
   setBusy(true, 'Deleting the plan…');
   try {
-    await request('deletePlan', { planId: state.planId });
+    if ('cancelled' in (await request('deletePlan', { planId: state.planId }))) return;
     status.replaceChildren(banner('info', 'The plan was deleted.'));
     Object.assign(state, { planId: undefined, result: undefined });
     await loadPlans();

@@ -51,6 +51,11 @@ export interface ControllerDeps {
   readonly refreshTree: () => void;
   readonly logger: Logger;
   readonly memory: ParameterMemory;
+  /**
+   * A modal question through the editor's user-input interface (tests answer it): true when the user
+   * chose `button`, false on cancel. The message is one line on the notification surface.
+   */
+  readonly confirm: (message: string, detail: string, button: string) => Promise<boolean>;
   /** Opens the plan panel of a provisioned product, focused on one plan. */
   readonly openPlan: (provisionedProduct: ProvisionedProductRef, planId: string) => void;
   /** A provisioned product's tags as the tree last listed them; undefined when not listed or outdated since. */

@@ -6,7 +6,7 @@ import type { CatalogSession } from '../connections/catalogSession';
 import { plansSupported, plansUnsupportedReason, type ProductCapability } from '../core/products/capabilities';
 import { ProductNode } from '../products/nodes';
 import type { ProvisionedProductsProvider } from '../products/provisionedProductsProvider';
-import type { UserInput } from '../ui/userInput';
+import { isUserCancelled, type UserInput } from '../ui/userInput';
 import { log } from '../ui/log';
 import { FormPanels, MementoParameterMemory } from './formPanels';
 import { RequestError } from '../core/webview/requestError';
@@ -48,6 +48,7 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
       },
       knowProduct: (detail, names) => void deps.products.know(detail, names),
       logger: log(),
+      confirm: (message, detail, button) => deps.input.confirm(message, detail, button).then(() => true, cancelledAsNo),
       memory: new MementoParameterMemory(context.globalState),
       provisionResult: {
         copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
@@ -68,6 +69,12 @@ export function registerFormCommands(deps: FormCommandDeps): FormPanels {
   );
   context.subscriptions.push(panels, ...panels.registerSerializers());
   return panels;
+}
+
+/** A confirmation's Cancel is the answer no; any other failure stays one. */
+function cancelledAsNo(error: unknown): false {
+  if (isUserCancelled(error)) return false;
+  throw error;
 }
 
 /** Selects a new provisioned product in the tree, re-listing it first when the tree does not list it yet. */

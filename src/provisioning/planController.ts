@@ -5,7 +5,8 @@ import type { ProvisionedProductDetail, ProvisionedProductPlanDetails } from '@a
 import type { PlanWithChanges } from '../aws/provisioningService';
 import { type Handlers } from '../ui/webview/messageRouter';
 import { RequestError } from '../core/webview/requestError';
-import type { PanelInit, PlanRow, PlanView, ProductChange, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
+import type { Cancelled, PanelInit, PlanRow, PlanView, ProductChange, ProvisionedProductRef, PushMessage, SubmitResult } from '../core/webview/protocol';
+import { inert } from '../core/untrustedText';
 import { SubmissionGuard } from '../core/webview/submissionGuard';
 import { refuseUnlessAllowed } from '../core/webview/productState';
 import { plansSupported, plansUnsupportedReason } from '../core/products/capabilities';
@@ -27,8 +28,8 @@ const DEFAULT_WATCH: PlanWatchOptions = { intervalMs: 1500, maxWaitMs: 15 * 60_0
 export class PlanController implements FormController {
   private readonly guard = new SubmissionGuard();
   private watching?: { planId: string; timer: ReturnType<typeof setTimeout> };
-  /** Plans the service said are this provisioned product's (a plan never moves to another product). */
-  private readonly ownPlanIds = new Set<string>();
+  /** Plans the service said are this provisioned product's (a plan never moves to another product), with their names. */
+  private readonly ownPlans = new Map<string, string | undefined>();
   private disposed = false;
   private readonly names: FormProductFacts;
   /** The provisioned product as the service last said (its product and the version it runs). */
@@ -130,7 +131,7 @@ export class PlanController implements FormController {
 
   private async listPlans(): Promise<PlanRow[]> {
     const plans = await this.deps.service().listPlans(this.provisionedProduct.id);
-    for (const plan of plans) if (plan.PlanId && this.isOwn(plan)) this.ownPlanIds.add(plan.PlanId);
+    for (const plan of plans) if (plan.PlanId && this.isOwn(plan)) this.ownPlans.set(plan.PlanId, plan.PlanName);
     const names = plans.some((p) => p.ProvisioningArtifactId) ? await this.versionNames(undefined) : new Map<string, string>();
     return plans
       .filter((p) => p.PlanId)
@@ -146,6 +147,7 @@ export class PlanController implements FormController {
   private async describePlan(planId: string): Promise<PlanView> {
     const plan = await this.deps.service().describePlan(planId);
     this.requireOwn(planId, plan.details);
+    this.ownPlans.set(planId, plan.details.PlanName);
     const view = await this.viewOf(plan);
     if (!view.settled) this.watch(planId);
     return view;
@@ -167,9 +169,9 @@ export class PlanController implements FormController {
   }
 
   /** Refuses a plan of another provisioned product (the page named it; nothing is done with it). */
-  private requireOwn(planId: string, plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId'>): void {
+  private requireOwn(planId: string, plan: Pick<ProvisionedProductPlanDetails, 'ProvisionProductId' | 'PlanName'>): void {
     if (this.isOwn(plan)) {
-      this.ownPlanIds.add(planId);
+      if (!this.ownPlans.has(planId)) this.ownPlans.set(planId, plan.PlanName);
       return;
     }
     this.deps.logger.warn(`Plans of ${this.provisionedProduct.id}: refused plan ${planId}, which belongs to ${plan.ProvisionProductId ?? 'no known provisioned product'}`);
@@ -178,8 +180,18 @@ export class PlanController implements FormController {
 
   /** Before a plan is executed or deleted: known as ours, or read from the service to check. */
   private async requireOwnPlan(planId: string): Promise<void> {
-    if (this.ownPlanIds.has(planId)) return;
+    if (this.ownPlans.has(planId)) return;
     this.requireOwn(planId, (await this.deps.service().describePlan(planId)).details);
+  }
+
+  /**
+   * The user's yes before a plan is executed or deleted, naming the plan and the product (service
+   * text, made inert for the notification surface the modal is).
+   */
+  private confirmed(verb: 'Execute' | 'Discard', planId: string, detail: string): Promise<boolean> {
+    const name = (text: string) => `"${inert(text, 'notification', { maxLength: 128 })}"`;
+    const plan = name(this.ownPlans.get(planId) ?? planId);
+    return this.deps.confirm(`${verb} plan ${plan} of ${name(this.provisionedProduct.name)}?`, detail, `${verb} Plan`);
   }
 
   /** Pushes the plan's view on every poll until it settles; one plan watched at a time. */
@@ -207,9 +219,11 @@ export class PlanController implements FormController {
     this.watching = undefined;
   }
 
-  private async executePlan(planId: string): Promise<SubmitResult> {
+  private async executePlan(planId: string): Promise<SubmitResult | Cancelled> {
     this.refuseWhenBlocked();
     await this.requireOwnPlan(planId);
+    if (!(await this.confirmed('Execute', planId, 'Its changes are made to the provisioned product\'s resources now; a record follows them.'))) return { cancelled: true };
+    this.refuseWhenBlocked(); // the product may have changed while the question was open
     const record = await this.guard.run('execute', { planId }, (token) => this.deps.service().executePlan(planId, token));
     this.deps.logger.info(`Plan ${planId} executed: record ${record.RecordId}`);
     this.deps.trackRecord(record);
@@ -219,8 +233,9 @@ export class PlanController implements FormController {
     return submitResult(record);
   }
 
-  private async deletePlan(planId: string): Promise<{ deleted: true }> {
+  private async deletePlan(planId: string): Promise<{ deleted: true } | Cancelled> {
     await this.requireOwnPlan(planId);
+    if (!(await this.confirmed('Discard', planId, 'The plan is deleted; the provisioned product is not changed.'))) return { cancelled: true };
     if (this.watching?.planId === planId) this.stopWatching();
     await this.deps.service().deletePlan(planId);
     this.deps.logger.info(`Plan ${planId} deleted`);

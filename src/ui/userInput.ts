@@ -9,6 +9,11 @@ export class UserCancelledError extends Error {
   }
 }
 
+/** Whether a prompt was cancelled; by name too, since a prompt another bundle supplies (tests) has its own class. */
+export function isUserCancelled(error: unknown): boolean {
+  return error instanceof UserCancelledError || (error instanceof Error && error.name === 'UserCancelledError');
+}
+
 export interface UserInput {
   pickOne<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T>;
   pickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Promise<T[]>;

@@ -7,7 +7,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { SEED } from '../../src/sandbox/service/index';
 import type { FormPanel } from '../../src/ui/webview/formPanel';
 import type { PanelKind, PlanView, ResponseMessage } from '../../src/core/webview/protocol';
-import { connectedToSandbox, waitFor } from './helpers';
+import { answerConfirmations, connectedToSandbox, waitFor } from './helpers';
 
 const P = SEED.products;
 const SECRET = 'IntegrationS3cret';
@@ -43,7 +43,9 @@ describe('forms', () => {
   let api: ExtensionApi;
   before(async () => {
     api = await connectedToSandbox();
+    answerConfirmations(api, ([yes]) => yes); // Execute and Discard plan ask first
   });
+  after(() => api.setUserInput(undefined));
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await waitFor('the form panels to close', () => api.forms.panels.length === 0);
@@ -283,8 +285,15 @@ describe('forms', () => {
     const target = { productId: P.devInstance.id, provisioningArtifactId: options.preselectedVersionId, pathId: options.preselectedPathId };
     const started = ok(await form.request('preview', { target, submission: { parameters: { InstanceType: 't3.small' }, keepPrevious: ['VolumeSizeGiB', 'KeyName'] } }));
     const panel = await openedPanel(api, 'plans', () => vscode.commands.executeCommand('serviceCatalogExplorer.showPlans', node));
-    const plans = ok<{ planId: string }[]>(await panel.request('listPlans', {}));
-    assert.ok(plans.some((p) => p.planId === started.planId), 'the new plan is listed');
+    const plans = ok<{ planId: string; name: string }[]>(await panel.request('listPlans', {}));
+    const plan = plans.find((p) => p.planId === started.planId);
+    assert.ok(plan, 'the new plan is listed');
+    // Cancel in the host's confirmation sends nothing; Discard Plan deletes it.
+    const asked = answerConfirmations(api, () => undefined);
+    assert.deepEqual(ok(await panel.request('deletePlan', { planId: started.planId })), { cancelled: true });
+    assert.deepEqual(asked, [`Discard plan "${plan.name}" of "${node.row.Name}"?`]);
+    assert.ok(ok<{ planId: string }[]>(await panel.request('listPlans', {})).some((p) => p.planId === started.planId), 'still there');
+    answerConfirmations(api, (buttons) => buttons.find((b) => b === 'Discard Plan'));
     ok(await panel.request('deletePlan', { planId: started.planId }));
     const after = ok<{ planId: string }[]>(await panel.request('listPlans', {}));
     assert.ok(!after.some((p) => p.planId === started.planId));

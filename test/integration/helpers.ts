@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/products/nodes';
+import { UserCancelledError } from '../../src/ui/userInput';
 
 export const EXTENSION_ID = 'service-catalog-explorer.service-catalog-explorer';
 
@@ -44,4 +45,25 @@ export async function rootItems(api: ExtensionApi): Promise<{ node: TreeNode; it
 
 export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('serviceCatalogExplorer').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * Answers every modal confirmation with `answer` (a button, or Cancel when undefined), keeping the
+ * questions asked; any other prompt fails the test. Undo with `api.setUserInput(undefined)`.
+ */
+export function answerConfirmations(api: ExtensionApi, answer: (buttons: readonly string[]) => string | undefined): string[] {
+  const asked: string[] = [];
+  const unexpected = (): never => { throw new Error('unexpected prompt'); };
+  api.setUserInput({
+    pickOne: async () => unexpected(),
+    pickMany: async () => unexpected(),
+    inputText: async () => unexpected(),
+    confirm: async (message, _detail, ...buttons) => {
+      asked.push(message);
+      const chosen = answer(buttons);
+      if (chosen === undefined) throw new UserCancelledError();
+      return chosen;
+    },
+  });
+  return asked;
 }

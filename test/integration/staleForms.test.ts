@@ -15,7 +15,7 @@ import { SEED } from '../../src/sandbox/service/index';
 import { SANDBOX_ADMIN } from '../../src/sandbox/identities';
 import type { FormPanel } from '../../src/ui/webview/formPanel';
 import { VIEW_TYPES } from '../../src/ui/webview/formPanel';
-import { connectedToSandbox, waitFor } from './helpers';
+import { answerConfirmations, connectedToSandbox, waitFor } from './helpers';
 
 const P = SEED.products;
 const WEB = P.staticWebsite;
@@ -99,7 +99,9 @@ describe('stale forms', function () {
   let api: ExtensionApi;
   before(async () => {
     api = await connectedToSandbox();
+    answerConfirmations(api, ([yes]) => yes); // Execute and Discard plan ask first
   });
+  after(() => api.setUserInput(undefined));
   afterEach(() => closeAll(api));
 
   it('shows as current only what the service gives (the stack\'s values, not what this editor sent), and an untouched Update keeps what a plan set', async () => {

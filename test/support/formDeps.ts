@@ -28,7 +28,7 @@ export function useSandboxService(options: { perTest?: boolean } = {}): Sandboxe
   };
 }
 
-/** Deps of a form controller on `service`: silent, remembering nothing, with their own catalog cache. */
+/** Deps of a form controller on `service`: silent, remembering nothing, answering yes to every confirmation, with their own catalog cache. */
 export function controllerDeps(service: FormService, overrides: Partial<ControllerDeps> = {}): ControllerDeps {
   return {
     service: () => service,
@@ -39,6 +39,7 @@ export function controllerDeps(service: FormService, overrides: Partial<Controll
     trackRecord: () => {},
     refreshTree: () => {},
     openPlan: () => {},
+    confirm: async () => true,
     ...overrides,
   };
 }

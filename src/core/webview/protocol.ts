@@ -223,6 +223,11 @@ export interface ListedTags {
   readonly system: readonly { readonly key: string; readonly value: string }[];
 }
 
+/** The user answered the host's confirmation with Cancel: nothing was sent. */
+export interface Cancelled {
+  readonly cancelled: true;
+}
+
 /** Each request method: [params, result]. */
 export interface RequestMap {
   searchProducts: [{ readonly query: string }, ProductChoice[]];
@@ -232,8 +237,9 @@ export interface RequestMap {
   preview: [SubmitRequest, PlanStarted];
   listPlans: [Record<string, never>, PlanRow[]];
   describePlan: [{ readonly planId: string }, PlanView];
-  executePlan: [{ readonly planId: string }, SubmitResult];
-  deletePlan: [{ readonly planId: string }, { readonly deleted: true }];
+  /** Asked in the host first (a modal): `cancelled` when the user said no, and nothing was sent. */
+  executePlan: [{ readonly planId: string }, SubmitResult | Cancelled];
+  deletePlan: [{ readonly planId: string }, { readonly deleted: true } | Cancelled];
   listActions: [Record<string, never>, ActionChoice[]];
   describeAction: [{ readonly actionId: string }, ActionForm];
   runAction: [{ readonly actionId: string; readonly parameters: Readonly<Record<string, string>> }, SubmitResult];

@@ -331,6 +331,64 @@ describe('the plans panel acts only on its own provisioned product\'s plans', ()
   });
 });
 
+describe('the plans panel asks before it executes or discards a plan', () => {
+  const sandboxed = useSandboxService({ perTest: true });
+
+  /** The seeded plan of checkout-service in a panel whose confirmations answer `answer`, with the questions and the service's plan writes. */
+  async function planPanel(answer: boolean, productName: string = SEED.provisionedProducts.checkoutService.name) {
+    const writes: string[] = [];
+    const asked: string[] = [];
+    const counted = Object.assign(Object.create(sandboxed.service) as ProvisioningService, {
+      executePlan: (planId: string, token: string) => (writes.push(`execute ${planId}`), sandboxed.service.executePlan(planId, token)),
+      deletePlan: (planId: string) => (writes.push(`delete ${planId}`), sandboxed.service.deletePlan(planId)),
+    });
+    const h = harness(counted);
+    const deps = { ...h, confirm: async (message: string, detail: string, button: string) => (asked.push(`${message}|${detail}|${button}`), answer) };
+    const panel = new PlanController(deps, { id: SEED.provisionedProducts.checkoutService.id, name: productName }, () => undefined, undefined, { intervalMs: 20, maxWaitMs: 1000 });
+    const [plan] = await call(panel.handlers, 'listPlans', {});
+    return { panel, plan, writes, asked, h };
+  }
+
+  it('cancelled, sends nothing and says so to the page', async () => {
+    const { panel, plan, writes, asked, h } = await planPanel(false);
+    try {
+      assert.deepEqual(await call(panel.handlers, 'executePlan', { planId: plan.planId }), { cancelled: true });
+      assert.deepEqual(await call(panel.handlers, 'deletePlan', { planId: plan.planId }), { cancelled: true });
+      assert.deepEqual(writes, [], 'neither Execute nor Delete was sent');
+      assert.equal(h.tracked.length, 0);
+      const name = SEED.provisionedProducts.checkoutService.name;
+      assert.deepEqual(asked.map((q) => q.split('|')[0]), [`Execute plan "${plan.name}" of "${name}"?`, `Discard plan "${plan.name}" of "${name}"?`]);
+      assert.deepEqual(asked.map((q) => q.split('|')[2]), ['Execute Plan', 'Discard Plan']);
+      assert.notEqual((await sandboxed.service.describePlan(plan.planId)).details.Status, 'EXECUTE_IN_PROGRESS');
+    } finally {
+      panel.dispose();
+    }
+  });
+
+  it('confirmed, executes the plan', async () => {
+    const { panel, plan, writes } = await planPanel(true);
+    try {
+      const executed = await call(panel.handlers, 'executePlan', { planId: plan.planId });
+      assert.match(executed.recordId, /\S/);
+      assert.deepEqual(writes, [`execute ${plan.planId}`]);
+    } finally {
+      panel.dispose();
+    }
+  });
+
+  it('names the product inert: its line breaks and link syntax do not reach the modal as such', async () => {
+    const { panel, plan, asked } = await planPanel(false, 'evil\n[run](command:workbench.action.quit)');
+    try {
+      await call(panel.handlers, 'deletePlan', { planId: plan.planId });
+      const [message] = asked[0].split('|');
+      assert.ok(!message.includes('\n') && !message.includes(']('), message);
+      assert.match(message, /"evil \[run\] \(command:workbench\.action\.quit\)"\?$/);
+    } finally {
+      panel.dispose();
+    }
+  });
+});
+
 describe('submission safety with a failing service', () => {
   const target = { productId: 'prod-1', provisioningArtifactId: 'pa-1' };
   const parameters = {

@@ -68,6 +68,7 @@ describe('form panels and their connection', () => {
       refreshTree: () => undefined,
       logger,
       memory: { recall: () => undefined, remember: () => undefined },
+      confirm: async () => true,
     };
     return new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, deps, logger);
   };
@@ -153,7 +154,7 @@ describe('form panels and the tree\'s view of their products', () => {
 
   const panelSet = () => new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, {
     service: () => ({}) as FormService, catalog: new CatalogCache(), connectionLabel: () => 'Sandbox', trackRecord: () => undefined, refreshTree: () => undefined, logger,
-    memory: { recall: () => undefined, remember: () => undefined },
+    memory: { recall: () => undefined, remember: () => undefined }, confirm: async () => true,
   }, logger);
   const changesOf = (page: Page) => page.posted.filter((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged').map((m) => m.change);
 
