@@ -274,7 +274,8 @@ export function buildUpdateFormFromCurrent(
   const fields = base.fields.map((field): ParameterField => {
     if (!existing.has(field.key)) return { ...field, canKeepPrevious: false, keepPreviousByDefault: false };
     const value = current.known && !field.noEcho && !masked.has(field.key) && Object.hasOwn(current.values, field.key) ? current.values[field.key] : undefined;
-    const sent = field.noEcho || !Object.hasOwn(lastSent, field.key) ? undefined : lastSent[field.key];
+    // Offered only where it would change something: a last sent value that is the one in use repeats it.
+    const sent = field.noEcho || !Object.hasOwn(lastSent, field.key) || lastSent[field.key].value === value ? undefined : lastSent[field.key];
     return {
       ...field,
       // A previous value satisfies "required": the user need not type it again.

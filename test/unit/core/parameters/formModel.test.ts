@@ -302,6 +302,17 @@ describe('update forms', () => {
     assert.equal(known.fields.find((f) => f.key === 'DesiredCapacity')!.previousValue, '3', 'a value the service gave is shown');
   });
 
+  it('offers the last sent value only where it differs from the value in use', () => {
+    const sentAt = '2026-12-01T10:00:00.000Z';
+    const output = { ...DESCRIBE_OUTPUT, ProvisioningArtifactParameters: newVersion };
+    const inUse = { ...current, DesiredCapacity: '3', InstanceType: 't3.micro' };
+    const lastSent = { DesiredCapacity: { value: '3', sentAt }, InstanceType: { value: 't3.large', sentAt } };
+    const form = buildUpdateFormFromCurrent(output, { known: true, values: inUse }, lastSent);
+    const field = (key: string) => form.fields.find((f) => f.key === key)!;
+    assert.equal(field('DesiredCapacity').lastSent, undefined, 'the value in use is the one last sent: nothing to offer');
+    assert.deepEqual(field('InstanceType').lastSent, { value: 't3.large', sentAt }, 'another value in use: the last sent one is offered');
+  });
+
   it('validates keep/replace and builds UpdateProvisionedProduct input', () => {
     const keep: ProvisioningSubmission = { parameters: { DesiredCapacity: '4', LogRetentionDays: '30', InstanceType: '' }, keepPrevious: ['DBPassword', 'SubnetIds'] };
     assert.deepEqual(validateProvisioningSubmission(updateForm, keep).errors, {});
