@@ -124,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tracker.onDidFinish((detail) => forms.notifyRecordFinished(detail));
     return tracker;
   };
-  const recordDocuments = new RecordDocumentProvider({ session, products, secretsOf: (id) => records.secretsOf(id) });
+  const recordDocuments = new RecordDocumentProvider({ session, products, secretsOf: (id) => records.secretsOf(id), isFollowed: (id) => records.isFollowing(id) });
   let records = newRecordTracker();
   context.subscriptions.push(recordDocuments, { dispose: () => records.dispose() });
   const trackRecord = async (record: RecordDetail | string, meta?: TrackMeta) => {

@@ -206,8 +206,8 @@ async function tailRecord(context: CommandContext, deps: RecordCommandDeps, targ
   if (!recordId) throw new Error('Open a record first (Service Catalog: Look Up Record).');
   const api = context.requireApi();
   const { detail } = await api.describeRecord(recordId);
-  deps.documents.refresh(recordId);
   if (isTerminalRecordStatus(detail.Status)) {
+    deps.documents.refresh(recordId);
     void notify.info(`Record ${recordId} has already finished: ${detail.Status}.`);
     return;
   }
@@ -215,5 +215,7 @@ async function tailRecord(context: CommandContext, deps: RecordCommandDeps, targ
     await deps.tracker().track(detail);
   } catch (error) {
     throw new Error(`Could not follow record ${recordId}: ${classifyError(error).message}`);
+  } finally {
+    deps.documents.refresh(recordId); // read again once followed: its hint says where it is followed
   }
 }

@@ -32,6 +32,8 @@ export interface RecordDocumentDeps {
   readonly products: KnownProducts;
   /** NoEcho values known for a record (those of operations this window started). */
   readonly secretsOf?: (recordId: string) => readonly string[] | undefined;
+  /** Whether the record tracker follows the record in the output channel now. */
+  readonly isFollowed?: (recordId: string) => boolean;
 }
 
 export class RecordDocumentProvider extends Disposable implements vscode.TextDocumentContentProvider, vscode.CodeLensProvider {
@@ -102,7 +104,7 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
       this.statuses.set(recordId, detail.Status);
       this.lensesChanged.fire();
       this.syncRunningContext();
-      return recordMarkdown(detail, outputs, await this.namesOf(detail), this.deps.secretsOf?.(recordId));
+      return recordMarkdown(detail, outputs, await this.namesOf(detail), this.deps.secretsOf?.(recordId), this.isFollowed(recordId));
     } catch (error) {
       this.statuses.delete(recordId);
       return `${heading}\n\nCould not read the record: ${inert(classifyError(error).message, 'markdown')}\n`;
@@ -133,10 +135,17 @@ export class RecordDocumentProvider extends Disposable implements vscode.TextDoc
     return this.statuses.has(recordId) && !isTerminalRecordStatus(this.statuses.get(recordId));
   }
 
+  private isFollowed(recordId: string): boolean {
+    return !!this.deps.isFollowed?.(recordId);
+  }
+
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const recordId = recordIdOf(document.uri);
     if (!recordId || !this.isRunning(recordId)) return [];
-    const command = { title: '$(eye) Tail this record in the output', command: COMMANDS.tailRecord, arguments: [recordId] };
+    // A record the output already follows is shown there, not tailed a second time.
+    const command = this.isFollowed(recordId)
+      ? { title: '$(output) Followed in the Service Catalog output', command: COMMANDS.showRecordLog, arguments: [] }
+      : { title: '$(eye) Tail this record in the output', command: COMMANDS.tailRecord, arguments: [recordId] };
     return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), command)];
   }
 }

@@ -118,6 +118,11 @@ export class RecordTracker extends Disposable {
     return [...this.running.keys()];
   }
 
+  /** Whether this tracker follows the record now (it is running). */
+  isFollowing(recordId: string): boolean {
+    return this.running.has(recordId);
+  }
+
   /** Whether an operation this tracker follows is running on the provisioned product. */
   isBusy(provisionedProductId: string): boolean {
     return [...this.running.values()].some((r) => r.provisionedProductId === provisionedProductId);

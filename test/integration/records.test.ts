@@ -215,6 +215,11 @@ describe('records', () => {
     const name = unique('rec-ok');
     const record = await provisionWebsite(api, name);
     const handle = await api.records.track(record);
+    // Its document, opened while it runs, says the output follows it (it does), not to tail it.
+    await vscode.commands.executeCommand('serviceCatalogExplorer.openRecord', record.RecordId);
+    const hint = (await waitFor('the record document', () => recordDocument(record.RecordId!))).getText();
+    assert.match(hint, /still running\. Followed in the Service Catalog output/);
+    assert.ok(!hint.includes('Tail Record'), hint);
     await api.tree.refresh();
     await waitFor('the item to show its activity', () => api.tree.findProduct(name)?.activity === 'Provisioning…');
     assert.ok(api.records.isBusy(record.ProvisionedProductId!));

@@ -10,6 +10,9 @@ import { inert, inertCodeSpan } from '../untrustedText';
 /** A record's outputs can be long (a policy document, a connection string); the document keeps more than a notification. */
 const DOCUMENT_VALUE_LENGTH = 4000;
 
+const FOLLOWED_HINT = 'Followed in the Service Catalog output (**Service Catalog: Show Record Output**); this document is read again when its status changes.';
+const TAIL_HINT = 'Run **Service Catalog: Tail Record** to follow it in the Service Catalog output.';
+
 export interface RecordNames {
   readonly productName?: string;
   readonly versionName?: string;
@@ -17,7 +20,11 @@ export interface RecordNames {
   readonly launchPathName?: string;
 }
 
-export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOutput[], names: RecordNames = {}, secrets?: readonly string[]): string {
+/**
+ * `followed`: the record tracker already follows the record in the Service Catalog output (and this
+ * document is read again as its status changes), so the hint says so instead of asking for Tail Record.
+ */
+export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOutput[], names: RecordNames = {}, secrets?: readonly string[], followed = false): string {
   const running = !isTerminalRecordStatus(detail.Status);
   // Every value is service text: NoEcho values are masked in it first (escaping would change what
   // they look like), then it is made inert.
@@ -26,7 +33,7 @@ export function recordMarkdown(detail: RecordDetail, outputs: readonly RecordOut
   const lines = [
     `# Record ${shown(detail.RecordId ?? '?')}`,
     '',
-    running ? `**${shown(detail.Status ?? 'UNKNOWN')}**: still running. Run **Service Catalog: Tail Record** to follow it in the Service Catalog output.` : `**${shown(detail.Status)}**`,
+    running ? `**${shown(detail.Status ?? 'UNKNOWN')}**: still running. ${followed ? FOLLOWED_HINT : TAIL_HINT}` : `**${shown(detail.Status)}**`,
     '',
     '| Field | Value |',
     '|---|---|',

@@ -33,6 +33,15 @@ describe('record document text', () => {
     assert.match(text, /still running/);
     assert.ok(!text.includes('hunter22'));
   });
+
+  it('says where a running record is followed: the output already following it, or Tail Record when nothing does', () => {
+    const running = { ...detail, Status: 'IN_PROGRESS' as const, RecordErrors: [] };
+    const followed = recordMarkdown(running, [], {}, undefined, true);
+    assert.match(followed, /still running\. Followed in the Service Catalog output/);
+    assert.ok(!followed.includes('Tail Record'), 'no call to follow what is followed');
+    assert.match(recordMarkdown(running, [], {}, undefined, false), /still running\. Run \*\*Service Catalog: Tail Record\*\*/);
+    assert.ok(!recordMarkdown({ ...running, Status: 'SUCCEEDED' }, [], {}, undefined, true).includes('Followed'), 'a finished record is followed no more');
+  });
 });
 
 describe('expected record duration from history', () => {
