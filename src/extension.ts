@@ -91,6 +91,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     tree.onDidChangeTreeData(syncViewState),
     session.onDidChange(syncViewState),
     treeView.onDidChangeVisibility(() => autoRefresher.reschedule()),
+    treeView.onDidExpandElement((e) => tree.noteExpansion(e.element, true)),
+    treeView.onDidCollapseElement((e) => tree.noteExpansion(e.element, false)),
     vscode.window.onDidChangeWindowState((state) => {
       if (state.focused) autoRefresher.catchUp();
     }),

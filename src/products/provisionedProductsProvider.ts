@@ -47,6 +47,11 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   private incomplete = false;
   /** The last listing stopped at the paging cap: there are more products than the view holds. */
   private capped = false;
+  /**
+   * Ids of the products the user expanded. A product whose group changes (its status, grouped by
+   * status) is a new child of another group: VS Code keeps no expansion across parents, this does.
+   */
+  private readonly expanded = new Set<string>();
   /** Which operation runs on each busy product, from its last record (one DescribeRecord per record). */
   readonly operations = new LastOperations(
     (recordId) => this.describeRecord(recordId),
@@ -218,7 +223,17 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
-    return node instanceof ProductNode ? node.toTreeItem(this.groupBy === 'product', this.operations.of(node.row)) : node.toTreeItem();
+    if (!(node instanceof ProductNode)) return node.toTreeItem();
+    const item = node.toTreeItem(this.groupBy === 'product', this.operations.of(node.row));
+    if (this.expanded.has(node.id)) item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    return item;
+  }
+
+  /** The view's expand and collapse events (onDidExpandElement, onDidCollapseElement) of products. */
+  noteExpansion(node: unknown, expanded: boolean): void {
+    if (!(node instanceof ProductNode)) return;
+    if (expanded) this.expanded.add(node.id);
+    else this.expanded.delete(node.id);
   }
 
   private async describeRecord(recordId: string): Promise<RecordDetail> {
@@ -312,6 +327,7 @@ export class ProvisionedProductsProvider extends Disposable implements vscode.Tr
     this.failure = undefined;
     this.lastSuccess = undefined;
     this.operations.clear();
+    this.expanded.clear();
     this.eventFolders.clear();
     this.products.clear(); // announced: the tree shows the new session's state
     if (this.session.api) void this.refresh();

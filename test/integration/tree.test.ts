@@ -2,7 +2,7 @@
 // filter, grouping, auto-refresh of busy items only, and the failure states.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { TerminateProvisionedProductCommand } from '@aws-sdk/client-service-catalog';
+import { ProvisionProductCommand, TerminateProvisionedProductCommand, UpdateProvisionedProductCommand } from '@aws-sdk/client-service-catalog';
 // Types only: the extension's classes live in its own bundle, so `instanceof` would not match here.
 import type { GroupNode, ProductNode } from '../../src/products/nodes';
 import { SEED } from '../../src/sandbox/service/index';
@@ -222,6 +222,40 @@ describe('provisioned products tree', () => {
     // Under its product's group an item's description gives just the version.
     const member = api.tree.productNodes.find((n) => n.row.ProductName && n.row.ProvisioningArtifactName && !n.activity && n.row.Status === 'AVAILABLE')!;
     assert.equal(api.tree.getTreeItem(member).description, member.row.ProvisioningArtifactName);
+  });
+
+  it('grouped by status, an expanded product stays expanded when its status moves it to another group', async () => {
+    const api = await connectedToSandbox();
+    await setSetting('groupBy', 'status');
+    const web = SEED.products.staticWebsite;
+    const name = `tree-expanded-${Date.now().toString(36)}`;
+    const client = api.session.api!.client;
+    const out = await client.send(new ProvisionProductCommand({
+      ProductId: web.id, ProvisioningArtifactId: web.versions.v11, PathId: SEED.portfolios.platform.pathId, ProvisionedProductName: name,
+      ProvisioningParameters: [{ Key: 'BucketName', Value: `${name}-content` }], ProvisionToken: `tok-${name}`,
+    }));
+    await (await api.records.track(out.RecordDetail!)).final;
+    const id = out.RecordDetail!.ProvisionedProductId!;
+    const node = await waitFor(`${name} AVAILABLE in the tree`, async () => {
+      await api.tree.refresh();
+      const found = api.tree.findProduct(id);
+      return found?.row.Status === 'AVAILABLE' && api.tree.getParent(found)?.id.startsWith('group/status/') ? found : undefined;
+    }, 90_000, 500);
+    const groupBefore = api.tree.getParent(node)!.id;
+    await api.treeView.reveal(node, { expand: true, select: false, focus: false });
+    await waitFor('the expansion to be noted', () => api.tree.getTreeItem(node).collapsibleState === vscode.TreeItemCollapsibleState.Expanded);
+
+    await client.send(new UpdateProvisionedProductCommand({
+      ProvisionedProductId: id, ProductId: web.id, ProvisioningArtifactId: web.versions.v11, PathId: SEED.portfolios.platform.pathId,
+      ProvisioningParameters: [{ Key: 'BucketName', UsePreviousValue: true }], UpdateToken: `tok-${name}-update`,
+    }));
+    await waitFor('the product to move to another group', async () => {
+      await api.tree.refresh();
+      const moved = api.tree.findProduct(id);
+      return moved && api.tree.getParent(moved)?.id !== groupBefore ? moved : undefined;
+    }, 30_000, 200);
+    const moved = api.tree.findProduct(id)!;
+    assert.equal(api.tree.getTreeItem(moved).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'still expanded under its new group');
   });
 
   it('auto-refresh re-reads only the busy product until it settles, then stops', async () => {
