@@ -47,13 +47,27 @@ export function registerProductActions(deps: ProductActionDeps): vscode.Disposab
 async function targetsOf(context: CommandContext, deps: ProductActionDeps, capability: ProductCapability, node?: ProductNode, selected?: unknown[]): Promise<ProductNode[]> {
   const clicked = node instanceof ProductNode ? node : undefined;
   const selection = (selected ?? []).filter((n): n is ProductNode => n instanceof ProductNode);
-  const chosen = clicked ? (selection.includes(clicked) ? selection : [clicked]) : await context.pickProvisionedProducts(capability);
+  const picked = clicked ? (selection.includes(clicked) ? selection : [clicked]) : await context.pickProvisionedProducts(capability);
+  const chosen = withoutGone(deps, picked);
   const able = chosen.filter((n) => productCapabilities(n.row).includes(capability));
   if (!able.length) throw new Error(`The selected provisioned product${chosen.length > 1 ? 's are' : ' is'} busy or cannot do this in ${chosen.length > 1 ? 'their' : 'its'} status.`);
   const busy = able.filter((n) => deps.tracker().isBusy(n.row.Id!));
   if (busy.length === able.length) throw new Error(`An operation is still running on ${names(busy)}; wait for it to finish.`);
   if (busy.length) void notify.warning(`Skipping ${names(busy)}: an operation is still running.`);
   return able.filter((n) => !busy.includes(n));
+}
+
+/**
+ * The view's selection can outlive its products (those just terminated stay selected): they are
+ * left out, said once, and an action on nothing but them is refused.
+ */
+function withoutGone(deps: ProductActionDeps, nodes: ProductNode[]): ProductNode[] {
+  const { known, gone } = deps.products.stillKnown(nodes);
+  if (!gone.length) return known;
+  const noLonger = `${names(gone)} ${gone.length > 1 ? 'are' : 'is'} no longer in the list (terminated or gone)`;
+  if (!known.length) throw new Error(`${noLonger}; nothing was done. Select the products again.`);
+  void notify.warning(`Skipping ${noLonger}.`);
+  return known;
 }
 
 /** The title of an action's one progress notification: the product, or how many. */

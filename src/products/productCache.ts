@@ -29,6 +29,8 @@ export interface KnownProducts<P extends CachedProduct = CachedProduct> {
   readonly all: P[];
   /** By id, name or ARN. */
   find(idNameOrArn: string): P | undefined;
+  /** Which of these objects are still the products known (a view's selection can outlive them). */
+  stillKnown(products: readonly P[]): { readonly known: P[]; readonly gone: P[] };
   /** Applies a freshly read detail to its product, if known. */
   applyDetail(detail: ProvisionedProductDetail): P | undefined;
   /**
@@ -187,6 +189,15 @@ export class ProductCache<P extends CachedProduct> implements KnownProducts<P> {
 
   get(id: string): P | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * Which of these objects (a view's selection, kept by the editor) are still the products known, and
+   * which are gone: terminated, no longer listed, or of an earlier connection.
+   */
+  stillKnown(products: readonly P[]): { readonly known: P[]; readonly gone: P[] } {
+    const isKnown = (p: P) => !!p.row.Id && this.byId.get(p.row.Id) === p;
+    return { known: products.filter(isKnown), gone: products.filter((p) => !isKnown(p)) };
   }
 
   find(idNameOrArn: string): P | undefined {

@@ -373,6 +373,18 @@ describe('records', () => {
       await waitFor(`${node.row.Name} to leave the tree`, () => !api.tree.findProduct(id));
       assert.equal(terminated().length, 1, `one final report for ${node.row.Name}`);
     }
+
+    // The view's selection can outlive them: run on it again, nothing is asked or sent, and it says why.
+    const shown: string[] = [];
+    api.setNotificationSink(async (_level, message) => (shown.push(message), undefined));
+    try {
+      api.setUserInput(new ScriptedInput({}));
+      await vscode.commands.executeCommand('serviceCatalogExplorer.terminate', a, [a, b]);
+      const refusal = await waitFor('the refusal', () => shown.find((m) => m.includes(`"${a.row.Name}", "${b.row.Name}" are no longer in the list`)));
+      assert.match(refusal, /nothing was done/);
+    } finally {
+      api.setNotificationSink(undefined);
+    }
   });
 
   it('terminating two products makes one progress notification and one at the end; tree, output and notification agree at every moment', async () => {

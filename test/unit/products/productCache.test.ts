@@ -52,6 +52,18 @@ describe('product cache', () => {
     assert.deepEqual(changes, [{}, {}], 'a new list is a change of the list');
   });
 
+  it('tells which objects of a kept selection are still its products: a removed one, or one of before a clear, is gone', () => {
+    const { products } = cache();
+    const [orders, billing] = [products.get('pp-1')!, products.get('pp-2')!];
+    products.remove('pp-2');
+    assert.deepEqual(products.stillKnown([orders, billing]), { known: [orders], gone: [billing] });
+    products.clear();
+    products.replace(ROWS);
+    const { known, gone } = products.stillKnown([orders]);
+    assert.deepEqual([known, gone], [[], [orders]], 'the same id, a new object: the old selection is stale');
+    assert.deepEqual(products.stillKnown([products.get('pp-1')!]).known, [products.get('pp-1')]);
+  });
+
   it('adds only unknown products of a page', () => {
     const { products, changes } = cache();
     const orders = products.get('pp-1')!;
