@@ -61,8 +61,24 @@ export class FormPanels implements vscode.Disposable {
     return [...this.open];
   }
 
+  /** Each provision tab is told apart: titled after the product it loads, numbered when another has that title. */
   openProvision(start?: string | ProvisionStart): FormPanel {
-    return this.create('provision', 'Provision Product', (deps) => new ProvisionFormController(deps, start));
+    const title = distinctTitle(PROVISION_TITLE, this.provisionTitles());
+    return this.create('provision', title, (deps, panel) => new ProvisionFormController(deps, start, undefined, (name) => this.titleAfterProduct(panel(), name)));
+  }
+
+  private provisionTitles(except?: FormPanel): string[] {
+    return this.panels.filter((p) => p.kind === 'provision' && p !== except).map((p) => p.panel.title);
+  }
+
+  private titleAfterProduct(panel: FormPanel, productName: string): void {
+    if (panel.disposed) return;
+    const base = `Provision ${inert(productName, 'line', { maxLength: 60 })}`;
+    const others = this.provisionTitles(panel);
+    const current = panel.panel.title;
+    // Loading the same product again keeps the tab's title, and its number.
+    if ((current === base || isNumbered(current, base)) && !others.includes(current)) return;
+    panel.panel.title = distinctTitle(base, others);
   }
 
   /** One update form per provisioned product: an open one is brought forward with what was typed in it. */
@@ -198,7 +214,7 @@ export class FormPanels implements vscode.Disposable {
       return;
     }
     const make: Record<PanelKind, (deps: ControllerDeps, p: () => FormPanel) => FormController> = {
-      provision: (deps) => new ProvisionFormController(deps, productId, restoredRecordId(state)),
+      provision: (deps, p) => new ProvisionFormController(deps, productId, restoredRecordId(state), (name) => this.titleAfterProduct(p(), name)),
       update: (deps) => new UpdateFormController(deps, product!),
       plans: (deps, p) => new PlanController(deps, product!, (m) => p().post(m)),
       action: (deps) => new ServiceActionController(deps, product!),
@@ -280,6 +296,21 @@ function sentValues(stored: unknown): Record<string, SentValue> {
 }
 
 /** A panel's title holds the product's name, as plain text of a sensible length. */
+const PROVISION_TITLE = 'Provision Product';
+
+/** `base`, or `base (2)`, `base (3)`… : the first that no title in `taken` is. */
+function distinctTitle(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  let n = 2;
+  while (taken.includes(`${base} (${n})`)) n++;
+  return `${base} (${n})`;
+}
+
+/** Whether `title` is `base` numbered by distinctTitle. */
+function isNumbered(title: string, base: string): boolean {
+  return title.startsWith(`${base} (`) && /^\(\d+\)$/.test(title.slice(base.length + 1));
+}
+
 function panelName(product: ProvisionedProductRef): string {
   return inert(product.name, 'line', { maxLength: 60 });
 }

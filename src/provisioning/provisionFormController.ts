@@ -41,6 +41,8 @@ export class ProvisionFormController extends ParameterFormController {
     deps: ControllerDeps,
     private readonly start?: string | ProvisionStart,
     restoredRecordId?: string,
+    /** Told the name of each product the form loads (its tab is titled after it). */
+    private readonly onProductLoaded?: (productName: string) => void,
   ) {
     super(deps);
     this.restoredRecordId = restoredRecordId;
@@ -104,8 +106,10 @@ export class ProvisionFormController extends ParameterFormController {
   protected async loadProduct(productId: string): Promise<ProductOptions> {
     const { versions, paths } = await this.versionsAndPaths(productId);
     const choices = versions.map((v) => versionChoice(v));
-    const plans = productPlansSupported((await this.productNamesOf(productId))?.type);
-    return productOptions(productId, this.searchedName(productId) ?? productId, choices, paths, defaultVersionId(versions), onlyPathId(paths), plans);
+    const facts = await this.productNamesOf(productId);
+    const name = this.searchedName(productId) ?? facts?.name ?? productId;
+    this.onProductLoaded?.(name);
+    return productOptions(productId, name, choices, paths, defaultVersionId(versions), onlyPathId(paths), productPlansSupported(facts?.type));
   }
 
   /** Plans launch CloudFormation products only; a product whose type cannot be read is not assumed to be one. */

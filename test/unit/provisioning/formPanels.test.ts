@@ -8,6 +8,8 @@ import type { HostToWebview, PanelInit } from '../../../src/core/webview/protoco
 import { CatalogCache } from '../../../src/connections/catalogCache';
 import type { FormService } from '../../../src/provisioning/controllerDeps';
 import { FormPanels, type PanelDeps } from '../../../src/provisioning/formPanels';
+import { SEED } from '../../../src/sandbox/service/index';
+import { controllerDeps, useSandboxService } from '../../support/formDeps';
 
 const sandboxOn = (port: number): Connection => ({ kind: 'sandbox', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', accessKeyId: 'AKIASANDBOX', secretAccessKey: 's' });
 const SANDBOX = connectionIdentity(sandboxOn(40001));
@@ -23,7 +25,7 @@ interface Page {
   readonly posted: HostToWebview[];
 }
 
-function fakePage(): Page {
+function fakePage(title = 'Provision Product'): Page {
   const posted: HostToWebview[] = [];
   const webview = {
     options: {}, html: '', cspSource: 'vscode-resource:',
@@ -31,7 +33,7 @@ function fakePage(): Page {
     onDidReceiveMessage: () => disposable,
     postMessage: async (message: HostToWebview) => (posted.push(message), true),
   };
-  const panel = { title: 'Provision Product', viewColumn: 1, webview, onDidDispose: () => disposable, reveal() {}, dispose() {} };
+  const panel = { title, viewColumn: 1, webview, onDidDispose: () => disposable, reveal() {}, dispose() {} };
   return { panel: panel as unknown as vscode.WebviewPanel, posted };
 }
 
@@ -210,5 +212,37 @@ describe('form panels and the tree\'s view of their products', () => {
       { recordId: 'rec-other', recordType: 'UPDATE_PROVISIONED_PRODUCT', status: 'SUCCEEDED' },
     ]);
     assert.deepEqual(changesOf(pages[1]), [{ recordId: 'rec-prov', recordType: 'PROVISION_PRODUCT', status: 'FAILED', errors: ['Bucket exists'], startedHere: true }]);
+  });
+});
+
+describe('provision form tabs are told apart', () => {
+  const sandboxed = useSandboxService();
+  const window = fakeVscode.window as Record<string, unknown>;
+  const saved = window.createWebviewPanel;
+  beforeEach(() => {
+    window.createWebviewPanel = (_viewType: string, title: string) => fakePage(title).panel;
+  });
+  afterEach(() => (window.createWebviewPanel = saved));
+
+  const forms = () => new FormPanels({ fsPath: '/ext', toString: () => '/ext' } as unknown as vscode.Uri, controllerDeps(sandboxed.service), logger);
+  /** The page's loadProduct, as the page sends it once the user picked the product. */
+  const loadProduct = (form: { receive(raw: unknown): Promise<void> }, productId: string) =>
+    form.receive({ type: 'request', id: 1, method: 'loadProduct', params: { productId } });
+  const titles = (set: FormPanels) => set.panels.map((p) => p.panel.title);
+
+  it('titles each tab after the product it loads, numbered when another tab has that title', async () => {
+    const set = forms();
+    const web = SEED.products.staticWebsite;
+    const [first, second, third] = [set.openProvision(), set.openProvision(), set.openProvision(web.id)];
+    assert.deepEqual(titles(set), ['Provision Product', 'Provision Product (2)', 'Provision Product (3)'], 'before a product is loaded');
+    await loadProduct(first, web.id);
+    await loadProduct(second, web.id);
+    await loadProduct(third, SEED.products.containerService.id);
+    assert.deepEqual(titles(set), [`Provision ${web.name}`, `Provision ${web.name} (2)`, `Provision ${SEED.products.containerService.name}`]);
+    await loadProduct(second, web.id);
+    assert.equal(second.panel.title, `Provision ${web.name} (2)`, 'loading the same product again keeps the title');
+    const another = set.openProvision({ productId: web.id });
+    await loadProduct(another, web.id);
+    assert.equal(another.panel.title, `Provision ${web.name} (3)`, '"Provision another" of the same product');
   });
 });
