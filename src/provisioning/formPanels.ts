@@ -168,16 +168,17 @@ export class FormPanels implements vscode.Disposable {
    * panel is told, whoever made the change (another window, the console, a colleague).
    */
   watchProducts(products: WatchedProducts): vscode.Disposable {
-    const seen = new Map<FormPanel, string>();
+    const seen = new Map<FormPanel, ProductFacts>();
     const facts = (panel: FormPanel) => (panel.productId ? products.get(panel.productId)?.row : undefined);
-    const fingerprint = (row: ProductFacts) => JSON.stringify([row.LastRecordId, row.Status, row.ProvisioningArtifactId]);
+    const same = (a: ProductFacts, b: ProductFacts) => a.LastRecordId === b.LastRecordId && a.Status === b.Status && a.ProvisioningArtifactId === b.ProvisioningArtifactId;
     const look = (panel: FormPanel) => {
       const row = facts(panel);
       if (!row || panel.kind === 'provision') return;
-      const now = fingerprint(row);
       const before = seen.get(panel);
-      seen.set(panel, now);
-      if (before === undefined || before === now) return;
+      seen.set(panel, { ...row });
+      if (!before || same(before, row)) return;
+      // The view caught up with what the page was loaded with (or told): no change since the form was loaded.
+      if (before.LastRecordId === row.LastRecordId && panel.shows(row.Status, row.ProvisioningArtifactId)) return;
       panel.productChanged({
         ...(row.LastRecordId ? { recordId: row.LastRecordId } : {}),
         ...(row.Status ? { productStatus: row.Status } : {}),

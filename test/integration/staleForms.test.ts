@@ -35,6 +35,7 @@ async function openedPanel(api: ExtensionApi, kind: PanelKind, command: string, 
   await vscode.commands.executeCommand(command, arg);
   const panel = await opened;
   panel.panel.reveal(undefined, false);
+  await panel.initialized; // its page was introduced: what the view sees from now on is news to it
   return panel;
 }
 
@@ -218,6 +219,35 @@ describe('stale forms', function () {
     }));
     await waitFor('the provision result to hear its record end', () => result.changes.some((c) => c.recordId === started.recordId && c.startedHere && c.status === 'SUCCEEDED'), OPERATION_TIMEOUT_MS, 300);
     result.dispose();
+  });
+
+  it('a plans view just opened from Preview changes says nothing changed: its page was loaded with the state the tree then shows', async () => {
+    const id = await availableWebsite(api, unique('fresh'));
+    const form = await openedPanel(api, 'update', 'serviceCatalogExplorer.updateProvisionedProduct', api.tree.findProduct(id));
+    const { target } = await loadCurrent(form, WEB.id);
+    const posted: HostToWebview[] = [];
+    const plansOpened = new Promise<FormPanel>((resolve) => {
+      const s = api.forms.onDidOpen((p) => {
+        if (p.kind !== 'plans') return;
+        s.dispose();
+        p.onDidPost((m) => posted.push(m));
+        resolve(p);
+      });
+    });
+    const started = ok<{ planId: string }>(await form.request('preview', { target, submission: { parameters: { Environment: 'staging' }, keepPrevious: ['BucketName'] } }));
+    const plans = await plansOpened;
+    plans.panel.reveal(undefined, false);
+    await plans.initialized;
+    await waitFor('the plan to be ready', async () => ok<PlanView>(await plans.request('describePlan', { planId: started.planId })).status === 'CREATE_SUCCESS', 60_000, 300);
+    for (let i = 0; i < 3; i++) await api.tree.refresh();
+    const told = posted.filter((m) => m.type === 'init' || m.type === 'productChanged');
+    const initAt = told.findIndex((m) => m.type === 'init');
+    const init = told[initAt];
+    assert.ok(init?.type === 'init' && init.init.kind === 'plans', JSON.stringify(told));
+    assert.equal(initAt, 0, `nothing told before the page was introduced: ${JSON.stringify(told)}`);
+    const loadedWith = init.init.provisionedProduct.status;
+    // What follows the init can only be news: the plan made (PLAN_IN_PROGRESS → AVAILABLE), never the status it was loaded with.
+    for (const m of told.slice(1)) assert.ok(m.type === 'productChanged' && m.change.productStatus !== loadedWith, `no change to the ${loadedWith} it was loaded with: ${JSON.stringify(told)}`);
   });
 
   it('offers nothing on an executed plan, and names its version and parameters', async () => {

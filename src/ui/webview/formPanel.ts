@@ -57,8 +57,18 @@ export class FormPanel {
   /** Resolves with the first `init` (or `failed`) the page was sent, i.e. once its script loaded and said `ready`. */
   readonly initialized = new Promise<HostToWebview>((resolve) => (this.markInitialized = resolve));
 
+  /** Whether the page was introduced (its init was sent): until then it has nothing a change could be news to. */
+  private introduced = false;
+  /** Its product's status and version as the page was introduced to them (init) or told since. */
+  private pageShown?: { readonly status?: string; readonly version?: string };
+
   get productId(): string | undefined {
     return this.controller.productId;
+  }
+
+  /** Whether the page shows its product in this status and version: a view that says so tells it nothing new. */
+  shows(status: string | undefined, version: string | undefined): boolean {
+    return !!this.pageShown && this.pageShown.status === status && this.pageShown.version === version;
   }
 
   constructor(
@@ -119,7 +129,10 @@ export class FormPanel {
     const recordType = heard.recordType ?? (heard.recordId ? this.startedRecords.get(heard.recordId) : undefined);
     const change = heard.recordId && this.started(heard.recordId) ? { ...heard, ...(recordType ? { recordType } : {}), startedHere: true } : heard;
     this.controller.productChanged?.(change);
-    this.post({ type: 'productChanged', change });
+    // A page not introduced yet learns its product's status and version from the init it is about to
+    // get, read from the service: told before it, a change of those would stay on the page as news the
+    // init already holds. The outcome of a record (its status) is in no init: always told.
+    if (this.introduced || change.status) this.post({ type: 'productChanged', change });
   }
 
   private async sendInit(): Promise<void> {
@@ -135,6 +148,7 @@ export class FormPanel {
   post(message: HostToWebview): void {
     if (this.isDisposed) return;
     if (message.type === 'init' || message.type === 'failed') this.markInitialized(message);
+    this.notePageShown(message);
     const result = message.type === 'response' && message.ok && typeof message.result === 'object' && message.result
       ? (message.result as { recordId?: unknown; recordType?: unknown }) : undefined;
     if (typeof result?.recordId === 'string' && result.recordId) {
@@ -142,6 +156,17 @@ export class FormPanel {
     }
     this.posted.fire(message);
     void this.panel.webview.postMessage(message);
+  }
+
+  private notePageShown(message: HostToWebview): void {
+    if (message.type === 'init') this.introduced = true;
+    if (message.type === 'init' && 'provisionedProduct' in message.init) {
+      const product = message.init.provisionedProduct;
+      this.pageShown = { status: product.status, version: product.provisioningArtifactId };
+    } else if (message.type === 'productChanged' && this.pageShown) {
+      const { productStatus, version } = message.change;
+      this.pageShown = { status: productStatus ?? this.pageShown.status, version: version?.id ?? this.pageShown.version };
+    }
   }
 
   /** Sends a request through the same validation and dispatch as the webview's own (integration tests). */

@@ -8,6 +8,7 @@ import type { HostToWebview, PanelInit } from '../../../src/core/webview/protoco
 import { CatalogCache } from '../../../src/connections/catalogCache';
 import type { FormService } from '../../../src/provisioning/controllerDeps';
 import { FormPanels, type PanelDeps } from '../../../src/provisioning/formPanels';
+import type { FormPanel } from '../../../src/ui/webview/formPanel';
 import { SEED } from '../../../src/sandbox/service/index';
 import { controllerDeps, useSandboxService } from '../../support/formDeps';
 
@@ -158,15 +159,23 @@ describe('form panels and the tree\'s view of their products', () => {
     service: () => ({}) as FormService, catalog: new CatalogCache(), connectionLabel: () => 'Sandbox', trackRecord: () => undefined, refreshTree: () => undefined, logger,
     memory: { recall: () => undefined, remember: () => undefined }, confirm: async () => true,
   }, logger);
+  /** What the host sends once the page said ready: its init, the product as read from the service. */
+  const introduce = (form: FormPanel, status: string, version?: string) => {
+    const provisionedProduct = { id: form.productId!, name: 'p', status, ...(version ? { provisioningArtifactId: version } : {}) };
+    form.post({ type: 'init', init: form.kind === 'update'
+      ? { kind: 'update', connection: 'Sandbox', provisionedProduct, current: { productId: 'prod-1', provisioningArtifactId: version ?? 'pa-1' } }
+      : { kind: form.kind as 'plans' | 'action', connection: 'Sandbox', provisionedProduct } });
+    return form;
+  };
   const changesOf = (page: Page) => page.posted.filter((m): m is Extract<HostToWebview, { type: 'productChanged' }> => m.type === 'productChanged').map((m) => m.change);
 
   it('tells the open forms of a product when the tree shows another last record, status or version, and only then', () => {
     const tree = fakeTree({ 'pp-1': { LastRecordId: 'rec-1', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1', ProvisioningArtifactName: 'v1' }, 'pp-2': { Status: 'AVAILABLE' } });
     const forms = panelSet();
     const watching = forms.watchProducts(tree);
-    forms.openUpdate({ id: 'pp-1', name: 'one' });
-    forms.openAction({ id: 'pp-1', name: 'one' });
-    forms.openUpdate({ id: 'pp-2', name: 'two' });
+    introduce(forms.openUpdate({ id: 'pp-1', name: 'one' }), 'AVAILABLE', 'pa-1');
+    introduce(forms.openAction({ id: 'pp-1', name: 'one' }), 'AVAILABLE', 'pa-1');
+    introduce(forms.openUpdate({ id: 'pp-2', name: 'two' }), 'AVAILABLE');
     forms.openProvision();
     tree.changed();
     assert.deepEqual(pages.map(changesOf), [[], [], [], []], 'nothing changed since they opened');
@@ -188,6 +197,32 @@ describe('form panels and the tree\'s view of their products', () => {
     tree.rows['pp-1'] = { LastRecordId: 'rec-3', Status: 'AVAILABLE' };
     tree.changed();
     assert.equal(changesOf(pages[0]).length, 2, 'nothing after the watch ends');
+  });
+
+  it('tells a page just opened nothing the init it was loaded with already says (the view catching up is no change)', () => {
+    const tree = fakeTree({ 'pp-1': { LastRecordId: 'rec-1', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1' }, 'pp-2': { LastRecordId: 'rec-5', Status: 'PLAN_IN_PROGRESS', ProvisioningArtifactId: 'pa-1' } });
+    const forms = panelSet();
+    forms.watchProducts(tree);
+    // Preview changes: the plans panel opens, the view then sees the plan being made before the page is introduced.
+    const plans = forms.openPlans({ id: 'pp-1', name: 'one' });
+    tree.changed(); // where the view starts (the fake's events do not fire: the open's own look)
+    tree.rows['pp-1'] = { LastRecordId: 'rec-1', Status: 'PLAN_IN_PROGRESS', ProvisioningArtifactId: 'pa-1' };
+    tree.changed();
+    introduce(plans, 'PLAN_IN_PROGRESS', 'pa-1');
+    tree.changed();
+    assert.deepEqual(changesOf(pages[0]), [], 'its page was loaded with PLAN_IN_PROGRESS');
+    // A view that lagged behind the init (it still said PLAN_IN_PROGRESS) catching up with it.
+    introduce(forms.openAction({ id: 'pp-2', name: 'two' }), 'AVAILABLE', 'pa-1');
+    tree.changed();
+    tree.rows['pp-2'] = { LastRecordId: 'rec-5', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1' };
+    tree.changed();
+    assert.deepEqual(changesOf(pages[1]), [], 'its page was loaded with AVAILABLE');
+    // What the page does not show yet is told: the plan made, the product AVAILABLE again; another record.
+    tree.rows['pp-1'] = { LastRecordId: 'rec-1', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1' };
+    tree.rows['pp-2'] = { LastRecordId: 'rec-6', Status: 'AVAILABLE', ProvisioningArtifactId: 'pa-1' };
+    tree.changed();
+    assert.deepEqual(changesOf(pages[0]), [{ recordId: 'rec-1', productStatus: 'AVAILABLE', version: { id: 'pa-1' } }]);
+    assert.deepEqual(changesOf(pages[1]), [{ recordId: 'rec-6', productStatus: 'AVAILABLE', version: { id: 'pa-1' } }], 'a record of its own, same status: told');
   });
 
   it('marks a product whose termination succeeded as gone, in every form of it', () => {
