@@ -53,12 +53,24 @@ export function startRecord(env: OpEnv, pp: ProvisionedProduct, request: RecordR
       pp.status = 'UNDER_CHANGE';
       pp.statusMessage = undefined;
     }
-    // The stack exists from its first provisioning record on: PhysicalId and the record's stack output.
-    if (request.type === 'PROVISION_PRODUCT' && isCloudFormationStack(pp)) pp.physicalId ??= physicalIdFor(pp);
   });
+  // A stack the product already has is named at once; a new one once CloudFormation creates it (stackCreated).
   record.outputs = stackOutputs(record, pp);
   return record;
 }
+
+/**
+ * CloudFormation has picked up a provisioning record (it left CREATED): a new product's stack exists
+ * from now on, so its PhysicalId and the record's CloudformationStackARN output appear. Before that,
+ * DescribeStackEvents on the ARN would answer that the stack does not exist.
+ */
+export function stackCreated(state: CatalogState, record: RecordData): void {
+  const pp = state.provisionedProduct(record.provisionedProductId);
+  if (!pp || record.type !== 'PROVISION_PRODUCT' || !isCloudFormationStack(pp) || record.outputs.length > 0) return;
+  if (!pp.physicalId) state.searchIndex.change(pp, record.timeline.startedAt, () => { pp.physicalId = physicalIdFor(pp); });
+  record.outputs = stackOutputs(record, pp);
+}
+
 
 /** Provisioned products that are one CloudFormation stack (Control Tower accounts are launched as one too). */
 function isCloudFormationStack(pp: { type: ProvisionedProduct['type'] }): boolean {
