@@ -122,7 +122,7 @@ function failureOf(description: string, resources: readonly ResourceSpec[]): Rec
 function parametersAfter(record: RecordData, now: number, current: ParameterValue[], pp: ProvisionedProduct): ParameterValue[] {
   if (record.type === 'TERMINATE_PROVISIONED_PRODUCT') return current;
   const next = record.effect.parameters ?? pp.parameters;
-  const rolledBack = record.type === 'UPDATE_PROVISIONED_PRODUCT' && record.timeline.errorAt !== undefined && now >= record.timeline.endsAt;
+  const rolledBack = record.type === 'UPDATE_PROVISIONED_PRODUCT' && record.timeline.outcome === 'FAILED' && now >= record.timeline.endsAt;
   return rolledBack ? current : next;
 }
 

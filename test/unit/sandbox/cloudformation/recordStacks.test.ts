@@ -1,9 +1,12 @@
-// A record's stack as CloudFormation runs it: named only once it exists.
+// A record's stack as CloudFormation runs it: named only once it exists, and rolled back (events and
+// parameters) when an update fails.
 import * as assert from 'node:assert/strict';
 import type { RequestContext, SandboxService } from '../../../../src/sandbox/contract';
 import { SANDBOX_USER } from '../../../../src/sandbox/identities';
 import { createService, SEED } from '../../../../src/sandbox/service/index';
+import type { CatalogData } from '../../../../src/sandbox/service/types';
 
+const MINUTE = 60_000;
 const P = SEED.products;
 const caller: RequestContext = { accessKeyId: SANDBOX_USER.accessKeyId, callerArn: SANDBOX_USER.arn, accountId: SEED.accountId, region: 'us-east-1', policy: SANDBOX_USER.policy };
 
@@ -44,6 +47,16 @@ function launchDatabase(a: Account, name: string): string {
   return RecordDetail.RecordId;
 }
 
+function updateStorage(a: Account, ppId: string, storage: string): string {
+  return a.sc<Described>('UpdateProvisionedProduct', {
+    ProvisionedProductId: ppId, UpdateToken: `update-${++serial}`,
+    ProvisioningParameters: [{ Key: 'AllocatedStorage', Value: storage }, { Key: 'MasterPassword', UsePreviousValue: true }],
+  }).RecordDetail.RecordId;
+}
+
+const stackStatuses = (events: readonly Event[]) => events.filter((e) => e.ResourceType === 'AWS::CloudFormation::Stack').map((e) => e.ResourceStatus);
+const storageOf = (stack: Stack) => stack.Parameters.find((p) => p.ParameterKey === 'AllocatedStorage')?.ParameterValue;
+
 describe('sandbox CloudFormation: the stacks of records', () => {
   it('a new product\'s record names its stack once CloudFormation has created it, and the stack answers from then on', () => {
     const a = account();
@@ -64,4 +77,52 @@ describe('sandbox CloudFormation: the stacks of records', () => {
     assert.deepEqual(events.map((e) => e.ResourceStatus).slice(0, 1), ['CREATE_IN_PROGRESS']);
     assert.equal(a.stack(arn!).StackStatus, 'CREATE_IN_PROGRESS');
   });
+
+  it('a failed update rolls the stack back: UPDATE_ROLLBACK_* events, the old parameters, the record FAILED and the product TAINTED', () => {
+    const a = account();
+    const launched = launchDatabase(a, 'db-rolls-back');
+    a.clock.now += 10 * MINUTE;
+    assert.equal(a.record(launched).RecordDetail.Status, 'SUCCEEDED');
+    const arn = a.stackArn(launched)!;
+    const ppId = a.sc<{ RecordDetail: { ProvisionedProductId: string } }>('DescribeRecord', { Id: launched }).RecordDetail.ProvisionedProductId;
+    const created = a.events(arn).length;
+    const recordId = updateStorage(a, ppId, '50');
+    a.clock.now += 2 * MINUTE;
+    assert.equal(a.stack(arn).StackStatus, 'UPDATE_IN_PROGRESS');
+    assert.equal(storageOf(a.stack(arn)), '50', 'a running update shows its new values');
+    a.clock.now += 20 * MINUTE;
+    assertRolledBack(a, arn, created);
+    assert.equal(a.record(recordId).RecordDetail.Status, 'FAILED');
+    assert.equal(a.status(ppId), 'TAINTED');
+  });
+
+  it('rolls back a failed update planned without a rollback share too (a state file of an earlier sandbox)', () => {
+    const a = account();
+    const launched = launchDatabase(a, 'db-old-record');
+    a.clock.now += 10 * MINUTE;
+    const arn = a.stackArn(launched)!;
+    const ppId = arn.split('/')[1].split('-').slice(2).join('-');
+    const created = a.events(arn).length;
+    const recordId = updateStorage(a, ppId, '50');
+    a.clock.now += 30 * MINUTE;
+    const snapshot = a.service.snapshot() as CatalogData;
+    delete snapshot.records[recordId].timeline.errorAt;
+    const restored = account(snapshot, a.clock.now);
+    assertRolledBack(restored, arn, created);
+  });
 });
+
+/** The update's events after the `created` ones: it failed on Database and rolled back, with the old parameters. */
+function assertRolledBack(a: Account, arn: string, created: number): void {
+  const events = a.events(arn).slice(created);
+  assert.deepEqual(stackStatuses(events), ['UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS', 'UPDATE_ROLLBACK_COMPLETE']);
+  const database = events.filter((e) => e.LogicalResourceId === 'Database').map((e) => e.ResourceStatus);
+  assert.deepEqual(database, ['UPDATE_IN_PROGRESS', 'UPDATE_FAILED', 'UPDATE_IN_PROGRESS', 'UPDATE_COMPLETE']);
+  const failed = events.find((e) => e.ResourceStatus === 'UPDATE_FAILED')!;
+  assert.match(failed.ResourceStatusReason ?? '', /^Resource handler returned message: "Cannot upgrade postgres/);
+  const rollback = events.find((e) => e.ResourceStatus === 'UPDATE_ROLLBACK_IN_PROGRESS')!;
+  assert.match(rollback.ResourceStatusReason ?? '', /^The following resource\(s\) failed to update: \[Database\]/);
+  const stack = a.stack(arn);
+  assert.equal(stack.StackStatus, 'UPDATE_ROLLBACK_COMPLETE');
+  assert.equal(storageOf(stack), '20', 'the parameters the stack had before the update');
+}
