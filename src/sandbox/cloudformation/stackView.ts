@@ -92,9 +92,9 @@ export function stackOf(state: CatalogState, pp: ProvisionedProduct, now: number
   };
 }
 
-/** The product's records that change its stack, oldest first (from the state's per-product index). */
+/** The product's records that ran on its stack, oldest first (from the state's per-product index); those CloudFormation refused left no trace. */
 function stackRecords(state: CatalogState, pp: ProvisionedProduct): RecordData[] {
-  return [...state.recordsOf(pp.id)].filter((record) => STACK_RECORD_TYPES.has(record.type));
+  return [...state.recordsOf(pp.id)].filter((record) => STACK_RECORD_TYPES.has(record.type) && !record.refusedByStack);
 }
 
 function runOf(state: CatalogState, product: Product, record: RecordData, previous: readonly ResourceSpec[]): RecordRun {

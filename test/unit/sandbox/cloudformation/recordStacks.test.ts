@@ -1,5 +1,5 @@
-// A record's stack as CloudFormation runs it: named only once it exists, and rolled back (events and
-// parameters) when an update fails.
+// A record's stack as CloudFormation runs it: named only once it exists, refused an update from
+// ROLLBACK_COMPLETE, and rolled back (events and parameters) when an update fails.
 import * as assert from 'node:assert/strict';
 import type { RequestContext, SandboxService } from '../../../../src/sandbox/contract';
 import { SANDBOX_USER } from '../../../../src/sandbox/identities';
@@ -8,6 +8,7 @@ import type { CatalogData } from '../../../../src/sandbox/service/types';
 
 const MINUTE = 60_000;
 const P = SEED.products;
+const PP = SEED.provisionedProducts;
 const caller: RequestContext = { accessKeyId: SANDBOX_USER.accessKeyId, callerArn: SANDBOX_USER.arn, accountId: SEED.accountId, region: 'us-east-1', policy: SANDBOX_USER.policy };
 
 interface Output { OutputKey: string; OutputValue: string }
@@ -76,6 +77,32 @@ describe('sandbox CloudFormation: the stacks of records', () => {
     const events = a.events(arn!);
     assert.deepEqual(events.map((e) => e.ResourceStatus).slice(0, 1), ['CREATE_IN_PROGRESS']);
     assert.equal(a.stack(arn!).StackStatus, 'CREATE_IN_PROGRESS');
+  });
+
+  it('refuses an update of a stack left ROLLBACK_COMPLETE by its failed creation, in CloudFormation\'s words, and fails the record', () => {
+    const a = account();
+    const stackName = `SC-${SEED.accountId}-${PP.analyticsCluster.id}`;
+    const arn = a.stack(stackName).StackId;
+    const before = a.events(stackName);
+    assert.equal(a.stack(stackName).StackStatus, 'ROLLBACK_COMPLETE');
+    const refusal = `Stack:${arn} is in ROLLBACK_COMPLETE state and can not be updated.`;
+    // The seeded update of analytics-cluster was refused so too.
+    const history = a.sc<{ RecordDetails: { RecordId: string; RecordType: string; Status: string }[] }>('ListRecordHistory', { SearchFilter: { Key: 'provisionedproduct', Value: PP.analyticsCluster.id } }).RecordDetails;
+    const seeded = history.find((r) => r.RecordType === 'UPDATE_PROVISIONED_PRODUCT')!;
+    assert.equal(seeded.Status, 'FAILED');
+    assert.deepEqual(a.record(seeded.RecordId).RecordDetail.RecordErrors, [{ Code: 'ValidationError', Description: refusal }]);
+
+    const recordId = a.sc<Described>('UpdateProvisionedProduct', {
+      ProvisionedProductId: PP.analyticsCluster.id, UpdateToken: 'retry-analytics', ProvisioningParameters: [{ Key: 'CoreNodeCount', Value: '4' }],
+    }).RecordDetail.RecordId;
+    a.clock.now += MINUTE;
+    const { RecordDetail } = a.record(recordId);
+    assert.equal(RecordDetail.Status, 'FAILED');
+    assert.deepEqual(RecordDetail.RecordErrors, [{ Code: 'ValidationError', Description: refusal }]);
+    assert.equal(a.status(PP.analyticsCluster.id), 'ERROR');
+    assert.equal(a.stack(stackName).StackStatus, 'ROLLBACK_COMPLETE');
+    assert.deepEqual(a.events(stackName), before, 'the stack never ran the update');
+    assert.equal(storageOf(a.stack(stackName)), undefined);
   });
 
   it('a failed update rolls the stack back: UPDATE_ROLLBACK_* events, the old parameters, the record FAILED and the product TAINTED', () => {
