@@ -37,13 +37,13 @@ describe('stack folders in the tree', () => {
 
   it('shows the stack\'s events, the latest operation\'s failures first, then newest first', async () => {
     const api = await connectedToSandbox();
-    const product = api.tree.findProduct(SEED.provisionedProducts.analyticsCluster.id)!;
+    const product = api.tree.findProduct(SEED.provisionedProducts.billingDb.id)!;
     const items = await rows(api, await folder(api, product, 'Events'));
     assert.ok(items.length > 0 && items.every((i) => i.contextValue === 'stackEvent'), items.map((i) => `${String(i.label)}: ${String(i.description)}`).join('; '));
     const failed = items.map((i) => /^[A-Za-z ]*failed · /i.test(String(i.description)));
     const pinned = failed.indexOf(false);
     assert.ok(pinned > 0, `the latest update's failures come first: ${failed.join(', ')}`);
-    // The failed create of Nov 30 (before the update) is history: it keeps its place in time.
+    // The upgrade that failed the day before (billing-db's first attempt) is history: it keeps its place in time.
     assert.ok(failed.slice(pinned).includes(true), `an earlier operation's failure is not pinned: ${failed.join(', ')}`);
   });
 

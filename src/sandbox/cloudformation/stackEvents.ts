@@ -169,10 +169,9 @@ function update(log: EventLog, run: RecordRun, previous: readonly ResourceSpec[]
   if (changed.length === 0 && kept.length > 0) changed = [kept[0]];
   log.stackEvent(t0, 'UPDATE_IN_PROGRESS', 'User Initiated');
   const { steps, total } = schedule([...added, ...changed], record.id);
-  const outcome = record.timeline.outcome;
-  const rollsBack = outcome === 'FAILED' && record.timeline.errorAt !== undefined;
-  const failing = outcome === 'FAILED' ? steps.find((s) => s.resource.logicalId === run.failure?.logicalId) ?? steps[steps.length - 1] : undefined;
-  const failAt = record.timeline.errorAt ?? t0 + work * 0.9;
+  const failing = record.timeline.outcome === 'FAILED' ? steps.find((s) => s.resource.logicalId === run.failure?.logicalId) ?? steps[steps.length - 1] : undefined;
+  // A record planned without a rollback share (older state files) still rolls back, from 60% of its work.
+  const failAt = record.timeline.errorAt ?? t0 + work * 0.6;
   const scale = failing ? (failAt - t0 - lead) / failing.end : (work * 0.85 - lead) / total;
   const at = (u: number) => t0 + lead + u * scale;
   const isNew = (r: ResourceSpec) => !before.has(r.logicalId);
@@ -194,11 +193,8 @@ function update(log: EventLog, run: RecordRun, previous: readonly ResourceSpec[]
     log.stackEvent(end, 'UPDATE_COMPLETE');
     return;
   }
+  // CloudFormation rolls every failed update back (Service Catalog never disables rollback).
   const failed = `The following resource(s) failed to update: [${failing.resource.logicalId}]. `;
-  if (!rollsBack) {
-    log.stackEvent(end, 'UPDATE_FAILED', failed);
-    return;
-  }
   const rollbackAt = failAt + 2 * tick;
   log.stackEvent(rollbackAt, 'UPDATE_ROLLBACK_IN_PROGRESS', failed);
   const cleanupAt = end - (end - rollbackAt) * 0.15;

@@ -92,9 +92,9 @@ export function stackOf(state: CatalogState, pp: ProvisionedProduct, now: number
   };
 }
 
-/** The product's records that change its stack, oldest first (from the state's per-product index). */
+/** The product's records that ran on its stack, oldest first (from the state's per-product index); those CloudFormation refused left no trace. */
 function stackRecords(state: CatalogState, pp: ProvisionedProduct): RecordData[] {
-  return [...state.recordsOf(pp.id)].filter((record) => STACK_RECORD_TYPES.has(record.type));
+  return [...state.recordsOf(pp.id)].filter((record) => STACK_RECORD_TYPES.has(record.type) && !record.refusedByStack);
 }
 
 function runOf(state: CatalogState, product: Product, record: RecordData, previous: readonly ResourceSpec[]): RecordRun {
@@ -122,7 +122,7 @@ function failureOf(description: string, resources: readonly ResourceSpec[]): Rec
 function parametersAfter(record: RecordData, now: number, current: ParameterValue[], pp: ProvisionedProduct): ParameterValue[] {
   if (record.type === 'TERMINATE_PROVISIONED_PRODUCT') return current;
   const next = record.effect.parameters ?? pp.parameters;
-  const rolledBack = record.type === 'UPDATE_PROVISIONED_PRODUCT' && record.timeline.errorAt !== undefined && now >= record.timeline.endsAt;
+  const rolledBack = record.type === 'UPDATE_PROVISIONED_PRODUCT' && record.timeline.outcome === 'FAILED' && now >= record.timeline.endsAt;
   return rolledBack ? current : next;
 }
 

@@ -17,6 +17,7 @@ export interface RecordRequest {
   errors?: { Code: string; Description: string }[];
   effect?: RecordEffect;
   launchRoleArn?: string;
+  refusedByStack?: boolean;
 }
 
 /** Creates a record for `pp` and puts the product UNDER_CHANGE (property updates leave the status alone). */
@@ -43,6 +44,7 @@ export function startRecord(env: OpEnv, pp: ProvisionedProduct, request: RecordR
     outputs: [],
     effect: request.effect ?? {},
     settled: false,
+    ...(request.refusedByStack ? { refusedByStack: true } : {}),
   };
   env.state.addRecord(record);
   env.state.searchIndex.change(pp, env.now, () => {
@@ -53,11 +55,35 @@ export function startRecord(env: OpEnv, pp: ProvisionedProduct, request: RecordR
       pp.status = 'UNDER_CHANGE';
       pp.statusMessage = undefined;
     }
-    // The stack exists from its first provisioning record on: PhysicalId and the record's stack output.
-    if (request.type === 'PROVISION_PRODUCT' && isCloudFormationStack(pp)) pp.physicalId ??= physicalIdFor(pp);
   });
+  // A stack the product already has is named at once; a new one once CloudFormation creates it (stackCreated).
   record.outputs = stackOutputs(record, pp);
   return record;
+}
+
+/**
+ * CloudFormation has picked up a provisioning record (it left CREATED): a new product's stack exists
+ * from now on, so its PhysicalId and the record's CloudformationStackARN output appear. Before that,
+ * DescribeStackEvents on the ARN would answer that the stack does not exist.
+ */
+export function stackCreated(state: CatalogState, record: RecordData): void {
+  const pp = state.provisionedProduct(record.provisionedProductId);
+  if (!pp || record.type !== 'PROVISION_PRODUCT' || !isCloudFormationStack(pp) || record.outputs.length > 0) return;
+  if (!pp.physicalId) state.searchIndex.change(pp, record.timeline.startedAt, () => { pp.physicalId = physicalIdFor(pp); });
+  record.outputs = stackOutputs(record, pp);
+}
+
+/**
+ * CloudFormation's refusal of an update to the product's stack, or undefined when it may be updated: a
+ * stack whose creation failed stays ROLLBACK_COMPLETE, which UpdateStack refuses (a failed update's
+ * UPDATE_ROLLBACK_COMPLETE it accepts). Records the stack refused changed nothing.
+ */
+export function stackUpdateRefusal(state: CatalogState, pp: ProvisionedProduct): string | undefined {
+  if (!isCloudFormationStack(pp) || !pp.physicalId) return undefined;
+  const ran = [...state.recordsOf(pp.id)].filter((r) => PROVISIONING_TYPES.has(r.type) && !r.refusedByStack);
+  const last = ran.at(-1);
+  if (last?.type !== 'PROVISION_PRODUCT' || last.timeline.outcome !== 'FAILED') return undefined;
+  return `Stack:${pp.physicalId} is in ROLLBACK_COMPLETE state and can not be updated.`;
 }
 
 /** Provisioned products that are one CloudFormation stack (Control Tower accounts are launched as one too). */
@@ -95,10 +121,10 @@ function applyRecord(state: CatalogState, record: RecordData, pp: ProvisionedPro
   switch (record.type) {
     case 'PROVISION_PRODUCT':
     case 'UPDATE_PROVISIONED_PRODUCT':
-      return succeeded ? applyChange(state, pp, record) : applyFailure(state, pp, record);
+      return succeeded ? applyChange(state, pp, record) : applyFailure(pp, record);
     case 'TERMINATE_PROVISIONED_PRODUCT':
       if (succeeded) state.markTerminated(pp);
-      else applyFailure(state, pp, record);
+      else applyFailure(pp, record);
       return;
     case 'EXECUTE_PROVISIONED_PRODUCT_SERVICE_ACTION':
       // An action's failure is the record's business; the product goes back to how it was.
@@ -126,9 +152,10 @@ function applyChange(state: CatalogState, pp: ProvisionedProduct, record: Record
   record.outputs = [...stackOutputs(record, pp), ...pp.outputs];
 }
 
-function applyFailure(state: CatalogState, pp: ProvisionedProduct, record: RecordData): void {
+/** A failed update that ran was rolled back to the version before (TAINTED); a refused one left the product as it was. */
+function applyFailure(pp: ProvisionedProduct, record: RecordData): void {
   const reason = record.errors[0]?.Description ?? 'The operation failed.';
-  if (record.type === 'UPDATE_PROVISIONED_PRODUCT' && state.product(pp.productId)?.behavior.rollsBackUpdates) {
+  if (record.type === 'UPDATE_PROVISIONED_PRODUCT' && !record.refusedByStack) {
     pp.status = 'TAINTED';
     pp.statusMessage = `Update failed and was rolled back to the previous version: ${reason}`;
   } else {

@@ -2,7 +2,7 @@
 // proportional to the work in flight, not to the number of provisioned products.
 import type { CatalogState } from './state';
 import { lastTransitionAt, statusAt } from './timeline';
-import { settleRecord } from './lifecycle';
+import { settleRecord, stackCreated } from './lifecycle';
 
 export function advanceTo(state: CatalogState, now: number): void {
   advancePlans(state, now);
@@ -12,6 +12,7 @@ export function advanceTo(state: CatalogState, now: number): void {
   for (const record of pending) {
     record.status = statusAt(record.timeline, now);
     record.updatedTime = lastTransitionAt(record.timeline, record.createdTime, now);
+    if (now >= record.timeline.startedAt) stackCreated(state, record);
     if (now >= record.timeline.endsAt) settleRecord(state, record);
   }
 }

@@ -49,7 +49,10 @@ export const SEED = {
      * In the catalog since 2018; v15 was added without a name or description.
      */
     legacyDatabase: { id: 'prod-sbxlegacydb1', viewId: 'prodview-sbxlegacydb1', name: 'Legacy PostgreSQL Database', versions: { v1: 'pa-sbxrds-v1', v15: 'pa-sbxrds-v15', v2: 'pa-sbxrds-v2' } },
-    /** CFN whose provisioning (and updates) always fail: record FAILED with RecordErrors, product ERROR. ClusterName has no description nor default. */
+    /**
+     * CFN whose provisioning always fails: record FAILED with RecordErrors, product ERROR, stack ROLLBACK_COMPLETE,
+     * which CloudFormation refuses to update (an update's record FAILED). ClusterName has no description nor default.
+     */
     analyticsCluster: { id: 'prod-sbxemrbeta01', viewId: 'prodview-sbxemrbeta01', name: 'Analytics Cluster (beta)', versions: { v01: 'pa-sbxemr-v01', v02: 'pa-sbxemr-v02' } },
     /** CFN_STACKSET with a STACKSET constraint (ProvisioningArtifactPreferences accounts/regions). */
     securityBaseline: { id: 'prod-sbxbaseline01', viewId: 'prodview-sbxbaseline01', name: 'Security Baseline (StackSet)', versions: { v10: 'pa-sbxbase-v10', v11: 'pa-sbxbase-v11' } },
@@ -300,7 +303,6 @@ function analyticsCluster(t: number): Product {
     behavior: {
       provisionSeconds: 120,
       failsToProvision: { code: 'CREATE_FAILED', description: 'The following resource(s) failed to create: [Cluster]. Cluster: Resource handler returned message: "Cluster {param:ClusterName} could not start: service role EMR_DefaultRole has insufficient EC2 permissions."' },
-      failsToUpdate: { code: 'UPDATE_FAILED', description: 'The following resource(s) failed to update: [Cluster]. Cluster: Resource handler returned message: "Cluster {param:ClusterName} could not be resized: service role EMR_DefaultRole has insufficient EC2 permissions."' },
     },
     artifacts: [
       artifact(P.analyticsCluster.versions.v01, '0.1-beta', t - 40 * DAY, { active: false, guidance: 'DEPRECATED', parameters: params, outputs, resources }),

@@ -57,6 +57,8 @@ export function seedHistorySteps(now: number, timeScale: number): SeedStep[] {
 
     provision(ago(9 * DAY), PP.billingDb, P.legacyDatabase.id, P.legacyDatabase.versions.v1, { MasterPassword: 'Billing2024secret' }),
     update(ago(2 * DAY), PP.billingDb, { ProvisioningArtifactId: P.legacyDatabase.versions.v2 }),
+    // The upgrade tried again, rolled back again: its stack holds the failures of two operations.
+    update(ago(1 * DAY), PP.billingDb, { ProvisioningArtifactId: P.legacyDatabase.versions.v2 }),
 
     provision(ago(2 * DAY), PP.analyticsCluster, P.analyticsCluster.id, P.analyticsCluster.versions.v02, { ClusterName: 'adhoc' }),
     update(ago(1 * DAY), PP.analyticsCluster, { ProvisioningParameters: [{ Key: 'CoreNodeCount', Value: '2' }] }),

@@ -100,8 +100,10 @@ export interface ProductBehavior {
   /** Virtual seconds a provision spends IN_PROGRESS at timeScale 1. */
   provisionSeconds: number;
   failsToProvision?: { code: string; description: string };
-  /** An update that fails without rolling back, in CloudFormation's update wording (UPDATE_FAILED). */
-  failsToUpdate?: { code: string; description: string };
+  /**
+   * Every update fails on a resource and CloudFormation rolls the stack back, as it does any failed
+   * update (UPDATE_ROLLBACK_COMPLETE): the record goes IN_PROGRESS_IN_ERROR, then FAILED; the product TAINTED.
+   */
   rollsBackUpdates?: { code: string; description: string };
   /**
    * Stack instances of a stack set product that do not follow its operations: OUTDATED ones fail each
@@ -233,6 +235,8 @@ export interface RecordData {
   effect: RecordEffect;
   /** Whether the effect (or failure) has been applied to the provisioned product. */
   settled: boolean;
+  /** CloudFormation refused the change (its stack's state allows none): the stack never ran it. */
+  refusedByStack?: boolean;
 }
 
 /** The model's ResourceChangeDetail: Service Catalog's has no ChangeSource (CloudFormation's change sets do). */

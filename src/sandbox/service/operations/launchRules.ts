@@ -94,10 +94,16 @@ function quoting(description: string, parameters: readonly ParameterValue[]): st
 export function updateWork(product: Product, parameters: readonly ParameterValue[] = []): PlannedWork {
   const seconds = Math.round(product.behavior.provisionSeconds * 0.7);
   const rollback = product.behavior.rollsBackUpdates;
-  if (rollback) return { work: { workSeconds: seconds * 1.6, outcome: 'FAILED', rollbackShare: 0.4 }, errors: [{ Code: rollback.code, Description: rollback.description }] };
-  const failure = product.behavior.failsToUpdate;
-  if (failure) return { work: { workSeconds: seconds, outcome: 'FAILED' }, errors: [{ Code: failure.code, Description: quoting(failure.description, parameters) }] };
+  if (rollback) return { work: { workSeconds: seconds * 1.6, outcome: 'FAILED', rollbackShare: 0.4 }, errors: [{ Code: rollback.code, Description: quoting(rollback.description, parameters) }] };
   return { work: { workSeconds: seconds, outcome: 'SUCCEEDED' }, errors: [] };
+}
+
+/**
+ * An update CloudFormation refuses outright (UpdateStack's ValidationError, in its words): the record
+ * fails soon after it is picked up, and the stack does not change.
+ */
+export function refusedUpdateWork(refusal: string): PlannedWork {
+  return { work: { workSeconds: 2, outcome: 'FAILED' }, errors: [{ Code: 'ValidationError', Description: refusal }] };
 }
 
 export function terminateWork(product: Product): PlannedWork {

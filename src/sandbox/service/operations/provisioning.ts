@@ -3,12 +3,12 @@
 import type { OpEnv } from '../env';
 import { fail } from '../errors';
 import { recall, remember } from '../idempotency';
-import { startRecord } from '../lifecycle';
+import { stackUpdateRefusal, startRecord } from '../lifecycle';
 import { launchRoleFor, requireNotBusy, resolveArtifact, resolvePath, resolveProduct, resolveProvisionedProduct } from '../lookup';
 import { requireLaunchPaths } from '../launchPaths';
 import { recordDetail } from '../render';
 import type { ProvisionedProduct, RecordData, Tag } from '../types';
-import { checkedParameters, checkedStackSet, checkedTags, provisionWork, requireActive, requireLaunchRole, requireTagUpdatesAllowed, terminateWork, updateWork } from './launchRules';
+import { checkedParameters, checkedStackSet, checkedTags, provisionWork, refusedUpdateWork, requireActive, requireLaunchRole, requireTagUpdatesAllowed, terminateWork, updateWork } from './launchRules';
 
 function replayedRecord(env: OpEnv, tokenField: string, input: Record<string, any>) {
   const earlier = recall(env, tokenField, input);
@@ -103,9 +103,10 @@ export function updateProvisionedProduct(input: Record<string, any>, env: OpEnv)
   const stackSet = checkedStackSet(env, product, input.ProvisioningPreferences, pp.stackSet);
   const launchRoleArn = portfolio.pathId !== pp.pathId ? launchRoleFor(product, portfolio.id) : pp.launchRoleArn;
   if (launchRoleArn !== pp.launchRoleArn) pp.launchRoleArn = launchRoleArn;
-  const { work, errors } = updateWork(product, parameters);
+  const refusal = stackUpdateRefusal(env.state, pp);
+  const { work, errors } = refusal ? refusedUpdateWork(refusal) : updateWork(product, parameters);
   const record = startRecord(env, pp, {
-    type: 'UPDATE_PROVISIONED_PRODUCT', artifactId: artifact.id, pathId: portfolio.pathId, work, errors,
+    type: 'UPDATE_PROVISIONED_PRODUCT', artifactId: artifact.id, pathId: portfolio.pathId, work, errors, refusedByStack: refusal !== undefined,
     effect: { artifactId: artifact.id, pathId: portfolio.pathId, parameters, tags, stackSet },
   });
   return answer(env, 'UpdateToken', input, record);

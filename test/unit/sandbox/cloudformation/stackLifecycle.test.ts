@@ -39,8 +39,8 @@ describe('sandbox CloudFormation: stacks follow records', () => {
   it('a provision shows resources starting in waves and the stack completing at the end', async () => {
     const launch = await launchableProduct(sc);
     const { RecordDetail } = await sc.send(new ProvisionProductCommand({ ...launch, ProvisionedProductName: 'cfn-watch', ProvisionToken: 'cfn-watch-1' }));
-    const arn = await stackArnOf(sc, RecordDetail!.RecordId!);
     assert.equal(await settle(sc, RecordDetail!.RecordId!), 'SUCCEEDED');
+    const arn = await stackArnOf(sc, RecordDetail!.RecordId!);
     const cfn = cfnClient(sandbox);
     const events = (await allEvents(cfn, arn)).reverse();
     assert.equal(events[0].ResourceStatus, 'CREATE_IN_PROGRESS');

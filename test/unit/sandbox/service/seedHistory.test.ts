@@ -23,13 +23,14 @@ describe('seed history', () => {
   });
   after(() => sandbox.stop());
 
-  it('words a failed update as CloudFormation does an update, not a create', async () => {
-    const update = (await history(PP.analyticsCluster.id)).find((r) => r.RecordType === 'UPDATE_PROVISIONED_PRODUCT')!;
+  it('words a failed update as CloudFormation does an update that rolled back, not a create', async () => {
+    const update = (await history(PP.billingDb.id)).find((r) => r.RecordType === 'UPDATE_PROVISIONED_PRODUCT')!;
     assert.equal(update.Status, 'FAILED');
     const errors = (await client.send(new SC.DescribeRecordCommand({ Id: update.RecordId }))).RecordDetail!.RecordErrors!;
-    assert.equal(errors[0].Code, 'UPDATE_FAILED');
-    assert.match(errors[0].Description!, /^The following resource\(s\) failed to update: \[Cluster\]\./);
-    assert.doesNotMatch(errors[0].Description!, /failed to create/);
+    assert.equal(errors[0].Code, 'UPDATE_ROLLBACK_COMPLETE');
+    assert.match(errors[0].Description!, /Database UPDATE_FAILED; stack rolled back\.$/);
+    assert.doesNotMatch(errors[0].Description!, /create/);
+    assert.equal((await pp(PP.billingDb.id)).Status, 'TAINTED');
   });
 
   it('keeps inventory-service under change for a while, then finishes its update like any other record', async () => {
