@@ -36,7 +36,7 @@ export const fakeVscode = {
     showErrorMessage: notification('error'),
     createOutputChannel: () => channel,
     // Enough for the extension to activate (test/unit/contributions.test.ts):
-    createTreeView: () => ({ visible: false, message: undefined, onDidChangeVisibility: () => disposable, reveal: nothing, dispose() {} }),
+    createTreeView: () => ({ visible: false, message: undefined, onDidChangeVisibility: () => disposable, onDidExpandElement: () => disposable, onDidCollapseElement: () => disposable, reveal: nothing, dispose() {} }),
     createStatusBarItem: () => ({ show() {}, hide() {}, dispose() {} }),
     onDidChangeWindowState: () => disposable,
     state: { focused: true },
