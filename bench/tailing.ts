@@ -1,7 +1,7 @@
 // Tailing: 50 real provisioning records in the real sandbox (time scaled), followed by the real
 // RecordTailer on a clock scaled the same way: adaptive policy against a fixed 1-second poll, and the
 // adaptive policy with stack events on (the real StackEventFollower and CloudFormation client,
-// sharing each record's call budget as the extension wires them; see lib/stackFollowing.ts).
+// wired by the same RecordStackFollowing as the extension, sharing each record's call budget).
 import { ListRecordHistoryCommand, type RecordDetail } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../src/aws/catalogApi';
 import { ProvisioningService } from '../src/aws/provisioningService';
@@ -11,7 +11,9 @@ import type { StackReader } from '../src/core/stacks/types';
 import type { Sandbox } from '../src/sandbox/index';
 import { SEED } from '../src/sandbox/service/index';
 import { benchApi, sandboxConnection, startBenchSandbox } from './lib/sandbox';
-import { StackFollowing } from './lib/stackFollowing';
+import { RecordStackFollowing } from '../src/core/stacks/recordStackFollowing';
+import { DEFAULT_CALL_BUDGET } from '../src/core/records/callBudget';
+import type { StackEvent } from '../src/core/stacks/types';
 import { median, percentile, progress, round, writeResult, runBench } from './lib/stats';
 
 /** Virtual seconds per real second, for the sandbox and the tailer alike. */
@@ -57,6 +59,7 @@ async function expectedDurations(api: CatalogApi): Promise<Map<string, number>> 
 }
 
 interface Seen { recordId: string; status: string; atVirtualMs: number }
+interface SeenEvent { readonly recordId: string; readonly event: StackEvent; readonly seenAtMs: number }
 
 /** Each record's calls (DescribeRecord, and DescribeStackEvents for its stack), at clock time. */
 class CallLog {
@@ -109,14 +112,31 @@ async function runPolicy(name: string, policy: PollPolicy, sandbox: Sandbox, api
       return { RecordDetail: detail, RecordOutputs: outputs };
     },
     clock, random: seededRandom(3), pollPolicy: policy,
+    ...(stacks ? { callBudget: DEFAULT_CALL_BUDGET } : {}),
   });
-  const recordOf = (stackId: string) => [...(following?.stackOf ?? [])].find(([, s]) => s === stackId)?.[0];
-  const following: StackFollowing | undefined = stacks ? new StackFollowing(tailer, virtualTimeReader(stacks, clock, calls, recordOf), clock, seededRandom(5)) : undefined;
+  const seenEvents: SeenEvent[] = [];
+  const stackOf = new Map<string, string>();
+  const initialCreated = new Set<string>();
+  // Each record's stack, from the follower, kept after the record ends for the final count.
+  const rememberStacks = () => {
+    for (const id of initialCreated) if (following?.stackOf(id)) stackOf.set(id, following.stackOf(id)!);
+  };
+  const recordOf = (stackId: string) => (rememberStacks(), [...stackOf].find(([, s]) => s === stackId)?.[0]);
+  const following = stacks
+    ? new RecordStackFollowing({
+      tailer, reader: () => reader, clock, random: seededRandom(5),
+      onEvents: (recordId, events) => {
+        const now = clock.now();
+        for (const event of events) seenEvents.push({ recordId, event, seenAtMs: now });
+      },
+      onError: (recordId, error) => process.stderr.write(`  stack events of ${recordId}: ${error instanceof Error ? error.message : String(error)}\n`),
+    })
+    : undefined;
+  const reader = stacks ? virtualTimeReader(stacks, clock, calls, recordOf) : undefined;
   const seen: Seen[] = [];
   tailer.onChange((recordId, detail) => seen.push({ recordId, status: detail.Status!, atVirtualMs: clock.now() }));
   const random = seededRandom(11);
   const finals: Promise<RecordDetail>[] = [];
-  const initialCreated = new Set<string>();
   sandbox.resetStats();
   for (let i = 0; i < RECORDS; i++) {
     const launch = LAUNCHES[i % LAUNCHES.length];
@@ -128,11 +148,18 @@ async function runPolicy(name: string, policy: PollPolicy, sandbox: Sandbox, api
     const startedAtMs = clock.now();
     following?.begin(record.RecordId!, record.ProvisionedProductId, startedAtMs);
     const final = tailer.tail(record.RecordId!, { startedAtMs, expectedDurationMs: expected.get(launch.productId) }, record).final;
-    finals.push(following ? final.then(async (end) => (await following.finished(record.RecordId!), end)) : final);
+    // As RecordTracker's end: the stack's last events before the record's final lines.
+    const recordId = record.RecordId!;
+    finals.push(following ? final.then(async (end) => {
+      rememberStacks();
+      await following.finish(recordId);
+      return end;
+    }) : final);
     const gapVirtualMs = -Math.log(Math.max(random(), 1e-9)) * MEAN_ARRIVAL_GAP_MS;
     await new Promise((resolve) => setTimeout(resolve, gapVirtualMs / SCALE));
   }
   await Promise.all(finals);
+  following?.dispose();
   tailer.dispose();
   const byOperation = sandbox.stats().byOperation;
   const describeCalls = byOperation.DescribeRecord ?? 0;
@@ -169,7 +196,7 @@ async function runPolicy(name: string, policy: PollPolicy, sandbox: Sandbox, api
     /** DescribeRecord, plus DescribeStackEvents and DescribeStacks with events on (sandbox stats). */
     callsPerRecordMinute: round(allCalls / recordMinutes, 2),
     maxCallsOfOneRecordInAnyMinute: calls.maxInAnyMinute(),
-    ...(following && stacks ? { stackEvents: await eventFigures(following, stacks, [...initialCreated], calls, minutesOf) } : {}),
+    ...(following && stacks ? { stackEvents: await eventFigures(seenEvents, stackOf, stacks, [...initialCreated], calls, minutesOf) } : {}),
   };
 }
 
@@ -178,28 +205,28 @@ async function runPolicy(name: string, policy: PollPolicy, sandbox: Sandbox, api
  * event of each record's stack was seen: the stacks are read once more at the end, after the stats.
  */
 async function eventFigures(
-  following: StackFollowing, stacks: StackApi, recordIds: string[], calls: CallLog, minutesOf: (id: string) => number,
+  seen: readonly SeenEvent[], stackOf: ReadonlyMap<string, string>, stacks: StackApi, recordIds: string[], calls: CallLog, minutesOf: (id: string) => number,
 ) {
-  const delays = following.seen.map((s) => s.seenAtMs - s.event.timestamp.getTime());
+  const delays = seen.map((s) => s.seenAtMs - s.event.timestamp.getTime());
   if (process.env.BENCH_TAIL_DEBUG) {
     const { writeFileSync } = await import('node:fs');
-    writeFileSync(process.env.BENCH_TAIL_DEBUG, JSON.stringify({ seen: following.seen, calls: calls.dump() }, null, 1));
+    writeFileSync(process.env.BENCH_TAIL_DEBUG, JSON.stringify({ seen, calls: calls.dump() }, null, 1));
   }
-  const seenIds = new Set(following.seen.map((s) => `${s.recordId}/${s.event.eventId}`));
+  const seenIds = new Set(seen.map((s) => `${s.recordId}/${s.event.eventId}`));
   let stackEvents = 0;
   let missed = 0;
-  for (const [recordId, stackId] of following.stackOf) {
+  for (const [recordId, stackId] of stackOf) {
     const { events } = await stacks.eventsSince(stackId);
     for (const e of events) {
       stackEvents++;
       if (!seenIds.has(`${recordId}/${e.eventId}`)) missed++;
     }
   }
-  const withStack = recordIds.filter((id) => following.stackOf.has(id));
+  const withStack = recordIds.filter((id) => stackOf.has(id));
   const stackMinutes = withStack.reduce((sum, id) => sum + minutesOf(id), 0);
   return {
     recordsWithStack: withStack.length,
-    eventsSeen: following.seen.length,
+    eventsSeen: seen.length,
     eventsOfTheStacks: stackEvents,
     eventsMissed: missed,
     delay: { medianMs: Math.round(median(delays)), p95Ms: Math.round(percentile(delays, 0.95)), maxMs: Math.round(Math.max(...delays)) },

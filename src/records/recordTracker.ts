@@ -19,11 +19,11 @@ import { activityText, finalLines, operationVerb, statusLine, unreadableLines, t
 import { ActionProgress } from './actionProgress';
 import type { RecordLog } from './recordLog';
 import { expectedDurationMs } from '../core/records/recordTiming';
-import { CallBudget, DESCRIBE_INTERVAL_WITH_STACK_MS } from '../core/stacks/eventPollPolicy';
-import { StackEventFollower, type StackEventCursor } from '../core/stacks/stackEventFollower';
+import { DEFAULT_CALL_BUDGET } from '../core/records/callBudget';
+import { RecordStackFollowing } from '../core/stacks/recordStackFollowing';
+import type { StackEventCursor } from '../core/stacks/stackEventFollower';
 import { firstFailureSentence, stackEventLine } from '../core/stacks/stackEventLines';
-import { locateStack, mayBeOneStack } from '../core/stacks/stackLocation';
-import type { StackEvent, StackReader } from '../core/stacks/types';
+import type { StackEvent } from '../core/stacks/types';
 import { redactSecrets } from '../core/records/secretMasking';
 import { MementoTailStore, TAIL_LEASE_RENEW_MS, tailStoreKey, type MementoLike } from './tailStoreAdapter';
 
@@ -77,12 +77,6 @@ interface RunningRecord {
   roleShown?: string;
   /** A change and the end are reported one after the other, each after reading the product. */
   steps: Promise<void>;
-  /** The record's calls in any 60 s: its DescribeRecord and its stack's DescribeStackEvents. */
-  readonly budget: CallBudget;
-  /** Follows the record's stack once it is known. */
-  follower?: StackEventFollower;
-  /** The product has no stack to follow (Terraform, External, a stack set) or CloudFormation refused. */
-  noStack?: boolean;
 }
 
 /** What DescribeProvisionedProduct said of a record's product when it was read with a change. */
@@ -94,6 +88,8 @@ interface ProductNews {
 
 export class RecordTracker extends Disposable {
   private tailer?: RecordTailer;
+  /** The stacks of the tailer's records. */
+  private stackFollowing?: RecordStackFollowing;
   private api?: CatalogApi;
   private resumed: Promise<void> = Promise.resolve();
   private leaseTimer?: ReturnType<typeof setInterval>;
@@ -193,12 +189,13 @@ export class RecordTracker extends Disposable {
         return { RecordDetail: detail, RecordOutputs: outputs };
       },
       store,
+      callBudget: DEFAULT_CALL_BUDGET,
       onInternalError: (context, error) => log().warn(`Record tracking: ${context}: ${error instanceof Error ? error.message : String(error)}`),
     });
     tailer.onChange((id, detail, previous) => this.onChange(id, detail, previous));
     tailer.onFinal((id, detail, outputs) => this.onFinal(id, detail, outputs));
     tailer.onUnreadable((id, meta, reason) => this.onUnreadable(id, meta, reason));
-    tailer.onDescribe((id, detail, outputs) => this.onDescribed(tailer, id, detail, outputs));
+    this.stackFollowing = this.followStacks(tailer);
     this.tailer = tailer;
     this.api = api;
     this.resumed = this.resume(tailer, store);
@@ -237,11 +234,12 @@ export class RecordTracker extends Disposable {
   private stopTailer(): void {
     if (this.leaseTimer) clearInterval(this.leaseTimer);
     this.leaseTimer = undefined;
+    this.stackFollowing?.dispose();
+    this.stackFollowing = undefined;
     this.tailer?.dispose();
     this.tailer = undefined;
     this.api = undefined;
     for (const record of this.running.values()) {
-      record.follower?.stop();
       this.releaseProduct(record);
       record.action.drop(record.recordId);
     }
@@ -266,9 +264,9 @@ export class RecordTracker extends Disposable {
       action,
       lastStatus,
       steps: Promise.resolve(),
-      budget: new CallBudget(),
     };
     this.running.set(recordId, record);
+    this.stackFollowing?.begin(recordId, record.provisionedProductId, startedAtMs);
     if (how.resumed) this.deps.log.replay(recordId);
     action.add(recordId, record.productName, lastStatus ?? 'CREATED');
     const tailer = this.tailer;
@@ -313,10 +311,10 @@ export class RecordTracker extends Disposable {
       // The connection changed while the product was read: the record is no longer this window's news.
       if (this.running.get(recordId) !== record) return;
       // The stack's last events come before the record's final lines.
-      await record.follower?.finish();
-      if (this.running.get(recordId) !== record) return;
+      const following = this.stackFollowing;
+      const firstFailure = await following?.finish(recordId);
+      if (this.running.get(recordId) !== record || this.stackFollowing !== following) return;
       this.running.delete(recordId);
-      const firstFailure = record.follower?.firstFailure;
       this.saveCursor(recordId, undefined);
       // One step: the product leaves the tree or shows its new status as the output writes the end
       // and the notification ends.
@@ -345,7 +343,7 @@ export class RecordTracker extends Disposable {
       const product = await this.readProduct(record);
       if (this.running.get(recordId) !== record) return;
       this.running.delete(recordId);
-      record.follower?.stop();
+      this.stackFollowing?.stop(recordId);
       this.saveCursor(recordId, undefined);
       this.deps.products.batch(() => {
         this.releaseProduct(record, product);
@@ -357,56 +355,22 @@ export class RecordTracker extends Disposable {
     });
   }
 
-  /**
-   * Every DescribeRecord of a running record counts in its budget; the first that names the record's
-   * stack (its CloudformationStackARN output, or the product's PhysicalId) starts following the
-   * stack's events, and DescribeRecord slows down meanwhile (the stack's end pokes it).
-   */
-  private onDescribed(tailer: RecordTailer, recordId: string, detail: RecordDetail, outputs: readonly RecordOutput[]): void {
-    const record = this.running.get(recordId);
-    if (!record || this.tailer !== tailer) return;
-    record.budget.note(Date.now());
-    if (record.follower || record.noStack) return;
-    const stacks = this.deps.session.stacks;
-    if (!stacks?.readable) {
-      record.noStack = true;
-      return;
-    }
-    const row = record.provisionedProductId ? this.deps.products.find(record.provisionedProductId)?.row : undefined;
-    const location = locateStack({ Id: record.provisionedProductId, Type: row?.Type, PhysicalId: row?.PhysicalId }, outputs);
-    if (location.kind !== 'stack') {
-      // A CloudFormation product's stack shows in a later DescribeRecord's outputs; other kinds have none.
-      if (location.kind === 'stackSet' || !mayBeOneStack(row?.Type)) record.noStack = true;
-      return;
-    }
-    record.follower = this.followStack(tailer, record, location.stackId, stacks);
-    // A record seen first at its end: its events are read once, by finish(), before its final lines.
-    if (isTerminalRecordStatus(detail.Status)) return;
-    tailer.setMinInterval(recordId, DESCRIBE_INTERVAL_WITH_STACK_MS);
-    record.follower.start();
-  }
-
-  private followStack(tailer: RecordTailer, record: RunningRecord, stackId: string, reader: StackReader): StackEventFollower {
-    const { recordId, secrets } = record;
-    const masked = (event: StackEvent): StackEvent => (event.reason && secrets?.length ? { ...event, reason: redactSecrets(event.reason, secrets) } : event);
-    const backToNormalPace = () => tailer.setMinInterval(recordId, undefined);
-    return new StackEventFollower({
-      stackId,
-      reader,
-      budget: record.budget,
-      startedAtMs: record.startedAtMs,
-      cursor: this.storedCursors()[recordId],
-      onEvents: (events, firstFailure) => {
-        if (this.running.get(recordId) !== record) return;
+  /** Stack events of the tailer's records, written under each record (NoEcho values masked). */
+  private followStacks(tailer: RecordTailer): RecordStackFollowing {
+    const mine = (recordId: string) => this.tailer === tailer && this.running.has(recordId);
+    return new RecordStackFollowing({
+      tailer,
+      reader: () => (this.deps.session.stacks?.readable ? this.deps.session.stacks : undefined),
+      productOf: (id) => this.deps.products.find(id)?.row,
+      storedCursor: (recordId) => this.storedCursors()[recordId],
+      onEvents: (recordId, events, firstFailure) => {
+        if (!mine(recordId)) return;
+        const secrets = this.running.get(recordId)?.secrets;
+        const masked = (event: StackEvent): StackEvent => (event.reason && secrets?.length ? { ...event, reason: redactSecrets(event.reason, secrets) } : event);
         this.deps.log.write(events.map((e) => stackEventLine(recordId, masked(e), firstFailure?.eventId)), recordId);
       },
-      onCursor: (cursor) => this.running.get(recordId) === record && this.saveCursor(recordId, cursor),
-      onStackEnd: () => {
-        backToNormalPace();
-        tailer.poke(recordId);
-      },
-      onDenied: backToNormalPace,
-      onError: (error) => log().warn(`Stack events of record ${recordId}: ${error instanceof Error ? error.message : String(error)}`),
+      onCursor: (recordId, cursor) => mine(recordId) && this.saveCursor(recordId, cursor),
+      onError: (recordId, error) => log().warn(`Stack events of record ${recordId}: ${error instanceof Error ? error.message : String(error)}`),
     });
   }
 

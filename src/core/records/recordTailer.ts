@@ -2,6 +2,7 @@
 // is SUCCEEDED or FAILED. One scheduler for all records: a timer per record, a shared queue with a cap
 // on calls in flight, and a shared throttling penalty, since DescribeRecord limits are per account.
 import type { RecordDetail, RecordOutput, RecordStatus } from '@aws-sdk/client-service-catalog';
+import { CallBudget, type CallBudgetOptions } from './callBudget';
 import { type Clock, type RandomSource, systemClock } from './clock';
 import { isTerminalRecordStatus } from '../statuses';
 import { classifyDescribeFailure, errorMessage } from './describeErrors';
@@ -33,6 +34,11 @@ export interface RecordTailerOptions {
   readonly errorRetryMaxMs?: number;
   /** How long tombstones of reported records are kept in the store. */
   readonly tombstoneRetentionMs?: number;
+  /**
+   * A budget per record for all its calls (./callBudget.ts): its DescribeRecord calls wait for room,
+   * pokes too; others (its stack's reads) share it through budgetOf. Without it, the policy alone paces.
+   */
+  readonly callBudget?: CallBudgetOptions;
   /** Told about failures that do not stop tailing (store writes, describe errors), for logging. */
   readonly onInternalError?: (context: string, error: unknown) => void;
 }
@@ -81,6 +87,7 @@ interface TrackedRecord {
   consecutiveErrors: number;
   /** Slowest pace set by the caller (its stack's events say what happens meanwhile). */
   minIntervalMs?: number;
+  readonly budget?: CallBudget;
   finished: boolean;
   readonly handle: TailHandle;
   readonly resolve: (detail: RecordDetail) => void;
@@ -101,6 +108,7 @@ export class RecordTailer {
   private readonly errorRetryMaxMs: number;
   private readonly tombstoneRetentionMs: number;
   private readonly onInternalError: (context: string, error: unknown) => void;
+  private readonly callBudget?: CallBudgetOptions;
 
   private readonly active = new Map<string, TrackedRecord>();
   private readonly tombstones = new Map<string, PersistedTail>();
@@ -125,6 +133,7 @@ export class RecordTailer {
     this.errorRetryMaxMs = options.errorRetryMaxMs ?? 60_000;
     this.tombstoneRetentionMs = options.tombstoneRetentionMs ?? DAY_MS;
     this.onInternalError = options.onInternalError ?? (() => undefined);
+    this.callBudget = options.callBudget;
   }
 
   onChange(listener: ChangeListener): Subscription {
@@ -156,6 +165,11 @@ export class RecordTailer {
     record.minIntervalMs = intervalMs;
     // A call already put off by the old interval comes at the policy's pace again.
     if (!slower && record.timer !== undefined && record.consecutiveErrors === 0 && this.governor.multiplier === 1) this.scheduleByPolicy(record);
+  }
+
+  /** The call budget of a followed record, to share with its other calls (none without the callBudget option). */
+  budgetOf(recordId: string): CallBudget | undefined {
+    return this.active.get(recordId)?.budget;
   }
 
   /** Ids of records still being followed. */
@@ -267,6 +281,7 @@ export class RecordTailer {
     const handle: TailHandle = { recordId, final, untail: () => this.untail(recordId) };
     const record: TrackedRecord = {
       recordId, meta, startedAtMs, lastStatus, silent, consecutiveErrors: 0, finished: false, handle, resolve, reject,
+      ...(this.callBudget ? { budget: new CallBudget(this.callBudget) } : {}),
     };
     this.active.set(recordId, record);
     return record;
@@ -306,6 +321,10 @@ export class RecordTailer {
 
   private enqueue(record: TrackedRecord): void {
     if (this.disposed || record.finished) return;
+    // The room is taken as the call is queued, so the record's other calls cannot take it meanwhile.
+    const wait = record.budget?.waitMs(this.clock.now()) ?? 0;
+    if (wait > 0) return this.schedule(record, wait);
+    record.budget?.note(this.clock.now());
     this.dueQueue.push(record);
     this.pump();
   }

@@ -1,73 +1,64 @@
 // How often a running record's stack events are read, inside one budget shared with its DescribeRecord
 // calls. Events come in bursts (a resource's IN_PROGRESS is followed within a second by "Resource
 // creation Initiated", several resources start together), so a read soon follows news and reads back
-// off while the stack is quiet; the sliding window caps every record's calls in any 60 s.
+// off while the stack is quiet; the record's CallBudget (../records/callBudget.ts) spreads the reads
+// through the minute.
 import { applyJitter } from '../records/pollPolicy';
 import type { RandomSource } from '../records/clock';
-
-/** Calls of one record (DescribeRecord and DescribeStackEvents) in the last `windowMs`, capped at `limit`. */
-export class CallBudget {
-  private readonly calls: number[] = [];
-
-  constructor(readonly limit = 12, readonly windowMs = 60_000) {}
-
-  note(nowMs: number): void {
-    this.prune(nowMs);
-    this.calls.push(nowMs);
-  }
-
-  used(nowMs: number): number {
-    this.prune(nowMs);
-    return this.calls.length;
-  }
-
-  /** How long until one call may be made with `keepFree` calls still left over (0: now). */
-  waitMs(nowMs: number, keepFree = 0): number {
-    this.prune(nowMs);
-    const over = this.calls.length + keepFree + 1 - this.limit;
-    if (over <= 0) return 0;
-    // Calls leave the window oldest first: the `over`-th oldest must leave before this one goes.
-    const leaving = this.calls[Math.min(over, this.calls.length) - 1] ?? nowMs;
-    return Math.max(1, leaving + this.windowMs - nowMs);
-  }
-
-  private prune(nowMs: number): void {
-    while (this.calls.length && this.calls[0] <= nowMs - this.windowMs) this.calls.shift();
-  }
-}
+import { isStackEnd } from './stackEventLines';
+import type { StackEvent } from './types';
 
 export interface EventPollOptions {
-  /** Next read after a read that brought events: the rest of a burst comes within about a second. */
-  readonly afterNewsMs: number;
-  /** First read after a quiet one; each further quiet read waits `quietFactor` longer, up to `maxQuietMs`. */
-  readonly quietBaseMs: number;
-  readonly quietFactor: number;
-  readonly maxQuietMs: number;
+  /**
+   * Reads after news that CloudFormation usually follows within seconds (a resource or the stack
+   * started, a resource ended): one delay per read until something new comes, then the quiet pace.
+   */
+  readonly followUpDelaysMs: readonly number[];
+  /** Reads while the stack is quiet (a resource is being worked on); the budget may space them more. */
+  readonly quietMs: number;
   /** First retry after an error or throttling; doubles per consecutive error up to `maxErrorMs`. */
   readonly errorBaseMs: number;
   readonly maxErrorMs: number;
-  /** Calls the event reads leave to DescribeRecord in the window (its slow pace and the final poke). */
+  /** Calls every read but the first leaves in the budget for DescribeRecord (its slow pace and its pokes). */
   readonly describeReserve: number;
+  /** Calls a quiet read leaves on top of that, so the reads that follow news have room. */
+  readonly newsReserve: number;
   readonly jitterRatio: number;
 }
 
 export const DEFAULT_EVENT_POLL_OPTIONS: EventPollOptions = {
-  afterNewsMs: 1_000,
-  quietBaseMs: 2_000,
-  quietFactor: 1.5,
-  maxQuietMs: 8_000,
+  followUpDelaysMs: [1_000, 2_000],
+  quietMs: 6_000,
   errorBaseMs: 4_000,
   maxErrorMs: 60_000,
-  describeReserve: 2,
+  describeReserve: 1,
+  newsReserve: 1,
   jitterRatio: 0.1,
 };
 
-/** DescribeRecord's slowest pace once the stack's events say what happens (the stack's end pokes it). */
-export const DESCRIBE_INTERVAL_WITH_STACK_MS = 20_000;
+/**
+ * DescribeRecord's slowest pace while the stack's events say what happens: the stack's first event,
+ * its first failure and its end poke it, so the budget goes to the events.
+ */
+export const DESCRIBE_INTERVAL_WITH_STACK_MS = 60_000;
+
+/** "Resource creation Initiated", "Resource update Initiated": the resource is being worked on, which takes a while. */
+const WORK_STARTED = /^Resource \w+ Initiated$/;
+
+/**
+ * Whether CloudFormation's next event usually comes within seconds of this one: after a resource's
+ * first *_IN_PROGRESS comes its "Initiated", after a resource ends its dependents start (or the stack
+ * ends), after the stack starts its first resources do. Not after "Initiated", nor after the stack's end.
+ */
+export function followUpExpected(event: StackEvent): boolean {
+  return !isStackEnd(event) && !WORK_STARTED.test(event.reason ?? '');
+}
 
 export interface EventPollState {
-  /** Quiet reads since the last one that brought events (0: the last read brought news). */
+  /** Reads since the last one that brought events (0: the last read brought news). */
   readonly quietReads: number;
+  /** The newest event seen promises a follow-up soon. */
+  readonly followUpExpected: boolean;
   readonly consecutiveErrors: number;
 }
 
@@ -76,7 +67,11 @@ export function nextEventDelayMs(options: EventPollOptions, state: EventPollStat
   if (state.consecutiveErrors > 0) {
     return applyJitter(Math.min(options.maxErrorMs, options.errorBaseMs * 2 ** (state.consecutiveErrors - 1)), options.jitterRatio, random);
   }
-  if (state.quietReads === 0) return applyJitter(options.afterNewsMs, options.jitterRatio, random);
-  const quiet = Math.min(options.maxQuietMs, options.quietBaseMs * options.quietFactor ** (state.quietReads - 1));
-  return applyJitter(quiet, options.jitterRatio, random);
+  const followUp = state.followUpExpected ? options.followUpDelaysMs[state.quietReads] : undefined;
+  return applyJitter(followUp ?? options.quietMs, options.jitterRatio, random);
+}
+
+/** Whether the next read is one of the quick ones after news (it may use the room quiet reads leave). */
+export function isFollowUpRead(options: EventPollOptions, state: EventPollState): boolean {
+  return state.followUpExpected && state.quietReads < options.followUpDelaysMs.length;
 }

@@ -1,10 +1,11 @@
 // Follows one running record's stack events: reads what is new (DescribeStackEvents through
 // StackReader.eventsSince) soon after news and less often while the stack is quiet, never beyond the
-// record's call budget, backs off on errors, and stops quietly once CloudFormation refuses the
-// connection. Events older than the record are another record's history and are dropped.
+// record's call budget (../records/callBudget.ts), backs off on errors, and stops quietly once
+// CloudFormation refuses the connection. Events older than the record are another record's history and are dropped.
 import { classifyError } from '../errors';
 import { type Clock, type RandomSource, systemClock } from '../records/clock';
-import { CallBudget, DEFAULT_EVENT_POLL_OPTIONS, nextEventDelayMs, type EventPollOptions } from './eventPollPolicy';
+import type { CallBudget } from '../records/callBudget';
+import { DEFAULT_EVENT_POLL_OPTIONS, followUpExpected, isFollowUpRead, nextEventDelayMs, type EventPollOptions, type EventPollState } from './eventPollPolicy';
 import { StackAccessDeniedError } from './stackAccess';
 import { isMissingStack } from './stackRows';
 import { firstFailureOf, isStackEnd, type FirstFailure } from './stackEventLines';
@@ -52,6 +53,7 @@ export class StackEventFollower {
   private timer?: unknown;
   private inFlight?: Promise<void>;
   private quietReads = 0;
+  private followUpExpected = true;
   private consecutiveErrors = 0;
   private stopped = false;
   /** Calls this follower made (tests, bench). */
@@ -101,7 +103,7 @@ export class StackEventFollower {
   private schedule(delayMs: number): void {
     this.clearTimer();
     if (!this.following) return;
-    const wait = Math.max(delayMs, this.config.budget.waitMs(this.clock.now(), this.options.describeReserve));
+    const wait = Math.max(delayMs, this.config.budget.waitMs(this.clock.now(), this.keepFree()));
     this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       this.tick();
@@ -111,9 +113,22 @@ export class StackEventFollower {
   private tick(): void {
     if (!this.following) return;
     // Another record's call may have taken the room meanwhile (the budget is checked again as the call goes).
-    const wait = this.config.budget.waitMs(this.clock.now(), this.options.describeReserve);
+    const wait = this.config.budget.waitMs(this.clock.now(), this.keepFree());
     if (wait > 0) return this.schedule(wait);
-    void this.read().then(() => this.schedule(nextEventDelayMs(this.options, { quietReads: this.quietReads, consecutiveErrors: this.consecutiveErrors }, this.random)));
+    void this.read().then(() => this.schedule(nextEventDelayMs(this.options, this.pollState(), this.random)));
+  }
+
+  private pollState(): EventPollState {
+    return { quietReads: this.quietReads, followUpExpected: this.followUpExpected, consecutiveErrors: this.consecutiveErrors };
+  }
+
+  /**
+   * Room this read leaves in the budget: none for the first (the stack just started: its first events
+   * are due), DescribeRecord's for the others, and while quiet also the room of the reads after news.
+   */
+  private keepFree(): number {
+    if (this.calls === 0) return 0;
+    return this.options.describeReserve + (isFollowUpRead(this.options, this.pollState()) ? 0 : this.options.newsReserve);
   }
 
   private read(): Promise<void> {
@@ -141,6 +156,7 @@ export class StackEventFollower {
     const end = fresh.find(isStackEnd);
     this.cursor = { ...this.cursor, lastEventId: newest.eventId, ...(firstFailure ? { firstFailure } : {}), ...(end ? { ended: true } : {}) };
     this.quietReads = fresh.length ? 0 : this.quietReads + 1;
+    if (fresh.length) this.followUpExpected = followUpExpected(fresh[fresh.length - 1]);
     if (fresh.length) this.config.onEvents(fresh, firstFailure);
     this.config.onCursor?.(this.cursor);
     if (end) {
@@ -157,9 +173,9 @@ export class StackEventFollower {
       return;
     }
     // The record names its stack as CloudFormation creates it: before the first event, "does not exist"
-    // means "nothing yet" (read again soon, as after a quiet read), not an error to back off from.
+    // means "any moment now" (read again at the last quick pace), not an error to back off from.
     if (!this.cursor.lastEventId && isMissingStack(error)) {
-      this.quietReads++;
+      this.quietReads = Math.min(this.quietReads + 1, this.options.followUpDelaysMs.length - 1);
       return;
     }
     this.consecutiveErrors++;

@@ -2,7 +2,7 @@
 // older events dropped, first failure marked, resumed without re-printing, quiet stop on denial.
 import * as assert from 'node:assert/strict';
 import { seededRandom } from '../../../../src/core/records/clock';
-import { CallBudget } from '../../../../src/core/stacks/eventPollPolicy';
+import { CallBudget } from '../../../../src/core/records/callBudget';
 import { StackAccessDeniedError } from '../../../../src/core/stacks/stackAccess';
 import { StackEventFollower } from '../../../../src/core/stacks/stackEventFollower';
 import { FIRST_FAILURE_MARK, firstFailureSentence, stackEventLine, type FirstFailure } from '../../../../src/core/stacks/stackEventLines';
