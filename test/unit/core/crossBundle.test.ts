@@ -43,7 +43,7 @@ describe('errors that cross bundles', () => {
     const named = (name: string) => Object.assign(new Error('from the service'), { name, code: 'Forged' });
     assert.ok(!(named('RequestError') instanceof RequestError));
     assert.ok(!(named('StackAccessDeniedError') instanceof StackAccessDeniedError));
-    assert.ok(!(new Error('plain') instanceof RequestError) && !(undefined instanceof RequestError));
+    assert.ok(!(new Error('plain') instanceof RequestError) && !((undefined as unknown) instanceof RequestError));
     assert.deepEqual(errorPayload(named('RequestError')).message, 'from the service');
   });
 });
