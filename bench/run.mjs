@@ -5,11 +5,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildBench } from './build.mjs';
+import { activationRun, median, SCENARIOS } from './lib/activationRun.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'out/bench-run');
 const ACTIVATION_RUNS = 9;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length / 2) - 1];
 const kb = (bytes) => Math.round(bytes / 1024);
 
 await buildBench();
@@ -49,24 +49,22 @@ function startup() {
       awsJsKb: kb(statSync(join(dist, 'aws.js')).size),
       sandboxJsKb: kb(statSync(join(dist, 'sandbox.js')).size),
       ...(existsSync(join(dist, 'cloudformation.js')) ? { cloudFormationJsKb: kb(statSync(join(dist, 'cloudformation.js')).size) } : {}),
+      ...(existsSync(join(dist, 'forms.js')) ? { formsJsKb: kb(statSync(join(dist, 'forms.js')).size) } : {}),
+      ...(existsSync(join(dist, 'stacks.js')) ? { stacksJsKb: kb(statSync(join(dist, 'stacks.js')).size) } : {}),
       webviewsKb: Object.fromEntries(webviews.map((f) => [f, kb(statSync(join(dist, 'media', f)).size)])),
       vsixKb: kb(statSync(vsix).size),
     };
     const activation = {};
-    for (const scenario of ['auto', 'sandbox']) {
+    for (const scenario of SCENARIOS) {
       const runs = [];
-      for (let i = 0; i < ACTIVATION_RUNS; i++) {
-        const home = mkdtempSync(join(tmpdir(), 'sce-home-')); // no ~/.aws: a first-time user
-        const env = { PATH: process.env.PATH, HOME: home, AWS_SDK_JS_SUPPRESS_NODE_DEPRECATION_WARNING: '1', ...(scenario === 'sandbox' ? { SCE_DEFAULT_BACKEND: 'sandbox' } : {}) };
-        const text = execFileSync(process.execPath, [join(out, 'activation.js'), join(dist, 'extension.js')], { env, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-        runs.push(JSON.parse(text));
-        rmSync(home, { recursive: true, force: true });
-      }
+      for (let i = 0; i < ACTIVATION_RUNS; i++) runs.push(activationRun(join(out, 'activation.js'), dist, scenario));
       const pick = (key) => Math.round(median(runs.map((r) => r[key])) * 10) / 10;
       activation[scenario] = {
         requireMs: pick('requireMs'), activateMs: pick('activateMs'), totalMs: pick('totalMs'), untilIdleMs: pick('untilIdleMs'),
         sdkLoadedByFirstIdle: runs.every((r) => r.sdkLoadedByFirstIdle), runs: runs.map((r) => Math.round(r.totalMs * 10) / 10),
         cloudFormationLoaded: runs.some((r) => r.cloudFormationLoadedByFirstIdle || r.cloudFormationLoadedAfterSettle),
+        formsLoaded: runs.some((r) => r.formsLoadedByFirstIdle || r.formsLoadedAfterSettle),
+        stacksLoaded: runs.some((r) => r.stacksLoadedByFirstIdle || r.stacksLoadedAfterSettle),
       };
     }
     return { sizes, activation };
@@ -131,11 +129,11 @@ function printTable(r) {
   } else if (u?.error) rows.push(['Update form', 'error', u.error.slice(0, 200), '']);
   if (r.startup.sizes) {
     const s = r.startup.sizes;
-    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB${s.cloudFormationJsKb ? `, cloudformation.js ${s.cloudFormationJsKb} KB` : ''}, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
+    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB${s.cloudFormationJsKb ? `, cloudformation.js ${s.cloudFormationJsKb} KB` : ''}${s.formsJsKb ? `, forms.js ${s.formsJsKb} KB` : ''}${s.stacksJsKb ? `, stacks.js ${s.stacksJsKb} KB` : ''}, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
     for (const [scenario, a] of Object.entries(r.startup.activation)) {
       rows.push([`Activation (${scenario})`, `${a.totalMs} ms (require ${a.requireMs} + activate ${a.activateMs})`,
-        `aws.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}; cloudformation.js required by activation: ${a.cloudFormationLoaded}`,
-        `<30 ms: ${ok(a.totalMs < 30)}${a.cloudFormationLoaded === undefined ? '' : `; CloudFormation client not loaded: ${ok(!a.cloudFormationLoaded)}`}`]);
+        `aws.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}; cloudformation.js required by activation: ${a.cloudFormationLoaded}; forms.js required by activation: ${a.formsLoaded}; stacks.js: ${a.stacksLoaded}`,
+        `<30 ms: ${ok(a.totalMs < 30)}${a.cloudFormationLoaded === undefined ? '' : `; CloudFormation client not loaded: ${ok(!a.cloudFormationLoaded)}`}${a.formsLoaded === undefined ? '' : `; forms and stack rows not loaded: ${ok(!a.formsLoaded && !a.stacksLoaded)}`}`]);
     }
   } else rows.push(['Start-up', 'error', r.startup.error, '']);
   for (const [name, v] of Object.entries(r)) if (v && v.error) console.log(`${name}: ${v.error}`);

@@ -7,7 +7,7 @@ import { registerCommand, type CommandServices } from './ui/commandErrors';
 import { COMMANDS } from './ui/commandIds';
 import { registerConnectionCommands } from './connections/connectionCommands';
 import { registerTreeCommands, savedFilter } from './products/treeCommands';
-import { registerFormCommands } from './provisioning/formCommands';
+import { newFormPanels, registerFormCommands } from './provisioning/formCommands';
 import { registerProductActions } from './products/productActions';
 import { registerRecordCommands } from './records/recordCommands';
 import { RecordDocumentProvider } from './records/recordDocument';
@@ -16,6 +16,7 @@ import { RecordTracker, type TrackMeta } from './records/recordTracker';
 import type { FormPanels } from './provisioning/formPanels';
 import { CatalogSession } from './connections/catalogSession';
 import { SandboxHost } from './connections/sandboxHost';
+import { loadFormsModule } from './connections/lazyModules';
 import { readSettings, settingChanged } from './connections/settings';
 import { ConnectionStatusBar } from './connections/statusBar';
 import { AutoRefresher } from './products/autoRefresher';
@@ -36,7 +37,7 @@ export interface ExtensionApi {
   readonly treeView: vscode.TreeView<unknown>;
   readonly autoRefresher: AutoRefresher;
   readonly statusBar: ConnectionStatusBar;
-  /** The open form panels (provision, update, plans, self-service actions). */
+  /** The open form panels (provision, update, plans, self-service actions); reading it loads dist/forms.js. */
   readonly forms: FormPanels;
   /** Follows records to their end in the output channel (the current tracker; replaced by restartRecordTracking). */
   readonly records: RecordTracker;
@@ -122,8 +123,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
         if (detail.RecordId) recordDocuments.refresh(detail.RecordId);
       },
     });
-    // Open update, action and plan forms of the product learn that what they show may be old.
-    tracker.onDidFinish((detail) => forms.notifyRecordFinished(detail));
+    // Open update, action and plan forms of the product learn that what they show may be old (no panels, no forms' bundle: none open).
+    tracker.onDidFinish((detail) => formPanels?.notifyRecordFinished(detail));
     return tracker;
   };
   const recordDocuments = new RecordDocumentProvider({ session, products, secretsOf: (id) => records.secretsOf(id), isFollowed: (id) => records.isFollowing(id) });
@@ -138,9 +139,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerProductActions({ ...commands, tracker }),
   );
 
-  const forms = registerFormCommands({ ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
-  // The tree's view too: a change it sees on the product of an open form (from anywhere) reaches that form.
-  context.subscriptions.push(forms.watchProducts(products));
+  // The form panels are made, and their bundle (dist/forms.js) loaded, when the first form opens or is restored.
+  let formPanels: FormPanels | undefined;
+  const forms = (): FormPanels => {
+    if (formPanels) return formPanels;
+    formPanels = newFormPanels(loadFormsModule(), { ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
+    // The tree's view too: a change it sees on the product of an open form (from anywhere) reaches that form.
+    context.subscriptions.push(formPanels, formPanels.watchProducts(products));
+    return formPanels;
+  };
+  context.subscriptions.push(...registerFormCommands({ ...commands, forms }));
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));
@@ -152,7 +160,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     treeView,
     autoRefresher,
     statusBar,
-    forms,
+    get forms() {
+      return forms();
+    },
     get records() {
       return records;
     },

@@ -111,6 +111,7 @@ export const window = {
   createOutputChannel: outputChannel,
   createTreeView: () => ({
     visible: true, message: undefined as string | undefined, onDidChangeVisibility: noEvent, onDidChangeSelection: noEvent,
+    onDidExpandElement: noEvent, onDidCollapseElement: noEvent,
     reveal: async () => undefined, dispose: noop,
   }),
   createStatusBarItem: () => ({ text: '', tooltip: '', name: '', command: '', backgroundColor: undefined, show: noop, hide: noop, dispose: noop }),

@@ -1,11 +1,18 @@
 // The SDK costs ~80 ms to load, more than the whole activation budget, so it lives in its own bundles
 // (dist/aws.js, dist/sandbox.js, dist/cloudformation.js) that are required on first use, not at
-// activation. The CloudFormation client is only needed once a stack is read, not to connect.
+// activation. The CloudFormation client is only needed once a stack is read, not to connect. The
+// extension's own code that activation does not run has bundles too: the webview forms (dist/forms.js)
+// are required when the first form opens or is restored, the stack folders' rows (dist/stacks.js) when
+// a folder first has rows to show. Each bundle holds its own copy of the modules
+// it shares with extension.js: see core/crossBundle.ts for the classes whose instances cross.
 import * as path from 'node:path';
 
 type AwsModule = typeof import('../aws/index');
 type SandboxModule = typeof import('../sandbox/index');
 type CloudFormationModule = typeof import('../aws/cloudformation/index');
+/** The form panels and their controllers. */
+export type FormsModule = typeof import('../provisioning/formPanels');
+type StacksModule = typeof import('../products/stackRowNodes');
 
 // A computed path keeps esbuild from inlining the bundle into extension.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,6 +21,8 @@ const runtimeRequire = (file: string): unknown => require(path.join(__dirname, f
 let awsModule: AwsModule | undefined;
 let sandboxModule: SandboxModule | undefined;
 let cloudFormationModule: CloudFormationModule | undefined;
+let formsModule: FormsModule | undefined;
+let stacksModule: StacksModule | undefined;
 
 export function loadAwsModule(): AwsModule {
   return (awsModule ??= runtimeRequire('aws.js') as AwsModule);
@@ -30,4 +39,17 @@ export function loadCloudFormationModule(): CloudFormationModule {
 /** Whether the CloudFormation bundle has been required (benchmarks check activation leaves it alone). */
 export function cloudFormationModuleLoaded(): boolean {
   return cloudFormationModule !== undefined;
+}
+
+export function loadFormsModule(): FormsModule {
+  return (formsModule ??= runtimeRequire('forms.js') as FormsModule);
+}
+
+/** Whether the forms' bundle has been required (benchmarks check activation leaves it alone). */
+export function formsModuleLoaded(): boolean {
+  return formsModule !== undefined;
+}
+
+export function loadStacksModule(): StacksModule {
+  return (stacksModule ??= runtimeRequire('stacks.js') as StacksModule);
 }

@@ -1,17 +1,15 @@
 // The CloudFormation under a provisioned product: Resources and Events of its stack, or Instances of
 // its stack set. Nothing is read until the user opens a folder (no CloudFormation call, nor its
 // bundle, at tree load); a refresh of the product reads an open folder again. Once CloudFormation
-// refused the connection, every folder shows the one hint and asks nothing more.
+// refused the connection, every folder shows the one hint and asks nothing more. The rows are in
+// stackRowNodes.ts (dist/stacks.js), required when a folder first has rows to show.
 import * as vscode from 'vscode';
 import type { CatalogApi } from '../aws/catalogApi';
 import { STACK_ACCESS_HINT, STACK_READ_ACTIONS, StackAccessDeniedError } from '../core/stacks/stackAccess';
 import { locateStack, type LocatableProduct } from '../core/stacks/stackLocation';
-import {
-  eventRow, instanceRow, isMissingStack, resourceRow, sortEvents, sortInstances, sortResources, stackInstanceIcon, stackStatusIcon, type StackRowText,
-} from '../core/stacks/stackRows';
-import type { StackEvent, StackInstance, StackResource } from '../core/stacks/types';
-import { iconId, type StatusIcon } from '../core/statuses';
+import { isMissingStack } from '../core/stacks/stackRows';
 import { inert } from '../core/untrustedText';
+import { loadStacksModule } from '../connections/lazyModules';
 import { InfoNode, ITEM_CONTEXT, TreeNode, type TreeStacks } from './treeNode';
 
 /**
@@ -84,7 +82,7 @@ export class StackResourcesNode extends StackFolderNode {
 
   protected async read(_api: CatalogApi, stacks: TreeStacks | undefined): Promise<TreeNode[]> {
     const resources = await required(stacks).resources(this.stackId);
-    return sortResources(resources).map((r) => new StackResourceNode(this.id, r));
+    return loadStacksModule().resourceNodes(this.id, resources);
   }
 }
 
@@ -104,7 +102,7 @@ export class StackEventsNode extends StackFolderNode {
   /** The newest page of events (DescribeStackEvents, up to 100), failures first. */
   protected async read(_api: CatalogApi, stacks: TreeStacks | undefined): Promise<TreeNode[]> {
     const { events } = await required(stacks).eventsSince(this.stackId);
-    return sortEvents(events).map((e) => new StackEventNode(this.id, e));
+    return loadStacksModule().eventNodes(this.id, events);
   }
 }
 
@@ -124,110 +122,6 @@ export class StackInstancesNode extends StackFolderNode {
   /** Service Catalog's ListStackInstancesForProvisionedProduct: no CloudFormation call, so no gate. */
   protected async read(api: CatalogApi): Promise<TreeNode[]> {
     const instances = await api.stackInstances(this.provisionedProductId);
-    return sortInstances(instances).map((i) => new StackInstanceNode(this.id, i));
-  }
-}
-
-/** A row of a stack folder: words from stackRows, a status icon. */
-abstract class StackRowNode extends TreeNode {
-  protected abstract text(): StackRowText;
-  protected abstract icon(): StatusIcon;
-
-  toTreeItem(): vscode.TreeItem {
-    const text = this.text();
-    const item = new vscode.TreeItem(text.label);
-    item.id = this.id;
-    item.description = text.description;
-    item.tooltip = new vscode.MarkdownString(text.tooltip, true);
-    const icon = this.icon();
-    item.iconPath = new vscode.ThemeIcon(iconId(icon), new vscode.ThemeColor(icon.color));
-    item.accessibilityInformation = { label: [text.label, text.description].join(', ') };
-    return item;
-  }
-}
-
-export class StackResourceNode extends StackRowNode {
-  constructor(
-    private readonly parentId: string,
-    readonly resource: StackResource,
-  ) {
-    super();
-  }
-
-  get id(): string {
-    return `${this.parentId}/${this.resource.logicalId}`;
-  }
-
-  /** What Copy Value copies: the physical id. */
-  get copyValue(): string | undefined {
-    return this.resource.physicalId;
-  }
-
-  protected text(): StackRowText {
-    return resourceRow(this.resource);
-  }
-
-  protected icon(): StatusIcon {
-    return stackStatusIcon(this.resource.status);
-  }
-
-  override toTreeItem(): vscode.TreeItem {
-    const item = super.toTreeItem();
-    item.contextValue = this.copyValue ? ITEM_CONTEXT.copyableStackResource : ITEM_CONTEXT.stackResource;
-    return item;
-  }
-}
-
-export class StackEventNode extends StackRowNode {
-  constructor(
-    private readonly parentId: string,
-    readonly event: StackEvent,
-  ) {
-    super();
-  }
-
-  get id(): string {
-    return `${this.parentId}/${this.event.eventId}`;
-  }
-
-  protected text(): StackRowText {
-    return eventRow(this.event);
-  }
-
-  protected icon(): StatusIcon {
-    return stackStatusIcon(this.event.status);
-  }
-
-  override toTreeItem(): vscode.TreeItem {
-    const item = super.toTreeItem();
-    item.contextValue = ITEM_CONTEXT.stackEvent;
-    return item;
-  }
-}
-
-export class StackInstanceNode extends StackRowNode {
-  constructor(
-    private readonly parentId: string,
-    readonly instance: StackInstance,
-  ) {
-    super();
-  }
-
-  get id(): string {
-    return `${this.parentId}/${this.instance.account}/${this.instance.region}`;
-  }
-
-  protected text(): StackRowText {
-    return instanceRow(this.instance);
-  }
-
-  protected icon(): StatusIcon {
-    return stackInstanceIcon(this.instance.status);
-  }
-
-  override toTreeItem(): vscode.TreeItem {
-    const item = super.toTreeItem();
-    item.contextValue = ITEM_CONTEXT.stackInstance;
-    return item;
+    return loadStacksModule().instanceNodes(this.id, instances);
   }
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { GroupBy } from '../connections/settings';
 import { readSettings, updateSetting } from '../connections/settings';
 import type { InfoNode, OutputNode, ProductNode, RecordNode, TagNode } from './nodes';
-import type { StackResourceNode } from './stackNodes';
+import type { StackResourceNode } from './stackRowNodes';
 import type { ProvisionedProductsProvider } from './provisionedProductsProvider';
 import type { UserInput } from '../ui/userInput';
 import { inert } from '../core/untrustedText';

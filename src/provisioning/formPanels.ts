@@ -1,5 +1,6 @@
 // Opens the form panels, keeps track of the open ones, and brings them back after a reload
 // (WebviewPanelSerializer: the page's saved state says which form it was, the host rebuilds the rest).
+// The entry of dist/forms.js, which the extension requires when the first form opens or is restored.
 import * as vscode from 'vscode';
 import { PlanController } from './planController';
 import { ProvisionFormController, restoredRecordId, type ProvisionStart } from './provisionFormController';
@@ -8,7 +9,8 @@ import { ServiceActionController } from './serviceActionController';
 import type { ControllerDeps, ParameterMemory } from './controllerDeps';
 import type { FormController } from '../ui/webview/formPanel';
 import { ConnectionPin } from '../core/webview/connectionPin';
-import { FormPanel, VIEW_TYPES, webviewOptions } from '../ui/webview/formPanel';
+import { FormPanel, webviewOptions } from '../ui/webview/formPanel';
+import { VIEW_TYPES } from '../ui/webview/viewTypes';
 import type { Logger } from '../ui/webview/messageRouter';
 import type { PanelInit, PanelKind, ProductChange, ProvisionedProductRef } from '../core/webview/protocol';
 import type { ConnectionIdentity } from '../core/connection';
@@ -196,16 +198,7 @@ export class FormPanels implements vscode.Disposable {
     return { dispose: () => (opened.dispose(), changed.dispose(), seen.clear()) };
   }
 
-  /** Serializers for every kind; the page's state carries its PanelInit (never secrets). */
-  registerSerializers(): vscode.Disposable[] {
-    return (Object.keys(VIEW_TYPES) as PanelKind[]).map((kind) =>
-      vscode.window.registerWebviewPanelSerializer(VIEW_TYPES[kind], {
-        deserializeWebviewPanel: async (panel, state) => this.restore(kind, panel, state),
-      }),
-    );
-  }
-
-  /** Rebuilds a panel VS Code kept over a reload from its page's state (the serializers' entry; tests drive it). */
+  /** Rebuilds a panel VS Code kept over a reload from its page's state (the serializers' entry, registerPanelSerializers; tests drive it). */
   restore(kind: PanelKind, panel: vscode.WebviewPanel, state: unknown): void {
     const init = isPlainObject(state) && isPlainObject(state.init) ? state.init : undefined;
     const product = init && isPlainObject(init.provisionedProduct) ? refFrom(init.provisionedProduct) : undefined;

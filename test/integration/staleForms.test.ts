@@ -14,7 +14,7 @@ import type { ExtensionApi } from '../../src/extension';
 import { SEED } from '../../src/sandbox/service/index';
 import { SANDBOX_ADMIN } from '../../src/sandbox/identities';
 import type { FormPanel } from '../../src/ui/webview/formPanel';
-import { VIEW_TYPES } from '../../src/ui/webview/formPanel';
+import { VIEW_TYPES } from '../../src/ui/webview/viewTypes';
 import { answerConfirmations, connectedToSandbox, waitFor } from './helpers';
 
 const P = SEED.products;

@@ -1,6 +1,7 @@
 // Whether this connection may read CloudFormation. The first AccessDenied from CloudFormation turns the
 // stack features off for the connection (a new connection asks again): one hint says which actions
 // are needed, and nothing else is asked, so a caller without them sees no storm of errors.
+import { isCrossBundle, markCrossBundle } from '../crossBundle';
 import { classifyError } from '../errors';
 import { ListenerSet, type Subscription } from '../records/listeners';
 
@@ -18,6 +19,12 @@ export class StackAccessDeniedError extends Error {
   constructor(readonly serviceMessage: string) {
     super(STACK_ACCESS_HINT);
     this.name = 'StackAccessDeniedError';
+    markCrossBundle(this, 'StackAccessDeniedError');
+  }
+
+  /** The connection's gate (extension.js) throws it, the forms (dist/forms.js) read it as "denied". */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isCrossBundle(value, 'StackAccessDeniedError');
   }
 }
 

@@ -23,13 +23,6 @@ export interface FormController {
   dispose?(): void;
 }
 
-export const VIEW_TYPES: Readonly<Record<PanelKind, string>> = {
-  provision: 'serviceCatalogExplorer.provisionForm',
-  update: 'serviceCatalogExplorer.updateForm',
-  plans: 'serviceCatalogExplorer.plans',
-  action: 'serviceCatalogExplorer.serviceAction',
-};
-
 /** Which bundled script (dist/media/<name>/main.js) each kind of panel runs. */
 const SCRIPTS: Readonly<Record<PanelKind, string>> = { provision: 'provision', update: 'provision', plans: 'plan', action: 'action' };
 

@@ -1,7 +1,6 @@
 import { fakeVscode } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import { strict as assert } from 'node:assert';
-import Module from 'node:module';
-import { join } from 'node:path';
+import { serveBundle } from '../../support/lazyBundles';
 import { signInWithIdentityCenter } from '../../../src/connections/ssoSignIn';
 import { hasSection, readSection, SignInStoppedError, type DeviceAuthorization } from '../../../src/aws/ssoSignIn';
 import type { UserInput } from '../../../src/ui/userInput';
@@ -23,12 +22,7 @@ const fakeAws = {
   saveSsoToken: async () => '/tmp/token.json',
   updateConfigFile: async () => undefined,
 };
-const awsBundle = join(__dirname, 'aws.js');
-const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
-const load = loader._load;
-loader._load = function (request: string, ...rest: unknown[]) {
-  return request === awsBundle ? fakeAws : load.call(this, request, ...rest);
-};
+serveBundle('aws.js', fakeAws);
 
 describe('sign in with IAM Identity Center (prompts)', () => {
   it('keeps every step open when focus moves (the browser, the notification bell)', async () => {

@@ -6,7 +6,12 @@ import type { CatalogApi } from '../../../src/aws/catalogApi';
 import { StackAccessGate, STACK_ACCESS_HINT } from '../../../src/core/stacks/stackAccess';
 import type { StackEvent, StackResource } from '../../../src/core/stacks/types';
 import { ProductNode, type TreeNode, type TreeStacks } from '../../../src/products/nodes';
-import { StackEventNode, stackFolders, StackResourceNode } from '../../../src/products/stackNodes';
+import { stackFolders } from '../../../src/products/stackNodes';
+import * as stackRowNodes from '../../../src/products/stackRowNodes';
+import { StackEventNode, StackResourceNode } from '../../../src/products/stackRowNodes';
+import { serveBundle } from '../../support/lazyBundles';
+
+serveBundle('stacks.js', stackRowNodes);
 
 const STACK = 'arn:aws:cloudformation:us-east-1:123456789012:stack/SC-123456789012-pp-abc/3f1c2a40-cf11-11f0-9d9b-0a1b2c3d4e5f';
 

@@ -8,6 +8,7 @@ import type { HostToWebview, PanelInit } from '../../../src/core/webview/protoco
 import { CatalogCache } from '../../../src/connections/catalogCache';
 import type { FormService } from '../../../src/provisioning/controllerDeps';
 import { FormPanels, type PanelDeps } from '../../../src/provisioning/formPanels';
+import { registerPanelSerializers } from '../../../src/provisioning/formCommands';
 import type { FormPanel } from '../../../src/ui/webview/formPanel';
 import { SEED } from '../../../src/sandbox/service/index';
 import { controllerDeps, useSandboxService } from '../../support/formDeps';
@@ -102,7 +103,7 @@ describe('form panels and their connection', () => {
 
   async function restore(state: unknown): Promise<{ form: { receive(raw: unknown): Promise<void> }; posted: HostToWebview[] }> {
     const set = panels();
-    set.registerSerializers();
+    registerPanelSerializers(() => set);
     const page = fakePage();
     await serializers.get('serviceCatalogExplorer.provisionForm')!.deserializeWebviewPanel(page.panel, state);
     const [restored] = set.panels;
