@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { isSpecFileName, type SpecProblem } from '../core/specs';
 import { inert } from '../core/untrustedText';
+import { log } from '../ui/log';
 import type { SpecCatalog } from './specCatalog';
 import type { SpecValidations } from './specValidations';
 
@@ -48,8 +49,11 @@ export class SpecDiagnostics implements vscode.Disposable {
   async check(document: vscode.TextDocument): Promise<void> {
     if (!isSpecFileName(document.fileName) || document.isClosed) return;
     const version = document.version;
-    const checked = await this.validations.check(document);
-    if (document.isClosed || document.version !== version) return;
+    const checked = await this.validations.check(document).catch((error: unknown) => {
+      log().warn(`Checking ${document.fileName} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      return undefined;
+    });
+    if (!checked || document.isClosed || document.version !== version) return;
     const diagnostics = checked.validation.problems.map((problem) => diagnosticOf(document, problem));
     if (checked.unavailable) {
       const top = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), checked.unavailable, vscode.DiagnosticSeverity.Information);

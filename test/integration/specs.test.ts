@@ -10,6 +10,7 @@ import { connectedToSandbox, waitFor } from './helpers';
 const SPEC = `provisionedProducts:
   - name: site-typo
     product: Static Websit
+    version: v2.0
   - name: site-old
     product: Static Website
     version: v1.0
@@ -42,10 +43,17 @@ describe('spec files', () => {
     return offset;
   };
   const line = (offset: number) => document.positionAt(offset).line;
-  const diagnostics = () => waitFor('spec diagnostics', () => {
-    const found = vscode.languages.getDiagnostics(document.uri);
-    return found.some((d) => d.message.includes('Static Website')) ? found : undefined;
-  });
+  const diagnostics = async () => {
+    try {
+      return await waitFor('spec diagnostics', () => {
+        const found = vscode.languages.getDiagnostics(document.uri);
+        return found.some((d) => d.message.includes('is required')) ? found : undefined;
+      });
+    } catch (error) {
+      const shown = vscode.languages.getDiagnostics(document.uri).map((d) => d.message);
+      throw new Error(`${String(error)}; diagnostics of ${document.fileName} (${document.languageId}): ${JSON.stringify(shown)}`);
+    }
+  };
   const completionLabels = async (position: vscode.Position) => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
     return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
@@ -58,7 +66,7 @@ describe('spec files', () => {
     assert.equal(unknown.severity, vscode.DiagnosticSeverity.Error);
     assert.match(unknown.message, /Static Websit".*Static Website/);
 
-    const deprecated = found.find((d) => d.range.start.line === line(nth('version:', 0)));
+    const deprecated = found.find((d) => d.range.start.line === line(nth('version:', 1)));
     assert.ok(deprecated, 'a diagnostic on v1.0');
     assert.equal(deprecated.severity, vscode.DiagnosticSeverity.Warning);
 
@@ -73,7 +81,7 @@ describe('spec files', () => {
   it('completes product names, the named product\'s versions, parameter keys and allowed values', async () => {
     await diagnostics();
     assert.ok((await completionLabels(at('Static Websit', 3))).includes('Static Website'));
-    const versions = await completionLabels(at('v1.0', 1));
+    const versions = await completionLabels(document.positionAt(nth('v1.0', 0) + 1));
     for (const version of ['v1.0', 'v1.1', 'v2.0']) assert.ok(versions.includes(version), `version ${version} in ${versions.join(', ')}`);
     const keys = await completionLabels(document.positionAt(nth('Environment', 0) + 2));
     assert.ok(keys.includes('BucketName'), `BucketName in ${keys.join(', ')}`);
