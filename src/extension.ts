@@ -15,6 +15,7 @@ import { RecordLog } from './records/recordLog';
 import { RecordTracker, type TrackMeta } from './records/recordTracker';
 import type { FormPanels } from './provisioning/formPanels';
 import { CatalogSession } from './connections/catalogSession';
+import { registerSpecLanguage, specCatalogOfSession } from './specs';
 import { SandboxHost } from './connections/sandboxHost';
 import { loadFormsModule } from './connections/lazyModules';
 import { readSettings, settingChanged } from './connections/settings';
@@ -112,6 +113,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // VS Code registers `<view id>.focus` for every view; this gives it the extension's name in the palette.
     registerCommand(COMMANDS.focus, () => vscode.commands.executeCommand(`${VIEW_ID}.focus`), commands),
   );
+
+  // Spec files: diagnostics, completions and hovers against the current connection's catalog.
+  context.subscriptions.push(...registerSpecLanguage(specCatalogOfSession(session, products)));
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log(), undefined, context.globalState);
