@@ -36,7 +36,7 @@ export class SpecCodeLensProvider implements vscode.CodeLensProvider {
       const row = this.products.find(name)?.row;
       const args = [document.uri, name];
       lenses.push(
-        new vscode.CodeLens(range, { title: row ? inert(humanizeStatus(row.Status), 'label') : 'not provisioned', command: '' }),
+        new vscode.CodeLens(range, { title: row ? inert(humanizeStatus(row.Status), 'label') : 'not provisioned', command: COMMANDS.focus, tooltip: 'Show the provisioned products view' }),
         new vscode.CodeLens(range, { title: 'Preview changes', command: COMMANDS.previewSpecProduct, arguments: args }),
         new vscode.CodeLens(range, { title: 'Apply', command: COMMANDS.applySpecProduct, arguments: args }),
         ...(row ? [new vscode.CodeLens(range, { title: 'Diff', command: COMMANDS.diffSpecProduct, arguments: args })] : []),

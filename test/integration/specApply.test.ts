@@ -25,7 +25,8 @@ describe('spec apply', function () {
 
   it('offers status, Preview changes and Apply lenses over a product not provisioned yet', async () => {
     await connectedToSandbox();
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri, 10);
     const titles = lenses.map((l) => l.command?.title);
     for (const title of ['Apply All', 'Preview All', 'not provisioned', 'Preview changes', 'Apply']) assert.ok(titles.includes(title), JSON.stringify(titles));
   });
