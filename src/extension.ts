@@ -26,6 +26,12 @@ import { newProductNodeCache, ProvisionedProductsProvider } from './products/pro
 import { setNotificationSink, setProgressSink, type NotificationSink, type ProgressSink } from './ui/notifications';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './ui/log';
+import { SPEC_FILE_GLOB } from './core/specs';
+import { specCatalogOfSession } from './specs/specCatalog';
+import { SpecApplier } from './specs/specApply';
+import { registerSpecApplyCommands } from './specs/specApplyCommands';
+import { SpecCodeLensProvider } from './specs/specCodeLens';
+import { SpecDiffDocuments, SPEC_DIFF_SCHEME } from './specs/specDiffDocuments';
 
 const VIEW_ID = 'serviceCatalogExplorer.provisionedProducts';
 
@@ -153,6 +159,20 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return formPanels;
   };
   context.subscriptions.push(...registerFormCommands({ ...commands, forms }));
+
+  // Spec files: applied through the forms' controllers, checked against the session's catalog.
+  const specCatalog = specCatalogOfSession(session, products);
+  const applier = new SpecApplier({ snapshots: specCatalog, controllerDeps: () => forms.controllerDeps, input, environment: () => process.env });
+  const diffs = new SpecDiffDocuments();
+  const lenses = new SpecCodeLensProvider(products);
+  context.subscriptions.push(
+    specCatalog, diffs, lenses,
+    vscode.workspace.registerTextDocumentContentProvider(SPEC_DIFF_SCHEME, diffs),
+    vscode.languages.registerCodeLensProvider({ pattern: SPEC_FILE_GLOB }, lenses),
+    specCatalog.onDidChange(() => lenses.refresh()),
+    products.onDidChange(() => lenses.refresh()),
+    ...registerSpecApplyCommands({ ...commands, applier, diffs }),
+  );
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));
