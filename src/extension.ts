@@ -27,7 +27,6 @@ import { setNotificationSink, setProgressSink, type NotificationSink, type Progr
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './ui/log';
 import { SPEC_FILE_GLOB } from './core/specs';
-import { specCatalogOfSession } from './specs/specCatalog';
 import { SpecApplier } from './specs/specApply';
 import { registerSpecApplyCommands } from './specs/specApplyCommands';
 import { SpecCodeLensProvider } from './specs/specCodeLens';
@@ -121,7 +120,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   // Spec files: diagnostics, completions and hovers against the current connection's catalog.
-  context.subscriptions.push(...registerSpecLanguage(specCatalogOfSession(session, products)));
+  const specCatalog = specCatalogOfSession(session, products);
+  context.subscriptions.push(...registerSpecLanguage(specCatalog));
 
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log(), undefined, context.globalState);
@@ -161,8 +161,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(...registerFormCommands({ ...commands, forms }));
 
   // Spec files: applied through the forms' controllers, checked against the session's catalog.
-  const specCatalog = specCatalogOfSession(session, products);
-  const applier = new SpecApplier({ snapshots: specCatalog, controllerDeps: () => forms.controllerDeps, input, environment: () => process.env });
+  const applier = new SpecApplier({
+    snapshots: specCatalog,
+    // The forms' own controllers, from their bundle (loaded at the first apply).
+    controllers: () => ({ deps: forms().controllerDeps, ...loadFormsModule() }),
+    input,
+    environment: () => process.env,
+  });
   const diffs = new SpecDiffDocuments();
   const lenses = new SpecCodeLensProvider(products);
   context.subscriptions.push(

@@ -313,3 +313,7 @@ function isNumbered(title: string, base: string): boolean {
 function panelName(product: ProvisionedProductRef): string {
   return inert(product.name, 'line', { maxLength: 60 });
 }
+
+// The spec files apply through the forms' controllers, from this bundle.
+export { ProvisionFormController } from './provisionFormController';
+export { UpdateFormController } from './updateFormController';

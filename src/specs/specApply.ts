@@ -14,11 +14,17 @@ import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import { retryTransient } from '../core/retrySameToken';
 import { inert } from '../core/untrustedText';
 import type { ControllerDeps } from '../provisioning/controllerDeps';
-import { ProvisionFormController } from '../provisioning/provisionFormController';
-import { UpdateFormController } from '../provisioning/updateFormController';
+import type { ProvisionFormController } from '../provisioning/provisionFormController';
+import type { UpdateFormController } from '../provisioning/updateFormController';
 import type { UserInput } from '../ui/userInput';
 
 /** The catalog facts of a spec file (SpecCatalog: the connection's catalog cache and the tree's products). */
+export interface SpecControllers {
+  readonly deps: ControllerDeps;
+  readonly ProvisionFormController: typeof ProvisionFormController;
+  readonly UpdateFormController: typeof UpdateFormController;
+}
+
 export interface SpecSnapshots {
   snapshotFor(parsed: ParsedSpec): Promise<CatalogSnapshot>;
   readonly onDidChange: vscode.Event<unknown>;
@@ -35,7 +41,8 @@ export interface SpecSource {
 export interface SpecApplyDeps {
   readonly snapshots: SpecSnapshots;
   /** The forms' dependencies (service, catalog, record tracking, plans panel, tree). */
-  readonly controllerDeps: () => ControllerDeps;
+  /** The forms' controllers and what they run on; they live in the forms' bundle, loaded on first use. */
+  readonly controllers: () => SpecControllers;
   readonly input: UserInput;
   /** The editor's environment, where `${env:NAME}` references are read. */
   readonly environment: () => Readonly<Record<string, string | undefined>>;
@@ -108,7 +115,7 @@ export class SpecApplier {
 
   /** What applying the product would do, from the forms' own reads (the update form's for the live state). */
   async plan(product: CheckedProduct): Promise<ApplyPlan> {
-    const deps = this.deps.controllerDeps();
+    const { deps, ProvisionFormController, UpdateFormController } = this.deps.controllers();
     const existing = product.target.existing;
     if (!existing) {
       const controller = new ProvisionFormController(deps);

@@ -125,8 +125,10 @@ export function specCatalogOfSession(
   products?: Pick<KnownProducts, 'find'>,
 ): SpecCatalog {
   const onDidChangeCatalog: vscode.Event<unknown> = (listener, thisArgs, disposables) => {
-    const subscriptions = [session.onDidChange(listener, thisArgs), session.catalog.onDidRefresh(() => listener.call(thisArgs, undefined))];
-    const subscription = { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+    const subscriptions = [session.onDidChange(listener, thisArgs), session.catalog.onDidRefresh(() => {
+      listener.call(thisArgs, undefined);
+    })];
+    const subscription = { dispose: () => subscriptions.forEach((s) => void s.dispose()) };
     disposables?.push(subscription);
     return subscription;
   };
