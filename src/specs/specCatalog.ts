@@ -125,8 +125,8 @@ export function specCatalogOfSession(
   products?: Pick<KnownProducts, 'find'>,
 ): SpecCatalog {
   const onDidChangeCatalog: vscode.Event<unknown> = (listener, thisArgs, disposables) => {
-    const subscriptions = [session.onDidChange(listener, thisArgs), session.catalog.onDidRefresh(() => listener.call(thisArgs, undefined))];
-    const subscription = { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+    const subscriptions = [session.onDidChange(listener, thisArgs), session.catalog.onDidRefresh(() => void listener.call(thisArgs, undefined))];
+    const subscription = { dispose: () => { for (const s of subscriptions) s.dispose(); } };
     disposables?.push(subscription);
     return subscription;
   };

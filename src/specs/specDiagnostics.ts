@@ -73,7 +73,7 @@ export class SpecDiagnostics implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
-    this.subscriptions.forEach((s) => s.dispose());
+    for (const s of this.subscriptions) s.dispose();
     this.collection.dispose();
   }
 }
