@@ -1,8 +1,8 @@
 // How often a running record's stack events are read, inside one budget shared with its DescribeRecord
 // calls. Events come in bursts (a resource's IN_PROGRESS is followed within a second by "Resource
-// creation Initiated", several resources start together), so a read soon follows news and reads back
-// off while the stack is quiet; the record's CallBudget (../records/callBudget.ts) spreads the reads
-// through the minute.
+// creation Initiated", its dependents start as it ends), so reads come 1 s and 2 s after news that
+// promises more and at a steady pace while a resource is being worked on; the record's CallBudget
+// (../records/callBudget.ts) spreads the reads through the minute.
 import { applyJitter } from '../records/pollPolicy';
 import type { RandomSource } from '../records/clock';
 import { isStackEnd } from './stackEventLines';

@@ -60,10 +60,6 @@ export class RecordStackFollowing {
     return this.records.get(recordId)?.stackId;
   }
 
-  firstFailureOf(recordId: string): FirstFailure | undefined {
-    return this.records.get(recordId)?.follower?.firstFailure;
-  }
-
   /** The record ended: the stack's last events are read (they come before its final lines), then it is forgotten. */
   async finish(recordId: string): Promise<FirstFailure | undefined> {
     const record = this.records.get(recordId);
