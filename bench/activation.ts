@@ -20,8 +20,13 @@ const inert: any = new Proxy(function () {}, {
   apply: () => inert,
   construct: () => inert,
 });
-const lenient = (target: object): object =>
-  new Proxy(target, { get: (t, key) => (key in t ? wrap((t as Record<PropertyKey, unknown>)[key]) : inert) });
+// One wrapper per object, so `vscode.window` is the same object at every read, as in VS Code (ui/sharedState.ts keys on it).
+const wrappers = new WeakMap<object, object>();
+const lenient = (target: object): object => {
+  let wrapper = wrappers.get(target);
+  if (!wrapper) wrappers.set(target, (wrapper = new Proxy(target, { get: (t, key) => (key in t ? wrap((t as Record<PropertyKey, unknown>)[key]) : inert) })));
+  return wrapper;
+};
 const wrap = (value: unknown): unknown => (value && typeof value === 'object' && !Array.isArray(value) ? lenient(value) : value);
 // Bundlers copy a module's own keys at import, so namespaces the stand-in lacks must exist as keys.
 const EXTRA_NAMESPACES = ['languages', 'extensions', 'tasks', 'debug', 'authentication', 'scm', 'tests', 'notebooks', 'l10n', 'chat', 'lm',
@@ -63,16 +68,19 @@ setImmediate(() => {
   const cloudFormationAtIdle = bundleLoaded('cloudformation.js');
   const formsAtIdle = bundleLoaded('forms.js');
   const stacksAtIdle = bundleLoaded('stacks.js');
+  const recordsAtIdle = bundleLoaded('records.js');
   // The connection activation set off (the sandbox's, or none) settles after the first idle turn: the
   // CloudFormation client (dist/cloudformation.js) must still be unrequired once it has; only a stack read
   // requires it. So must the forms (dist/forms.js) and the stack folders' rows (dist/stacks.js): only
-  // opening or restoring a form, or a stack folder, requires them.
+  // opening or restoring a form, or a stack folder, requires them. The record tracker (dist/records.js) is
+  // required once there is a connection (the sandbox's settles in that time), never by activation itself.
   setTimeout(() => {
     process.stdout.write(JSON.stringify({
       requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, untilIdleMs: t3 - t0, sdkLoadedByFirstIdle: sdkLoaded,
       cloudFormationLoadedByFirstIdle: cloudFormationAtIdle, cloudFormationLoadedAfterSettle: bundleLoaded('cloudformation.js'),
       formsLoadedByFirstIdle: formsAtIdle, formsLoadedAfterSettle: bundleLoaded('forms.js'),
       stacksLoadedByFirstIdle: stacksAtIdle, stacksLoadedAfterSettle: bundleLoaded('stacks.js'),
+      recordsLoadedByFirstIdle: recordsAtIdle, recordsLoadedAfterSettle: bundleLoaded('records.js'),
     }));
     for (const d of context.subscriptions) {
       try { d.dispose(); } catch { /* the stand-in has no real resources */ }

@@ -22,15 +22,16 @@ for (const scenario of SCENARIOS) {
 }
 const round = (x) => Math.round(x * 10) / 10;
 const bundles = (d) => readdirSync(d).filter((f) => f.endsWith('.js') && f !== 'sandbox-cli.js').map((f) => `${f} ${Math.round(statSync(join(d, f)).size / 1024)} KB`).join(', ');
-console.log('| Build | Bundles | Scenario | total median (fastest) | require median | activate median | lazy bundles required by activation |');
-console.log('|---|---|---|---|---|---|---|');
+console.log('| Build | Bundles | Scenario | total median (fastest) | require median | activate median | lazy bundles required by activation | records.js by first idle / once connected |');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const d of dists) {
   for (const scenario of SCENARIOS) {
     const rs = results[scenario][d];
     const pick = (key) => round(median(rs.map((r) => r[key])));
     const loaded = [['cloudformation.js', 'cloudFormation'], ['forms.js', 'forms'], ['stacks.js', 'stacks']]
       .filter(([, key]) => rs.some((r) => r[`${key}LoadedByFirstIdle`] || r[`${key}LoadedAfterSettle`])).map(([file]) => file);
-    console.log(`| ${d} | ${bundles(d)} | ${scenario} | ${pick('totalMs')} ms (${round(Math.min(...rs.map((r) => r.totalMs)))}) | ${pick('requireMs')} ms | ${pick('activateMs')} ms | ${loaded.join(', ') || 'none'} |`);
+    const records = `${rs.some((r) => r.recordsLoadedByFirstIdle)} / ${rs.some((r) => r.recordsLoadedAfterSettle)}`;
+    console.log(`| ${d} | ${bundles(d)} | ${scenario} | ${pick('totalMs')} ms (${round(Math.min(...rs.map((r) => r.totalMs)))}) | ${pick('requireMs')} ms | ${pick('activateMs')} ms | ${loaded.join(', ') || 'none'} | ${records} |`);
   }
 }
 // Paired: in how many rounds the first build was faster than each other.

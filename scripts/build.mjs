@@ -52,7 +52,7 @@ if (!args.has('--sandbox-only')) {
     // requires on first use (fast activation; connections/lazyModules.ts).
     builds.push({
       ...dist, outdir: 'dist',
-      entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', cloudformation: 'src/aws/cloudformation/index.ts', sandbox: 'src/sandbox/index.ts', forms: 'src/provisioning/formPanels.ts', stacks: 'src/products/stackRowNodes.ts' },
+      entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', cloudformation: 'src/aws/cloudformation/index.ts', sandbox: 'src/sandbox/index.ts', forms: 'src/provisioning/formPanels.ts', stacks: 'src/products/stackRowNodes.ts', records: 'src/records/recordTracker.ts' },
     });
   }
   // One folder per page, each with its main.ts; media/shared holds what the pages share.

@@ -12,11 +12,12 @@ import { registerProductActions } from './products/productActions';
 import { registerRecordCommands } from './records/recordCommands';
 import { RecordDocumentProvider } from './records/recordDocument';
 import { RecordLog } from './records/recordLog';
-import { RecordTracker, type TrackMeta } from './records/recordTracker';
+import type { RecordTracking, TrackMeta } from './records/recordTracker';
+import { LazyRecordTracker } from './records/lazyRecordTracker';
 import type { FormPanels } from './provisioning/formPanels';
 import { CatalogSession } from './connections/catalogSession';
 import { SandboxHost } from './connections/sandboxHost';
-import { loadFormsModule } from './connections/lazyModules';
+import { loadFormsModule, loadRecordsModule } from './connections/lazyModules';
 import { readSettings, settingChanged } from './connections/settings';
 import { ConnectionStatusBar } from './connections/statusBar';
 import { AutoRefresher } from './products/autoRefresher';
@@ -40,13 +41,13 @@ export interface ExtensionApi {
   /** The open form panels (provision, update, plans, self-service actions); reading it loads dist/forms.js. */
   readonly forms: FormPanels;
   /** Follows records to their end in the output channel (the current tracker; replaced by restartRecordTracking). */
-  readonly records: RecordTracker;
+  readonly records: RecordTracking;
   /** Every line the record tracker wrote to the output channel (output channels cannot be read back). */
   readonly recordLog: RecordLog;
   /** Follows a record the extension started (the forms' hook). */
   trackRecord(record: RecordDetail | string, meta?: TrackMeta): Promise<void>;
   /** Disposes the record tracker and makes a new one over the same store, as a window reload does. */
-  restartRecordTracking(): Promise<RecordTracker>;
+  restartRecordTracking(): Promise<RecordTracking>;
   /** Replaces the prompts (quick picks, input boxes, confirmations) so tests can answer them; undefined restores VS Code's. */
   setUserInput(input: UserInput | undefined): void;
   /** Replaces where notifications go (after their text was made inert) so tests see them; undefined restores VS Code's. */
@@ -116,13 +117,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log(), undefined, context.globalState);
   const newRecordTracker = () => {
-    const tracker = new RecordTracker({
+    // Its bundle (dist/records.js) is required once there is a connection, not at activation.
+    const tracker = new LazyRecordTracker({
       session, tree, products, memento: context.globalState, ownerId: windowOwnerId(context.workspaceState), log: recordLog, timeScale: (api) => sandbox.timeScaleOf(api.connection),
       onRecordChanged: (detail) => {
         tree.noteRecord(detail); // the operation on its product, without a DescribeRecord of the tree's own
         if (detail.RecordId) recordDocuments.refresh(detail.RecordId);
       },
-    });
+    }, loadRecordsModule);
     // Open update, action and plan forms of the product learn that what they show may be old (no panels, no forms' bundle: none open).
     tracker.onDidFinish((detail) => formPanels?.notifyRecordFinished(detail));
     return tracker;

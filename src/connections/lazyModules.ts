@@ -3,8 +3,10 @@
 // activation. The CloudFormation client is only needed once a stack is read, not to connect. The
 // extension's own code that activation does not run has bundles too: the webview forms (dist/forms.js)
 // are required when the first form opens or is restored, the stack folders' rows (dist/stacks.js) when
-// a folder first has rows to show. Each bundle holds its own copy of the modules
-// it shares with extension.js: see core/crossBundle.ts for the classes whose instances cross.
+// a folder first has rows to show, the record tracker (dist/records.js) once there is a connection.
+// Each bundle holds its own copy of the modules it shares with extension.js: see core/crossBundle.ts
+// for the classes whose instances cross, ui/sharedState.ts for the module state (the log, the
+// notification sinks) they share.
 import * as path from 'node:path';
 
 type AwsModule = typeof import('../aws/index');
@@ -13,6 +15,7 @@ type CloudFormationModule = typeof import('../aws/cloudformation/index');
 /** The form panels and their controllers. */
 export type FormsModule = typeof import('../provisioning/formPanels');
 type StacksModule = typeof import('../products/stackRowNodes');
+type RecordsModule = typeof import('../records/recordTracker');
 
 // A computed path keeps esbuild from inlining the bundle into extension.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,6 +26,7 @@ let sandboxModule: SandboxModule | undefined;
 let cloudFormationModule: CloudFormationModule | undefined;
 let formsModule: FormsModule | undefined;
 let stacksModule: StacksModule | undefined;
+let recordsModule: RecordsModule | undefined;
 
 export function loadAwsModule(): AwsModule {
   return (awsModule ??= runtimeRequire('aws.js') as AwsModule);
@@ -52,4 +56,9 @@ export function formsModuleLoaded(): boolean {
 
 export function loadStacksModule(): StacksModule {
   return (stacksModule ??= runtimeRequire('stacks.js') as StacksModule);
+}
+
+/** The record tracker (its tailer and stack following): required once there is a connection to follow records on. */
+export function loadRecordsModule(): RecordsModule {
+  return (recordsModule ??= runtimeRequire('records.js') as RecordsModule);
 }

@@ -6,7 +6,7 @@ import type { RecordOutput } from '@aws-sdk/client-service-catalog';
 import type { CatalogApi } from '../aws/catalogApi';
 import { classifyError } from '../core/errors';
 import { newIdempotencyToken, validateRoleArn } from '../core/parameters/validators';
-import type { RecordTracker } from '../records/recordTracker';
+import type { RecordTracking } from '../records/recordTracker';
 import type { ActionProgress } from '../records/actionProgress';
 import type { CatalogSession } from '../connections/catalogSession';
 import { readSettings } from '../connections/settings';
@@ -28,7 +28,7 @@ import { callWithToken } from '../core/retrySameToken';
 export interface ProductActionDeps extends CommandServices {
   readonly session: CatalogSession;
   readonly input: UserInput;
-  readonly tracker: () => RecordTracker;
+  readonly tracker: () => RecordTracking;
 }
 
 type Property = 'LAUNCH_ROLE' | 'OWNER';

@@ -6,7 +6,7 @@ import type { CatalogApi } from '../aws/catalogApi';
 import { classifyError } from '../core/errors';
 import { humanizeStatus, isTerminalRecordStatus } from '../core/statuses';
 import { RECORD_ID_PATTERN, recordIdOf, type RecordDocumentProvider } from './recordDocument';
-import type { RecordTracker } from './recordTracker';
+import type { RecordTracking } from './recordTracker';
 import type { KnownProducts } from '../products/productCache';
 import type { CatalogSession } from '../connections/catalogSession';
 import { ProductNode, RecordNode } from '../products/nodes';
@@ -30,7 +30,7 @@ export interface RecordCommandDeps extends CommandServices {
   readonly treeView: vscode.TreeView<unknown>;
   readonly input: UserInput;
   readonly documents: RecordDocumentProvider;
-  readonly tracker: () => RecordTracker;
+  readonly tracker: () => RecordTracking;
 }
 
 type RecordPick = vscode.QuickPickItem & { readonly recordId?: string; readonly loadMore?: true };

@@ -86,6 +86,9 @@ interface ProductNews {
   readonly gone?: boolean;
 }
 
+/** What the rest of the extension uses of the tracker (LazyRecordTracker stands in for it until a connection needs it). */
+export type RecordTracking = Pick<RecordTracker, 'onDidFinish' | 'whenResumed' | 'activeRecordIds' | 'isFollowing' | 'isBusy' | 'secretsOf' | 'beginAction' | 'track' | 'dispose'>;
+
 export class RecordTracker extends Disposable {
   private tailer?: RecordTailer;
   /** The stacks of the tailer's records. */

@@ -4,6 +4,7 @@
 // caller can forget. The sink is replaceable so integration tests see exactly what VS Code is given.
 import * as vscode from 'vscode';
 import { inert } from '../core/untrustedText';
+import { sharedState } from './sharedState';
 
 export type NotificationLevel = 'info' | 'warning' | 'error';
 
@@ -20,15 +21,13 @@ const vscodeSink: NotificationSink = (level, message, actions) => {
   }
 };
 
-let sink: NotificationSink = vscodeSink;
-
 /** Tests replace the sink; undefined restores VS Code's notifications. */
 export function setNotificationSink(replacement: NotificationSink | undefined): void {
-  sink = replacement ?? vscodeSink;
+  sinks().notification = replacement ?? vscodeSink;
 }
 
 function show(level: NotificationLevel, message: string, actions: readonly string[]): Thenable<string | undefined> {
-  return sink(level, notificationText(message), actions);
+  return sinks().notification(level, notificationText(message), actions);
 }
 
 export const notify = {
@@ -73,16 +72,19 @@ const vscodeProgressSink: ProgressSink = (title, options) => {
   };
 };
 
-let progressSink: ProgressSink = vscodeProgressSink;
-
 /** Tests replace the progress sink; undefined restores VS Code's progress notifications. */
 export function setProgressSink(replacement: ProgressSink | undefined): void {
-  progressSink = replacement ?? vscodeProgressSink;
+  sinks().progress = replacement ?? vscodeProgressSink;
 }
 
 /** Starts a progress notification. */
 export function showProgress(title: string, options?: ProgressOptions): ProgressNotification {
-  return progressSink(notificationText(title), options);
+  return sinks().progress(notificationText(title), options);
+}
+
+/** Where notifications go, one pair for every bundle: a sink a test sets must see a lazily required bundle's notifications too. */
+function sinks(): { notification: NotificationSink; progress: ProgressSink } {
+  return sharedState('notificationSinks', () => ({ notification: vscodeSink, progress: vscodeProgressSink }));
 }
 
 /** Text as a notification may show it; a progress notification's title is a notification too. */
