@@ -63,16 +63,19 @@ setImmediate(() => {
   const cloudFormationAtIdle = bundleLoaded('cloudformation.js');
   const formsAtIdle = bundleLoaded('forms.js');
   const stacksAtIdle = bundleLoaded('stacks.js');
+  const specsAtIdle = bundleLoaded('specs.js');
   // The connection activation set off (the sandbox's, or none) settles after the first idle turn: the
   // CloudFormation client (dist/cloudformation.js) must still be unrequired once it has; only a stack read
   // requires it. So must the forms (dist/forms.js) and the stack folders' rows (dist/stacks.js): only
-  // opening or restoring a form, or a stack folder, requires them.
+  // opening or restoring a form, or a stack folder, requires them; and the spec files' features
+  // (dist/specs.js): only an open spec file or a spec command requires them.
   setTimeout(() => {
     process.stdout.write(JSON.stringify({
       requireMs: t1 - t0, activateMs: t2 - t1, totalMs: t2 - t0, untilIdleMs: t3 - t0, sdkLoadedByFirstIdle: sdkLoaded,
       cloudFormationLoadedByFirstIdle: cloudFormationAtIdle, cloudFormationLoadedAfterSettle: bundleLoaded('cloudformation.js'),
       formsLoadedByFirstIdle: formsAtIdle, formsLoadedAfterSettle: bundleLoaded('forms.js'),
       stacksLoadedByFirstIdle: stacksAtIdle, stacksLoadedAfterSettle: bundleLoaded('stacks.js'),
+      specsLoadedByFirstIdle: specsAtIdle, specsLoadedAfterSettle: bundleLoaded('specs.js'),
     }));
     for (const d of context.subscriptions) {
       try { d.dispose(); } catch { /* the stand-in has no real resources */ }

@@ -3,7 +3,8 @@
 // activation. The CloudFormation client is only needed once a stack is read, not to connect. The
 // extension's own code that activation does not run has bundles too: the webview forms (dist/forms.js)
 // are required when the first form opens or is restored, the stack folders' rows (dist/stacks.js) when
-// a folder first has rows to show. Each bundle holds its own copy of the modules
+// a folder first has rows to show, the spec files' features (dist/specs.js, with the YAML parser) when a
+// spec file is open or a spec command runs. Each bundle holds its own copy of the modules
 // it shares with extension.js: see core/crossBundle.ts for the classes whose instances cross.
 import * as path from 'node:path';
 
@@ -13,6 +14,7 @@ type CloudFormationModule = typeof import('../aws/cloudformation/index');
 /** The form panels and their controllers. */
 export type FormsModule = typeof import('../provisioning/formPanels');
 type StacksModule = typeof import('../products/stackRowNodes');
+type SpecsModule = typeof import('../specs/specsBundle');
 
 // A computed path keeps esbuild from inlining the bundle into extension.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -23,6 +25,7 @@ let sandboxModule: SandboxModule | undefined;
 let cloudFormationModule: CloudFormationModule | undefined;
 let formsModule: FormsModule | undefined;
 let stacksModule: StacksModule | undefined;
+let specsModule: SpecsModule | undefined;
 
 export function loadAwsModule(): AwsModule {
   return (awsModule ??= runtimeRequire('aws.js') as AwsModule);
@@ -52,4 +55,13 @@ export function formsModuleLoaded(): boolean {
 
 export function loadStacksModule(): StacksModule {
   return (stacksModule ??= runtimeRequire('stacks.js') as StacksModule);
+}
+
+export function loadSpecsModule(): SpecsModule {
+  return (specsModule ??= runtimeRequire('specs.js') as SpecsModule);
+}
+
+/** Whether the spec files' bundle has been required (benchmarks check activation leaves it alone). */
+export function specsModuleLoaded(): boolean {
+  return specsModule !== undefined;
 }
