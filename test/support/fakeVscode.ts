@@ -68,6 +68,12 @@ export const fakeVscode = {
   },
   ThemeColor: Inert,
   TreeItem: Inert,
+  Range: class {
+    constructor(readonly startLine: number, readonly startCharacter: number, readonly endLine: number, readonly endCharacter: number) {}
+  },
+  CodeLens: class {
+    constructor(readonly range: unknown, readonly command?: unknown) {}
+  },
   MarkdownString: Inert,
   EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
   Disposable: class { static from() { return disposable; } dispose() {} },
