@@ -47,10 +47,16 @@ export const fakeVscode = {
     getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, update: nothing }),
     onDidChangeConfiguration: () => disposable,
     registerTextDocumentContentProvider: () => disposable,
+    onDidOpenTextDocument: () => disposable,
+    onDidChangeTextDocument: () => disposable,
+    onDidCloseTextDocument: () => disposable,
     textDocuments: [],
   },
   languages: {
     registerCodeLensProvider: () => disposable,
+    registerCompletionItemProvider: () => disposable,
+    registerHoverProvider: () => disposable,
+    createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }),
   },
   env: {
     language: 'en',
@@ -61,6 +67,10 @@ export const fakeVscode = {
   ViewColumn: { Active: -1, Beside: -2 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
+  // The spec files' completions and diagnostics name these at load time (values as VS Code's).
+  CompletionItemKind: { Field: 3, Variable: 4, Module: 8, Property: 9, Constant: 20, Folder: 18, EnumMember: 19 },
+  CompletionItemTag: { Deprecated: 1 },
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   ThemeIcon,
   TabInputWebview: class {
