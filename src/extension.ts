@@ -29,6 +29,7 @@ import { log } from './ui/log';
 import { SPEC_FILE_GLOB } from './core/specs';
 import { SpecApplier } from './specs/specApply';
 import { registerSpecApplyCommands } from './specs/specApplyCommands';
+import { registerSpecSaveCommands } from './specs/specSave';
 import { SpecCodeLensProvider } from './specs/specCodeLens';
 import { SpecDiffDocuments, SPEC_DIFF_SCHEME } from './specs/specDiffDocuments';
 
@@ -71,6 +72,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     // Optional in the interface: present exactly when the current input has it.
     get pickOrType() {
       return userInput.pickOrType?.bind(userInput);
+    },
+    get saveFile() {
+      return userInput.saveFile?.bind(userInput);
     },
   };
 
@@ -153,7 +157,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let formPanels: FormPanels | undefined;
   const forms = (): FormPanels => {
     if (formPanels) return formPanels;
-    formPanels = newFormPanels(loadFormsModule(), { ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
+    formPanels = newFormPanels(loadFormsModule(), {
+      ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined),
+      saveSpec: (product) => specSave.saveFormProduct(product),
+    });
     // The tree's view too: a change it sees on the product of an open form (from anywhere) reaches that form.
     context.subscriptions.push(formPanels, formPanels.watchProducts(products));
     return formPanels;
@@ -161,10 +168,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(...registerFormCommands({ ...commands, forms }));
 
   // Spec files: applied through the forms' controllers, checked against the session's catalog.
+  // The forms' own controllers, from their bundle (loaded at the first apply or save).
+  const specControllers = () => ({ deps: forms().controllerDeps, ...loadFormsModule() });
   const applier = new SpecApplier({
     snapshots: specCatalog,
-    // The forms' own controllers, from their bundle (loaded at the first apply).
-    controllers: () => ({ deps: forms().controllerDeps, ...loadFormsModule() }),
+    controllers: specControllers,
     input,
     environment: () => process.env,
   });
@@ -178,6 +186,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     products.onDidChange(() => lenses.refresh()),
     ...registerSpecApplyCommands({ ...commands, applier, diffs }),
   );
+  const specSave = registerSpecSaveCommands({ ...commands, catalogFacts: () => session.catalogFacts, controllers: specControllers });
+  context.subscriptions.push(...specSave.disposables);
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));
