@@ -16,6 +16,7 @@ import type { RecordTracking, TrackMeta } from './records/recordTracker';
 import { LazyRecordTracker } from './records/lazyRecordTracker';
 import type { FormPanels } from './provisioning/formPanels';
 import { CatalogSession } from './connections/catalogSession';
+import { registerSpecLanguage, specCatalogOfSession } from './specs';
 import { SandboxHost } from './connections/sandboxHost';
 import { loadFormsModule, loadRecordsModule } from './connections/lazyModules';
 import { readSettings, settingChanged } from './connections/settings';
@@ -26,6 +27,11 @@ import { newProductNodeCache, ProvisionedProductsProvider } from './products/pro
 import { setNotificationSink, setProgressSink, type NotificationSink, type ProgressSink } from './ui/notifications';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './ui/log';
+import { SPEC_FILE_GLOB } from './core/specs';
+import { SpecApplier } from './specs/specApply';
+import { registerSpecApplyCommands } from './specs/specApplyCommands';
+import { SpecCodeLensProvider } from './specs/specCodeLens';
+import { SpecDiffDocuments, SPEC_DIFF_SCHEME } from './specs/specDiffDocuments';
 
 const VIEW_ID = 'serviceCatalogExplorer.provisionedProducts';
 
@@ -114,6 +120,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerCommand(COMMANDS.focus, () => vscode.commands.executeCommand(`${VIEW_ID}.focus`), commands),
   );
 
+  // Spec files: diagnostics, completions and hovers against the current connection's catalog.
+  const specCatalog = specCatalogOfSession(session, products);
+  context.subscriptions.push(...registerSpecLanguage(specCatalog));
+
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log(), undefined, context.globalState);
   const newRecordTracker = () => {
@@ -151,6 +161,25 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     return formPanels;
   };
   context.subscriptions.push(...registerFormCommands({ ...commands, forms }));
+
+  // Spec files: applied through the forms' controllers, checked against the session's catalog.
+  const applier = new SpecApplier({
+    snapshots: specCatalog,
+    // The forms' own controllers, from their bundle (loaded at the first apply).
+    controllers: () => ({ deps: forms().controllerDeps, ...loadFormsModule() }),
+    input,
+    environment: () => process.env,
+  });
+  const diffs = new SpecDiffDocuments();
+  const lenses = new SpecCodeLensProvider(products);
+  context.subscriptions.push(
+    specCatalog, diffs, lenses,
+    vscode.workspace.registerTextDocumentContentProvider(SPEC_DIFF_SCHEME, diffs),
+    vscode.languages.registerCodeLensProvider({ pattern: SPEC_FILE_GLOB }, lenses),
+    specCatalog.onDidChange(() => lenses.refresh()),
+    products.onDidChange(() => lenses.refresh()),
+    ...registerSpecApplyCommands({ ...commands, applier, diffs }),
+  );
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));

@@ -57,6 +57,12 @@ export class SandboxHost implements vscode.Disposable {
     return connection.kind === 'sandbox' ? (this.started?.knobs.timeScale ?? 1) : 1;
   }
 
+  /** Changes the running sandbox's live knobs (fault injection: throttling, dropped connections); tests use it. */
+  setKnobs(partial: Parameters<RunningSandbox['setKnobs']>[0]): void {
+    if (!this.started) throw new Error('The sandbox is not running.');
+    this.started.setKnobs(partial);
+  }
+
   private async start(timeScale: number): Promise<RunningSandbox> {
     await vscode.workspace.fs.createDirectory(this.storageUri);
     // Settings are defaults: the sandbox's own SANDBOX_* variables (tests and benchmarks set them for

@@ -11,12 +11,20 @@ export interface RetryOptions {
 
 const RETRYABLE = new Set(['network', 'throttled']);
 
-export async function callWithToken<T>(token: string, call: (token: string) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+export function callWithToken<T>(token: string, call: (token: string) => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  return retryTransient(() => call(token), options);
+}
+
+/**
+ * Calls again after a dropped connection or throttling; any other failure, or the last attempt's, is
+ * thrown. The caller keeps what must stay the same across attempts (a form's guard keeps its token).
+ */
+export async function retryTransient<T>(call: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const attempts = Math.max(1, options.attempts ?? 3);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await call(token);
+      return await call();
     } catch (error) {
       if (attempt >= attempts || !RETRYABLE.has(classifyError(error).kind)) throw error;
       await sleep((options.delayMs ?? 500) * attempt);

@@ -59,6 +59,11 @@ export class FormPanels implements vscode.Disposable {
     this.deps = { ...deps, openPlan: (product, planId) => void this.openPlans(product, planId) };
   }
 
+  /** The forms' dependencies, for flows that submit through a form's controller without a page (spec files). */
+  get controllerDeps(): ControllerDeps {
+    return this.deps;
+  }
+
   get panels(): readonly FormPanel[] {
     return [...this.open];
   }
@@ -308,3 +313,7 @@ function isNumbered(title: string, base: string): boolean {
 function panelName(product: ProvisionedProductRef): string {
   return inert(product.name, 'line', { maxLength: 60 });
 }
+
+// The spec files apply through the forms' controllers, from this bundle.
+export { ProvisionFormController } from './provisionFormController';
+export { UpdateFormController } from './updateFormController';

@@ -38,6 +38,12 @@ export const COMMANDS = {
   updateProvisionedProduct: command('updateProvisionedProduct'),
   showPlans: command('showPlans'),
   runServiceAction: command('runServiceAction'),
+  // Spec files
+  applySpecProduct: command('applySpecProduct'),
+  previewSpecProduct: command('previewSpecProduct'),
+  diffSpecProduct: command('diffSpecProduct'),
+  applySpecFile: command('applySpecFile'),
+  previewSpecFile: command('previewSpecFile'),
   // Records
   lookUpRecord: command('lookUpRecord'),
   showRecordHistory: command('showRecordHistory'),
