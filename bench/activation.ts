@@ -69,10 +69,12 @@ setImmediate(() => {
   const formsAtIdle = bundleLoaded('forms.js');
   const stacksAtIdle = bundleLoaded('stacks.js');
   const recordsAtIdle = bundleLoaded('records.js');
+  const specsAtIdle = bundleLoaded('specs.js');
   // The connection activation set off (the sandbox's, or none) settles after the first idle turn: the
   // CloudFormation client (dist/cloudformation.js) must still be unrequired once it has; only a stack read
   // requires it. So must the forms (dist/forms.js) and the stack folders' rows (dist/stacks.js): only
-  // opening or restoring a form, or a stack folder, requires them. The record tracker (dist/records.js) is
+  // opening or restoring a form, or a stack folder, requires them; the spec files' features (dist/specs.js):
+  // only an open spec file or a spec command requires them. The record tracker (dist/records.js) is
   // required once there is a connection (the sandbox's settles in that time), never by activation itself.
   setTimeout(() => {
     process.stdout.write(JSON.stringify({
@@ -81,6 +83,7 @@ setImmediate(() => {
       formsLoadedByFirstIdle: formsAtIdle, formsLoadedAfterSettle: bundleLoaded('forms.js'),
       stacksLoadedByFirstIdle: stacksAtIdle, stacksLoadedAfterSettle: bundleLoaded('stacks.js'),
       recordsLoadedByFirstIdle: recordsAtIdle, recordsLoadedAfterSettle: bundleLoaded('records.js'),
+      specsLoadedByFirstIdle: specsAtIdle, specsLoadedAfterSettle: bundleLoaded('specs.js'),
     }));
     for (const d of context.subscriptions) {
       try { d.dispose(); } catch { /* the stand-in has no real resources */ }

@@ -28,7 +28,7 @@ for (const d of dists) {
   for (const scenario of SCENARIOS) {
     const rs = results[scenario][d];
     const pick = (key) => round(median(rs.map((r) => r[key])));
-    const loaded = [['cloudformation.js', 'cloudFormation'], ['forms.js', 'forms'], ['stacks.js', 'stacks']]
+    const loaded = [['cloudformation.js', 'cloudFormation'], ['forms.js', 'forms'], ['stacks.js', 'stacks'], ['specs.js', 'specs']]
       .filter(([, key]) => rs.some((r) => r[`${key}LoadedByFirstIdle`] || r[`${key}LoadedAfterSettle`])).map(([file]) => file);
     const records = `${rs.some((r) => r.recordsLoadedByFirstIdle)} / ${rs.some((r) => r.recordsLoadedAfterSettle)}`;
     console.log(`| ${d} | ${bundles(d)} | ${scenario} | ${pick('totalMs')} ms (${round(Math.min(...rs.map((r) => r.totalMs)))}) | ${pick('requireMs')} ms | ${pick('activateMs')} ms | ${loaded.join(', ') || 'none'} | ${records} |`);

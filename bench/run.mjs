@@ -52,6 +52,7 @@ function startup() {
       ...(existsSync(join(dist, 'forms.js')) ? { formsJsKb: kb(statSync(join(dist, 'forms.js')).size) } : {}),
       ...(existsSync(join(dist, 'stacks.js')) ? { stacksJsKb: kb(statSync(join(dist, 'stacks.js')).size) } : {}),
       ...(existsSync(join(dist, 'records.js')) ? { recordsJsKb: kb(statSync(join(dist, 'records.js')).size) } : {}),
+      ...(existsSync(join(dist, 'specs.js')) ? { specsJsKb: kb(statSync(join(dist, 'specs.js')).size) } : {}),
       webviewsKb: Object.fromEntries(webviews.map((f) => [f, kb(statSync(join(dist, 'media', f)).size)])),
       vsixKb: kb(statSync(vsix).size),
     };
@@ -68,6 +69,7 @@ function startup() {
         stacksLoaded: runs.some((r) => r.stacksLoadedByFirstIdle || r.stacksLoadedAfterSettle),
         recordsLoadedByFirstIdle: runs.some((r) => r.recordsLoadedByFirstIdle),
         recordsLoadedOnceConnected: runs.some((r) => r.recordsLoadedAfterSettle),
+        specsLoaded: runs.some((r) => r.specsLoadedByFirstIdle || r.specsLoadedAfterSettle),
       };
     }
     return { sizes, activation };
@@ -132,11 +134,11 @@ function printTable(r) {
   } else if (u?.error) rows.push(['Update form', 'error', u.error.slice(0, 200), '']);
   if (r.startup.sizes) {
     const s = r.startup.sizes;
-    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB${s.cloudFormationJsKb ? `, cloudformation.js ${s.cloudFormationJsKb} KB` : ''}${s.formsJsKb ? `, forms.js ${s.formsJsKb} KB` : ''}${s.stacksJsKb ? `, stacks.js ${s.stacksJsKb} KB` : ''}${s.recordsJsKb ? `, records.js ${s.recordsJsKb} KB` : ''}, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
+    rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB${s.cloudFormationJsKb ? `, cloudformation.js ${s.cloudFormationJsKb} KB` : ''}${s.formsJsKb ? `, forms.js ${s.formsJsKb} KB` : ''}${s.stacksJsKb ? `, stacks.js ${s.stacksJsKb} KB` : ''}${s.recordsJsKb ? `, records.js ${s.recordsJsKb} KB` : ''}${s.specsJsKb ? `, specs.js ${s.specsJsKb} KB` : ''}, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);
     for (const [scenario, a] of Object.entries(r.startup.activation)) {
       rows.push([`Activation (${scenario})`, `${a.totalMs} ms (require ${a.requireMs} + activate ${a.activateMs})`,
-        `aws.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}; cloudformation.js required by activation: ${a.cloudFormationLoaded}; forms.js required by activation: ${a.formsLoaded}; stacks.js: ${a.stacksLoaded}${a.recordsLoadedByFirstIdle === undefined ? '' : `; records.js by first idle turn: ${a.recordsLoadedByFirstIdle}, once connected: ${a.recordsLoadedOnceConnected}`}`,
-        `<30 ms: ${ok(a.totalMs < 30)}${a.cloudFormationLoaded === undefined ? '' : `; CloudFormation client not loaded: ${ok(!a.cloudFormationLoaded)}`}${a.formsLoaded === undefined ? '' : `; forms and stack rows not loaded: ${ok(!a.formsLoaded && !a.stacksLoaded)}`}${a.recordsLoadedOnceConnected === undefined || scenario !== 'auto' ? '' : `; record tracker not loaded without a connection: ${ok(!a.recordsLoadedOnceConnected)}`}`]);
+        `aws.js (SDK) required by first idle turn: ${a.sdkLoadedByFirstIdle}; cloudformation.js required by activation: ${a.cloudFormationLoaded}; forms.js required by activation: ${a.formsLoaded}; stacks.js: ${a.stacksLoaded}; specs.js: ${a.specsLoaded}${a.recordsLoadedByFirstIdle === undefined ? '' : `; records.js by first idle turn: ${a.recordsLoadedByFirstIdle}, once connected: ${a.recordsLoadedOnceConnected}`}`,
+        `<30 ms: ${ok(a.totalMs < 30)}${a.cloudFormationLoaded === undefined ? '' : `; CloudFormation client not loaded: ${ok(!a.cloudFormationLoaded)}`}${a.formsLoaded === undefined ? '' : `; forms and stack rows not loaded: ${ok(!a.formsLoaded && !a.stacksLoaded)}`}${a.specsLoaded === undefined ? '' : `; spec files not loaded: ${ok(!a.specsLoaded)}`}${a.recordsLoadedOnceConnected === undefined || scenario !== 'auto' ? '' : `; record tracker not loaded without a connection: ${ok(!a.recordsLoadedOnceConnected)}`}`]);
     }
   } else rows.push(['Start-up', 'error', r.startup.error, '']);
   for (const [name, v] of Object.entries(r)) if (v && v.error) console.log(`${name}: ${v.error}`);

@@ -48,11 +48,11 @@ const builds = [
 ];
 if (!args.has('--sandbox-only')) {
   if (existsSync(join(root, 'src/extension.ts'))) {
-    // The SDK-heavy parts, and the forms and stack rows activation does not show, are separate bundles the extension
+    // The SDK-heavy parts, and the forms, stack rows and spec files activation does not show, are separate bundles the extension
     // requires on first use (fast activation; connections/lazyModules.ts).
     builds.push({
       ...dist, outdir: 'dist',
-      entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', cloudformation: 'src/aws/cloudformation/index.ts', sandbox: 'src/sandbox/index.ts', forms: 'src/provisioning/formPanels.ts', stacks: 'src/products/stackRowNodes.ts', records: 'src/records/recordTracker.ts' },
+      entryPoints: { extension: 'src/extension.ts', aws: 'src/aws/index.ts', cloudformation: 'src/aws/cloudformation/index.ts', sandbox: 'src/sandbox/index.ts', forms: 'src/provisioning/formPanels.ts', stacks: 'src/products/stackRowNodes.ts', records: 'src/records/recordTracker.ts', specs: 'src/specs/specsBundle.ts' },
     });
   }
   // One folder per page, each with its main.ts; media/shared holds what the pages share.

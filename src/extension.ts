@@ -16,9 +16,9 @@ import type { RecordTracking, TrackMeta } from './records/recordTracker';
 import { LazyRecordTracker } from './records/lazyRecordTracker';
 import type { FormPanels } from './provisioning/formPanels';
 import { CatalogSession } from './connections/catalogSession';
-import { registerSpecLanguage, specCatalogOfSession } from './specs';
 import { SandboxHost } from './connections/sandboxHost';
-import { loadFormsModule, loadRecordsModule } from './connections/lazyModules';
+import { loadFormsModule, loadRecordsModule, loadSpecsModule } from './connections/lazyModules';
+import { registerSpecShims } from './specs/specShims';
 import { readSettings, settingChanged } from './connections/settings';
 import { ConnectionStatusBar } from './connections/statusBar';
 import { AutoRefresher } from './products/autoRefresher';
@@ -27,11 +27,6 @@ import { newProductNodeCache, ProvisionedProductsProvider } from './products/pro
 import { setNotificationSink, setProgressSink, type NotificationSink, type ProgressSink } from './ui/notifications';
 import { VsCodeUserInput, type UserInput } from './ui/userInput';
 import { log } from './ui/log';
-import { SPEC_FILE_GLOB } from './core/specs';
-import { SpecApplier } from './specs/specApply';
-import { registerSpecApplyCommands } from './specs/specApplyCommands';
-import { SpecCodeLensProvider } from './specs/specCodeLens';
-import { SpecDiffDocuments, SPEC_DIFF_SCHEME } from './specs/specDiffDocuments';
 
 const VIEW_ID = 'serviceCatalogExplorer.provisionedProducts';
 
@@ -120,10 +115,6 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     registerCommand(COMMANDS.focus, () => vscode.commands.executeCommand(`${VIEW_ID}.focus`), commands),
   );
 
-  // Spec files: diagnostics, completions and hovers against the current connection's catalog.
-  const specCatalog = specCatalogOfSession(session, products);
-  context.subscriptions.push(...registerSpecLanguage(specCatalog));
-
   // Records: tailed in the output channel, resumed after a reload, looked up in read-only documents.
   const recordLog = new RecordLog(log(), undefined, context.globalState);
   const newRecordTracker = () => {
@@ -162,24 +153,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   };
   context.subscriptions.push(...registerFormCommands({ ...commands, forms }));
 
-  // Spec files: applied through the forms' controllers, checked against the session's catalog.
-  const applier = new SpecApplier({
-    snapshots: specCatalog,
-    // The forms' own controllers, from their bundle (loaded at the first apply).
-    controllers: () => ({ deps: forms().controllerDeps, ...loadFormsModule() }),
-    input,
-    environment: () => process.env,
+  // Spec files: their bundle (dist/specs.js) is loaded when one is open or a spec command or provider first runs.
+  // Applied through the forms' own controllers, from their bundle (loaded at the first apply).
+  const specFeatures = () => loadSpecsModule().newSpecFeatures({
+    ...commands, session, controllers: () => ({ deps: forms().controllerDeps, ...loadFormsModule() }), environment: () => process.env,
   });
-  const diffs = new SpecDiffDocuments();
-  const lenses = new SpecCodeLensProvider(products);
-  context.subscriptions.push(
-    specCatalog, diffs, lenses,
-    vscode.workspace.registerTextDocumentContentProvider(SPEC_DIFF_SCHEME, diffs),
-    vscode.languages.registerCodeLensProvider({ pattern: SPEC_FILE_GLOB }, lenses),
-    specCatalog.onDidChange(() => lenses.refresh()),
-    products.onDidChange(() => lenses.refresh()),
-    ...registerSpecApplyCommands({ ...commands, applier, diffs }),
-  );
+  context.subscriptions.push(...registerSpecShims(specFeatures, commands));
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));

@@ -98,6 +98,9 @@ export const workspace = {
     update: async () => undefined,
   }),
   onDidChangeConfiguration: noEvent,
+  // A first-time user's window: no document open (a spec file open would require dist/specs.js).
+  textDocuments: [] as unknown[],
+  onDidOpenTextDocument: noEvent,
   fs: { createDirectory: async () => undefined },
 };
 

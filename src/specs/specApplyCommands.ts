@@ -8,9 +8,10 @@ import type { SpecDiffDocuments } from './specDiffDocuments';
 import { catalogIndex, isSpecFileName, parseSpec } from '../core/specs';
 import { inert } from '../core/untrustedText';
 import type { PlanStarted } from '../core/webview/protocol';
-import { registerCommand, type CommandServices } from '../ui/commandErrors';
+import type { CommandHandler, CommandServices } from '../ui/commandErrors';
 import { COMMANDS } from '../ui/commandIds';
 import { notify } from '../ui/notifications';
+import type { SpecCommandId } from './specShims';
 
 export interface SpecApplyCommandDeps extends CommandServices {
   readonly applier: SpecApplier;
@@ -23,15 +24,16 @@ export interface FileApplyResult {
   readonly failures: readonly { readonly name: string; readonly message: string }[];
 }
 
-export function registerSpecApplyCommands(deps: SpecApplyCommandDeps): vscode.Disposable[] {
+/** The commands' handlers, by id: registered at activation by shims that load this bundle (specShims.ts). */
+export function specApplyHandlers(deps: SpecApplyCommandDeps): Record<SpecCommandId, CommandHandler> {
   const { applier } = deps;
-  return [
-    registerCommand(COMMANDS.applySpecProduct, async (_c, uri?: unknown, name?: unknown) => applyProduct(deps, await sourceOf(uri), await nameOf(deps, uri, name)), deps),
-    registerCommand(COMMANDS.previewSpecProduct, async (_c, uri?: unknown, name?: unknown) => previewProduct(applier, await sourceOf(uri), await nameOf(deps, uri, name)), deps),
-    registerCommand(COMMANDS.diffSpecProduct, async (_c, uri?: unknown, name?: unknown) => diffProduct(deps, await sourceOf(uri), await nameOf(deps, uri, name)), deps),
-    registerCommand(COMMANDS.applySpecFile, async (_c, uri?: unknown) => applyFile(deps, await sourceOf(uri)), deps),
-    registerCommand(COMMANDS.previewSpecFile, async (_c, uri?: unknown) => previewFile(applier, await sourceOf(uri)), deps),
-  ];
+  return {
+    [COMMANDS.applySpecProduct]: async (_c: unknown, uri?: unknown, name?: unknown) => applyProduct(deps, await sourceOf(uri), await nameOf(deps, uri, name)),
+    [COMMANDS.previewSpecProduct]: async (_c: unknown, uri?: unknown, name?: unknown) => previewProduct(applier, await sourceOf(uri), await nameOf(deps, uri, name)),
+    [COMMANDS.diffSpecProduct]: async (_c: unknown, uri?: unknown, name?: unknown) => diffProduct(deps, await sourceOf(uri), await nameOf(deps, uri, name)),
+    [COMMANDS.applySpecFile]: async (_c: unknown, uri?: unknown) => applyFile(deps, await sourceOf(uri)),
+    [COMMANDS.previewSpecFile]: async (_c: unknown, uri?: unknown) => previewFile(applier, await sourceOf(uri)),
+  };
 }
 
 async function applyProduct(deps: SpecApplyCommandDeps, source: SpecSource, name: string): Promise<ApplyOutcome> {

@@ -119,18 +119,28 @@ function messageOf(error: unknown): string {
   return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-/** The spec files' catalog of the session's current connection; it tells of connection changes and catalog refreshes. */
-export function specCatalogOfSession(
-  session: { readonly catalogFacts: CatalogFacts | undefined; readonly onDidChange: vscode.Event<unknown>; readonly catalog: { onDidRefresh(listener: () => void): vscode.Disposable } },
-  products?: Pick<KnownProducts, 'find'>,
-): SpecCatalog {
+/** What the spec files' catalog reads of the session: its connection's catalog, told of connection changes and catalog refreshes. */
+export interface SessionCatalog {
+  readonly catalogFacts: CatalogFacts | undefined;
+  readonly onDidChange: vscode.Event<unknown>;
+  readonly catalog: { onDidRefresh(listener: () => void): vscode.Disposable };
+}
+
+/** The tree's products, told when they change (a provision, an update, a refresh). */
+export type WatchedProducts = Pick<KnownProducts, 'find'> & { onDidChange(listener: () => void): vscode.Disposable };
+
+/**
+ * The spec files' catalog of the session's current connection. It tells of connection changes, catalog
+ * refreshes and changes of the tree's products: which names exist decides whether a spec provisions or
+ * updates, and so which form its values are checked against.
+ */
+export function specCatalogOfSession(session: SessionCatalog, products?: WatchedProducts): SpecCatalog {
   const onDidChangeCatalog: vscode.Event<unknown> = (listener, thisArgs, disposables) => {
-    const subscriptions = [session.onDidChange(listener, thisArgs), session.catalog.onDidRefresh(() => {
-      listener.call(thisArgs, undefined);
-    })];
+    const tell = () => void listener.call(thisArgs, undefined);
+    const subscriptions = [session.onDidChange(listener, thisArgs), session.catalog.onDidRefresh(tell), ...(products ? [products.onDidChange(tell)] : [])];
     const subscription = { dispose: () => subscriptions.forEach((s) => void s.dispose()) };
     disposables?.push(subscription);
     return subscription;
   };
-  return new SpecCatalog({ catalogFacts: () => session.catalogFacts, products, onDidChangeCatalog });
+  return new SpecCatalog({ catalogFacts: () => session.catalogFacts, ...(products ? { products } : {}), onDidChangeCatalog });
 }

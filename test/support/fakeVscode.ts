@@ -48,9 +48,12 @@ export const fakeVscode = {
     onDidChangeConfiguration: () => disposable,
     registerTextDocumentContentProvider: () => disposable,
     textDocuments: [],
+    onDidOpenTextDocument: () => disposable,
   },
   languages: {
     registerCodeLensProvider: () => disposable,
+    registerCompletionItemProvider: () => disposable,
+    registerHoverProvider: () => disposable,
   },
   env: {
     language: 'en',

@@ -19,10 +19,4 @@ export {
   specCompletions, specHoverAt, parameterHover, type SpecCompletion, type SpecCompletions, type CompletionKind, type ParameterHover,
 } from './specAssist';
 export { specOfProvisionedProduct, specOfProvisionedProducts, type ProvisionedProductState } from './specOfProvisionedProduct';
-
-/** The file names spec files have (for a DocumentSelector / file watcher). */
-export const SPEC_FILE_GLOB = '**/*.servicecatalog.{yaml,yml,json}';
-
-export function isSpecFileName(fileName: string): boolean {
-  return /\.servicecatalog\.(ya?ml|json)$/i.test(fileName);
-}
+export { SPEC_FILE_GLOB, SPEC_LANGUAGES, isSpecFileName } from './specFileNames';
