@@ -99,7 +99,8 @@ function resolvePath(spec: SpecProduct, product: SnapshotProduct, index: Catalog
 }
 
 function resolveTarget(spec: SpecProduct, facts: CatalogSnapshot, index: CatalogIndex, out: Collector): SpecTarget | undefined {
-  if (!spec.product?.value || !spec.version?.value) return undefined;
+  // A missing version is the parse's problem; the product and path are still checked (and suggested).
+  if (!spec.product?.value) return undefined;
   const product = resolve(index.products.lookup(spec.product.value, closestMatch), spec.product, { one: 'product', many: 'products' }, { unknown: 'unknown-product', ambiguous: 'ambiguous-product' }, out);
   if (!product) return undefined;
   const existing = spec.name?.value ? facts.provisionedProduct?.(spec.name.value) : undefined;
@@ -108,9 +109,9 @@ function resolveTarget(spec: SpecProduct, facts: CatalogSnapshot, index: Catalog
     out.error(spec.product.range, 'other-product', `The provisioned product ${spec.name!.value} runs ${runs}: an update cannot change its product (terminate it, or give this one another name).`, runs);
     return undefined;
   }
-  const version = resolve(index.versions(product).lookup(spec.version.value, closestMatch), spec.version, { one: `version of ${product.name}`, many: `versions of ${product.name}` }, { unknown: 'unknown-version', ambiguous: 'ambiguous-version' }, out);
+  const version = spec.version?.value ? resolve(index.versions(product).lookup(spec.version.value, closestMatch), spec.version, { one: `version of ${product.name}`, many: `versions of ${product.name}` }, { unknown: 'unknown-version', ambiguous: 'ambiguous-version' }, out) : undefined;
   const path = resolvePath(spec, product, index, out);
-  if (!version || !path.ok) return undefined;
+  if (!version || !spec.version || !path.ok) return undefined;
   checkVersion(version, spec.version, product, existing, index, out);
   return { product, version, ...(path.path ? { pathId: path.path.id } : {}), ...(existing ? { existing } : {}) };
 }

@@ -78,6 +78,18 @@ describe('validateSpec against the sandbox catalog', function () {
     assert.match(problems[0].message, /No product "Static Websit" in the catalog of this connection\. Did you mean "Static Website"\?/);
   });
 
+  it('names an unknown product, with the closest one, while the entry has no version yet', () => {
+    const text = file('  - name: a\n    product: Static Websit\n', '  - name: b\n    product: Container Service\n    launchPath: Platform Engineerin\n');
+    const { problems } = check(text, facts);
+    assert.deepEqual(problems.map((p) => [p.code, at(text, p.range), p.suggestion]), [
+      ['missing-field', 'name', undefined],
+      ['unknown-product', 'Static Websit', 'Static Website'],
+      ['missing-field', 'name', undefined],
+      ['unknown-path', 'Platform Engineerin', 'Platform Engineering'],
+    ]);
+    assert.match(problems[1].message, /Did you mean "Static Website"\?/);
+  });
+
   it('warns of a deprecated version, naming the recommended one, and requires a launch path where there are several', () => {
     const text = file(website('old', '', 'v1.0'), '  - name: svc\n    product: Container Service\n    version: v3\n');
     const { problems } = check(text, facts);
