@@ -72,7 +72,19 @@ export const fakeVscode = {
   ThemeColor: Inert,
   TreeItem: Inert,
   MarkdownString: Inert,
-  EventEmitter: class { event = () => disposable; fire() {} dispose() {} },
+  EventEmitter: class {
+    private readonly listeners = new Set<(e: unknown) => void>();
+    event = (listener: (e: unknown) => void) => {
+      this.listeners.add(listener);
+      return { dispose: () => void this.listeners.delete(listener) };
+    };
+    fire(e?: unknown) {
+      for (const listener of [...this.listeners]) listener(e);
+    }
+    dispose() {
+      this.listeners.clear();
+    }
+  },
   Disposable: class { static from() { return disposable; } dispose() {} },
   Uri: { parse: (text: string) => ({ toString: () => text }), joinPath: (base: unknown, ...parts: string[]) => ({ toString: () => [String(base), ...parts].join('/') }) },
 };

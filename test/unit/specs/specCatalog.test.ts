@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import type { CatalogFacts } from '../../../src/core/catalog/catalogFacts';
 import { parseSpec, validateSpec } from '../../../src/core/specs';
-import { CatalogUnavailable, SpecCatalog } from '../../../src/specs/specCatalog';
+import { CatalogUnavailable, SpecCatalog, specCatalogOfSession } from '../../../src/specs/specCatalog';
 
 function facts(calls: string[], options: { listingFails?: boolean } = {}): CatalogFacts {
   return {
@@ -56,5 +56,24 @@ describe('SpecCatalog', () => {
     const snapshot = await catalog.snapshotFor(parseSpec(SPEC));
     assert.deepEqual(snapshot.provisionedProduct?.('one'), { id: 'pp-1', productId: 'prod-a', versionId: 'prod-a-v2', tags: { team: 'x' } });
     assert.equal(snapshot.provisionedProduct?.('two'), undefined);
+  });
+
+  it('tells of a change of the tree\'s products, of the connection and of a catalog refresh, and stops when disposed', () => {
+    const listeners = { products: new Set<() => void>(), session: new Set<() => void>(), refresh: new Set<() => void>() };
+    const subscribe = (set: Set<() => void>) => (listener: () => void) => (set.add(listener), { dispose: () => void set.delete(listener) });
+    const catalog = specCatalogOfSession(
+      { catalogFacts: undefined, onDidChange: subscribe(listeners.session), catalog: { onDidRefresh: subscribe(listeners.refresh) } },
+      { find: () => undefined, onDidChange: subscribe(listeners.products) },
+    );
+    let told = 0;
+    catalog.onDidChange(() => told++);
+    const fire = (set: Set<() => void>) => set.forEach((listener) => listener());
+    // A provision or a refresh of the tree decides whether a spec provisions or updates: its checks change.
+    fire(listeners.products);
+    fire(listeners.session);
+    fire(listeners.refresh);
+    assert.equal(told, 3);
+    catalog.dispose();
+    assert.deepEqual([listeners.products.size, listeners.session.size, listeners.refresh.size], [0, 0, 0]);
   });
 });
