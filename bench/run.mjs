@@ -80,7 +80,7 @@ function startup() {
   }
 }
 
-// BENCH_ONLY=tree,startup (listing, tree, tailing, updateForm, startup) re-runs some parts and keeps the other figures of the last results.json.
+// BENCH_ONLY=tree,startup (listing, tree, tailing, updateForm, specDiagnostics, startup) re-runs some parts and keeps the other figures of the last results.json.
 const only = process.env.BENCH_ONLY?.split(',');
 const previous = only && existsSync(join(root, 'bench/results.json')) ? JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')) : {};
 const want = (name) => !only || only.includes(name);
@@ -91,6 +91,7 @@ const results = {
   tree: want('tree') ? bench('tree', ['--expose-gc']) : previous.tree,
   tailing: want('tailing') ? bench('tailing') : previous.tailing,
   updateForm: want('updateForm') ? bench('updateForm') : previous.updateForm,
+  specDiagnostics: want('specDiagnostics') ? bench('specDiagnostics') : previous.specDiagnostics,
   startup: want('startup') ? (console.error('▶ startup'), startup()) : previous.startup,
 };
 mkdirSync(join(root, 'bench'), { recursive: true });
@@ -132,6 +133,11 @@ function printTable(r) {
     rows.push([`Update form to interactive (${u.latencyMs} ms latency)`, `${u.extension.ms} ms, ${Object.values(u.extension.calls).reduce((a, b) => a + b, 0)} calls`,
       `floor ${u.floor.ms} ms (same ${u.floor.calls} calls, ${u.floor.roundTripsDeep} round trips deep) → ${u.extensionVsFloor}×`, 'no target (issue 13: against the floor)']);
   } else if (u?.error) rows.push(['Update form', 'error', u.error.slice(0, 200), '']);
+  const d = r.specDiagnostics;
+  if (d?.check) {
+    rows.push([`Spec file diagnostics (${d.products} products, ${d.lines} lines, ${d.problems} problems; catalog cached)`, `check + diagnostics median ${d.check.medianMs} ms, p95 ${d.check.p95Ms} ms`,
+      `pure parse + validate + diagnostics: median ${d.pure.medianMs} ms, p95 ${d.pure.p95Ms} ms (${d.runs} runs)`, `<${d.targetMs} ms: ${ok(d.check.p95Ms < d.targetMs)}`]);
+  } else if (d?.error) rows.push(['Spec file diagnostics', 'error', d.error.slice(0, 200), '']);
   if (r.startup.sizes) {
     const s = r.startup.sizes;
     rows.push(['Bundles (production)', `extension.js ${s.extensionJsKb} KB`, `aws.js ${s.awsJsKb} KB, sandbox.js ${s.sandboxJsKb} KB${s.cloudFormationJsKb ? `, cloudformation.js ${s.cloudFormationJsKb} KB` : ''}${s.formsJsKb ? `, forms.js ${s.formsJsKb} KB` : ''}${s.stacksJsKb ? `, stacks.js ${s.stacksJsKb} KB` : ''}${s.recordsJsKb ? `, records.js ${s.recordsJsKb} KB` : ''}${s.specsJsKb ? `, specs.js ${s.specsJsKb} KB` : ''}, webviews ${JSON.stringify(s.webviewsKb)}; .vsix ${s.vsixKb} KB`, '']);

@@ -53,6 +53,27 @@ export class Disposable {
   }
 }
 
+export enum DiagnosticSeverity { Error = 0, Warning = 1, Information = 2, Hint = 3 }
+
+export class Position {
+  constructor(readonly line: number, readonly character: number) {}
+}
+
+export class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(start: Position | number, end: Position | number, endLine?: number, endCharacter?: number) {
+    this.start = typeof start === 'number' ? new Position(start, end as number) : start;
+    this.end = typeof start === 'number' ? new Position(endLine!, endCharacter!) : (end as Position);
+  }
+}
+
+export class Diagnostic {
+  source?: string;
+  code?: string | number;
+  constructor(readonly range: Range, readonly message: string, readonly severity: DiagnosticSeverity = DiagnosticSeverity.Error) {}
+}
+
 type Listener<T> = (e: T) => unknown;
 export type Event<T> = (listener: Listener<T>) => Disposable;
 
@@ -103,6 +124,9 @@ export const workspace = {
   onDidOpenTextDocument: noEvent,
   fs: { createDirectory: async () => undefined },
 };
+
+/** Nothing the benchmarks run registers providers or diagnostic collections (activation's bench gives its own inert namespace). */
+export const languages = {};
 
 export const env = { language: 'en', uiKind: 1 };
 
