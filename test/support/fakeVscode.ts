@@ -20,6 +20,41 @@ class Inert {
   constructor(..._args: unknown[]) {}
 }
 
+class Position {
+  constructor(readonly line: number, readonly character: number) {}
+}
+
+class Range {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(start: Position | number, end: Position | number, endLine?: number, endCharacter?: number) {
+    this.start = typeof start === 'number' ? new Position(start, end as number) : start;
+    this.end = typeof start === 'number' ? new Position(endLine!, endCharacter!) : (end as Position);
+  }
+}
+
+/** Spec files' completions and hovers: the fields the providers set, kept to be read. */
+class CompletionItem {
+  insertText?: string;
+  range?: Range;
+  filterText?: string;
+  detail?: string;
+  documentation?: unknown;
+  tags?: number[];
+  constructor(readonly label: string, readonly kind?: number) {}
+}
+
+class Hover {
+  constructor(readonly contents: unknown, readonly range?: Range) {}
+}
+
+class MarkdownString {
+  isTrusted?: boolean;
+  supportHtml?: boolean;
+  supportThemeIcons?: boolean;
+  constructor(readonly value = '') {}
+}
+
 const channel = { appendLine() {}, append() {}, show() {}, dispose() {}, trace() {}, debug() {}, info() {}, warn() {}, error() {} };
 
 /** The fake itself: a test may add to it (members are read when called, not when imported). */
@@ -71,7 +106,13 @@ export const fakeVscode = {
   },
   ThemeColor: Inert,
   TreeItem: Inert,
-  MarkdownString: Inert,
+  MarkdownString,
+  Position,
+  Range,
+  CompletionItem,
+  Hover,
+  CompletionItemKind: { Module: 8, Field: 4, Property: 9, Constant: 20, Folder: 18, EnumMember: 19, Variable: 5 },
+  CompletionItemTag: { Deprecated: 1 },
   EventEmitter: class {
     private readonly listeners = new Set<(e: unknown) => void>();
     event = (listener: (e: unknown) => void) => {
