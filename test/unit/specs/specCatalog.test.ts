@@ -59,15 +59,16 @@ describe('SpecCatalog', () => {
   });
 
   it('tells of a change of the tree\'s products, of the connection and of a catalog refresh, and stops when disposed', () => {
-    const listeners = { products: new Set<() => void>(), session: new Set<() => void>(), refresh: new Set<() => void>() };
-    const subscribe = (set: Set<() => void>) => (listener: () => void) => (set.add(listener), { dispose: () => void set.delete(listener) });
+    type Listener = (e?: unknown) => unknown;
+    const listeners = { products: new Set<Listener>(), session: new Set<Listener>(), refresh: new Set<Listener>() };
+    const subscribe = (set: Set<Listener>) => (listener: Listener) => (set.add(listener), { dispose: () => void set.delete(listener) });
     const catalog = specCatalogOfSession(
       { catalogFacts: undefined, onDidChange: subscribe(listeners.session), catalog: { onDidRefresh: subscribe(listeners.refresh) } },
       { find: () => undefined, onDidChange: subscribe(listeners.products) },
     );
     let told = 0;
     catalog.onDidChange(() => told++);
-    const fire = (set: Set<() => void>) => set.forEach((listener) => listener());
+    const fire = (set: Set<Listener>) => set.forEach((listener) => listener());
     // A provision or a refresh of the tree decides whether a spec provisions or updates: its checks change.
     fire(listeners.products);
     fire(listeners.session);
