@@ -63,6 +63,12 @@ export class SandboxHost implements vscode.Disposable {
     this.started.setKnobs(partial);
   }
 
+  /** The running sandbox's call counters (by operation, throttled, dropped); tests read them to see what was sent. */
+  stats(): ReturnType<RunningSandbox['stats']> {
+    if (!this.started) throw new Error('The sandbox is not running.');
+    return this.started.stats();
+  }
+
   private async start(timeScale: number): Promise<RunningSandbox> {
     await vscode.workspace.fs.createDirectory(this.storageUri);
     // Settings are defaults: the sandbox's own SANDBOX_* variables (tests and benchmarks set them for
