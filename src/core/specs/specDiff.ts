@@ -71,7 +71,8 @@ const line = (key: string, value: string) => `  ${inert(key, 'line')}: ${inert(v
 
 /**
  * Both sides in one layout, for a diff editor: version, then every parameter of the version (a
- * parameter the file leaves out keeps its value in use, so it shows the same on both sides), then tags.
+ * parameter the file leaves out keeps its value in use, so it shows the same on both sides; one the
+ * version adds shows its default), then tags.
  */
 export function diffTexts(spec: SpecProduct, target: SpecTarget, form: ProvisioningForm, live: LiveState, facts: CatalogSnapshot): DiffTexts {
   const versions = catalogIndex(facts).versions(target.product);
@@ -80,13 +81,18 @@ export function diffTexts(spec: SpecProduct, target: SpecTarget, form: Provision
     return version ? versions.nameOf(version) : id;
   };
   const listed = new Map((spec.parameters?.items ?? []).map((e) => [e.key, e]));
-  const liveValue = (key: string) => live.parameters?.[key] ?? '(not read)';
-  const keys = [...new Set([...form.fields.map((f) => f.key), ...listed.keys()])];
+  const fields = new Map(form.fields.map((f) => [f.key, f]));
+  // A parameter the file's version adds has no value in use (nothing to keep): the update sends none, so the template's default applies.
+  const added = (key: string) => fields.get(key)?.canKeepPrevious === false;
+  const liveValue = (key: string) => (added(key) ? '(not in the version in use)' : live.parameters?.[key] ?? '(not read)');
+  const keys = [...new Set([...fields.keys(), ...listed.keys()])];
   const noEcho = new Set(form.fields.filter((f) => f.noEcho).map((f) => f.key));
   const fileValue = (key: string) => {
     const entry = listed.get(key);
-    if (!entry) return liveValue(key);
-    return entry.value;
+    if (entry) return entry.value;
+    const defaultValue = fields.get(key)?.defaultValue;
+    if (added(key)) return defaultValue !== undefined ? `${defaultValue} (default)` : '(no value)';
+    return liveValue(key);
   };
   const fileTags = Object.fromEntries((spec.tags?.items ?? []).map((e) => [e.key, e.value]));
   const side = (version: string, value: (key: string) => string, tags: Readonly<Record<string, string>>) => [

@@ -48,4 +48,16 @@ describe('specChanges and diffTexts', function () {
     assert.match(texts.file, /BucketName: site-a\.example\.com/);
     assert.deepEqual(texts.live.split('\n').filter((l) => !texts.file.split('\n').includes(l)), ['  BucketName: old.example.com']);
   });
+
+  it('shows a parameter the file\'s version adds as absent from what runs, and its default on the file side', () => {
+    const v1Keys = ['BucketName', 'Environment', 'IndexDocument'];
+    const snapshot = withExisting(facts, { 'site-a': { id: 'pp-1', productId: P.staticWebsite.id, versionId: P.staticWebsite.versions.v11, parameterKeys: v1Keys, tags } });
+    const [p] = validateSpec(parseSpec(TEXT), snapshot).products;
+    assert.ok(p.target && p.form);
+    const texts = diffTexts(p.spec, p.target, p.form, live({ BucketName: 'site-a.example.com', Environment: 'dev', IndexDocument: 'index.html' }, P.staticWebsite.versions.v11), snapshot);
+    assert.match(texts.live, /^ {2}CacheTtlSeconds: \(not in the version in use\)$/m);
+    assert.match(texts.file, /^ {2}CacheTtlSeconds: 3600 \(default\)$/m, 'the update sends no value: the template\'s default applies');
+    assert.match(texts.live, /^ {2}Environment: dev$/m);
+    assert.match(texts.file, /^ {2}Environment: dev$/m, 'a parameter the file leaves out keeps its value in use');
+  });
 });
