@@ -1,5 +1,6 @@
 // Shared helpers for the integration suites that run inside the extension host.
 import * as vscode from 'vscode';
+import { ProvisionProductCommand, type ProvisionProductCommandInput } from '@aws-sdk/client-service-catalog';
 import type { ExtensionApi } from '../../src/extension';
 import type { TreeNode } from '../../src/products/nodes';
 import { UserCancelledError } from '../../src/ui/userInput';
@@ -66,4 +67,21 @@ export function answerConfirmations(api: ExtensionApi, answer: (buttons: readonl
     },
   });
   return asked;
+}
+
+/** Until the product is AVAILABLE in the tree (so the tree, forms and spec files see it) and no record of it is followed. */
+export async function settled(api: ExtensionApi, id: string, timeoutMs = 90_000): Promise<void> {
+  await waitFor(`${id} to settle`, async () => {
+    await api.tree.refresh();
+    return api.tree.findProduct(id)?.row.Status === 'AVAILABLE' && !api.records.isBusy(id);
+  }, timeoutMs, 500);
+}
+
+/** A provisioned product of the test's own, provisioned outside the extension's forms and followed until it settles; its id. */
+export async function provisionedDirectly(api: ExtensionApi, input: ProvisionProductCommandInput): Promise<string> {
+  const out = await api.session.api!.client.send(new ProvisionProductCommand(input));
+  await api.records.track(out.RecordDetail!);
+  const id = out.RecordDetail!.ProvisionedProductId!;
+  await settled(api, id);
+  return id;
 }

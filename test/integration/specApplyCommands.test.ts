@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   DeleteProvisionedProductPlanCommand, DescribeProvisionedProductCommand, DescribeProvisionedProductPlanCommand, DescribeRecordCommand,
-  ProvisionProductCommand, ScanProvisionedProductsCommand, ServiceCatalogClient, type ProvisionedProductDetail, type ProvisioningParameter, type Tag,
+  ScanProvisionedProductsCommand, ServiceCatalogClient, type ProvisionedProductDetail, type ProvisioningParameter, type Tag,
 } from '@aws-sdk/client-service-catalog';
 import type { ExtensionApi } from '../../src/extension';
 import { SANDBOX_ADMIN } from '../../src/sandbox/identities';
@@ -18,12 +18,11 @@ import { SEED } from '../../src/sandbox/service/index';
 import type { FileApplyResult } from '../../src/specs/specApplyCommands';
 import type { PlanStarted } from '../../src/core/webview/protocol';
 import type { NotificationLevel } from '../../src/ui/notifications';
-import { answerConfirmations, connectedToSandbox, waitFor } from './helpers';
+import { answerConfirmations, connectedToSandbox, provisionedDirectly, settled, waitFor } from './helpers';
 
 const WEB = SEED.products.staticWebsite;
 const CONTAINER = SEED.products.containerService;
 const PLATFORM = SEED.portfolios.platform;
-const OPERATION_TIMEOUT_MS = 90_000;
 const RUN = Date.now().toString(36);
 const named = (what: string) => `spec-${what}-${RUN}`;
 /** Every call that changes a provisioned product or creates something. */
@@ -46,24 +45,12 @@ function writesSince(api: ExtensionApi, before: Record<string, number>): Record<
   return Object.fromEntries(WRITES.flatMap((op) => (now[op] !== before[op] ? [[op, now[op] - before[op]]] : [])));
 }
 
-/** A provisioned product of our own, provisioned outside the extension and followed until AVAILABLE in the tree. */
-async function provisioned(api: ExtensionApi, name: string, productId: string, versionId: string, parameters: ProvisioningParameter[], tags: Tag[] = []): Promise<string> {
-  const out = await api.session.api!.client.send(new ProvisionProductCommand({
+/** A provisioned product of our own on the Platform path, provisioned outside the extension and settled. */
+function provisioned(api: ExtensionApi, name: string, productId: string, versionId: string, parameters: ProvisioningParameter[], tags: Tag[] = []): Promise<string> {
+  return provisionedDirectly(api, {
     ProductId: productId, ProvisioningArtifactId: versionId, PathId: PLATFORM.pathId, ProvisionedProductName: name,
     ProvisioningParameters: parameters, Tags: tags, ProvisionToken: `tok-${name}`,
-  }));
-  await api.records.track(out.RecordDetail!);
-  const id = out.RecordDetail!.ProvisionedProductId!;
-  await settled(api, id);
-  return id;
-}
-
-/** Until the product is AVAILABLE in the tree (so spec files see it) and no record of it is followed. */
-async function settled(api: ExtensionApi, id: string): Promise<void> {
-  await waitFor(`${id} to settle`, async () => {
-    await api.tree.refresh();
-    return api.tree.findProduct(id)?.row.Status === 'AVAILABLE' && !api.records.isBusy(id);
-  }, OPERATION_TIMEOUT_MS, 500);
+  });
 }
 
 /** Every provisioned product of the account, every page, as the sandbox's administrator reads them (a client of its own). */
@@ -193,6 +180,8 @@ describe('spec file commands', function () {
       assert.match(file, new RegExp(`^ {2}ServiceName: ${name}$`, 'm'));
       assert.match(live, /^ {2}ContainerImage: public\.ecr\.aws\/nginx\/nginx:latest$/m, 'a value the file leaves out shows as in use');
       assert.match(file, /^ {2}ContainerImage: public\.ecr\.aws\/nginx\/nginx:latest$/m, 'and the same on the file side');
+      assert.match(live, /^ {2}EnableAutoScaling: \(not in the version in use\)$/m, 'v3 adds it');
+      assert.match(file, /^ {2}EnableAutoScaling: false \(default\)$/m);
       assert.match(live, /^ {2}Team: orders$/m);
       assert.match(file, /^ {2}Team: payments$/m);
       for (const [side, text] of [['live', live], ['file', file]]) {

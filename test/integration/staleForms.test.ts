@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  DescribeProvisionedProductCommand, ProvisionProductCommand, ServiceCatalogClient, UpdateProvisionedProductCommand, UpdateProvisionedProductPropertiesCommand,
+  DescribeProvisionedProductCommand, ServiceCatalogClient, UpdateProvisionedProductCommand, UpdateProvisionedProductPropertiesCommand,
 } from '@aws-sdk/client-service-catalog';
 import type { ParameterField, ProvisioningSubmission } from '../../src/core/parameters';
 import type {
@@ -15,7 +15,7 @@ import { SEED } from '../../src/sandbox/service/index';
 import { SANDBOX_ADMIN } from '../../src/sandbox/identities';
 import type { FormPanel } from '../../src/ui/webview/formPanel';
 import { VIEW_TYPES } from '../../src/ui/webview/viewTypes';
-import { answerConfirmations, connectedToSandbox, waitFor } from './helpers';
+import { answerConfirmations, connectedToSandbox, provisionedDirectly, settled, waitFor } from './helpers';
 
 const P = SEED.products;
 const WEB = P.staticWebsite;
@@ -40,23 +40,11 @@ async function openedPanel(api: ExtensionApi, kind: PanelKind, command: string, 
 }
 
 /** A website of our own (v1.1), provisioned outside the forms and followed until AVAILABLE in the tree. */
-async function availableWebsite(api: ExtensionApi, name: string): Promise<string> {
-  const out = await api.session.api!.client.send(new ProvisionProductCommand({
+function availableWebsite(api: ExtensionApi, name: string): Promise<string> {
+  return provisionedDirectly(api, {
     ProductId: WEB.id, ProvisioningArtifactId: WEB.versions.v11, PathId: SEED.portfolios.platform.pathId, ProvisionedProductName: name,
     ProvisioningParameters: [{ Key: 'BucketName', Value: `${name}-content` }], ProvisionToken: `tok-${name}`,
-  }));
-  await api.records.track(out.RecordDetail!);
-  const id = out.RecordDetail!.ProvisionedProductId!;
-  await settled(api, id);
-  return id;
-}
-
-/** Until the product is AVAILABLE in the tree and no record of it is followed. */
-async function settled(api: ExtensionApi, id: string): Promise<void> {
-  await waitFor(`${id} to settle`, async () => {
-    await api.tree.refresh();
-    return api.tree.findProduct(id)?.row.Status === 'AVAILABLE' && !api.records.isBusy(id);
-  }, OPERATION_TIMEOUT_MS, 500);
+  });
 }
 
 /**
