@@ -85,3 +85,9 @@ export async function provisionedDirectly(api: ExtensionApi, input: ProvisionPro
   await settled(api, id);
   return id;
 }
+
+/** Closes every editor and waits for the form panels among them to be gone. */
+export async function closeAll(api: ExtensionApi): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  await waitFor('the editors and form panels to close', () => api.forms.panels.length === 0);
+}

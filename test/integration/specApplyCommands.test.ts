@@ -18,7 +18,7 @@ import { SEED } from '../../src/sandbox/service/index';
 import type { FileApplyResult } from '../../src/specs/specApplyCommands';
 import type { PlanStarted } from '../../src/core/webview/protocol';
 import type { NotificationLevel } from '../../src/ui/notifications';
-import { answerConfirmations, connectedToSandbox, provisionedDirectly, settled, waitFor } from './helpers';
+import { answerConfirmations, closeAll, connectedToSandbox, provisionedDirectly, settled, waitFor } from './helpers';
 
 const WEB = SEED.products.staticWebsite;
 const CONTAINER = SEED.products.containerService;
@@ -97,11 +97,6 @@ function notifications(api: ExtensionApi): { shown: { level: NotificationLevel; 
     return undefined;
   });
   return { shown, dispose: () => api.setNotificationSink(undefined) };
-}
-
-async function closeAll(api: ExtensionApi): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor('the editors and form panels to close', () => api.forms.panels.length === 0);
 }
 
 describe('spec file commands', function () {

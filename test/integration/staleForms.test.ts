@@ -15,7 +15,7 @@ import { SEED } from '../../src/sandbox/service/index';
 import { SANDBOX_ADMIN } from '../../src/sandbox/identities';
 import type { FormPanel } from '../../src/ui/webview/formPanel';
 import { VIEW_TYPES } from '../../src/ui/webview/viewTypes';
-import { answerConfirmations, connectedToSandbox, provisionedDirectly, settled, waitFor } from './helpers';
+import { answerConfirmations, closeAll, connectedToSandbox, provisionedDirectly, settled, waitFor } from './helpers';
 
 const P = SEED.products;
 const WEB = P.staticWebsite;
@@ -76,11 +76,6 @@ function pushesOf(panel: FormPanel): { changes: ProductChange[]; dispose(): void
   const changes: ProductChange[] = [];
   const sub = panel.onDidPost((m: HostToWebview) => m.type === 'productChanged' && changes.push(m.change));
   return { changes, dispose: () => sub.dispose() };
-}
-
-async function closeAll(api: ExtensionApi): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  await waitFor('the form panels to close', () => api.forms.panels.length === 0);
 }
 
 describe('stale forms', function () {

@@ -3,7 +3,7 @@
 // NoEcho values come from the environment or a password prompt, and a missing variable sends nothing.
 import * as assert from 'node:assert/strict';
 import '../../support/fakeVscode'; // first: the code below requires 'vscode'
-import type { ProvisionProductCommandInput, UpdateProvisionedProductCommandInput } from '@aws-sdk/client-service-catalog';
+import type { ProvisionProductCommandInput, RecordDetail, UpdateProvisionedProductCommandInput } from '@aws-sdk/client-service-catalog';
 import type * as vscode from 'vscode';
 import type { ProvisioningService } from '../../../src/aws/provisioningService';
 import type { ExistingProvisionedProduct } from '../../../src/core/specs';
@@ -65,20 +65,16 @@ describe('SpecApplier', function () {
     const sent: Sent = { provisions: [], updates: [], prompts: [], records: [] };
     const service = sandboxed.service;
     const spied = Object.create(service) as ProvisioningService;
-    spied.provision = async (input) => {
-      sent.provisions.push(input);
-      const record = await service.provision(input);
+    /** Keeps each input and the record the service answered; the first answer is lost when told. */
+    const spiedWrite = <I>(write: (input: I) => Promise<RecordDetail>, inputs: I[]) => async (input: I) => {
+      inputs.push(input);
+      const record = await write(input);
       sent.records.push(record.RecordId!);
-      if (options.dropFirstAnswer && sent.provisions.length === 1) throw DROPPED;
+      if (options.dropFirstAnswer && inputs.length === 1) throw DROPPED;
       return record;
     };
-    spied.update = async (input) => {
-      sent.updates.push(input);
-      const record = await service.update(input);
-      sent.records.push(record.RecordId!);
-      if (options.dropFirstAnswer && sent.updates.length === 1) throw DROPPED;
-      return record;
-    };
+    spied.provision = spiedWrite((input) => service.provision(input), sent.provisions);
+    spied.update = spiedWrite((input) => service.update(input), sent.updates);
     const unexpected = (): never => assert.fail('unexpected prompt');
     const input: UserInput = {
       pickOne: async () => unexpected(),
