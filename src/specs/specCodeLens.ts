@@ -1,7 +1,9 @@
 // CodeLens over each provisioned product of a spec file: its live status (the tree's product cache, by
-// name), then Preview changes (CloudFormation products), Apply and Diff (when it exists); over the
-// file, Apply All and Preview All. Lenses come from the parse alone, so they show at once.
+// name), then Preview changes (unless it exists as a type without plans, e.g. Terraform), Apply and
+// Diff (when it exists); over the file, Apply All and Preview All. Lenses come from the parse and the
+// tree's cache alone, so they show at once.
 import * as vscode from 'vscode';
+import { plansSupported } from '../core/products/capabilities';
 import { parseSpec } from '../core/specs';
 import { humanizeStatus } from '../core/statuses';
 import { inert } from '../core/untrustedText';
@@ -37,7 +39,8 @@ export class SpecCodeLensProvider implements vscode.CodeLensProvider {
       const args = [document.uri, name];
       lenses.push(
         new vscode.CodeLens(range, { title: row ? inert(humanizeStatus(row.Status), 'label') : 'not provisioned', command: COMMANDS.focus, tooltip: 'Show the provisioned products view' }),
-        new vscode.CodeLens(range, { title: 'Preview changes', command: COMMANDS.previewSpecProduct, arguments: args }),
+        // A product not provisioned yet: its type is the catalog's, and the command says when it has no plans.
+        ...(!row || plansSupported(row.Type) ? [new vscode.CodeLens(range, { title: 'Preview changes', command: COMMANDS.previewSpecProduct, arguments: args })] : []),
         new vscode.CodeLens(range, { title: 'Apply', command: COMMANDS.applySpecProduct, arguments: args }),
         ...(row ? [new vscode.CodeLens(range, { title: 'Diff', command: COMMANDS.diffSpecProduct, arguments: args })] : []),
       );

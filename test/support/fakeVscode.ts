@@ -111,6 +111,9 @@ export const fakeVscode = {
   Range,
   CompletionItem,
   Hover,
+  CodeLens: class {
+    constructor(readonly range: unknown, readonly command?: unknown) {}
+  },
   CompletionItemKind: { Module: 8, Field: 4, Property: 9, Constant: 20, Folder: 18, EnumMember: 19, Variable: 5 },
   CompletionItemTag: { Deprecated: 1 },
   EventEmitter: class {
