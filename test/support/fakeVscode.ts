@@ -82,13 +82,16 @@ export const fakeVscode = {
     getConfiguration: () => ({ get: (_key: string, fallback?: unknown) => fallback, update: nothing }),
     onDidChangeConfiguration: () => disposable,
     registerTextDocumentContentProvider: () => disposable,
-    textDocuments: [],
     onDidOpenTextDocument: () => disposable,
+    onDidChangeTextDocument: () => disposable,
+    onDidCloseTextDocument: () => disposable,
+    textDocuments: [],
   },
   languages: {
     registerCodeLensProvider: () => disposable,
     registerCompletionItemProvider: () => disposable,
     registerHoverProvider: () => disposable,
+    createDiagnosticCollection: () => ({ set() {}, delete() {}, clear() {}, dispose() {} }),
   },
   env: {
     language: 'en',
@@ -99,6 +102,8 @@ export const fakeVscode = {
   ViewColumn: { Active: -1, Beside: -2 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   QuickPickItemKind: { Separator: -1, Default: 0 },
+  // The spec files' diagnostics name these at load time (values as VS Code's).
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   ThemeIcon,
   TabInputWebview: class {
@@ -114,6 +119,7 @@ export const fakeVscode = {
   CodeLens: class {
     constructor(readonly range: unknown, readonly command?: unknown) {}
   },
+  // The spec files' completions name these at load time (values as VS Code's).
   CompletionItemKind: { Module: 8, Field: 4, Property: 9, Constant: 20, Folder: 18, EnumMember: 19, Variable: 5 },
   CompletionItemTag: { Deprecated: 1 },
   EventEmitter: class {
