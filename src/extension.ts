@@ -68,6 +68,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     get pickOrType() {
       return userInput.pickOrType?.bind(userInput);
     },
+    get saveFile() {
+      return userInput.saveFile?.bind(userInput);
+    },
   };
 
   const sandbox = new SandboxHost(context.globalStorageUri);
@@ -146,7 +149,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   let formPanels: FormPanels | undefined;
   const forms = (): FormPanels => {
     if (formPanels) return formPanels;
-    formPanels = newFormPanels(loadFormsModule(), { ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined) });
+    formPanels = newFormPanels(loadFormsModule(), {
+      ...commands, tree, context, trackRecord: (record, secrets) => void trackRecord(record, secrets?.length ? { secrets } : undefined),
+      saveSpec: (product) => specShims.saveFormProduct(product),
+    });
     // The tree's view too: a change it sees on the product of an open form (from anywhere) reaches that form.
     context.subscriptions.push(formPanels, formPanels.watchProducts(products));
     return formPanels;
@@ -154,11 +160,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   context.subscriptions.push(...registerFormCommands({ ...commands, forms }));
 
   // Spec files: their bundle (dist/specs.js) is loaded when one is open or a spec command or provider first runs.
-  // Applied through the forms' own controllers, from their bundle (loaded at the first apply).
+  // Applied and saved through the forms' own controllers, from their bundle (loaded at the first apply or save).
   const specFeatures = () => loadSpecsModule().newSpecFeatures({
     ...commands, session, controllers: () => ({ deps: forms().controllerDeps, ...loadFormsModule() }), environment: () => process.env,
   });
-  context.subscriptions.push(...registerSpecShims(specFeatures, commands));
+  const specShims = registerSpecShims(specFeatures, commands);
+  context.subscriptions.push(...specShims.disposables);
 
   // Connect after activation returns: reading profiles or starting the sandbox loads bundles we do not want on the activation path.
   setImmediate(() => void session.connectFromSettings().catch((error) => log().error(`Connecting failed: ${String(error)}`)));

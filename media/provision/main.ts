@@ -362,16 +362,19 @@ function launchRoles(constraintRole: string | undefined): HTMLElement[] {
 
 const submitButton = h('vscode-button', { icon: 'rocket', onclick: () => void send('submit') });
 const previewButton = h('vscode-button', { secondary: true, icon: 'diff', onclick: () => void send('preview') });
+/** Provision forms: the values as a spec file (the host asks where); nothing is sent to AWS. */
+const saveSpecButton = h('vscode-button', { secondary: true, icon: 'save', id: 'save-spec', onclick: () => void send('saveSpec') }, 'Save as Spec File');
 
 function renderActions(): void {
   submitButton.textContent = isUpdate() ? 'Update' : 'Provision';
   previewButton.textContent = 'Preview changes';
-  regions.actions.replaceChildren(submitButton, ...(plansSupported ? [previewButton] : []), shortcutHint('submits'));
+  regions.actions.replaceChildren(submitButton, ...(plansSupported ? [previewButton] : []), ...(isUpdate() ? [] : [saveSpecButton]), shortcutHint('submits'));
 }
 
 function syncButtons(): void {
   submitButton.disabled = busy || !!blocked();
   previewButton.disabled = busy || !!blocked();
+  saveSpecButton.disabled = busy;
 }
 
 function setBusy(next: boolean, text = ''): void {
@@ -391,25 +394,32 @@ function revealStatus(): void {
   regions.status.scrollIntoView({ block: 'nearest' });
 }
 
-async function send(kind: 'submit' | 'preview'): Promise<void> {
-  if (busy || !loaded || !view || blocked()) return;
+const BUSY_TEXT = { submit: 'Sending the request…', preview: 'Creating a plan…', saveSpec: 'Saving the spec file…' } as const;
+
+async function send(kind: 'submit' | 'preview' | 'saveSpec'): Promise<void> {
+  if (busy || !loaded || !view || (kind !== 'saveSpec' && blocked())) return;
   const submission = view.collect();
   const check = validateProvisioningSubmission(loaded.form, submission);
-  if (!check.valid) return showErrors(check.errors, 'Fix the highlighted fields; nothing was sent.');
+  const nothing = kind === 'saveSpec' ? 'nothing was saved' : 'nothing was sent';
+  if (!check.valid) return showErrors(check.errors, `Fix the highlighted fields; ${nothing}.`);
   view.errors.clearAll();
-  setBusy(true, kind === 'submit' ? 'Sending the request…' : 'Creating a plan…');
+  setBusy(true, BUSY_TEXT[kind]);
   try {
     if (kind === 'submit') {
       const result = await request('submit', { target: loaded.target, submission });
       if (isUpdate()) showResult(result);
       else showFinished(result);
-    } else {
+    } else if (kind === 'preview') {
       const plan = await request('preview', { target: loaded.target, submission });
       regions.status.replaceChildren(banner('success', `Plan ${plan.planName} created. Its changes open in the plans tab, where you can execute or discard it.`));
+    } else {
+      const saved = await request('saveSpec', { target: loaded.target, submission });
+      if ('saved' in saved) regions.status.replaceChildren(banner('success', 'Saved as ', h('code', {}, saved.saved), ': it is open in the editor, and Apply there provisions it. NoEcho values are not in the file.'));
     }
   } catch (error) {
+    const lead = kind === 'saveSpec' ? 'The spec file was not saved; your input is kept. ' : 'The request failed; your input is kept. ';
     if (error instanceof RequestFailed && error.payload.fieldErrors) showErrors(error.payload.fieldErrors, error.payload.message);
-    else regions.status.replaceChildren(banner('error', h('strong', {}, 'The request failed; your input is kept. '), errorMessage(error)));
+    else regions.status.replaceChildren(banner('error', h('strong', {}, lead), errorMessage(error)));
     revealStatus();
   } finally {
     setBusy(false);

@@ -15,6 +15,7 @@ import type { ConnectionIdentity } from '../core/connection';
 import type { SentValue } from '../core/parameters';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
 import type { StackReader } from '../core/stacks/types';
+import type { ProductToSave } from '../core/specs/specToSave';
 
 export type FormService = Pick<
   ProvisioningService,
@@ -62,6 +63,11 @@ export interface ControllerDeps {
   readonly listedTags?: (provisionedProductId: string) => readonly Tag[] | undefined;
   /** A product the tree should know at once (just provisioned; Search may not list it yet). */
   readonly knowProduct?: (detail: ProvisionedProductDetail, names: KnownNames) => void;
+  /**
+   * Saves a provision form's checked values as a spec file (a save dialog, then the file opens): the
+   * file's name, or undefined when the user cancelled. Absent where spec files are not wired.
+   */
+  readonly saveSpec?: (product: ProductToSave) => Promise<string | undefined>;
   /** What a finished provision form offers (absent in tests that do not use them). */
   readonly provisionResult?: ProvisionResultActions;
 }

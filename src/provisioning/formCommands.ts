@@ -11,6 +11,7 @@ import type { ProvisionedProductsProvider } from '../products/provisionedProduct
 import { isUserCancelled, type UserInput } from '../ui/userInput';
 import { log } from '../ui/log';
 import type { FormPanels } from './formPanels';
+import type { ControllerDeps } from './controllerDeps';
 import { RequestError } from '../core/webview/requestError';
 import type { PanelKind, ProvisionedProductRef } from '../core/webview/protocol';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
@@ -26,6 +27,8 @@ export interface FormPanelsDeps extends CommandServices {
   readonly input: UserInput;
   /** Follows a new record to its end; the lead wires it to the records output channel. */
   readonly trackRecord?: (record: RecordDetail, secrets?: readonly string[]) => void;
+  /** The provision form's Save as Spec File (spec files' side). */
+  readonly saveSpec?: ControllerDeps['saveSpec'];
 }
 
 export interface FormCommandDeps extends CommandServices {
@@ -56,6 +59,7 @@ export function newFormPanels(forms: FormsModule, deps: FormPanelsDeps): FormPan
         return row && !row.tagsOutdated ? row.Tags : undefined;
       },
       knowProduct: (detail, names) => void deps.products.know(detail, names),
+      ...(deps.saveSpec ? { saveSpec: deps.saveSpec } : {}),
       logger: log(),
       confirm: (message, detail, button) => deps.input.confirm(message, detail, button).then(() => true, cancelledAsNo),
       memory: new forms.MementoParameterMemory(context.globalState),

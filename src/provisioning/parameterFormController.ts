@@ -67,7 +67,7 @@ export abstract class ParameterFormController implements FormController {
   }
 
   secretsOf(method: Method, params: unknown): readonly string[] {
-    if (method !== 'submit' && method !== 'preview') return [];
+    if (method !== 'submit' && method !== 'preview' && method !== 'saveSpec') return [];
     const { target, submission } = params as SubmitRequest;
     // The form the request was checked against; without it, every typed value counts as secret.
     if (this.loaded?.key === targetKey(target)) return typedSecrets(this.loaded.form, submission);
@@ -145,12 +145,12 @@ export abstract class ParameterFormController implements FormController {
   }
 
   /** The host's own check: the same rules as the webview, against the form the host built. */
-  private async checkedForm(request: SubmitRequest, action: string): Promise<ProvisioningForm> {
+  protected async checkedForm(request: SubmitRequest, action: string, outcome: 'sent' | 'saved' = 'sent'): Promise<ProvisioningForm> {
     const form = await this.formFor(request.target);
     const result = validateProvisioningSubmission(form, request.submission);
     if (!result.valid) {
-      this.deps.logger.warn(`${action} not sent: invalid ${Object.keys(result.errors).join(', ')}`);
-      throw new RequestError('Some values need attention; nothing was sent.', result.errors, 'ValidationFailed');
+      this.deps.logger.warn(`${action} not ${outcome}: invalid ${Object.keys(result.errors).join(', ')}`);
+      throw new RequestError(`Some values need attention; nothing was ${outcome}.`, result.errors, 'ValidationFailed');
     }
     return form;
   }

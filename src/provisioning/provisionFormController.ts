@@ -5,8 +5,9 @@ import type { CreateProvisionedProductPlanInput, RecordDetail } from '@aws-sdk/c
 import { buildProvisioningForm, redactNoEcho, toProvisionInput, type ProvisioningForm } from '../core/parameters';
 import { RequestError } from '../core/webview/requestError';
 import type {
-  FormTarget, LoadedForm, PanelInit, PlanStarted, ProductOptions, ProvisionResultAction, SubmitRequest, SubmitResult,
+  Cancelled, FormTarget, LoadedForm, PanelInit, PlanStarted, ProductOptions, ProvisionResultAction, SpecSaved, SubmitRequest, SubmitResult,
 } from '../core/webview/protocol';
+import { productToSaveOfSubmission } from '../core/specs/specToSave';
 import { id, isPlainObject } from '../core/webview/schema';
 import { productPlansSupported } from '../core/products/capabilities';
 import type { ControllerDeps } from './controllerDeps';
@@ -48,6 +49,7 @@ export class ProvisionFormController extends ParameterFormController {
     this.restoredRecordId = restoredRecordId;
     // Only this form answers the result's buttons: added to the handlers the base declares.
     this.handlers.provisionResult = (p) => this.resultAction(p.action);
+    this.handlers.saveSpec = (r) => this.saveSpec(r);
   }
 
   /**
@@ -133,6 +135,15 @@ export class ProvisionFormController extends ParameterFormController {
   protected override async preview(request: SubmitRequest): Promise<PlanStarted> {
     this.refuseWhenFinished();
     return super.preview(request);
+  }
+
+  /** Save as Spec File: the values checked exactly as a submission is; nothing is saved on bad input, and NoEcho values typed become references. */
+  private async saveSpec(request: SubmitRequest): Promise<SpecSaved | Cancelled> {
+    const save = this.deps.saveSpec;
+    if (!save) throw new RequestError('Spec files cannot be saved from this form.', undefined, 'SaveUnavailable');
+    const form = await this.checkedForm(request, 'Spec file', 'saved');
+    const saved = await save(productToSaveOfSubmission(form, request.submission, request.target));
+    return saved === undefined ? { cancelled: true } : { saved };
   }
 
   private refuseWhenFinished(): void {

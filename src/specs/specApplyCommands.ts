@@ -25,7 +25,7 @@ export interface FileApplyResult {
 }
 
 /** The commands' handlers, by id: registered at activation by shims that load this bundle (specShims.ts). */
-export function specApplyHandlers(deps: SpecApplyCommandDeps): Record<SpecCommandId, CommandHandler> {
+export function specApplyHandlers(deps: SpecApplyCommandDeps): Record<Exclude<SpecCommandId, typeof COMMANDS.saveAsSpecFile>, CommandHandler> {
   const { applier } = deps;
   return {
     [COMMANDS.applySpecProduct]: async (_c: unknown, uri?: unknown, name?: unknown) => applyProduct(deps, await sourceOf(uri), await nameOf(deps, uri, name)),

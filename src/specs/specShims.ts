@@ -5,10 +5,12 @@ import * as vscode from 'vscode';
 import { isSpecFileName, SPEC_FILE_GLOB, SPEC_LANGUAGES } from '../core/specs/specFileNames';
 import { registerCommand, type CommandServices } from '../ui/commandErrors';
 import { COMMANDS } from '../ui/commandIds';
+import type { ProductToSave } from '../core/specs/specToSave';
 import type { SpecFeatures } from './specsBundle';
 
 export const SPEC_COMMAND_IDS = [
   COMMANDS.applySpecProduct, COMMANDS.previewSpecProduct, COMMANDS.diffSpecProduct, COMMANDS.applySpecFile, COMMANDS.previewSpecFile,
+  COMMANDS.saveAsSpecFile,
 ] as const;
 export type SpecCommandId = (typeof SPEC_COMMAND_IDS)[number];
 
@@ -16,8 +18,14 @@ const SPEC_SELECTOR: vscode.DocumentSelector = SPEC_LANGUAGES.map((language) => 
 /** Completion trigger characters: after `key: ` and at a new list item or key. */
 const TRIGGERS = [':', ' ', '"'];
 
+export interface SpecShims {
+  readonly disposables: vscode.Disposable[];
+  /** A provision form's Save as Spec File (the forms' ControllerDeps.saveSpec), handed to the bundle. */
+  saveFormProduct(product: ProductToSave): Promise<string | undefined>;
+}
+
 /** `load` makes the spec features from their bundle; it is called once, on first need. */
-export function registerSpecShims(load: () => SpecFeatures, services: CommandServices): vscode.Disposable[] {
+export function registerSpecShims(load: () => SpecFeatures, services: CommandServices): SpecShims {
   let features: SpecFeatures | undefined;
   const lensesChanged = new vscode.EventEmitter<void>();
   const owned: vscode.Disposable[] = [lensesChanged];
@@ -35,7 +43,7 @@ export function registerSpecShims(load: () => SpecFeatures, services: CommandSer
   const openWatch = vscode.workspace.onDidOpenTextDocument(whenSpecFile);
   // Files the window restored are open before activation: looked at once activation has returned.
   const restored = setImmediate(() => vscode.workspace.textDocuments.forEach(whenSpecFile));
-  return [
+  const disposables = [
     { dispose: () => { clearImmediate(restored); openWatch.dispose(); owned.forEach((d) => void d.dispose()); } },
     vscode.languages.registerCodeLensProvider({ pattern: SPEC_FILE_GLOB }, {
       onDidChangeCodeLenses: lensesChanged.event,
@@ -49,4 +57,5 @@ export function registerSpecShims(load: () => SpecFeatures, services: CommandSer
     }),
     ...SPEC_COMMAND_IDS.map((id) => registerCommand(id, (context, ...args: unknown[]) => specs().handlers[id](context, ...args), services)),
   ];
+  return { disposables, saveFormProduct: (product) => specs().saveFormProduct(product) };
 }

@@ -4,13 +4,16 @@
 // cache, the forms' controllers) come from other bundles and are used through their methods only.
 import * as vscode from 'vscode';
 import type { CommandHandler, CommandServices } from '../ui/commandErrors';
+import { COMMANDS } from '../ui/commandIds';
 import { SpecApplier, type SpecControllers } from './specApply';
 import { specApplyHandlers } from './specApplyCommands';
+import type { ProductToSave } from '../core/specs/specToSave';
 import { SpecCompletionProvider, SpecHoverProvider } from './specAssistProviders';
 import { specCatalogOfSession, type SessionCatalog, type WatchedProducts } from './specCatalog';
 import { SpecCodeLensProvider } from './specCodeLens';
 import { SpecDiagnostics } from './specDiagnostics';
 import { SpecDiffDocuments, SPEC_DIFF_SCHEME } from './specDiffDocuments';
+import { newSpecSave } from './specSave';
 import type { SpecCommandId } from './specShims';
 import { SpecValidations } from './specValidations';
 
@@ -29,6 +32,8 @@ export interface SpecFeatures extends vscode.Disposable {
   readonly completions: vscode.CompletionItemProvider;
   readonly hovers: vscode.HoverProvider;
   readonly handlers: Readonly<Record<SpecCommandId, CommandHandler>>;
+  /** A provision form's Save as Spec File: the file's name, undefined when the user cancelled. */
+  saveFormProduct(product: ProductToSave): Promise<string | undefined>;
 }
 
 /** Diagnostics of open spec files start at once; the rest answers the shims. */
@@ -38,6 +43,7 @@ export function newSpecFeatures(deps: SpecFeatureDeps): SpecFeatures {
   const lenses = new SpecCodeLensProvider(deps.products);
   const diffs = new SpecDiffDocuments();
   const applier = new SpecApplier({ snapshots: catalog, controllers: deps.controllers, input: deps.input, environment: deps.environment });
+  const save = newSpecSave({ ...deps, catalogFacts: () => deps.session.catalogFacts });
   const disposables: vscode.Disposable[] = [
     catalog, lenses, diffs,
     new SpecDiagnostics(validations, catalog),
@@ -49,7 +55,8 @@ export function newSpecFeatures(deps: SpecFeatureDeps): SpecFeatures {
     lenses,
     completions: new SpecCompletionProvider(validations),
     hovers: new SpecHoverProvider(validations),
-    handlers: specApplyHandlers({ ...deps, applier, diffs }),
+    handlers: { ...specApplyHandlers({ ...deps, applier, diffs }), [COMMANDS.saveAsSpecFile]: save.saveAsSpecFile },
+    saveFormProduct: save.saveFormProduct,
     dispose: () => disposables.forEach((d) => void d.dispose()),
   };
 }

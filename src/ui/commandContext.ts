@@ -34,8 +34,8 @@ export interface CommandContext {
    * (all of them without one). Throws when not connected or when none qualifies.
    */
   pickProvisionedProduct(capability?: ProductCapability, options?: PickProductOptions): Promise<ProductNode>;
-  /** As pickProvisionedProduct, several at once. */
-  pickProvisionedProducts(capability: ProductCapability, options?: PickProductOptions): Promise<ProductNode[]>;
+  /** As pickProvisionedProduct, several at once (all of them without a capability). */
+  pickProvisionedProducts(capability?: ProductCapability, options?: PickProductOptions): Promise<ProductNode[]>;
 }
 
 export const NOT_CONNECTED = 'Connect to AWS or the sandbox first.';

@@ -44,6 +44,8 @@ export const COMMANDS = {
   diffSpecProduct: command('diffSpecProduct'),
   applySpecFile: command('applySpecFile'),
   previewSpecFile: command('previewSpecFile'),
+  /** Writes provisioned products as they run into a new spec file (the tree's selection, or a pick). */
+  saveAsSpecFile: command('saveAsSpecFile'),
   // Records
   lookUpRecord: command('lookUpRecord'),
   showRecordHistory: command('showRecordHistory'),

@@ -25,6 +25,11 @@ export interface UserInput {
    * id needs no second prompt. Optional: prompts without it fall back to a pick, then an input box.
    */
   pickOrType?<T extends vscode.QuickPickItem>(items: readonly T[], options: PickOrTypeOptions): Promise<T | { typed: string }>;
+  /**
+   * A save dialog: resolves to the file chosen, throws UserCancelledError on cancel. Optional (inputs
+   * made for other prompts lack it): without it nothing is saved.
+   */
+  saveFile?(options: vscode.SaveDialogOptions): Promise<vscode.Uri>;
 }
 
 export interface PickOrTypeOptions extends vscode.QuickPickOptions {
@@ -86,6 +91,12 @@ export class VsCodeUserInput implements UserInput {
     });
   }
 
+  async saveFile(options: vscode.SaveDialogOptions): Promise<vscode.Uri> {
+    const uri = await vscode.window.showSaveDialog(options);
+    if (!uri) throw new UserCancelledError();
+    return uri;
+  }
+
   async confirm(message: string, detail: string, ...buttons: string[]): Promise<string> {
     const choice = await vscode.window.showWarningMessage(inert(message, 'notification'), { modal: true, detail: inertLines(detail) }, ...buttons);
     if (!choice) throw new UserCancelledError();
@@ -103,6 +114,7 @@ export function ignoringFocusOut(input: UserInput): UserInput {
     pickMany: (items, options) => input.pickMany(items, { ...options, ignoreFocusOut: true }),
     inputText: (options) => input.inputText({ ...options, ignoreFocusOut: true }),
     confirm: (message, detail, ...buttons) => input.confirm(message, detail, ...buttons),
+    ...(input.saveFile ? { saveFile: input.saveFile.bind(input) } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
 // Pure: parsing with source ranges, validation through the forms' own checks, completions, hovers and
 // "Save as Spec File". The VS Code layer gives the catalog facts and turns offsets into positions.
 export {
-  referenceOf, referenceText, PRODUCT_KEYS, STACK_SET_KEYS, TOP_LEVEL_KEYS,
+  envNameFor, referenceOf, referenceText, PRODUCT_KEYS, STACK_SET_KEYS, TOP_LEVEL_KEYS,
   type ParsedSpec, type SpecProduct, type SpecProblem, type SpecProblemCode, type SpecRange, type SpecSeverity, type SpecValue,
   type SpecEntry, type SpecSection, type SpecStackSet, type SpecReference,
 } from './specModel';
@@ -18,5 +18,8 @@ export { cursorAt, type SpecCursor, type KeySection, type ValueField } from './s
 export {
   specCompletions, specHoverAt, parameterHover, type SpecCompletion, type SpecCompletions, type CompletionKind, type ParameterHover,
 } from './specAssist';
-export { specOfProvisionedProduct, specOfProvisionedProducts, type ProvisionedProductState } from './specOfProvisionedProduct';
+export { specOfProvisionedProduct, specOfProvisionedProducts, specFileNameFor, specFormatOf, type ProvisionedProductState, type SpecFormat } from './specOfProvisionedProduct';
+export {
+  productToSaveOfLive, productToSaveOfSubmission, stateOfProductToSave, userTags, type CatalogNames, type ProductToSave, type SaveTarget, type SpecValues,
+} from './specToSave';
 export { SPEC_FILE_GLOB, SPEC_LANGUAGES, isSpecFileName } from './specFileNames';

@@ -5,7 +5,7 @@
 import type { ParameterField, ProvisioningForm } from '../parameters/formModel';
 import { catalogIndex, isActive, isDeprecated, type CatalogSnapshot, type SnapshotProduct } from './catalogSnapshot';
 import { cursorAt, type KeySection, type SpecCursor } from './specCursor';
-import { PRODUCT_KEYS, referenceText, STACK_SET_KEYS, TOP_LEVEL_KEYS, type SpecRange } from './specModel';
+import { envNameFor, PRODUCT_KEYS, referenceText, STACK_SET_KEYS, TOP_LEVEL_KEYS, type SpecRange } from './specModel';
 import type { SpecValidation, ValidatedProduct } from './validateSpec';
 import { closestMatch } from './suggest';
 
@@ -67,8 +67,9 @@ function parameterDetail(field: ParameterField): string {
 function parameterValues(field: ParameterField | undefined): SpecCompletion[] {
   if (!field) return [];
   if (field.noEcho) {
+    const envReference = referenceText({ kind: 'env', name: envNameFor(field.key) });
     return [
-      { label: `\${env:${field.key.replace(/\W/g, '_').toUpperCase()}}`, kind: 'reference', insertText: `\${env:${field.key.replace(/\W/g, '_').toUpperCase()}}`, detail: 'From an environment variable of the editor' },
+      { label: envReference, kind: 'reference', insertText: envReference, detail: 'From an environment variable of the editor' },
       { label: referenceText({ kind: 'prompt' }), kind: 'reference', insertText: referenceText({ kind: 'prompt' }), detail: 'Asked when applying' },
     ];
   }

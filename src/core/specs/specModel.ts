@@ -104,6 +104,12 @@ export function referenceOf(value: string): SpecReference | undefined {
   return env ? { kind: 'env', name: env[1] } : undefined;
 }
 
+/** The environment variable a NoEcho parameter's reference reads by default: its key in capitals (DbPassword → DBPASSWORD). */
+export function envNameFor(key: string): string {
+  const name = key.replace(/\W/g, '_').toUpperCase();
+  return /^[A-Z_]/.test(name) ? name : `_${name}`;
+}
+
 /** How a reference is written in the file. */
 export function referenceText(reference: SpecReference): string {
   return reference.kind === 'prompt' ? PROMPT_REFERENCE : `\${env:${reference.name}}`;

@@ -9,7 +9,7 @@ import {
   catalogIndex, isActive, isDeprecated, type CatalogSnapshot, type CatalogIndex, type SnapshotLaunchPath, type SnapshotProduct,
   type SnapshotVersion, type ExistingProvisionedProduct, type Lookup,
 } from './catalogSnapshot';
-import { referenceText, type ParsedSpec, type SpecProblem, type SpecProblemCode, type SpecProduct, type SpecRange, type SpecValue } from './specModel';
+import { envNameFor, referenceText, type ParsedSpec, type SpecProblem, type SpecProblemCode, type SpecProduct, type SpecRange, type SpecValue } from './specModel';
 import { rangeOfFormPath, submissionOfSpec, type SpecSubmission } from './specSubmission';
 import { closestMatch, didYouMean } from './suggest';
 
@@ -142,7 +142,7 @@ function checkReferences(spec: SpecProduct, form: ProvisioningForm, out: Collect
     const field = fields.get(entry.key);
     if (!field) continue;
     if (field.noEcho && !entry.reference) {
-      out.error(entry.range, 'no-echo-literal', `${entry.key} is a NoEcho parameter: its value may not stand in the file; ${NO_ECHO_HINT}.`, `\${env:${entry.key.replace(/\W/g, '_').toUpperCase()}}`);
+      out.error(entry.range, 'no-echo-literal', `${entry.key} is a NoEcho parameter: its value may not stand in the file; ${NO_ECHO_HINT}.`, referenceText({ kind: 'env', name: envNameFor(entry.key) }));
       excluded.add(entry.key);
     } else if (!field.noEcho && entry.reference) {
       out.error(entry.range, 'reference-not-no-echo', `References stand only for NoEcho parameters; ${entry.key} is not one: write its value.`);

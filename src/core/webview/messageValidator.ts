@@ -38,6 +38,7 @@ const PARAMS: Readonly<Record<Method, Check>> = {
   loadParameters: target,
   submit: submitRequest,
   preview: submitRequest,
+  saveSpec: submitRequest,
   listPlans: empty,
   describePlan: object({ planId: id }),
   executePlan: object({ planId: id }),

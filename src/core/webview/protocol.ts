@@ -228,6 +228,11 @@ export interface Cancelled {
   readonly cancelled: true;
 }
 
+/** A spec file saved from a provision form: its name (no folder: the page needs no more). */
+export interface SpecSaved {
+  readonly saved: string;
+}
+
 /** Each request method: [params, result]. */
 export interface RequestMap {
   searchProducts: [{ readonly query: string }, ProductChoice[]];
@@ -235,6 +240,8 @@ export interface RequestMap {
   loadParameters: [FormTarget, LoadedForm];
   submit: [SubmitRequest, SubmitResult];
   preview: [SubmitRequest, PlanStarted];
+  /** Provision forms: the values, checked as a submission is, saved as a spec file (the host asks where); nothing is sent to AWS. */
+  saveSpec: [SubmitRequest, SpecSaved | Cancelled];
   listPlans: [Record<string, never>, PlanRow[]];
   describePlan: [{ readonly planId: string }, PlanView];
   /** Asked in the host first (a modal): `cancelled` when the user said no, and nothing was sent. */

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { fakeVscode, registeredCommands } from '../../support/fakeVscode'; // first: the code below requires 'vscode'
 import type * as vscode from 'vscode';
-import { registerSpecShims } from '../../../src/specs/specShims';
+import { registerSpecShims, SPEC_COMMAND_IDS, type SpecShims } from '../../../src/specs/specShims';
 import type { SpecFeatures } from '../../../src/specs/specsBundle';
 import type { CommandServices } from '../../../src/ui/commandErrors';
 import { COMMANDS } from '../../../src/ui/commandIds';
@@ -21,7 +21,7 @@ describe('spec file shims', () => {
   let calls: unknown[][];
   let lensesChanged: vscode.EventEmitter<void>;
   let disposed: number;
-  let registered: vscode.Disposable[];
+  let registered: SpecShims;
 
   function features(): SpecFeatures {
     loads++;
@@ -30,8 +30,8 @@ describe('spec file shims', () => {
       lenses: { provideCodeLenses: record('lenses'), onDidChangeCodeLenses: lensesChanged.event },
       completions: { provideCompletionItems: record('completions') },
       hovers: { provideHover: record('hovers') },
-      handlers: Object.fromEntries([COMMANDS.applySpecProduct, COMMANDS.previewSpecProduct, COMMANDS.diffSpecProduct, COMMANDS.applySpecFile, COMMANDS.previewSpecFile]
-        .map((id) => [id, (_context: unknown, ...args: unknown[]) => record(id)(...args)])),
+      handlers: Object.fromEntries(SPEC_COMMAND_IDS.map((id) => [id, (_context: unknown, ...args: unknown[]) => record(id)(...args)])),
+      saveFormProduct: async (product: unknown) => record('saveFormProduct')(product),
       dispose: () => void disposed++,
     } as unknown as SpecFeatures;
   }
@@ -56,7 +56,7 @@ describe('spec file shims', () => {
     registeredCommands.clear();
   });
   afterEach(() => {
-    registered.forEach((d) => void d.dispose());
+    registered.disposables.forEach((d) => void d.dispose());
     Object.assign(fakeVscode.workspace, original.workspace);
     Object.assign(fakeVscode.languages, original.languages);
   });
@@ -95,13 +95,25 @@ describe('spec file shims', () => {
     assert.equal(loads, 1, 'one bundle, one set of features');
   });
 
+  it('registers every spec command, Save as Spec File among them, and hands a provision form\'s save to the bundle', async () => {
+    register();
+    for (const id of SPEC_COMMAND_IDS) assert.ok(registeredCommands.has(id), id);
+    assert.ok(SPEC_COMMAND_IDS.includes(COMMANDS.saveAsSpecFile));
+    assert.equal(loads, 0, 'registering requires nothing');
+    const product = { name: 'site' };
+    assert.equal(await registered.saveFormProduct(product as never), 'saveFormProduct answered');
+    assert.equal(await registeredCommands.get(COMMANDS.saveAsSpecFile)!({ row: { Id: 'pp-1' } }), `${COMMANDS.saveAsSpecFile} answered`);
+    assert.deepEqual(calls, [['saveFormProduct', product], [COMMANDS.saveAsSpecFile, { row: { Id: 'pp-1' } }]]);
+    assert.equal(loads, 1);
+  });
+
   it('disposes the features with the shims, and requires nothing for it', () => {
     register();
-    registered.forEach((d) => void d.dispose());
+    registered.disposables.forEach((d) => void d.dispose());
     assert.deepEqual([loads, disposed], [0, 0]);
     register();
     void registeredCommands.get(COMMANDS.previewSpecFile)!();
-    registered.forEach((d) => void d.dispose());
+    registered.disposables.forEach((d) => void d.dispose());
     assert.equal(disposed, 1);
   });
 });
