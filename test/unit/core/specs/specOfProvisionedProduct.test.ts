@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseSpec, specOfProvisionedProduct, specOfProvisionedProducts, type ProvisionedProductState, type SpecProduct } from '../../../../src/core/specs';
+import {
+  parseSpec, specFileNameFor, specFormatOf, specOfProvisionedProduct, specOfProvisionedProducts, type ProvisionedProductState, type SpecProduct,
+} from '../../../../src/core/specs';
 
 /** A parsed product as plain data, without ranges: what round-trips. */
 function plain(product: SpecProduct) {
@@ -34,7 +36,8 @@ describe('specOfProvisionedProduct', () => {
     const { DbPassword: _secret, ...visible } = STATE.parameters;
     assert.deepEqual(plain(parsed.products[0]), {
       name: 'orders-service', product: 'Container Service', version: 'v3', launchPath: 'Platform Engineering',
-      parameters: { ...visible, DbPassword: '${prompt}' },
+      // A NoEcho value is never written: applying reads it from the environment.
+      parameters: { ...visible, DbPassword: '${env:DBPASSWORD}' },
       // The service's aws: tags are not the user's to declare.
       tags: { CostCenter: 'cc-1001', 'team name': 'platform' },
       accounts: undefined, regions: undefined, failureToleranceCount: undefined,
@@ -42,6 +45,47 @@ describe('specOfProvisionedProduct', () => {
     });
     assert.ok(!text.includes('****'));
     assert.match(text, /^# Service Catalog spec file/);
+    assert.match(text, /# DbPassword is NoEcho: its value is never written here\. Applying reads the environment variable DBPASSWORD/);
+  });
+
+  it('names the environment variables of NoEcho keys two products share after each product', () => {
+    const states: ProvisionedProductState[] = [
+      { name: 'orders-dev', product: 'P', version: 'v1', parameters: { DbPassword: 'typed' }, noEchoKeys: ['DbPassword'] },
+      { name: 'orders-prod', product: 'P', version: 'v1', parameters: {}, noEchoKeys: ['DbPassword', 'ApiKey'] },
+    ];
+    const text = specOfProvisionedProducts(states);
+    assert.ok(!text.includes('typed'), 'a typed NoEcho value never reaches the file');
+    assert.deepEqual(parseSpec(text).products.map((p) => plain(p).parameters), [
+      { DbPassword: '${env:ORDERS_DEV_DBPASSWORD}' },
+      { DbPassword: '${env:ORDERS_PROD_DBPASSWORD}', ApiKey: '${env:APIKEY}' },
+    ]);
+  });
+
+  it('keeps notes and names from the service inside comments: a line break cannot start a key', () => {
+    const text = specOfProvisionedProducts([{
+      name: 'site', product: 'P', version: 'v1', parameters: {}, notes: ['Values could not be read.\nprovisionedProducts: []\rinjected: true'],
+    }]);
+    const parsed = parseSpec(text);
+    assert.deepEqual(parsed.problems, []);
+    assert.deepEqual(parsed.products.map((p) => p.name?.value), ['site']);
+    assert.match(text, /^ *# Values could not be read\. provisionedProducts: \[\] injected: true$/m);
+  });
+
+  it('writes JSON for a .servicecatalog.json file (no comments there), read back the same', () => {
+    assert.equal(specFormatOf('/w/site.servicecatalog.JSON'), 'json');
+    assert.equal(specFormatOf('/w/site.servicecatalog.yml'), 'yaml');
+    const text = specOfProvisionedProducts([STATE], 'json');
+    const json = JSON.parse(text) as { provisionedProducts: { parameters: Record<string, string> }[] };
+    assert.equal(json.provisionedProducts[0].parameters.DbPassword, '${env:DBPASSWORD}');
+    assert.equal(json.provisionedProducts[0].parameters.DesiredCount, '2');
+    assert.deepEqual(parseSpec(text).problems, []);
+  });
+
+  it('names the file after the one product, safely, else generically', () => {
+    assert.equal(specFileNameFor(['orders-service']), 'orders-service.servicecatalog.yaml');
+    assert.equal(specFileNameFor(['../etc/passwd x']), 'etc-passwd-x.servicecatalog.yaml');
+    assert.equal(specFileNameFor(['a', 'b']), 'provisioned-products.servicecatalog.yaml');
+    assert.equal(specFileNameFor(['...']), 'provisioned-products.servicecatalog.yaml');
   });
 
   it('writes stack-set preferences and several products, and leaves out what is empty', () => {
