@@ -9,6 +9,7 @@ import { ProvisionFormController, restoredRecordId } from '../../../src/provisio
 import type { Handlers } from '../../../src/ui/webview/messageRouter';
 import { RequestError } from '../../../src/core/webview/requestError';
 import type { SubmitRequest } from '../../../src/core/webview/protocol';
+import type { ProductToSave } from '../../../src/core/specs/specToSave';
 import { SEED } from '../../../src/sandbox/service/index';
 import { controllerDeps, useSandboxService } from '../../support/formDeps';
 
@@ -142,5 +143,55 @@ describe('provision form controller: a finished form is a result', () => {
     for (const state of [undefined, {}, { init }, { init, productId: target.productId, result: { recordId: 'rec 1; rm -rf' } }, { init, result: { recordId: 7 } }]) {
       assert.equal(restoredRecordId(state), undefined, JSON.stringify(state));
     }
+  });
+});
+
+describe('provision form controller: Save as Spec File', () => {
+  const sandboxed = useSandboxService();
+  const container = { productId: P.containerService.id, provisioningArtifactId: P.containerService.versions.v3, pathId: SEED.portfolios.platform.pathId };
+  const containerRequest = (parameters: Record<string, string>): SubmitRequest => ({
+    target: container,
+    submission: { provisionedProductName: 'orders', parameters, tags: [{ key: 'CostCenter', value: 'cc-2002' }, { key: 'Environment', value: 'dev' }] },
+  });
+
+  function saving(answer: string | undefined) {
+    const saved: ProductToSave[] = [];
+    const calls: Calls = { actions: [], tracked: [], sent: [] };
+    const base = deps(sandboxed.service, calls);
+    const form = new ProvisionFormController({ ...base, saveSpec: async (product) => (saved.push(product), answer) });
+    return { form, saved, calls };
+  }
+
+  it('checks the values as a submission is: bad input is refused on its field, and nothing is saved or sent', async () => {
+    const { form, saved, calls } = saving('orders.servicecatalog.yaml');
+    const refused = await refusal(call(form.handlers, 'saveSpec', containerRequest({ ServiceName: 'Orders!', DbPassword: 'long-enough-secret' })));
+    assert.equal(refused.code, 'ValidationFailed');
+    assert.match(refused.message, /nothing was saved/);
+    assert.match(refused.fieldErrors?.['parameters.ServiceName'] ?? '', /lowercase/);
+    assert.deepEqual([saved.length, calls.sent.length], [0, 0]);
+  });
+
+  it('saves the checked values by ids, NoEcho as a key to reference, and sends nothing to the service', async () => {
+    const { form, saved, calls } = saving('orders.servicecatalog.yaml');
+    const result = await call(form.handlers, 'saveSpec', containerRequest({ ServiceName: 'orders', DesiredCount: '3', DbPassword: 'long-enough-secret' }));
+    assert.deepEqual(result, { saved: 'orders.servicecatalog.yaml' });
+    assert.equal(saved.length, 1);
+    assert.deepEqual(
+      { ...saved[0] },
+      {
+        name: 'orders', productId: container.productId, versionId: container.provisioningArtifactId, pathId: container.pathId,
+        parameters: { ServiceName: 'orders', DesiredCount: '3' }, noEchoKeys: ['DbPassword'], tags: { CostCenter: 'cc-2002', Environment: 'dev' },
+      },
+    );
+    assert.ok(!JSON.stringify(saved).includes('long-enough-secret'));
+    assert.deepEqual(form.secretsOf('saveSpec', containerRequest({ ServiceName: 'orders', DbPassword: 'long-enough-secret' })), ['long-enough-secret'], 'the typed NoEcho value is kept out of the log');
+    assert.deepEqual(calls.sent, []);
+  });
+
+  it('tells the page the user cancelled the dialog; refuses where spec files cannot be saved', async () => {
+    const { form } = saving(undefined);
+    assert.deepEqual(await call(form.handlers, 'saveSpec', containerRequest({ ServiceName: 'orders', DbPassword: 'long-enough-secret' })), { cancelled: true });
+    const without = new ProvisionFormController(deps(sandboxed.service, { actions: [], tracked: [], sent: [] }));
+    assert.equal((await refusal(call(without.handlers, 'saveSpec', containerRequest({ ServiceName: 'orders' })))).code, 'SaveUnavailable');
   });
 });
