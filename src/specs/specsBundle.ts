@@ -56,7 +56,7 @@ export function newSpecFeatures(deps: SpecFeatureDeps): SpecFeatures {
     completions: new SpecCompletionProvider(validations),
     hovers: new SpecHoverProvider(validations),
     handlers: { ...specApplyHandlers({ ...deps, applier, diffs }), [COMMANDS.saveAsSpecFile]: save.saveAsSpecFile },
-    saveFormProduct: save.saveFormProduct,
+    saveFormProduct: (product) => save.saveFormProduct(product),
     dispose: () => disposables.forEach((d) => void d.dispose()),
   };
 }

@@ -5,7 +5,7 @@ import type { ParameterField, ProvisioningForm } from '../../../../src/core/para
 function field(key: string, extra: Partial<ParameterField> = {}): ParameterField {
   return {
     key, label: key, kind: 'text', parameterType: 'String', isList: false, isNumeric: false, noEcho: false, required: false, constraints: {}, ...extra,
-  } as ParameterField;
+  };
 }
 const form = (fields: ParameterField[], mode: 'provision' | 'update' = 'provision'): ProvisioningForm =>
   ({ mode, fields, tagOptions: [], usageInstructions: [], constraintSummaries: [] });
