@@ -18,7 +18,7 @@ import { RequestError } from '../core/webview/requestError';
 import type { ProductRow } from '../core/products/productRow';
 import type { CommandContext, CommandHandler, CommandServices } from '../ui/commandErrors';
 import { NOT_CONNECTED } from '../ui/commandContext';
-import { isUserCancelled } from '../ui/userInput';
+import { isUserCancelled, UserCancelledError } from '../ui/userInput';
 import type { SpecControllers } from './specApply';
 
 export interface SpecSaveDeps extends CommandServices {
@@ -69,7 +69,10 @@ async function rowsToSave(context: CommandContext, deps: SpecSaveDeps, node: unk
   const selection = (selected ?? []).map(known).filter((r): r is ProductRow => !!r);
   if (clicked) return selection.some((r) => r.Id === clicked.Id) ? selection : [clicked];
   if (node !== undefined) throw new Error('That provisioned product is no longer in the list; refresh the view and try again.');
-  return (await context.pickProvisionedProducts(undefined, { title: 'Save which provisioned products as a spec file?' })).map((n) => n.row);
+  const picked = await context.pickProvisionedProducts(undefined, { title: 'Save which provisioned products as a spec file?' });
+  // OK with nothing ticked: no file of no products.
+  if (!picked.length) throw new UserCancelledError();
+  return picked.map((n) => n.row);
 }
 
 /** A provisioned product as it runs, read as the update form reads it (its version, path and values in use) with its tags listed now. */
@@ -119,8 +122,9 @@ async function chooseFile(deps: SpecSaveDeps, names: readonly string[]): Promise
     defaultUri: vscode.Uri.joinPath(folder, specFileNameFor(names)),
     filters: { 'Service Catalog spec files': ['yaml', 'yml', 'json'] },
   });
-  if (!isSpecFileName(uri.path)) {
-    throw new RequestError(`${inert(path.basename(uri.path), 'line')} is not a spec file name: spec files end in .servicecatalog.yaml, .servicecatalog.yml or .servicecatalog.json. Nothing was saved.`, undefined, 'NotSpecFileName');
+  // As written by the save (lower case): the file's CodeLenses, completions and menus match these names.
+  if (!isSpecFileName(uri.path) || !/\.servicecatalog\.(ya?ml|json)$/.test(uri.path)) {
+    throw new RequestError(`${inert(path.basename(uri.path), 'line')} is not a spec file name: spec files end in .servicecatalog.yaml, .servicecatalog.yml or .servicecatalog.json (lower case). Nothing was saved.`, undefined, 'NotSpecFileName');
   }
   return uri;
 }

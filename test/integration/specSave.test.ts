@@ -27,12 +27,12 @@ function writesSent(api: ExtensionApi): number {
 }
 
 /** Answers the save dialog with `file`, keeping the dialogs' options; any other prompt fails the test. */
-function savingTo(api: ExtensionApi, file: string): vscode.SaveDialogOptions[] {
+function savingTo(api: ExtensionApi, file: string, pickMany?: UserInput['pickMany']): vscode.SaveDialogOptions[] {
   const asked: vscode.SaveDialogOptions[] = [];
   const unexpected = (): never => { throw new Error('unexpected prompt'); };
   const input: UserInput = {
     pickOne: async () => unexpected(),
-    pickMany: async () => unexpected(),
+    pickMany: pickMany ?? (async () => unexpected()),
     inputText: async () => unexpected(),
     confirm: async () => unexpected(),
     saveFile: async (options) => (asked.push(options), vscode.Uri.file(file)),
@@ -123,5 +123,23 @@ describe('Save as Spec File', function () {
     assert.ok(!fs.existsSync(file), 'nothing written');
     const error = shown.find((n) => n.level === 'error');
     assert.match(error?.message ?? '', /site\.yaml is not a spec file name: spec files end in \.servicecatalog\.yaml/);
+
+    // In capitals the file would get no CodeLens or spec menus: refused too.
+    const capitals = path.join(folder, 'Site.ServiceCatalog.YAML');
+    shown.length = 0;
+    savingTo(api, capitals);
+    await vscode.commands.executeCommand(COMMANDS.saveAsSpecFile, api.tree.findProduct(siteId));
+    assert.ok(!fs.existsSync(capitals), 'nothing written');
+    assert.match(shown.find((n) => n.level === 'error')?.message ?? '', /Site\.ServiceCatalog\.YAML is not a spec file name/);
+  });
+
+  it('run from the palette with nothing ticked in the pick, asks nothing more and writes nothing', async () => {
+    let offered = 0;
+    const asked = savingTo(api, path.join(folder, 'none.servicecatalog.yaml'), async (items) => ((offered = items.length), []));
+    await vscode.commands.executeCommand(COMMANDS.saveAsSpecFile);
+    assert.ok(offered > 0, 'the products were offered');
+    assert.deepEqual(asked, [], 'no save dialog');
+    assert.deepEqual(shown.filter((n) => n.level === 'error'), []);
+    assert.deepEqual(fs.readdirSync(folder), []);
   });
 });

@@ -21,13 +21,25 @@ export function specFileNameFor(names: readonly string[]): string {
   return `${base || 'provisioned-products'}.servicecatalog.yaml`;
 }
 
-/** The environment variable of each product's NoEcho parameters: the key's, prefixed by the product's name where two products share it. */
+/**
+ * The environment variable of each product's NoEcho parameters: the key's, prefixed by the product's
+ * name where two parameters would share it, and numbered where even that is not unique (keys that
+ * differ in case only, product names that differ in punctuation), so no two secrets read one variable.
+ */
 function envNames(states: readonly ProvisionedProductState[]): Map<ProvisionedProductState, Map<string, string>> {
   const uses = new Map<string, number>();
-  for (const state of states) for (const key of new Set(state.noEchoKeys ?? [])) uses.set(envNameFor(key), (uses.get(envNameFor(key)) ?? 0) + 1);
-  return new Map(states.map((state) => [state, new Map((state.noEchoKeys ?? []).map((key) => {
+  const noEchoKeys = (state: ProvisionedProductState) => [...new Set(state.noEchoKeys ?? [])];
+  for (const state of states) for (const key of noEchoKeys(state)) uses.set(envNameFor(key), (uses.get(envNameFor(key)) ?? 0) + 1);
+  const taken = new Set<string>();
+  const unique = (name: string) => {
+    let candidate = name;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${name}_${n}`;
+    taken.add(candidate);
+    return candidate;
+  };
+  return new Map(states.map((state) => [state, new Map(noEchoKeys(state).map((key) => {
     const shared = (uses.get(envNameFor(key)) ?? 0) > 1;
-    return [key, shared ? envNameFor(`${state.name}_${key}`) : envNameFor(key)];
+    return [key, unique(shared ? envNameFor(`${state.name}_${key}`) : envNameFor(key))];
   }))]));
 }
 

@@ -74,9 +74,11 @@ export function productToSaveOfLive(name: string, target: SaveTarget, form: Prov
   const noEchoKeys: string[] = [];
   const unshown: string[] = [];
   for (const field of form.fields) {
+    // Values that could not be read: every parameter is left out, NoEcho ones too, so applying keeps them all.
+    if (valuesNote) continue;
     if (field.noEcho) noEchoKeys.push(field.key);
     else if (field.previousValue !== undefined) parameters[field.key] = field.previousValue;
-    else if (field.canKeepPrevious && !valuesNote) unshown.push(field.key);
+    else if (field.canKeepPrevious) unshown.push(field.key);
   }
   const notes = [
     ...(valuesNote ? [`${valuesNote} The parameters are left out: applying this file keeps their values in use.`] : []),

@@ -61,6 +61,17 @@ describe('specOfProvisionedProduct', () => {
     ]);
   });
 
+  it('gives every NoEcho parameter its own variable, even where keys differ in case only or product names in punctuation', () => {
+    const states: ProvisionedProductState[] = [
+      { name: 'my-db', product: 'P', version: 'v1', parameters: {}, noEchoKeys: ['DbPassword', 'DBPassword'] },
+      { name: 'my_db', product: 'P', version: 'v1', parameters: {}, noEchoKeys: ['DbPassword'] },
+    ];
+    const names = parseSpec(specOfProvisionedProducts(states)).products.flatMap((p) => Object.values(plain(p).parameters ?? {}));
+    assert.equal(names.length, 3);
+    assert.equal(new Set(names).size, 3, names.join(', '));
+    assert.deepEqual(names, ['${env:MY_DB_DBPASSWORD}', '${env:MY_DB_DBPASSWORD_2}', '${env:MY_DB_DBPASSWORD_3}']);
+  });
+
   it('keeps notes and names from the service inside comments: a line break cannot start a key', () => {
     const text = specOfProvisionedProducts([{
       name: 'site', product: 'P', version: 'v1', parameters: {}, notes: ['Values could not be read.\nprovisionedProducts: []\rinjected: true'],

@@ -45,8 +45,11 @@ describe('specToSave', () => {
   });
 
   it('a product whose values could not be read: no parameters, and the reason as a note', () => {
-    const saved = productToSaveOfLive('orders', TARGET, form([field('Name', { canKeepPrevious: true })], 'update'), {}, 'The stack\'s values could not be read (no permission).');
+    const saved = productToSaveOfLive('orders', TARGET, form([
+      field('Name', { canKeepPrevious: true }), field('Password', { noEcho: true, canKeepPrevious: true }),
+    ], 'update'), {}, 'The stack\'s values could not be read (no permission).');
     assert.deepEqual(saved.parameters, {});
+    assert.equal(saved.noEchoKeys, undefined, 'NoEcho ones too: applying keeps every value in use');
     assert.equal(saved.tags, undefined);
     assert.deepEqual(saved.notes, ['The stack\'s values could not be read (no permission). The parameters are left out: applying this file keeps their values in use.']);
   });

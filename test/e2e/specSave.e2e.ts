@@ -1,0 +1,59 @@
+// The provision form's Save as Spec File in the real web workbench, as a user works it: the form's
+// values (checked as a submission is) go through VS Code's own save dialog into a spec file of the
+// workspace, which opens with its CodeLenses; nothing is provisioned.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { useWorkbench } from './harness';
+import { chooseProductBySearch, openForm } from './formSteps';
+
+const NAME = 'saved-site';
+
+describe('Save as Spec File from the provision form (e2e)', () => {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sce-e2e-save-'));
+  const wb = useWorkbench({ env: { SCE_DEFAULT_BACKEND: 'sandbox' }, workspace });
+
+  it('saves the checked values through the save dialog, opens the file with its CodeLenses, and provisions nothing', async () => {
+    const page = wb.page;
+    await wb.openViewContainer('Service Catalog');
+    await page.locator('[role=treeitem]').first().waitFor({ timeout: 60_000 });
+    const f = await openForm(page, () => page.locator('.action-label[aria-label^="Provision Product"]').first().click(), 'text=/\\d+ products?/');
+    await chooseProductBySearch(page, f, 'Static Website');
+    await f.locator('#param-BucketName').waitFor({ timeout: 30_000 });
+    await f.locator('#pp-name').click();
+    await page.keyboard.type(NAME);
+    await page.keyboard.press('Tab');
+    await f.locator('#param-BucketName input').focus();
+    await page.keyboard.type('saved-site.example.com', { delay: 10 });
+    await page.keyboard.press('Tab');
+    for (const key of ['CostCenter', 'Environment']) {
+      await f.locator(`#tagoption-${key}`).focus();
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    }
+
+    await f.locator('#save-spec').click();
+    // VS Code's save dialog (the simple one in the web workbench) proposes the workspace's file of the product's name.
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 30_000 });
+    assert.match(await input.inputValue(), new RegExp(`${NAME}\\.servicecatalog\\.yaml$`));
+    await input.press('Enter');
+
+    await f.locator(`text=/Saved as/`).waitFor({ timeout: 30_000 });
+    const file = path.join(workspace, `${NAME}.servicecatalog.yaml`);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.match(text, new RegExp(`- name: ${NAME}\\n\\s+product: Static Website\\n\\s+version: v2\\.0`));
+    assert.match(text, /^ +BucketName: saved-site\.example\.com$/m);
+    assert.match(text, /^ +CostCenter: cc-/m);
+
+    // The file is open beside the form, its product not provisioned.
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor({ timeout: 30_000 });
+    const lenses = editor.locator('.contentWidgets .codelens-decoration');
+    await lenses.filter({ hasText: 'not provisioned' }).first().waitFor({ timeout: 60_000 });
+    await wb.screenshot('spec-save-from-provision-form');
+  });
+});
