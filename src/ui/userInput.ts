@@ -1,11 +1,18 @@
 // Every prompt goes through this interface so integration tests can answer for the user.
 import * as vscode from 'vscode';
 import { inert } from '../core/untrustedText';
+import { isCrossBundle, markCrossBundle } from '../core/crossBundle';
 
 export class UserCancelledError extends Error {
   constructor() {
     super('Cancelled by the user.');
     this.name = 'UserCancelledError';
+    markCrossBundle(this, 'UserCancelledError');
+  }
+
+  /** The spec bundle (dist/specs.js) and the forms' throw it too; the command wrapper (extension.js) stays silent on it. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isCrossBundle(value, 'UserCancelledError');
   }
 }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import '../../support/fakeVscode'; // first: the user input module requires 'vscode'
 import Module from 'node:module';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
@@ -7,12 +8,13 @@ import type { StackReader } from '../../../src/core/stacks/types';
 import { RequestError } from '../../../src/core/webview/requestError';
 import { readStackValues } from '../../../src/provisioning/stackValuesReader';
 import { errorPayload } from '../../../src/ui/webview/messageRouter';
+import { UserCancelledError } from '../../../src/ui/userInput';
 
 const root = join(__dirname, '../../../..');
 
 /** A second copy of a module, bundled on its own: what dist/forms.js holds of the modules it shares with extension.js. */
 function otherBundlesCopy<T>(file: string): T {
-  const [bundle] = buildSync({ entryPoints: [file], absWorkingDir: root, bundle: true, platform: 'node', format: 'cjs', write: false }).outputFiles;
+  const [bundle] = buildSync({ entryPoints: [file], absWorkingDir: root, bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], write: false }).outputFiles;
   const copy = new Module(join(root, file)) as Module & { _compile(code: string, filename: string): void };
   copy._compile(bundle.text, join(root, file));
   return copy.exports as T;
@@ -22,6 +24,7 @@ describe('errors that cross bundles', () => {
   const other = {
     ...otherBundlesCopy<typeof import('../../../src/core/webview/requestError')>('src/core/webview/requestError.ts'),
     ...otherBundlesCopy<typeof import('../../../src/core/stacks/stackAccess')>('src/core/stacks/stackAccess.ts'),
+    ...otherBundlesCopy<typeof import('../../../src/ui/userInput')>('src/ui/userInput.ts'),
   };
 
   it('another bundle\'s RequestError is one: the page gets its message, field errors and code', () => {
@@ -37,6 +40,13 @@ describe('errors that cross bundles', () => {
     const logger = { info: () => undefined, warn: (m: string) => warnings.push(m), error: () => undefined };
     const read = await readStackValues({ stacks: () => stacks, logger }, { kind: 'stack', stackId: 'arn:aws:cloudformation:us-east-1:111111111111:stack/SC-1/x' }, 'CLOUD_FORMATION_TEMPLATE', 'web');
     assert.deepEqual([read, warnings], [{ cause: 'denied' }, []]);
+  });
+
+  it('another bundle\'s UserCancelledError is one: the command wrapper stays silent on a cancel in the spec bundle', () => {
+    assert.notEqual(other.UserCancelledError, UserCancelledError, 'a real second copy of the class');
+    assert.ok(new other.UserCancelledError() instanceof UserCancelledError);
+    assert.ok(new UserCancelledError() instanceof other.UserCancelledError);
+    assert.ok(!(Object.assign(new Error('x'), { name: 'UserCancelledError' }) instanceof UserCancelledError));
   });
 
   it('an error that only bears the name (a service error code) is neither', () => {
