@@ -49,7 +49,8 @@ export function newSpecSave(deps: SpecSaveDeps): SpecSave {
     },
     saveFormProduct: async (product) => {
       try {
-        return path.basename((await saveSpecFile(deps, [product])).fsPath);
+        // Beside the form, which stays in view and says where its values went.
+        return path.basename((await saveSpecFile(deps, [product], vscode.ViewColumn.Beside)).fsPath);
       } catch (error) {
         if (isUserCancelled(error)) return undefined;
         throw error;
@@ -102,14 +103,14 @@ async function catalogNames(facts: CatalogFacts, productId: string): Promise<Cat
 }
 
 /** Writes the products into the file the user names (a spec file name), then opens it. */
-async function saveSpecFile(deps: SpecSaveDeps, products: readonly ProductToSave[]): Promise<vscode.Uri> {
+async function saveSpecFile(deps: SpecSaveDeps, products: readonly ProductToSave[], viewColumn = vscode.ViewColumn.Active): Promise<vscode.Uri> {
   const facts = deps.catalogFacts();
   if (!facts) throw new Error(NOT_CONNECTED);
   const states = await Promise.all(products.map(async (p) => stateOfProductToSave(p, await catalogNames(facts, p.productId))));
   const uri = await chooseFile(deps, states.map((s) => s.name));
   const text = specOfProvisionedProducts(states, specFormatOf(uri.path));
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-  await vscode.window.showTextDocument(uri, { preview: false });
+  await vscode.window.showTextDocument(uri, { preview: false, viewColumn });
   return uri;
 }
 

@@ -39,21 +39,27 @@ describe('Save as Spec File from the provision form (e2e)', () => {
     // VS Code's save dialog (the simple one in the web workbench) proposes the workspace's file of the product's name.
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 30_000 });
-    assert.match(await input.inputValue(), new RegExp(`${NAME}\\.servicecatalog\\.yaml$`));
+    // The dialog fills its path in once shown.
+    const proposed = new RegExp(`${NAME}\\.servicecatalog\\.yaml$`);
+    for (let i = 0; i < 100 && !proposed.test(await input.inputValue()); i++) await page.waitForTimeout(100);
+    assert.match(await input.inputValue(), proposed);
     await input.press('Enter');
 
-    await f.locator(`text=/Saved as/`).waitFor({ timeout: 30_000 });
+    // The file opens beside the form, its product not provisioned.
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor({ timeout: 30_000 });
+    const lenses = editor.locator('.contentWidgets .codelens-decoration');
+    await lenses.filter({ hasText: 'not provisioned' }).first().waitFor({ timeout: 60_000 });
     const file = path.join(workspace, `${NAME}.servicecatalog.yaml`);
     const text = fs.readFileSync(file, 'utf8');
     assert.match(text, new RegExp(`- name: ${NAME}\\n\\s+product: Static Website\\n\\s+version: v2\\.0`));
     assert.match(text, /^ +BucketName: saved-site\.example\.com$/m);
     assert.match(text, /^ +CostCenter: cc-/m);
 
-    // The file is open beside the form, its product not provisioned.
-    const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.waitFor({ timeout: 30_000 });
-    const lenses = editor.locator('.contentWidgets .codelens-decoration');
-    await lenses.filter({ hasText: 'not provisioned' }).first().waitFor({ timeout: 60_000 });
+    // The form, still in view: it says where its values went, and it is still a form (nothing provisioned).
+    await f.locator('text=/Saved as/').scrollIntoViewIfNeeded();
+    await f.locator('text=/Saved as/').waitFor({ timeout: 30_000 });
+    assert.equal(await f.locator('.record-id').count(), 0, 'no record: nothing was provisioned');
     await wb.screenshot('spec-save-from-provision-form');
   });
 });
