@@ -414,7 +414,8 @@ async function send(kind: 'submit' | 'preview' | 'saveSpec'): Promise<void> {
       regions.status.replaceChildren(banner('success', `Plan ${plan.planName} created. Its changes open in the plans tab, where you can execute or discard it.`));
     } else {
       const saved = await request('saveSpec', { target: loaded.target, submission });
-      if ('saved' in saved) regions.status.replaceChildren(banner('success', 'Saved as ', h('code', {}, saved.saved), ': it is open in the editor, and Apply there provisions it. NoEcho values are not in the file.'));
+      const noEcho = loaded.form.fields.some((f) => f.noEcho) ? ' NoEcho values are not in the file: it reads them from environment variables.' : '';
+      if ('saved' in saved) regions.status.replaceChildren(banner('success', 'Saved as ', h('code', {}, saved.saved), `: it is open beside this form, and Apply there provisions it.${noEcho}`));
     }
   } catch (error) {
     const lead = kind === 'saveSpec' ? 'The spec file was not saved; your input is kept. ' : 'The request failed; your input is kept. ';

@@ -59,6 +59,9 @@ describe('Save as Spec File from the provision form (e2e)', () => {
     // The form, still in view: it says where its values went, and it is still a form (nothing provisioned).
     await f.locator('text=/Saved as/').scrollIntoViewIfNeeded();
     await f.locator('text=/Saved as/').waitFor({ timeout: 30_000 });
+    const said = (await f.locator('text=/Saved as/').textContent()) ?? '';
+    assert.match(said, new RegExp(`Saved as ${NAME}\\.servicecatalog\\.yaml: it is open beside this form`));
+    assert.ok(!said.includes('NoEcho'), `this product has no NoEcho parameter: ${said}`);
     assert.equal(await f.locator('.record-id').count(), 0, 'no record: nothing was provisioned');
     await wb.screenshot('spec-save-from-provision-form');
   });
