@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { CatalogFacts } from '../core/catalog/catalogFacts';
 import {
-  validateSpec, type CatalogSnapshot, type ExistingProvisionedProduct, type ParsedSpec, type SnapshotProduct,
+  userTags, validateSpec, type CatalogSnapshot, type ExistingProvisionedProduct, type ParsedSpec, type SnapshotProduct,
 } from '../core/specs';
 import type { DescribeProvisioningParametersOutput } from '@aws-sdk/client-service-catalog';
 import type { KnownProducts } from '../products/productCache';
@@ -65,9 +65,7 @@ export class SpecCatalog implements vscode.Disposable {
   private provisionedProduct(name: string): ExistingProvisionedProduct | undefined {
     const row = this.sources.products?.find(name)?.row;
     if (!row?.Id || row.Name !== name) return undefined;
-    const tags = row.Tags && !row.tagsOutdated
-      ? Object.fromEntries(row.Tags.filter((t) => t.Key && !t.Key.startsWith('aws:')).map((t) => [t.Key!, t.Value ?? '']))
-      : undefined;
+    const tags = row.Tags && !row.tagsOutdated ? userTags(row.Tags) : undefined;
     return {
       id: row.Id,
       ...(row.ProductId ? { productId: row.ProductId } : {}),

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CatalogFacts } from '../core/catalog/catalogFacts';
 import {
-  isSpecFileName, productToSaveOfLive, specFileNameFor, specFormatOf, specOfProvisionedProducts, stateOfProductToSave, userTags,
+  matchesSpecFileGlob, productToSaveOfLive, specFileNameFor, specFormatOf, specOfProvisionedProducts, stateOfProductToSave, userTags,
   type CatalogNames, type ProductToSave,
 } from '../core/specs';
 import { provisionedProductRef } from '../core/products/provisionedProductRef';
@@ -123,8 +123,8 @@ async function chooseFile(deps: SpecSaveDeps, names: readonly string[]): Promise
     defaultUri: vscode.Uri.joinPath(folder, specFileNameFor(names)),
     filters: { 'Service Catalog spec files': ['yaml', 'yml', 'json'] },
   });
-  // As written by the save (lower case): the file's CodeLenses, completions and menus match these names.
-  if (!isSpecFileName(uri.path) || !/\.servicecatalog\.(ya?ml|json)$/.test(uri.path)) {
+  // Lower case only: the file's CodeLenses, completions and menus match these names.
+  if (!matchesSpecFileGlob(uri.path)) {
     throw new RequestError(`${inert(path.basename(uri.path), 'line')} is not a spec file name: spec files end in .servicecatalog.yaml, .servicecatalog.yml or .servicecatalog.json (lower case). Nothing was saved.`, undefined, 'NotSpecFileName');
   }
   return uri;

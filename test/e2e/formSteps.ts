@@ -11,11 +11,8 @@ export async function chooseProductBySearch(page: Page, form: FrameLocator, prod
   await form.locator('#version').waitFor();
 }
 
-/**
- * In the provision form: picks the second value of each TagOption dropdown with the keyboard, submits
- * with Ctrl+Enter, and returns the record id the form's result shows.
- */
-export async function pickTagOptionsAndSubmit(page: Page, form: FrameLocator, keys: readonly string[] = ['CostCenter', 'Environment']): Promise<string> {
+/** In the provision form: picks the second value of each TagOption dropdown with the keyboard. */
+export async function pickTagOptions(page: Page, form: FrameLocator, keys: readonly string[] = ['CostCenter', 'Environment']): Promise<void> {
   for (const key of keys) {
     await form.locator(`#tagoption-${key}`).focus();
     await page.keyboard.press('Enter');
@@ -23,6 +20,11 @@ export async function pickTagOptionsAndSubmit(page: Page, form: FrameLocator, ke
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
   }
+}
+
+/** As pickTagOptions, then submits with Ctrl+Enter and returns the record id the form's result shows. */
+export async function pickTagOptionsAndSubmit(page: Page, form: FrameLocator, keys?: readonly string[]): Promise<string> {
+  await pickTagOptions(page, form, keys);
   await page.keyboard.press('Control+Enter');
   const recordId = form.locator('.record-id');
   await recordId.waitFor({ timeout: 30_000 });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { useWorkbench } from './harness';
-import { chooseProductBySearch, openForm } from './formSteps';
+import { chooseProductBySearch, openForm, pickTagOptions } from './formSteps';
 
 const NAME = 'saved-site';
 
@@ -27,13 +27,7 @@ describe('Save as Spec File from the provision form (e2e)', () => {
     await f.locator('#param-BucketName input').focus();
     await page.keyboard.type('saved-site.example.com', { delay: 10 });
     await page.keyboard.press('Tab');
-    for (const key of ['CostCenter', 'Environment']) {
-      await f.locator(`#tagoption-${key}`).focus();
-      await page.keyboard.press('Enter');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Enter');
-    }
+    await pickTagOptions(page, f);
 
     await f.locator('#save-spec').click();
     // VS Code's save dialog (the simple one in the web workbench) proposes the workspace's file of the product's name.

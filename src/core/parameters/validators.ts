@@ -1,6 +1,7 @@
 // Validators for the non-parameter inputs of provisioning calls, per the Service Catalog model.
 // Each returns an error message, or undefined when the value is valid.
 import { isRegionCode, REGION_CODE_PATTERN } from '../connection';
+import { isSystemTagKey } from '../products/systemTags';
 
 const PROVISIONED_PRODUCT_NAME = /^[a-zA-Z0-9][a-zA-Z0-9._-]*$/;
 const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
@@ -36,7 +37,7 @@ export function validateProvisionedProductName(name: string): string | undefined
 export function validateTagKey(key: string): string | undefined {
   if (key.length === 0) return 'Tag key is required.';
   if (characterCount(key) > 128) return 'Tag key must be at most 128 characters.';
-  if (key.toLowerCase().startsWith('aws:')) return 'Tag keys starting with "aws:" are reserved.';
+  if (isSystemTagKey(key)) return 'Tag keys starting with "aws:" are reserved.';
   if (!TAG_TEXT.test(key)) return 'Tag key may contain only letters, digits, spaces and _ . : / = + - @';
   return undefined;
 }

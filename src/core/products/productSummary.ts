@@ -5,6 +5,7 @@ import type { Tag } from '@aws-sdk/client-service-catalog';
 import { formatClock } from '../localTime';
 import { activityText } from '../records/recordLines';
 import type { LastOperation } from './lastOperations';
+import { isSystemTagKey } from './systemTags';
 
 /** "Updating", "Terminating", "Running action"…: a record type's operation, the words its activity uses. */
 export function operationWord(recordType: string | undefined): string {
@@ -27,9 +28,6 @@ export function elapsed(since: Date, now: Date): string {
   return `${Math.floor(hours / 24)} days`;
 }
 
-/** Keys AWS reserves for its own tags. */
-const SYSTEM_TAG = /^aws:/i;
-
 export interface SplitTags {
   /** The tags people set (at launch, update, or by a TagOption). */
   readonly user: Tag[];
@@ -40,6 +38,6 @@ export interface SplitTags {
 export function splitTags(tags: readonly Tag[] | undefined): SplitTags {
   const user: Tag[] = [];
   const system: Tag[] = [];
-  for (const tag of tags ?? []) (SYSTEM_TAG.test(tag.Key ?? '') ? system : user).push(tag);
+  for (const tag of tags ?? []) (isSystemTagKey(tag.Key ?? '') ? system : user).push(tag);
   return { user, system };
 }

@@ -22,4 +22,4 @@ export { specOfProvisionedProduct, specOfProvisionedProducts, specFileNameFor, s
 export {
   productToSaveOfLive, productToSaveOfSubmission, stateOfProductToSave, userTags, type CatalogNames, type ProductToSave, type SaveTarget, type SpecValues,
 } from './specToSave';
-export { SPEC_FILE_GLOB, SPEC_LANGUAGES, isSpecFileName } from './specFileNames';
+export { SPEC_FILE_GLOB, SPEC_LANGUAGES, isSpecFileName, matchesSpecFileGlob } from './specFileNames';

@@ -7,6 +7,15 @@ export const SPEC_FILE_GLOB = '**/*.servicecatalog.{yaml,yml,json}';
 /** The languages VS Code gives spec files; their completions and hovers are registered for these. */
 export const SPEC_LANGUAGES = ['yaml', 'json'] as const;
 
+const SPEC_SUFFIX = /\.servicecatalog\.(ya?ml|json)$/;
+const SPEC_SUFFIX_ANY_CASE = new RegExp(SPEC_SUFFIX.source, 'i');
+
+/** Whether a file is read as a spec file (its name's suffix in any case). */
 export function isSpecFileName(fileName: string): boolean {
-  return /\.servicecatalog\.(ya?ml|json)$/i.test(fileName);
+  return SPEC_SUFFIX_ANY_CASE.test(fileName);
+}
+
+/** Whether the name is as SPEC_FILE_GLOB matches it (lower case): what the CodeLenses, completions and menus see. */
+export function matchesSpecFileGlob(fileName: string): boolean {
+  return SPEC_SUFFIX.test(fileName);
 }

@@ -3,6 +3,7 @@
 // parameter gets a `${env:NAME}` reference, with a comment saying where its value comes from.
 import { Document, isMap, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { envNameFor, referenceText, STACK_SET_NUMBER_KEYS, type StackSetNumberKey } from './specModel';
+import { isSystemTagKey } from '../products/systemTags';
 import type { SpecValues } from './specToSave';
 
 export interface ProvisionedProductState extends SpecValues {
@@ -63,7 +64,7 @@ function stackSetOf(stackSet: StackSetPreferences | undefined): Record<string, u
 
 function productObject(state: ProvisionedProductState, env: ReadonlyMap<string, string>): Record<string, unknown> {
   const parameters = parametersOf(state, env);
-  const tags = Object.fromEntries(Object.entries(state.tags ?? {}).filter(([key]) => !key.toLowerCase().startsWith('aws:')));
+  const tags = Object.fromEntries(Object.entries(state.tags ?? {}).filter(([key]) => !isSystemTagKey(key)));
   const preferences = stackSetOf(state.stackSetPreferences);
   return {
     name: state.name,

@@ -4,6 +4,7 @@
 import type { ProvisioningForm } from '../parameters/formModel';
 import type { StackSetSubmission } from '../parameters/stackSet';
 import { givenValue, type ProvisioningSubmission } from '../parameters/submission';
+import { isSystemTagKey } from '../products/systemTags';
 import { NamedIndex } from './catalogSnapshot';
 import type { ProvisionedProductState } from './specOfProvisionedProduct';
 
@@ -34,11 +35,9 @@ export interface SaveTarget {
   readonly pathId?: string;
 }
 
-const isSystemTag = (key: string) => key.toLowerCase().startsWith('aws:');
-
 /** The user's tags (no `aws:` ones) as a map. */
 export function userTags(tags: readonly { readonly Key?: string; readonly Value?: string }[] | undefined): Record<string, string> {
-  return Object.fromEntries((tags ?? []).flatMap((t) => (t.Key && !isSystemTag(t.Key) ? [[t.Key, t.Value ?? '']] : [])));
+  return Object.fromEntries((tags ?? []).flatMap((t) => (t.Key && !isSystemTagKey(t.Key) ? [[t.Key, t.Value ?? '']] : [])));
 }
 
 /** A provision form's submission (checked with the form's rules first): NoEcho values typed become references, never values. */
@@ -58,7 +57,7 @@ export function productToSaveOfSubmission(form: ProvisioningForm, submission: Pr
     ...ids(target),
     parameters,
     ...(noEchoKeys.length ? { noEchoKeys } : {}),
-    ...(submission.tags?.length ? { tags: Object.fromEntries(submission.tags.filter((t) => !isSystemTag(t.key)).map((t) => [t.key, t.value])) } : {}),
+    ...(submission.tags?.length ? { tags: Object.fromEntries(submission.tags.filter((t) => !isSystemTagKey(t.key)).map((t) => [t.key, t.value])) } : {}),
     ...(Object.keys(stackSet).length ? { stackSetPreferences: stackSet } : {}),
     ...(submission.notificationArns?.length ? { notificationArns: submission.notificationArns } : {}),
   };
